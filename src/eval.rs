@@ -1,0 +1,1 @@
+//! Scoring an extraction against a gold file (STUB: the eval helper fills it).

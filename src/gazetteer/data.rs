@@ -1,0 +1,189 @@
+//! Loading gazetteer entries: countries from `keshvar`, the rest from TOML.
+
+use super::Entry;
+use crate::error::{Error, Result};
+use crate::model::EntityKind;
+use serde::Deserialize;
+use std::path::Path;
+
+/// The data files built into the binary, in load order.
+pub(super) const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "data/gazetteer/countries.toml",
+        include_str!("../../data/gazetteer/countries.toml"),
+    ),
+    (
+        "data/gazetteer/organizations.toml",
+        include_str!("../../data/gazetteer/organizations.toml"),
+    ),
+    (
+        "data/gazetteer/initiatives.toml",
+        include_str!("../../data/gazetteer/initiatives.toml"),
+    ),
+    (
+        "data/gazetteer/places.toml",
+        include_str!("../../data/gazetteer/places.toml"),
+    ),
+];
+
+/// One gazetteer file: lists of countries, organizations, initiatives and places.
+///
+/// ```toml
+/// [[country]]
+/// iso = "JP"
+/// aliases = ["Empire japonais"]
+/// demonyms = ["japonais", "japonaise", "japonaises", "Japanese"]
+///
+/// [[organization]]
+/// id = "org:who"
+/// name = "World Health Organization"
+/// acronyms = ["WHO", "OMS"]
+/// aliases = ["Organisation mondiale de la Santé"]
+/// ```
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GazetteerFile {
+    #[serde(default)]
+    pub country: Vec<Spec>,
+    #[serde(default)]
+    pub organization: Vec<Spec>,
+    #[serde(default)]
+    pub initiative: Vec<Spec>,
+    #[serde(default)]
+    pub place: Vec<Spec>,
+}
+
+/// One entry of a gazetteer file. Countries are keyed by `iso`, other kinds by `id`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spec {
+    pub id: Option<String>,
+    pub iso: Option<String>,
+    pub name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub acronyms: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// ISO code of the country a place or national body belongs to.
+    pub country: Option<String>,
+    #[serde(default)]
+    pub hub: bool,
+    pub headquarters: Option<String>,
+}
+
+impl GazetteerFile {
+    /// Parses a file's text; `path` names it in errors.
+    pub fn parse(source: &str, path: &Path) -> Result<Self> {
+        toml::from_str(source).map_err(|e| Error::data(path, e.to_string()))
+    }
+
+    /// Adds this file's entries to `entries`, merging those that exist.
+    pub fn merge_into(self, entries: &mut Vec<Entry>, path: &Path) -> Result<()> {
+        let kinds = [
+            (EntityKind::Country, self.country),
+            (EntityKind::Organization, self.organization),
+            (EntityKind::Initiative, self.initiative),
+            (EntityKind::Place, self.place),
+        ];
+        for (kind, specs) in kinds {
+            for spec in specs {
+                merge(entries, kind, spec, path)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn merge(entries: &mut Vec<Entry>, kind: EntityKind, spec: Spec, path: &Path) -> Result<()> {
+    let id = match (&spec.id, &spec.iso, kind) {
+        (Some(id), _, _) => id.clone(),
+        (None, Some(iso), EntityKind::Country) => format!("country:{}", iso.to_uppercase()),
+        _ => {
+            return Err(Error::data(
+                path,
+                format!("a {kind:?} entry needs an id: {spec:?}"),
+            ));
+        }
+    };
+    if !id.starts_with(&format!("{}:", kind.prefix())) {
+        return Err(Error::data(
+            path,
+            format!("id {id} of a {kind:?} must start with `{}:`", kind.prefix()),
+        ));
+    }
+    let iso = spec.iso.or(spec.country).map(|s| s.to_uppercase());
+    if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
+        if let Some(name) = spec.name {
+            e.aliases.push(std::mem::replace(&mut e.name, name));
+        }
+        extend_unique(&mut e.aliases, spec.aliases);
+        extend_unique(&mut e.acronyms, spec.acronyms);
+        extend_unique(&mut e.demonyms, spec.demonyms);
+        e.hub |= spec.hub;
+        e.headquarters = spec.headquarters.or(e.headquarters.take());
+        e.iso = iso.or(e.iso.take());
+        return Ok(());
+    }
+    let name = spec
+        .name
+        .ok_or_else(|| Error::data(path, format!("new entry {id} needs a name")))?;
+    entries.push(Entry {
+        id,
+        kind,
+        name,
+        aliases: spec.aliases,
+        acronyms: spec.acronyms,
+        demonyms: spec.demonyms,
+        iso,
+        hub: spec.hub,
+        headquarters: spec.headquarters,
+    });
+    Ok(())
+}
+
+fn extend_unique(into: &mut Vec<String>, more: Vec<String>) {
+    for m in more {
+        if !into.contains(&m) {
+            into.push(m);
+        }
+    }
+}
+
+/// Every ISO 3166-1 country with its English and French names.
+pub(super) fn countries() -> Result<Vec<Entry>> {
+    let mut entries = Vec::new();
+    for c in keshvar::CountryIterator::new() {
+        let iso = c.alpha2().to_string();
+        let mut aliases = Vec::new();
+        for name in [
+            Some(c.iso_long_name()),
+            c.translations().get("fr").copied(),
+            c.translations().get("en").copied(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if name != c.iso_short_name() && !aliases.iter().any(|a| a == name) {
+                aliases.push(name.to_string());
+            }
+        }
+        let demonyms = c
+            .maybe_nationality()
+            .map(|n| vec![n.to_string()])
+            .unwrap_or_default();
+        entries.push(Entry {
+            id: format!("country:{iso}"),
+            kind: EntityKind::Country,
+            name: c.iso_short_name().to_string(),
+            aliases,
+            acronyms: Vec::new(),
+            demonyms,
+            iso: Some(iso),
+            hub: false,
+            headquarters: None,
+        });
+    }
+    Ok(entries)
+}

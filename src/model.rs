@@ -1,0 +1,261 @@
+//! The data model shared by every stage, serialized as the JSON contract of
+//! `../shared/spec/README.md`: entities with stable ids, meetings with their
+//! parties, participants, invitations, memberships and evidence.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// Kind of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Country,
+    Organization,
+    Initiative,
+    Place,
+}
+
+impl EntityKind {
+    /// The id prefix of this kind (`country` in `country:JP`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Organization => "org",
+            EntityKind::Initiative => "initiative",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
+/// An entity as the JSON contract gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+}
+
+/// How a meeting was held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    InPerson,
+    Videoconference,
+    Phone,
+}
+
+impl Mode {
+    /// The contract's name of the mode.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::InPerson => "in_person",
+            Mode::Videoconference => "videoconference",
+            Mode::Phone => "phone",
+        }
+    }
+}
+
+/// A date that may lack its year, its day or both.
+///
+/// Serialized as `YYYY-MM-DD`, `--MM-DD`, `YYYY-MM` or `YYYY`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    /// A full date.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Self {
+        PartialDate {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    /// True when year, month and day are known.
+    pub fn is_full(&self) -> bool {
+        self.year.is_some() && self.month.is_some() && self.day.is_some()
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            (None, Some(m), Some(d)) => write!(f, "--{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => write!(f, "{y:04}-{m:02}"),
+            (Some(y), None, _) => write!(f, "{y:04}"),
+            (None, Some(m), None) => write!(f, "--{m:02}"),
+            (None, None, _) => write!(f, ""),
+        }
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = String;
+
+    /// Parses the four contract forms.
+    ///
+    /// ```
+    /// use diplograph::model::PartialDate;
+    /// let d: PartialDate = "--08-11".parse().unwrap();
+    /// assert_eq!((d.year, d.month, d.day), (None, Some(8), Some(11)));
+    /// assert_eq!("2020-08".parse::<PartialDate>().unwrap().to_string(), "2020-08");
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("not a date: {s:?}");
+        let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+        let date = if let Some(rest) = s.strip_prefix("--") {
+            let (m, d) = rest.split_once('-').ok_or_else(bad)?;
+            PartialDate {
+                year: None,
+                month: Some(num(m)?),
+                day: Some(num(d)?),
+            }
+        } else {
+            let mut parts = s.split('-');
+            let year = parts
+                .next()
+                .ok_or_else(bad)?
+                .parse::<i32>()
+                .map_err(|_| bad())?;
+            let month = parts.next().map(num).transpose()?;
+            let day = parts.next().map(num).transpose()?;
+            PartialDate {
+                year: Some(year),
+                month,
+                day,
+            }
+        };
+        let month_ok = date.month.is_none_or(|m| (1..=12).contains(&m));
+        let day_ok = date.day.is_none_or(|d| (1..=31).contains(&d));
+        if month_ok && day_ok {
+            Ok(date)
+        } else {
+            Err(bad())
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where a fact was read: a byte span of the source file and its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A person taking part in a meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Participant {
+    pub person: String,
+    pub role: Option<String>,
+    pub represents: Option<String>,
+}
+
+/// Whether an invitation or membership is to observer status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Capacity {
+    Observer,
+    Member,
+}
+
+/// An invitation of a state (or organization) to join a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub invitee: String,
+    pub target: String,
+    pub capacity: Capacity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+/// A statement that a state (or organization) is a member of a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Membership {
+    pub member: String,
+    pub of: String,
+    pub capacity: Capacity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
+/// One meeting of the publishing organization with a counterpart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: String,
+    pub doc: String,
+    pub headline: Option<String>,
+    pub lang: String,
+    pub date: Option<PartialDate>,
+    pub place: Option<String>,
+    pub mode: Option<Mode>,
+    pub parties: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub attendees: Vec<Participant>,
+    pub topics: Vec<String>,
+    pub invitations: Vec<Invitation>,
+    pub memberships: Vec<Membership>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// The result of extraction over a corpus: the `meetings` JSON document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub meetings: Vec<Meeting>,
+    pub entities: Vec<Entity>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_round_trip() {
+        for s in ["2020-08-11", "--08-11", "2020-08", "2020"] {
+            assert_eq!(s.parse::<PartialDate>().unwrap().to_string(), s);
+        }
+        for bad in ["2020-13", "--02-32", "soon", ""] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn modes_serialize_as_the_contract_says() {
+        assert_eq!(
+            serde_json::to_string(&Mode::InPerson).unwrap(),
+            "\"in_person\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Capacity::Observer).unwrap(),
+            "\"observer\""
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! Rendering results for people and machines (STUB: the CLI helper fills it).
