@@ -1,6 +1,12 @@
 //! Extraction: people, dates, places, modes, topics, meetings, invitations
 //! and memberships from news items, each with its evidence.
 
+pub mod dates;
+mod lexicon;
+mod sentences;
+
+pub use lexicon::{Lexicon, Phrases};
+
 use crate::corpus::Corpus;
 use crate::gazetteer::Gazetteer;
 use crate::model::Extraction;
@@ -9,12 +15,14 @@ use crate::model::Extraction;
 #[derive(Debug)]
 pub struct Extractor {
     gazetteer: Gazetteer,
+    lexicon: Lexicon,
 }
 
 impl Extractor {
-    /// An extractor over a gazetteer.
+    /// An extractor over a gazetteer, with the built-in lexicon.
     pub fn new(gazetteer: Gazetteer) -> Self {
-        Extractor { gazetteer }
+        let lexicon = Lexicon::builtin().expect("the built-in lexicon parses");
+        Extractor { gazetteer, lexicon }
     }
 
     /// The gazetteer in use.
@@ -24,7 +32,7 @@ impl Extractor {
 
     /// Every meeting of every document, with the entities they name.
     pub fn extract(&self, corpus: &Corpus) -> Extraction {
-        let _ = corpus;
+        let _ = (corpus, &self.lexicon);
         Extraction::default()
     }
 }

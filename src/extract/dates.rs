@@ -1,0 +1,274 @@
+//! Date grammar: absolute dates ("15 septembre 2022", "September 10",
+//! "Wednesday, 26 February 2025", "23/05/2019"), weekdays and relative words
+//! ("hier", "yesterday", "aujourd'hui"), and their resolution against a date
+//! the document itself gives. A year is never invented: "le 7 août" with no
+//! dated anchor stays `--08-07`.
+
+use super::lexicon::Lexicon;
+use crate::model::PartialDate;
+use crate::text::Folded;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What a date expression says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// An absolute (possibly partial) date, with its weekday if written.
+    Date(PartialDate, Option<u32>),
+    /// A weekday alone (0 = Monday).
+    Weekday(u32),
+    /// Today, relative to the document's date.
+    Today,
+    /// Yesterday, relative to the document's date.
+    Yesterday,
+}
+
+/// A date expression found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateExpr {
+    /// Byte range in the searched text.
+    pub range: Range<usize>,
+    pub when: When,
+}
+
+static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{1,2})(?:er|st|nd|rd|th)?\s+$").expect("valid regex"));
+static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,2})(?:st|nd|rd|th)?\b").expect("valid regex"));
+static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+([12][0-9]{3})\b").expect("valid regex"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:([0-9]{1,2})[./-]([0-9]{1,2})[./-]([12][0-9]{3})|([12][0-9]{3})-([0-9]{2})(?:-([0-9]{2}))?)\b").expect("valid regex")
+});
+
+/// Every date expression in `text`, in order.
+///
+/// ```
+/// use diplograph::extract::{Lexicon, dates::{find, When}};
+/// use diplograph::model::PartialDate;
+/// let lex = Lexicon::builtin().unwrap();
+/// let found = find(&lex, "réunion tenue vendredi 28 juin 2024 à Zaamin");
+/// assert_eq!(found[0].when, When::Date(PartialDate::ymd(2024, 6, 28), Some(4)));
+/// ```
+pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
+    let folded = Folded::new(text);
+    let f = folded.text.as_str();
+    let mut out: Vec<(Range<usize>, When)> = Vec::new();
+    for (r, month) in lex.months.find(f) {
+        let before = &f[..r.start];
+        let after = &f[r.end..];
+        let mut start = r.start;
+        let mut end = r.end;
+        let mut day = None;
+        if let Some(c) = DAY_BEFORE.captures(before) {
+            day = c[1].parse::<u32>().ok();
+            start = c.get(1).map_or(start, |m| m.start());
+        } else if let Some(c) = DAY_AFTER.captures(after) {
+            day = c[1].parse::<u32>().ok();
+            end = r.end + c.get(0).map_or(0, |m| m.end());
+        }
+        let year = YEAR_AFTER.captures(&f[end..]).and_then(|c| {
+            let y = c[1].parse::<i32>().ok();
+            end += c.get(0).map_or(0, |m| m.end());
+            y
+        });
+        let day = day.filter(|d| (1..=31).contains(d));
+        if day.is_none() && year.is_none() {
+            continue; // "may join", "mars" alone: not a date
+        }
+        let date = PartialDate { year, month: u32::try_from(month).ok(), day };
+        out.push((start..end, When::Date(date, None)));
+    }
+    for c in NUMERIC.captures_iter(f) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        if out.iter().any(|(r, _)| r.start < m.end && m.start < r.end) {
+            continue;
+        }
+        let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
+        let date = if let (Some(d), Some(mo), Some(y)) = (n(1), n(2), n(3)) {
+            PartialDate { year: i32::try_from(y).ok(), month: Some(mo), day: Some(d) }
+        } else {
+            PartialDate { year: n(4).and_then(|y| i32::try_from(y).ok()), month: n(5), day: n(6) }
+        };
+        if date.month.is_some_and(|m| (1..=12).contains(&m)) && date.day.is_none_or(|d| (1..=31).contains(&d)) {
+            out.push((m, When::Date(date, None)));
+        }
+    }
+    for (r, weekday) in lex.weekdays.find(f) {
+        let wd = u32::try_from(weekday).unwrap_or(0);
+        // A weekday written just before an absolute date belongs to it.
+        let next = out.iter_mut().find(|(d, _)| d.start >= r.end && f[r.end..d.start].trim_matches(|c: char| c == ',' || c == ' ' || c == '\n').is_empty());
+        if let Some((d, When::Date(date, w))) = next {
+            *w = Some(wd);
+            d.start = r.start;
+            let _ = date;
+        } else {
+            out.push((r, When::Weekday(wd)));
+        }
+    }
+    for (r, _) in lex.yesterday.find(f) {
+        out.push((r, When::Yesterday));
+    }
+    for (r, _) in lex.today.find(f) {
+        out.push((r, When::Today));
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    // "hier 11 août": the absolute date says more than the relative word.
+    let mut merged: Vec<(Range<usize>, When)> = Vec::new();
+    for (r, w) in out {
+        if let Some((pr, pw)) = merged.last_mut() {
+            let gap = f[pr.end.min(r.start)..r.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
+            let relative = |w: &When| matches!(w, When::Today | When::Yesterday);
+            if gap.is_empty() && relative(pw) && matches!(w, When::Date(..)) {
+                *pr = pr.start..r.end;
+                *pw = w;
+                continue;
+            }
+            if gap.is_empty() && matches!(pw, When::Date(..)) && relative(&w) {
+                pr.end = r.end;
+                continue;
+            }
+        }
+        merged.push((r, w));
+    }
+    merged.into_iter().map(|(r, when)| DateExpr { range: folded.original_range(r), when }).collect()
+}
+
+/// Resolves an expression against an anchor: the date the document gives.
+///
+/// ```
+/// use diplograph::extract::dates::{resolve, When};
+/// use diplograph::model::PartialDate;
+/// let anchor = Some(PartialDate::ymd(2020, 7, 20)); // a Monday
+/// assert_eq!(resolve(When::Weekday(3), anchor), Some(PartialDate::ymd(2020, 7, 16)));
+/// let partial = PartialDate { year: None, month: Some(8), day: Some(11) };
+/// assert_eq!(resolve(When::Date(partial, None), None), Some(partial));
+/// ```
+pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
+    let full = anchor.filter(PartialDate::is_full);
+    match when {
+        When::Date(mut d, _) => {
+            if d.year.is_none()
+                && let Some(a) = anchor
+                && let (Some(ay), Some(am), Some(m)) = (a.year, a.month, d.month)
+            {
+                // A day-month without year lies before the anchor, within a year.
+                let later = m > am || (m == am && d.day.zip(a.day).is_some_and(|(dd, ad)| dd > ad));
+                d.year = Some(if later { ay - 1 } else { ay });
+            }
+            Some(d)
+        }
+        When::Today => full.or_else(|| month_of(anchor)),
+        When::Yesterday => full.map(|a| shift(a, -1)).or_else(|| month_of(anchor)),
+        When::Weekday(wd) => match full {
+            Some(a) => {
+                let back = (weekday(a) + 7 - wd) % 7;
+                Some(shift(a, -(i64::from(back))))
+            }
+            None => None,
+        },
+    }
+}
+
+fn month_of(anchor: Option<PartialDate>) -> Option<PartialDate> {
+    anchor.filter(|a| a.year.is_some() && a.month.is_some()).map(|a| PartialDate { day: None, ..a })
+}
+
+/// Days since 1970-01-01 of a full date (proleptic Gregorian).
+fn days(d: PartialDate) -> i64 {
+    let (y, m, day) = (i64::from(d.year.unwrap_or(1970)), i64::from(d.month.unwrap_or(1)), i64::from(d.day.unwrap_or(1)));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn from_days(z: i64) -> PartialDate {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    PartialDate::ymd(year as i32, month as u32, day as u32)
+}
+
+fn shift(d: PartialDate, by: i64) -> PartialDate {
+    from_days(days(d) + by)
+}
+
+/// Weekday of a full date, 0 = Monday.
+pub fn weekday(d: PartialDate) -> u32 {
+    // 1970-01-01 was a Thursday (3).
+    ((days(d) + 3).rem_euclid(7)) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(String, When)> {
+        let lex = Lexicon::builtin().unwrap();
+        find(&lex, text).into_iter().map(|d| (text[d.range].to_string(), d.when)).collect()
+    }
+
+    fn pd(s: &str) -> PartialDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn finds_dates_in_both_languages() {
+        for (text, want_text, want) in [
+            ("a reçu hier 11 août au siège", "hier 11 août", When::Date(pd("--08-11"), None)),
+            ("tenue ce jeudi 15 septembre 2022 à", "jeudi 15 septembre 2022", When::Date(pd("2022-09-15"), Some(3))),
+            ("le 1er mars 2021,", "1er mars 2021", When::Date(pd("2021-03-01"), None)),
+            ("met yesterday, September 10, with", "yesterday, September 10", When::Date(pd("--09-10"), None)),
+            ("on Wednesday, 26 February 2025, in Tunis", "Wednesday, 26 February 2025", When::Date(pd("2025-02-26"), Some(2))),
+            ("held on Friday, June 3, 2022, at", "Friday, June 3, 2022", When::Date(pd("2022-06-03"), Some(4))),
+            ("Rabat: 23/05/2019", "23/05/2019", When::Date(pd("2019-05-23"), None)),
+            ("DUSHANBE, 16.09.2024 (Agency)", "16.09.2024", When::Date(pd("2019-05-23").max(pd("2024-09-16")), None)),
+            ("The meeting on Thursday at", "Thursday", When::Weekday(3)),
+            ("s'est entretenu hier en visioconférence", "hier", When::Yesterday),
+            ("held today at", "today", When::Today),
+        ] {
+            let got = dates(text);
+            assert_eq!(got.first(), Some(&(want_text.to_string(), want)), "{text}");
+        }
+    }
+
+    #[test]
+    fn words_that_are_not_dates() {
+        assert!(dates("countries may join the coalition").is_empty());
+        assert!(dates("la marche de mars").is_empty());
+    }
+
+    #[test]
+    fn resolution_never_invents_a_year() {
+        let anchor = Some(pd("2020-08-12"));
+        for (when, anchor, want) in [
+            (When::Date(pd("--08-11"), None), anchor, Some(pd("2020-08-11"))),
+            (When::Date(pd("--12-30"), None), Some(pd("2021-01-02")), Some(pd("2020-12-30"))),
+            (When::Date(pd("--08-11"), None), None, Some(pd("--08-11"))),
+            (When::Yesterday, anchor, Some(pd("2020-08-11"))),
+            (When::Yesterday, Some(pd("2020-03-01")), Some(pd("2020-02-29"))),
+            (When::Yesterday, Some(pd("2020-12")), Some(pd("2020-12"))),
+            (When::Yesterday, None, None),
+            (When::Today, Some(pd("2019-05-23")), Some(pd("2019-05-23"))),
+            (When::Weekday(1), Some(pd("2022-11-30")), Some(pd("2022-11-29"))),
+            (When::Weekday(1), None, None),
+        ] {
+            assert_eq!(resolve(when, anchor), want, "{when:?} {anchor:?}");
+        }
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        assert_eq!(weekday(pd("2024-06-28")), 4);
+        assert_eq!(weekday(pd("2020-07-16")), 3);
+        assert_eq!(weekday(pd("2000-02-29")), 1);
+    }
+}

@@ -1,0 +1,361 @@
+//! The language words extraction reads (months, titles, roles, cue verbs),
+//! loaded from `data/lexicon/*.toml` and the topic taxonomy from
+//! `data/topics.toml`. Both languages are merged: a French article quoting
+//! an English title still reads right.
+
+use crate::error::{Error, Result};
+use crate::text::{Folded, at_word_boundaries, fold};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
+const BUILTIN: &[(&str, &str)] = &[
+    ("data/lexicon/fr.toml", include_str!("../../data/lexicon/fr.toml")),
+    ("data/lexicon/en.toml", include_str!("../../data/lexicon/en.toml")),
+];
+const TOPICS: &str = include_str!("../../data/topics.toml");
+
+/// One lexicon file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    lang: String,
+    #[serde(default)]
+    months: Vec<String>,
+    #[serde(default)]
+    month_abbreviations: Vec<String>,
+    #[serde(default)]
+    weekdays: Vec<String>,
+    #[serde(default)]
+    today: Vec<String>,
+    #[serde(default)]
+    yesterday: Vec<String>,
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    former: Vec<String>,
+    #[serde(default)]
+    destination: Vec<String>,
+    #[serde(default)]
+    org_destination: Vec<String>,
+    #[serde(default)]
+    meeting: Vec<String>,
+    #[serde(default)]
+    setting: Vec<String>,
+    #[serde(default)]
+    not_meeting: Vec<String>,
+    #[serde(default)]
+    attendance_after: Vec<String>,
+    #[serde(default)]
+    attendance_before: Vec<String>,
+    #[serde(default)]
+    videoconference: Vec<String>,
+    #[serde(default)]
+    phone: Vec<String>,
+    #[serde(default)]
+    hub_head: Vec<String>,
+    #[serde(default)]
+    headquarters: Vec<String>,
+    #[serde(default)]
+    invite: Vec<String>,
+    #[serde(default)]
+    join: Vec<String>,
+    #[serde(default)]
+    join_pronoun: Vec<String>,
+    #[serde(default)]
+    observer: Vec<String>,
+    #[serde(default)]
+    joined: Vec<String>,
+    #[serde(default)]
+    institution_heads: HashMap<String, String>,
+    #[serde(default)]
+    name_words: HashMap<String, String>,
+    #[serde(default)]
+    stopwords: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TopicsFile {
+    topic: Vec<TopicSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TopicSpec {
+    id: String,
+    cues: Vec<String>,
+}
+
+/// A set of phrases matched on whole words in folded text.
+#[derive(Debug, Clone)]
+pub struct Phrases {
+    automaton: AhoCorasick,
+    /// For each pattern: its value (an index into a list) and whether it may
+    /// continue into a longer word (`patient*`).
+    targets: Vec<(usize, bool)>,
+}
+
+impl Phrases {
+    fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = (S, usize)>) -> Self {
+        let mut pats = Vec::new();
+        let mut targets = Vec::new();
+        for (p, value) in phrases {
+            let p = p.as_ref();
+            let (p, prefix) = match p.strip_suffix('*') {
+                Some(stem) => (stem, true),
+                None => (p, false),
+            };
+            let f = fold(p);
+            if !f.is_empty() {
+                pats.push(f);
+                targets.push((value, prefix));
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("lexicon phrases are plain strings");
+        Phrases { automaton, targets }
+    }
+
+    fn list<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Self {
+        Self::new(phrases.into_iter().map(|p| (p, 0)))
+    }
+
+    /// Matches in folded text: folded range and value.
+    pub fn find(&self, folded: &str) -> Vec<(Range<usize>, usize)> {
+        self.automaton
+            .find_iter(folded)
+            .filter_map(|m| {
+                let (value, prefix) = self.targets[m.pattern().as_usize()];
+                let r = m.range();
+                let start_ok = folded[..r.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let end_ok = prefix || folded[r.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                (start_ok && end_ok).then_some((r, value))
+            })
+            .collect()
+    }
+
+    /// Matches in a [`Folded`] text, as ranges of the original.
+    pub fn find_in(&self, folded: &Folded) -> Vec<(Range<usize>, usize)> {
+        self.find(&folded.text).into_iter().map(|(r, v)| (folded.original_range(r), v)).collect()
+    }
+
+    /// True when some phrase occurs.
+    pub fn occurs(&self, folded: &str) -> bool {
+        !self.find(folded).is_empty()
+    }
+}
+
+/// The merged lexicon of every language.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Month names (value: month 1–12).
+    pub months: Phrases,
+    /// Weekday names (value: 0 = Monday).
+    pub weekdays: Phrases,
+    pub today: Phrases,
+    pub yesterday: Phrases,
+    titles: HashSet<String>,
+    max_title_words: usize,
+    roles: HashSet<String>,
+    max_role_words: usize,
+    pub former: Phrases,
+    pub destination: Phrases,
+    pub org_destination: Phrases,
+    pub meeting: Phrases,
+    pub setting: Phrases,
+    pub not_meeting: Phrases,
+    pub attendance_after: Phrases,
+    pub attendance_before: Phrases,
+    pub videoconference: Phrases,
+    pub phone: Phrases,
+    pub hub_head: Phrases,
+    pub headquarters: Phrases,
+    pub invite: Phrases,
+    pub join: Phrases,
+    pub join_pronoun: Phrases,
+    pub observer: Phrases,
+    pub joined: Phrases,
+    /// Topic cues (value: index into `topic_ids`).
+    pub topics: Phrases,
+    pub topic_ids: Vec<String>,
+    institution_heads: HashMap<String, String>,
+    name_words: HashMap<String, String>,
+    stopwords: HashSet<String>,
+    /// Words marking French text (for the `lang` field).
+    french_markers: Phrases,
+}
+
+impl Lexicon {
+    /// The lexicon built into the binary.
+    ///
+    /// ```
+    /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
+    /// assert!(lex.is_title("S.E."));
+    /// assert!(lex.is_role_start(&["Ambassadeur", "du", "Japon"]));
+    /// ```
+    pub fn builtin() -> Result<Self> {
+        let mut files = Vec::new();
+        for (name, source) in BUILTIN {
+            files.push(toml::from_str::<LexiconFile>(source).map_err(|e| Error::data(*name, e.to_string()))?);
+        }
+        let topics: TopicsFile = toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
+        Ok(Self::from_files(files, topics))
+    }
+
+    /// The built-in lexicon with extra lexicon files appended.
+    pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Self> {
+        let mut files = Vec::new();
+        for (name, source) in BUILTIN {
+            files.push(toml::from_str::<LexiconFile>(source).map_err(|e| Error::data(*name, e.to_string()))?);
+        }
+        for p in paths {
+            let p = p.as_ref();
+            let source = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            files.push(toml::from_str::<LexiconFile>(&source).map_err(|e| Error::data(p, e.to_string()))?);
+        }
+        let topics: TopicsFile = toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
+        Ok(Self::from_files(files, topics))
+    }
+
+    fn from_files(files: Vec<LexiconFile>, topics: TopicsFile) -> Self {
+        let all = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> { files.iter().flat_map(|x| f(x).iter().cloned()).collect() };
+        let months = Phrases::new(files.iter().flat_map(|f| {
+            f.months.iter().enumerate().chain(f.month_abbreviations.iter().enumerate()).map(|(i, m)| (m.clone(), i + 1))
+        }));
+        let weekdays = Phrases::new(files.iter().flat_map(|f| f.weekdays.iter().enumerate().map(|(i, d)| (d.clone(), i))));
+        let titles: HashSet<String> = all(|f| &f.titles).iter().map(|t| fold(t)).collect();
+        let roles: HashSet<String> = all(|f| &f.roles).iter().map(|t| fold(t)).collect();
+        let words = |set: &HashSet<String>| set.iter().map(|t| t.split_whitespace().count()).max().unwrap_or(1);
+        let french_markers = Phrases::list(["le", "la", "les", "des", "du", "et", "avec", "a reçu", "est", "dans", "pour", "une"]);
+        Lexicon {
+            months,
+            weekdays,
+            today: Phrases::list(all(|f| &f.today)),
+            yesterday: Phrases::list(all(|f| &f.yesterday)),
+            max_title_words: words(&titles),
+            titles,
+            max_role_words: words(&roles),
+            roles,
+            former: Phrases::list(all(|f| &f.former)),
+            destination: Phrases::list(all(|f| &f.destination)),
+            org_destination: Phrases::list(all(|f| &f.org_destination)),
+            meeting: Phrases::list(all(|f| &f.meeting)),
+            setting: Phrases::list(all(|f| &f.setting)),
+            not_meeting: Phrases::list(all(|f| &f.not_meeting)),
+            attendance_after: Phrases::list(all(|f| &f.attendance_after)),
+            attendance_before: Phrases::list(all(|f| &f.attendance_before)),
+            videoconference: Phrases::list(all(|f| &f.videoconference)),
+            phone: Phrases::list(all(|f| &f.phone)),
+            hub_head: Phrases::list(all(|f| &f.hub_head)),
+            headquarters: Phrases::list(all(|f| &f.headquarters)),
+            invite: Phrases::list(all(|f| &f.invite)),
+            join: Phrases::list(all(|f| &f.join)),
+            join_pronoun: Phrases::list(all(|f| &f.join_pronoun)),
+            observer: Phrases::list(all(|f| &f.observer)),
+            joined: Phrases::list(all(|f| &f.joined)),
+            topics: Phrases::new(topics.topic.iter().enumerate().flat_map(|(i, t)| t.cues.iter().map(move |c| (c.clone(), i)))),
+            topic_ids: topics.topic.iter().map(|t| t.id.clone()).collect(),
+            institution_heads: files.iter().flat_map(|f| f.institution_heads.iter().map(|(k, v)| (fold(k), v.clone()))).collect(),
+            name_words: files.iter().flat_map(|f| f.name_words.iter().map(|(k, v)| (fold(k), v.clone()))).collect(),
+            stopwords: all(|f| &f.stopwords).iter().map(|t| fold(t)).collect(),
+            french_markers,
+        }
+    }
+
+    /// True for a courtesy title or honorific ("Dr", "S.E.", "His Excellency").
+    pub fn is_title(&self, words: &str) -> bool {
+        self.titles.contains(&fold(words))
+    }
+
+    /// The number of words a title may have at most.
+    pub fn max_title_words(&self) -> usize {
+        self.max_title_words
+    }
+
+    /// The number of words of the role head that `words` starts with, if any.
+    pub fn role_head_len(&self, words: &[&str]) -> Option<usize> {
+        (1..=self.max_role_words.min(words.len()))
+            .rev()
+            .find(|&n| self.roles.contains(&fold(&words[..n].join(" "))))
+    }
+
+    /// True when `words` starts with a role head ("Ambassadeur du Japon").
+    pub fn is_role_start(&self, words: &[&str]) -> bool {
+        self.role_head_len(words).is_some()
+    }
+
+    /// True for a word that never belongs to a name.
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&fold(word))
+    }
+
+    /// The English head of an institution name ("Institut" → "Institute").
+    pub fn institution_head(&self, word: &str) -> Option<&str> {
+        self.institution_heads.get(&fold(word)).map(String::as_str)
+    }
+
+    /// The English form of a word of an institution name ("Roi" → "King").
+    pub fn name_word(&self, word: &str) -> Option<&str> {
+        self.name_words.get(&fold(word)).map(String::as_str)
+    }
+
+    /// `fr` or `en`, by the frequency of French function words.
+    pub fn language(&self, text: &str) -> &'static str {
+        let folded = fold(text);
+        let words = folded.split_whitespace().count().max(1);
+        if self.french_markers.find(&folded).len() * 8 > words { "fr" } else { "en" }
+    }
+
+    /// Ids of the topics whose cues occur in `folded` text, in taxonomy order.
+    pub fn topics_in(&self, folded: &str) -> Vec<String> {
+        let mut hit = vec![false; self.topic_ids.len()];
+        for (_, t) in self.topics.find(folded) {
+            hit[t] = true;
+        }
+        self.topic_ids.iter().zip(hit).filter(|(_, h)| *h).map(|(id, _)| id.clone()).collect()
+    }
+}
+
+/// True when `range` of `text` is a whole word or phrase.
+pub fn whole_words(text: &str, range: &Range<usize>) -> bool {
+    at_word_boundaries(text, range)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads_both_languages() {
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(lex.months.find("15 septembre 2022")[0].1, 9);
+        assert_eq!(lex.months.find("on september 10")[0].1, 9);
+        assert_eq!(lex.weekdays.find("vendredi 28")[0].1, 4);
+        assert!(lex.is_title("Mme") && lex.is_title("H.E.") && !lex.is_title("Rabat"));
+        assert_eq!(lex.role_head_len(&["chargé", "d'Affaires", "à"]), Some(2));
+        assert_eq!(lex.role_head_len(&["Director-General", "of"]), Some(1));
+        assert_eq!(lex.role_head_len(&["George", "Goh"]), None);
+    }
+
+    #[test]
+    fn phrases_match_whole_words_unless_starred() {
+        let p = Phrases::list(["mai", "scolair*"]);
+        assert_eq!(p.find("le 4 mai").len(), 1);
+        assert!(p.find("maison").is_empty());
+        assert_eq!(p.find("scolaires").len(), 1);
+    }
+
+    #[test]
+    fn language_and_topics() {
+        let lex = Lexicon::builtin().unwrap();
+        assert_eq!(lex.language("Le directeur a reçu l'ambassadeur du Japon avec la délégation."), "fr");
+        assert_eq!(lex.language("The Director-General received the Ambassador of Japan."), "en");
+        let topics = lex.topics_in(&fold("coopération en matière d'éducation et de patrimoine pendant la pandémie"));
+        assert_eq!(topics, ["education", "heritage", "covid-19"]);
+    }
+}
