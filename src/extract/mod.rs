@@ -1,15 +1,25 @@
 //! Extraction: people, dates, places, modes, topics, meetings, invitations
 //! and memberships from news items, each with its evidence.
+//!
+//! Rules come from the languages (titles, roles, cue verbs, prepositions,
+//! date grammar: [`Lexicon`]) and from the [`Gazetteer`], never from
+//! particular articles. Each document is read item by item (see the `item`
+//! module); people are then identified across documents, so that "Salim M.
+//! AlMalik" and "Salim bin Mohammed AlMalik" are one `person:` entity.
 
 pub mod dates;
+mod item;
 mod lexicon;
+mod people;
 mod sentences;
 
 pub use lexicon::{Lexicon, Phrases};
 
-use crate::corpus::Corpus;
-use crate::gazetteer::Gazetteer;
-use crate::model::Extraction;
+use crate::corpus::{Corpus, Document};
+use crate::gazetteer::{EntryId, Gazetteer};
+use crate::model::{Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, Participant, PartialDate};
+use item::{Context, DocPerson, Found, ItemMeeting};
+use std::collections::{BTreeMap, HashMap};
 
 /// Extracts meetings from a corpus.
 #[derive(Debug)]
@@ -18,10 +28,23 @@ pub struct Extractor {
     lexicon: Lexicon,
 }
 
+/// A meeting of one document before people get their corpus-wide ids.
+struct Pending {
+    doc: usize,
+    item: usize,
+    headline: Option<String>,
+    lang: &'static str,
+    meeting: ItemMeeting,
+}
+
 impl Extractor {
     /// An extractor over a gazetteer, with the built-in lexicon.
     pub fn new(gazetteer: Gazetteer) -> Self {
-        let lexicon = Lexicon::builtin().expect("the built-in lexicon parses");
+        Self::with_lexicon(gazetteer, Lexicon::builtin().expect("the built-in lexicon parses"))
+    }
+
+    /// An extractor with a given lexicon.
+    pub fn with_lexicon(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
         Extractor { gazetteer, lexicon }
     }
 
@@ -32,7 +55,237 @@ impl Extractor {
 
     /// Every meeting of every document, with the entities they name.
     pub fn extract(&self, corpus: &Corpus) -> Extraction {
-        let _ = (corpus, &self.lexicon);
-        Extraction::default()
+        let mut pending = Vec::new();
+        let mut doc_people: Vec<Vec<DocPerson>> = Vec::new();
+        for (d, doc) in corpus.documents.iter().enumerate() {
+            let (meetings, people) = self.document(d, doc);
+            pending.extend(meetings);
+            doc_people.push(people);
+        }
+        self.assemble(corpus, pending, &doc_people)
+    }
+
+    fn document(&self, d: usize, doc: &Document) -> (Vec<Pending>, Vec<DocPerson>) {
+        let doc_anchor = self.anchor(doc, None);
+        let mut people = Vec::new();
+        let mut out = Vec::new();
+        for (i, item) in doc.items.iter().enumerate() {
+            let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
+            let ctx = Context { text: &doc.text, lex: &self.lexicon, gazetteer: &self.gazetteer, anchor };
+            let sentences = ctx.sentences(item.headline.clone(), &item.paragraphs, &mut people);
+            let item_text: String = item.paragraphs.iter().map(|p| &doc.text[p.clone()]).collect::<Vec<_>>().join(" ");
+            let lang = self.lexicon.language(&item_text);
+            for meeting in ctx.meetings(&sentences, &people) {
+                out.push(Pending { doc: d, item: i, headline: item.headline.clone().map(|h| doc.text[h].to_string()), lang, meeting });
+            }
+        }
+        (out, people)
+    }
+
+    /// The date a document (or one of its items) gives: the dateline or a
+    /// date line under the headline. A date that follows a place ("Rabat:
+    /// 23/05/2019", "Bakou, 29 juin") is preferred; a date marker written
+    /// `date YYYY-MM` gives the year a day-month dateline lacks.
+    fn anchor(&self, doc: &Document, item: Option<usize>) -> Option<PartialDate> {
+        let lines: Vec<std::ops::Range<usize>> = match item {
+            Some(i) => doc.items[i].header.clone(),
+            None => doc.items.first().map(|it| it.header.clone()).unwrap_or_default(),
+        };
+        let mut best: Option<(bool, PartialDate)> = None;
+        for line in lines {
+            let text = &doc.text[line.clone()];
+            let marker = date_marker(text);
+            let mut found: Vec<(bool, PartialDate)> = Vec::new();
+            for expr in dates::find(&self.lexicon, text) {
+                let dates::When::Date(mut date, _) = expr.when else { continue };
+                if date.year.is_none()
+                    && let Some(m) = marker
+                    && m.month == date.month
+                {
+                    date.year = m.year;
+                }
+                if date.year.is_none() {
+                    continue;
+                }
+                let after_place = self.gazetteer.find(&text[..expr.range.start]).iter().any(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place);
+                found.push((after_place, date));
+            }
+            if let Some(m) = marker {
+                found.push((false, m));
+            }
+            for f in found {
+                let better = match best {
+                    None => true,
+                    Some((p, d)) => (f.0 && !p) || (f.0 == p && f.1.day.is_some() && d.day.is_none() && f.1.year == d.year),
+                };
+                if better {
+                    best = Some(f);
+                }
+            }
+        }
+        best.map(|(_, d)| d)
+    }
+
+    fn assemble(&self, corpus: &Corpus, pending: Vec<Pending>, doc_people: &[Vec<DocPerson>]) -> Extraction {
+        let ids = PersonIds::new(doc_people);
+        let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+        let mut entity = |e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
+            let ent = self.gazetteer.entity(e);
+            let id = ent.id.clone();
+            entities.entry(id.clone()).or_insert(ent);
+            id
+        };
+        let hub = self.gazetteer.hub();
+        let mut meetings = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for p in pending {
+            let doc = &corpus.documents[p.doc];
+            let people = &doc_people[p.doc];
+            let m = p.meeting;
+            let participant = |i: usize, entities: &mut BTreeMap<String, Entity>| -> Participant {
+                let dp = &people[i];
+                let (id, ent) = ids.entity(p.doc, i);
+                entities.entry(id.clone()).or_insert(ent);
+                let represents = if dp.hub { Some(hub) } else { dp.represents.map(|e| if e == hub { e } else { m.party }) };
+                Participant { person: id, role: dp.role.clone(), represents: represents.map(|e| self.gazetteer.entity(e).id) }
+            };
+            let mut participants = Vec::new();
+            if let Some(h) = m.hub_principal {
+                participants.push(participant(h, &mut entities));
+            }
+            if let Some(c) = m.principal {
+                let mut pt = participant(c, &mut entities);
+                pt.represents = Some(self.gazetteer.entity(m.party).id);
+                participants.push(pt);
+            }
+            let attendees = m.attendees.iter().map(|&a| participant(a, &mut entities)).collect();
+            let parties = vec![entity(hub, &mut entities), entity(m.party, &mut entities)];
+            let evidence_of = |r: &std::ops::Range<usize>| -> Evidence {
+                let src = doc.source_range(r.clone());
+                Evidence { doc: doc.name.clone(), start: src.start, end: src.end, text: doc.text[r.clone()].to_string() }
+            };
+            let invitations = m
+                .invitations
+                .iter()
+                .map(|f: &Found| Invitation { invitee: entity(f.who, &mut entities), target: entity(f.target, &mut entities), capacity: f.capacity, evidence: Some(evidence_of(&f.sentence)) })
+                .collect();
+            let memberships = m
+                .memberships
+                .iter()
+                .map(|f: &Found| Membership { member: entity(f.who, &mut entities), of: entity(f.target, &mut entities), capacity: f.capacity, evidence: Some(evidence_of(&f.sentence)) })
+                .collect();
+            let base = format!("m-{:016x}", fnv(&format!("{}\u{0}{}\u{0}{}", doc.name, p.item, parties[1])));
+            let n = seen.entry(base.clone()).or_default();
+            *n += 1;
+            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            meetings.push(Meeting {
+                id,
+                doc: doc.name.clone(),
+                headline: p.headline,
+                lang: p.lang.to_string(),
+                date: m.date,
+                place: m.place.map(|e| self.gazetteer.entry(e).name.clone()),
+                mode: Some(m.mode),
+                parties,
+                participants,
+                attendees,
+                topics: m.topics,
+                invitations,
+                memberships,
+                evidence: m.evidence.iter().map(evidence_of).collect(),
+            });
+        }
+        Extraction { meetings, entities: entities.into_values().collect() }
+    }
+}
+
+/// `date YYYY-MM[-DD]` at the start of a dateline.
+fn date_marker(line: &str) -> Option<PartialDate> {
+    let rest = line.trim_start().strip_prefix("date ")?;
+    let token = rest.split_whitespace().next()?;
+    token.parse().ok()
+}
+
+/// Corpus-wide person identities: two people of different documents are one
+/// when their surnames match and their first names start alike.
+struct PersonIds {
+    /// (document, person) -> identity
+    of: HashMap<(usize, usize), usize>,
+    identities: Vec<Identity>,
+}
+
+struct Identity {
+    surname: String,
+    initial: Option<char>,
+    names: BTreeMap<String, usize>,
+}
+
+impl PersonIds {
+    fn new(doc_people: &[Vec<DocPerson>]) -> Self {
+        let mut of = HashMap::new();
+        let mut identities: Vec<Identity> = Vec::new();
+        for (d, people) in doc_people.iter().enumerate() {
+            for (i, p) in people.iter().enumerate() {
+                let Some(surname) = p.keys.last().cloned() else { continue };
+                let initial = (p.keys.len() > 1).then(|| p.keys[0].chars().next()).flatten();
+                let found = identities.iter().position(|id| id.surname == surname && (id.initial.is_none() || initial.is_none() || id.initial == initial));
+                let k = match found {
+                    Some(k) => k,
+                    None => {
+                        identities.push(Identity { surname, initial, names: BTreeMap::new() });
+                        identities.len() - 1
+                    }
+                };
+                if identities[k].initial.is_none() {
+                    identities[k].initial = initial;
+                }
+                *identities[k].names.entry(p.name.clone()).or_default() += 1;
+                of.insert((d, i), k);
+            }
+        }
+        PersonIds { of, identities }
+    }
+
+    /// The id and entity of a document's person.
+    fn entity(&self, doc: usize, person: usize) -> (String, Entity) {
+        let k = self.of.get(&(doc, person)).copied().unwrap_or_default();
+        let identity = &self.identities[k];
+        // The most frequent full name names the person; ties go to the longest.
+        let name = identity
+            .names
+            .iter()
+            .max_by_key(|(n, c)| (n.split_whitespace().count() > 1, **c, n.len()))
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        let id = format!("person:{}", slug(&name));
+        let aliases = identity.names.keys().filter(|n| **n != name).cloned().collect();
+        (id.clone(), Entity { id, kind: EntityKind::Person, name, aliases, iso: None, acronym: None })
+    }
+}
+
+/// A readable id slug: folded, alphanumerics joined by hyphens.
+pub fn slug(s: &str) -> String {
+    let folded = crate::text::fold(s);
+    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+}
+
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_readable() {
+        assert_eq!(slug("Salim M. AlMalik"), "salim-m-almalik");
+        assert_eq!(slug("Klaus Kögeler"), "klaus-kogeler");
+    }
+
+    #[test]
+    fn date_markers() {
+        assert_eq!(date_marker(" date 2024-06 Bakou, 29 juin"), Some("2024-06".parse().unwrap()));
+        assert_eq!(date_marker("Rabat, 29 juin"), None);
     }
 }

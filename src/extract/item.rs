@@ -1,0 +1,458 @@
+//! One news item at a time: sentences, mentions and people, then the
+//! meetings the item reports, with their date, place, mode, attendees,
+//! topics, invitations and memberships.
+//!
+//! A meeting needs three things in one sentence: a meeting cue ("a reçu",
+//! "s'est entretenu", "met with", "phone call"), the publishing organization
+//! (its name, its head or one of its people) and a counterpart (a person who
+//! represents a state or another organization, or a role that names one:
+//! "the Ambassador of Japan"). Statements, speeches, calls for solidarity and
+//! announced visits have no such sentence.
+
+use super::dates::{self, DateExpr, When};
+use super::lexicon::{Lexicon, Phrases};
+use super::people::{self, PersonMention};
+use crate::gazetteer::{EntryId, Form, Gazetteer, Mention};
+use crate::model::{Capacity, EntityKind, Mode, PartialDate};
+use crate::text::{Folded, fold};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A sentence of an item with what was found in it.
+#[derive(Debug)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub folded: Folded,
+    pub mentions: Vec<Mention>,
+    pub people: Vec<ItemPerson>,
+    pub headline: bool,
+}
+
+/// A person mention resolved to a person of the document.
+#[derive(Debug, Clone)]
+pub struct ItemPerson {
+    pub mention: PersonMention,
+    /// Index into the document's people.
+    pub person: usize,
+    /// Introduced as present besides the principals.
+    pub attendee: bool,
+}
+
+/// A person of a document: every mention of the same name.
+#[derive(Debug, Clone)]
+pub struct DocPerson {
+    pub name: String,
+    pub keys: Vec<String>,
+    pub role: Option<String>,
+    pub represents: Option<EntryId>,
+    pub hub: bool,
+}
+
+/// A meeting found in an item, before ids and evidence offsets are assigned.
+#[derive(Debug, Clone)]
+pub struct ItemMeeting {
+    pub party: EntryId,
+    pub principal: Option<usize>,
+    pub hub_principal: Option<usize>,
+    pub attendees: Vec<usize>,
+    pub date: Option<PartialDate>,
+    pub place: Option<EntryId>,
+    pub mode: Mode,
+    pub topics: Vec<String>,
+    pub invitations: Vec<Found>,
+    pub memberships: Vec<Found>,
+    /// Sentence ranges that report the meeting.
+    pub evidence: Vec<Range<usize>>,
+}
+
+/// An invitation or membership: who, to what, in which capacity, where read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub who: EntryId,
+    pub target: EntryId,
+    pub capacity: Capacity,
+    pub sentence: Range<usize>,
+}
+
+/// What the item analysis needs from the document.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub lex: &'a Lexicon,
+    pub gazetteer: &'a Gazetteer,
+    pub anchor: Option<PartialDate>,
+}
+
+impl Context<'_> {
+    /// Builds the sentences of an item, registering its people in `people`.
+    pub fn sentences(&self, headline: Option<Range<usize>>, paragraphs: &[Range<usize>], people: &mut Vec<DocPerson>) -> Vec<Sentence> {
+        let abbreviation = |w: &str| self.lex.is_title(w);
+        let mut ranges: Vec<(Range<usize>, bool)> = headline.into_iter().map(|h| (h, true)).collect();
+        for p in paragraphs {
+            ranges.extend(super::sentences::split(self.text, p.clone(), abbreviation).into_iter().map(|r| (r, false)));
+        }
+        let mut out = Vec::with_capacity(ranges.len());
+        for (range, headline) in ranges {
+            let s = &self.text[range.clone()];
+            let mentions: Vec<Mention> = self
+                .gazetteer
+                .find(s)
+                .into_iter()
+                .map(|m| Mention { range: m.range.start + range.start..m.range.end + range.start, ..m })
+                .collect();
+            let folded = Folded::new(s);
+            let found = {
+                let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
+                people::find(self.text, range.clone(), self.lex, &mentions, &known)
+            };
+            let after: Vec<usize> = self.lex.attendance_after.find_in(&folded).into_iter().map(|(r, _)| r.end + range.start).collect();
+            let before: Vec<usize> = self.lex.attendance_before.find_in(&folded).into_iter().map(|(r, _)| r.start + range.start).collect();
+            let mut sentence_people = Vec::new();
+            for m in found {
+                let mentions_outside: Vec<Mention> = mentions.iter().filter(|x| x.range.start >= m.name.end || x.range.end <= m.span.start).cloned().collect();
+                let represents = m.role.as_ref().and_then(|r| people::represents(self.text, r, self.lex, self.gazetteer, &mentions_outside));
+                let role_text = m.role.as_ref().map(|r| self.text[r.clone()].trim_end_matches([',', ' ']).to_string());
+                let hub = represents == Some(self.gazetteer.hub())
+                    || m.role.as_ref().is_some_and(|r| {
+                        let f = fold(&self.text[r.clone()]);
+                        self.lex.hub_head.occurs(&f) && represents.is_none()
+                    });
+                let name = self.text[m.name.clone()].to_string();
+                let person = register(people, &name, role_text, represents, hub);
+                let attendee = after.iter().any(|&a| a <= m.span.start) || before.iter().any(|&b| b >= m.span.end);
+                sentence_people.push(ItemPerson { mention: m, person, attendee });
+            }
+            out.push(Sentence { range, folded, mentions, people: sentence_people, headline });
+        }
+        out
+    }
+
+    /// The meetings an item reports.
+    pub fn meetings(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<ItemMeeting> {
+        let hub = self.gazetteer.hub();
+        let meeting_sentences: Vec<usize> = (0..sentences.len())
+            .filter(|&i| {
+                let s = &sentences[i];
+                !s.headline && self.lex.meeting.occurs(&s.folded.text) && !self.lex.not_meeting.occurs(&s.folded.text) && self.hub_present(s, people)
+            })
+            .collect();
+        // Counterparts: people in meeting sentences who are not of the hub and not attendees.
+        let mut parties: BTreeMap<usize, (EntryId, Vec<usize>)> = BTreeMap::new();
+        let mut order = 0usize;
+        for &i in &meeting_sentences {
+            for p in &sentences[i].people {
+                let dp = &people[p.person];
+                if dp.hub || p.attendee {
+                    continue;
+                }
+                let party = dp.represents.or_else(|| self.fallback_party(sentences, i, p));
+                let Some(party) = party.filter(|&e| e != hub) else { continue };
+                let party = self.state_of(party);
+                match parties.values_mut().find(|(e, _)| *e == party) {
+                    Some((_, members)) => {
+                        if !members.contains(&p.person) {
+                            members.push(p.person);
+                        }
+                    }
+                    None => {
+                        parties.insert(order, (party, vec![p.person]));
+                        order += 1;
+                    }
+                }
+            }
+        }
+        if parties.is_empty()
+            && let Some((party, _)) = meeting_sentences.iter().find_map(|&i| self.unnamed_counterpart(&sentences[i]).map(|p| (p, i)))
+        {
+            parties.insert(0, (party, Vec::new()));
+        }
+        if parties.is_empty() {
+            return Vec::new();
+        }
+        let setting = self.setting_sentences(sentences, &meeting_sentences);
+        let date = self.date(sentences, &setting);
+        let mode = self.mode(sentences, &setting);
+        let place = if mode == Mode::InPerson { self.place(sentences, &setting) } else { None };
+        let hub_principal = meeting_sentences
+            .iter()
+            .flat_map(|&i| sentences[i].people.iter())
+            .chain(sentences.iter().flat_map(|s| s.people.iter()))
+            .find(|p| people[p.person].hub && !p.attendee)
+            .map(|p| p.person);
+        let topics = {
+            let all: String = sentences.iter().map(|s| s.folded.text.as_str()).collect::<Vec<_>>().join(" ");
+            self.lex.topics_in(&all)
+        };
+        let (invitations, memberships) = self.invitations(sentences);
+        let listed_attendees: Vec<usize> = sentences.iter().flat_map(|s| s.people.iter()).filter(|p| p.attendee).map(|p| p.person).collect();
+        let evidence: Vec<Range<usize>> = meeting_sentences.iter().map(|&i| sentences[i].range.clone()).collect();
+        let all_parties: Vec<EntryId> = parties.values().map(|(e, _)| *e).collect();
+        let first_party = all_parties.first().copied();
+        parties
+            .into_values()
+            .map(|(party, members)| {
+                let principal = members.first().copied();
+                let mut attendees: Vec<usize> = members.iter().skip(1).copied().collect();
+                for a in &listed_attendees {
+                    if Some(*a) != principal && Some(*a) != hub_principal && !attendees.contains(a) {
+                        attendees.push(*a);
+                    }
+                }
+                // Invitations go to the meeting with the invitee, else to the first one.
+                let mine = |f: &Found| f.who == party || (Some(party) == first_party && !all_parties.contains(&f.who));
+                ItemMeeting {
+                    party,
+                    principal,
+                    hub_principal,
+                    attendees,
+                    date,
+                    place,
+                    mode,
+                    topics: topics.clone(),
+                    invitations: invitations.iter().filter(|f| mine(f)).cloned().collect(),
+                    memberships: memberships.iter().filter(|f| mine(f)).cloned().collect(),
+                    evidence: evidence.clone(),
+                }
+            })
+            .collect()
+    }
+
+    fn hub_present(&self, s: &Sentence, people: &[DocPerson]) -> bool {
+        let hub = self.gazetteer.hub();
+        s.people.iter().any(|p| people[p.person].hub)
+            || s.mentions.iter().any(|m| m.entry == hub)
+            || self.lex.hub_head.occurs(&s.folded.text)
+    }
+
+    /// A national body, city or national organization stands for its state.
+    fn state_of(&self, e: EntryId) -> EntryId {
+        let entry = self.gazetteer.entry(e);
+        match (&entry.kind, &entry.iso) {
+            (EntityKind::Place | EntityKind::Organization, Some(iso)) => self.gazetteer.by_id(&format!("country:{iso}")).unwrap_or(e),
+            _ => e,
+        }
+    }
+
+    /// The party of a person whose role names none: a state or organization
+    /// named in the sentence outside people's roles, else the state the item
+    /// speaks of most.
+    fn fallback_party(&self, sentences: &[Sentence], i: usize, p: &ItemPerson) -> Option<EntryId> {
+        let hub = self.gazetteer.hub();
+        let s = &sentences[i];
+        let outside_roles = |m: &Mention| {
+            !s.people.iter().any(|q| q.mention.span.start <= m.range.start && m.range.end <= q.mention.role.as_ref().map_or(q.mention.span.end, |r| r.end.max(q.mention.span.end)) && q.person != p.person)
+        };
+        let party_kind = |m: &Mention| {
+            let e = self.gazetteer.entry(m.entry);
+            m.entry != hub && matches!(e.kind, EntityKind::Country | EntityKind::Organization)
+        };
+        if let Some(m) = s.mentions.iter().find(|m| party_kind(m) && outside_roles(m) && m.form != Form::Demonym) {
+            return Some(m.entry);
+        }
+        let mut counts: Vec<(EntryId, usize, usize)> = Vec::new();
+        for (order, m) in sentences.iter().flat_map(|s| s.mentions.iter()).enumerate() {
+            if m.entry == hub || self.gazetteer.entry(m.entry).kind != EntityKind::Country {
+                continue;
+            }
+            match counts.iter_mut().find(|(e, _, _)| *e == m.entry) {
+                Some(c) => c.1 += 1,
+                None => counts.push((m.entry, 1, order)),
+            }
+        }
+        counts.sort_by_key(|&(_, n, order)| (std::cmp::Reverse(n), order));
+        counts.first().map(|c| c.0)
+    }
+
+    /// "received the Ambassador of Japan": a role naming a state, without a name.
+    fn unnamed_counterpart(&self, s: &Sentence) -> Option<EntryId> {
+        let tokens = people::tokenize(self.text, s.range.clone());
+        let words: Vec<&str> = tokens.iter().map(|t| &self.text[t.range.clone()]).collect();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != people::TokenKind::Word || !self.lex.is_role_start(&words[i..]) || self.lex.hub_head.occurs(&fold(&words[i..words.len().min(i + 3)].join(" "))) {
+                continue;
+            }
+            let end = people::role_end(self.text, &tokens, i, self.lex, &s.mentions);
+            let role = t.range.start..end;
+            if let Some(e) = people::represents(self.text, &role, self.lex, self.gazetteer, &s.mentions)
+                && e != self.gazetteer.hub()
+            {
+                return Some(self.state_of(e));
+            }
+        }
+        None
+    }
+
+    /// Sentences that say when, where and how the meeting took place: the
+    /// meeting sentences and those that open on the meeting ("Lors de cette
+    /// entrevue, qui s'est déroulée …", "During the meeting, held at …").
+    fn setting_sentences(&self, sentences: &[Sentence], meeting: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = meeting.to_vec();
+        for (i, s) in sentences.iter().enumerate() {
+            if s.headline || out.contains(&i) {
+                continue;
+            }
+            let head: String = s.folded.text.chars().take(90).collect();
+            let opens = |p: &Phrases| p.find(&head).first().is_some_and(|(r, _)| r.start < 50);
+            if (opens(&self.lex.setting) && (self.lex.meeting.occurs(&head) || opens(&self.lex.meeting))) || opens(&self.lex.meeting) {
+                out.push(i);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    fn date(&self, sentences: &[Sentence], setting: &[usize]) -> Option<PartialDate> {
+        let exprs = |i: usize| -> Vec<DateExpr> {
+            let s = &sentences[i];
+            dates::find(self.lex, &self.text[s.range.clone()])
+                .into_iter()
+                .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
+                .collect()
+        };
+        let explicit: Vec<PartialDate> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.headline)
+            .flat_map(|(i, _)| exprs(i))
+            .filter_map(|d| match d.when {
+                When::Date(p, _) if p.day.is_some() => dates::resolve(d.when, self.anchor),
+                _ => None,
+            })
+            .collect();
+        if let Some(first) = setting.iter().flat_map(|&i| exprs(i)).next() {
+            if let When::Weekday(wd) = first.when
+                && let Some(d) = explicit.iter().find(|d| d.is_full() && dates::weekday(**d) == wd)
+            {
+                return Some(*d);
+            }
+            return dates::resolve(first.when, self.anchor).or_else(|| self.month_of_anchor());
+        }
+        explicit.into_iter().next().or_else(|| self.month_of_anchor())
+    }
+
+    fn month_of_anchor(&self) -> Option<PartialDate> {
+        self.anchor.filter(|a| a.year.is_some() && a.month.is_some()).map(|a| PartialDate { day: None, ..a })
+    }
+
+    fn mode(&self, sentences: &[Sentence], setting: &[usize]) -> Mode {
+        let texts = || setting.iter().map(|&i| sentences[i].folded.text.as_str()).chain(sentences.iter().filter(|s| s.headline).map(|s| s.folded.text.as_str()));
+        if texts().any(|t| self.lex.phone.occurs(t)) {
+            Mode::Phone
+        } else if texts().any(|t| self.lex.videoconference.occurs(t)) {
+            Mode::Videoconference
+        } else {
+            Mode::InPerson
+        }
+    }
+
+    fn place(&self, sentences: &[Sentence], setting: &[usize]) -> Option<EntryId> {
+        for &i in setting {
+            let s = &sentences[i];
+            let in_role = |m: &Mention| s.people.iter().any(|p| p.mention.role.as_ref().is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end) || (p.mention.span.start <= m.range.start && m.range.end <= p.mention.span.end));
+            if let Some(m) = s.mentions.iter().find(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place && !in_role(m)) {
+                return Some(m.entry);
+            }
+        }
+        let hq = self.gazetteer.entry(self.gazetteer.hub()).headquarters.as_deref().and_then(|h| self.gazetteer.by_id(h))?;
+        setting.iter().any(|&i| self.lex.headquarters.occurs(&sentences[i].folded.text)).then_some(hq)
+    }
+
+    /// Invitations ("invited Japan to join the Coalition", "a appelé
+    /// Singapour à y adhérer en tant que membre observateur") and memberships
+    /// ("Azerbaijan was one of the first countries to join …").
+    pub fn invitations(&self, sentences: &[Sentence]) -> (Vec<Found>, Vec<Found>) {
+        let hub = self.gazetteer.hub();
+        let mut invitations = Vec::new();
+        let mut memberships = Vec::new();
+        let mut last_target: Option<EntryId> = None;
+        for s in sentences {
+            let f = &s.folded;
+            let offset = s.range.start;
+            let countries: Vec<&Mention> = s.mentions.iter().filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Country && m.form == Form::Name).collect();
+            let targets: Vec<&Mention> = s.mentions.iter().filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Initiative).collect();
+            let invites = self.lex.invite.find_in(f);
+            let joins = self.lex.join.find_in(f);
+            let observer = self.lex.observer.find_in(f);
+            let pronoun = self.lex.join_pronoun.occurs(&f.text);
+            for (inv, _) in &invites {
+                let at = inv.start + offset;
+                let inv_end = inv.end + offset;
+                let Some(join) = joins.iter().map(|(r, _)| r.start + offset).find(|&j| j >= inv_end || (j >= at && j < inv_end)) else { continue };
+                let invitee = countries
+                    .iter()
+                    .find(|m| m.range.start >= inv_end && m.range.end <= join)
+                    .or_else(|| countries.iter().rev().find(|m| m.range.end <= at))
+                    .map(|m| m.entry);
+                let Some(invitee) = invitee else { continue };
+                let is_observer = observer.iter().any(|(r, _)| r.start + offset >= join);
+                let (target, capacity) = if is_observer {
+                    (hub, Capacity::Observer)
+                } else if let Some(m) = targets.iter().find(|m| m.range.start >= join) {
+                    (m.entry, Capacity::Member)
+                } else if pronoun && let Some(t) = targets.iter().rev().find(|m| m.range.end <= at).map(|m| m.entry).or(last_target) {
+                    (t, Capacity::Member)
+                } else {
+                    (hub, Capacity::Member)
+                };
+                let found = Found { who: invitee, target, capacity, sentence: s.range.clone() };
+                if !invitations.contains(&found) {
+                    invitations.push(found);
+                }
+            }
+            if invites.is_empty() {
+                for (j, _) in self.lex.joined.find_in(f) {
+                    let at = j.start + offset;
+                    let Some(member) = countries.iter().rev().find(|m| m.range.end <= at).map(|m| m.entry) else { continue };
+                    let is_observer = observer.iter().any(|(r, _)| r.start + offset >= at);
+                    let (target, capacity) = if is_observer {
+                        (hub, Capacity::Observer)
+                    } else if let Some(m) = targets.iter().find(|m| m.range.start >= at) {
+                        (m.entry, Capacity::Member)
+                    } else {
+                        (hub, Capacity::Member)
+                    };
+                    let found = Found { who: member, target, capacity, sentence: s.range.clone() };
+                    if !memberships.iter().any(|m: &Found| m.who == found.who && m.target == found.target && m.capacity == found.capacity) {
+                        memberships.push(found);
+                    }
+                }
+            }
+            if let Some(t) = targets.last() {
+                last_target = Some(t.entry);
+            }
+        }
+        (invitations, memberships)
+    }
+}
+
+fn find_person(people: &[DocPerson], keys: &[String]) -> Option<usize> {
+    let surname = keys.last()?;
+    people.iter().position(|p| {
+        p.keys.last() == Some(surname)
+            && (keys.len() == 1 || p.keys.len() == 1 || p.keys.first().zip(keys.first()).is_some_and(|(a, b)| a.chars().next() == b.chars().next()))
+    })
+}
+
+fn register(people: &mut Vec<DocPerson>, name: &str, role: Option<String>, represents: Option<EntryId>, hub: bool) -> usize {
+    let keys = people::name_keys(name);
+    match find_person(people, &keys) {
+        Some(i) => {
+            let p = &mut people[i];
+            if keys.len() > p.keys.len() {
+                p.name = name.to_string();
+                p.keys = keys;
+            }
+            if p.role.is_none() {
+                p.role = role;
+            }
+            if p.represents.is_none() {
+                p.represents = represents;
+            }
+            p.hub |= hub;
+            i
+        }
+        None => {
+            people.push(DocPerson { name: name.to_string(), keys, role, represents, hub });
+            people.len() - 1
+        }
+    }
+}

@@ -1,0 +1,462 @@
+//! People: names found from titles ("Dr", "M.", "S.E.", "Mrs.", "Sheikh"),
+//! from roles in apposition ("George Goh, ambassadeur de Singapour", "the
+//! President of Azerbaijan, Ilham Aliyev", "Foreign Minister of Azerbaijan
+//! Jeyhun Bayramov"), and from earlier mentions of the same person in the
+//! document ("Dr AlMalik", "Ambassador Fyfe").
+
+use super::lexicon::Lexicon;
+use crate::gazetteer::{Form, Gazetteer, Mention};
+use crate::model::EntityKind;
+use crate::text::{Folded, fold};
+use std::ops::Range;
+
+/// A token of a sentence: a word, an initial or a punctuation mark.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Comma,
+    Open,
+    Close,
+    Stop,
+}
+
+/// Splits `text[range]` into tokens with absolute offsets. Elided articles
+/// ("l’", "d'") are tokens of their own.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out = Vec::new();
+    let s = &text[range.clone()];
+    let mut word_start: Option<usize> = None;
+    let flush = |out: &mut Vec<Token>, start: usize, end: usize| {
+        let w = &s[start..end];
+        // Split an elision: l'ICESCO -> l' + ICESCO.
+        let split = w.char_indices().find(|&(_, c)| c == '\'' || c == '’').map(|(i, c)| i + c.len_utf8());
+        let elided = split.filter(|&i| {
+            let head = fold(&w[..i]);
+            i < w.len() && matches!(head.as_str(), "l'" | "d'" | "qu'" | "s'" | "n'" | "j'" | "c'" | "m'" | "t'" | "lorsqu'" | "jusqu'")
+        });
+        match elided {
+            Some(i) => {
+                out.push(Token { range: range.start + start..range.start + start + i, kind: TokenKind::Word });
+                out.push(Token { range: range.start + start + i..range.start + end, kind: TokenKind::Word });
+            }
+            None => out.push(Token { range: range.start + start..range.start + end, kind: TokenKind::Word }),
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let kind = match c {
+            ',' => Some(TokenKind::Comma),
+            '(' | '«' | '“' | '"' => Some(TokenKind::Open),
+            ')' | '»' | '”' => Some(TokenKind::Close),
+            ';' | ':' | '!' | '?' | '–' | '—' => Some(TokenKind::Stop),
+            c if c.is_whitespace() => None,
+            _ => {
+                if word_start.is_none() {
+                    word_start = Some(i);
+                }
+                continue;
+            }
+        };
+        if let Some(ws) = word_start.take() {
+            flush(&mut out, ws, i);
+        }
+        if let Some(kind) = kind {
+            out.push(Token { range: range.start + i..range.start + i + c.len_utf8(), kind });
+        }
+    }
+    if let Some(ws) = word_start {
+        flush(&mut out, ws, s.len());
+    }
+    // A final period is a stop unless it belongs to an initial or a title.
+    let mut fixed = Vec::with_capacity(out.len());
+    for t in out {
+        let w = &text[t.range.clone()];
+        if t.kind == TokenKind::Word && w.len() > 1 && w.ends_with('.') && !keeps_period(w) {
+            let end = t.range.end - 1;
+            fixed.push(Token { range: t.range.start..end, kind: TokenKind::Word });
+            fixed.push(Token { range: end..t.range.end, kind: TokenKind::Stop });
+        } else if t.kind == TokenKind::Word && w == "." {
+            fixed.push(Token { range: t.range, kind: TokenKind::Stop });
+        } else {
+            fixed.push(t);
+        }
+    }
+    fixed
+}
+
+fn keeps_period(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 3 && w.chars().next().is_some_and(char::is_uppercase) || w[..w.len() - 1].contains('.')
+}
+
+const PARTICLES: &[&str] = &["bin", "ben", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "du", "van", "von", "der", "ould", "abu", "abou", "ag", "ou"];
+
+/// A person named in a sentence.
+#[derive(Debug, Clone)]
+pub struct PersonMention {
+    /// The whole mention, titles included.
+    pub span: Range<usize>,
+    /// The name without titles.
+    pub name: Range<usize>,
+    /// The role in apposition, before or after the name.
+    pub role: Option<Range<usize>>,
+    pub titled: bool,
+}
+
+/// Finds people in one sentence. `mentions` are the gazetteer mentions of
+/// the sentence; `known` says whether a name was seen before in the document.
+pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Mention], known: &dyn Fn(&str) -> bool) -> Vec<PersonMention> {
+    let tokens = tokenize(text, sentence.clone());
+    let word = |i: usize| -> &str { &text[tokens[i].range.clone()] };
+    let is_word = |i: usize| i < tokens.len() && tokens[i].kind == TokenKind::Word;
+    let in_mention = |i: usize| mentions.iter().find(|m| m.range.start <= tokens[i].range.start && tokens[i].range.end <= m.range.end);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_word(i) {
+            i += 1;
+            continue;
+        }
+        // Titles, possibly chained ("S.E. M.", "Son Excellence le Général").
+        let start = i;
+        let mut j = i;
+        let mut titled = false;
+        loop {
+            let len = (1..=lex.max_title_words()).rev().find(|&n| {
+                j + n <= tokens.len() && (j..j + n).all(is_word) && lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
+            });
+            match len {
+                Some(n) => {
+                    titled = true;
+                    j += n;
+                    if is_word(j) && matches!(fold(word(j)).as_str(), "le" | "la") && is_word(j + 1) && lex.is_title(word(j + 1)) {
+                        j += 1;
+                    }
+                }
+                None => break,
+            }
+        }
+        // The name.
+        let name_start = j;
+        let mut k = j;
+        while is_word(k) {
+            let w = word(k);
+            let first = k == name_start;
+            let name_like = is_name_word(w) && !lex.is_stopword(w) && !(first && lex.is_role_start(&[w]) && !titled);
+            let particle = !first && PARTICLES.contains(&fold(w).as_str()) && is_word(k + 1) && is_name_word(word(k + 1));
+            let initial = !first && w.len() == 2 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase);
+            // After a title, a place name may be a first name ("Mrs. Astana …").
+            let mention = in_mention(k).is_some_and(|m| !(titled && k == name_start && m.form == Form::Name));
+            if !(name_like || particle || initial) || mention || is_month_or_day(lex, w) {
+                break;
+            }
+            k += 1;
+        }
+        let count = k - name_start;
+        if count == 0 {
+            i = if titled { j } else { i + 1 };
+            continue;
+        }
+        let name = tokens[name_start].range.start..tokens[k - 1].range.end;
+        let name_text = &text[name.clone()];
+        let post_role = role_after(text, &tokens, k, lex, mentions);
+        let pre_role = if titled { role_before(text, &tokens, start, lex, mentions) } else { role_before(text, &tokens, name_start, lex, mentions) };
+        let accept = (titled && count >= 1) || (count >= 2 && (post_role.is_some() || pre_role.is_some())) || (count >= 2 && known(name_text));
+        if accept {
+            let span_start = tokens[start].range.start;
+            out.push(PersonMention { span: span_start..name.end, name, role: post_role.or(pre_role), titled });
+            i = k;
+        } else {
+            i = if titled { j.max(i + 1) } else { i + 1 };
+        }
+    }
+    out
+}
+
+fn is_month_or_day(lex: &Lexicon, w: &str) -> bool {
+    let f = fold(w);
+    !lex.months.find(&f).is_empty() || !lex.weekdays.find(&f).is_empty()
+}
+
+/// True for a word that can be part of a name: capitalized (or all caps),
+/// or an Arabic article joined to a capitalized word ("al-Malik").
+pub fn is_name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(c) = chars.next() else { return false };
+    if c.is_uppercase() {
+        return w.chars().filter(|c| c.is_alphabetic()).count() >= 1 && !w.chars().any(|c| c.is_ascii_digit());
+    }
+    let lower = fold(w);
+    ["al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "ash-", "ibn-", "bin-", "abu-"]
+        .iter()
+        .any(|p| lower.starts_with(p) && w[p.len()..].chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The role in apposition after a name: ", ambassadeur de …" up to the end of
+/// the apposition.
+fn role_after(text: &str, tokens: &[Token], after_name: usize, lex: &Lexicon, mentions: &[Mention]) -> Option<Range<usize>> {
+    let mut i = after_name;
+    if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Comma) {
+        i += 1;
+    }
+    let words: Vec<&str> = tokens[i..].iter().take_while(|t| t.kind == TokenKind::Word).take(6).map(|t| &text[t.range.clone()]).collect();
+    let head = (0..words.len().min(4)).find(|&s| {
+        let w = fold(words[s]);
+        let skippable = s == 0 || matches!(w.as_str(), "the" | "le" | "la" | "l'" | "first" | "senior" | "deputy" | "premier" | "premiere" | "non");
+        (lex.is_role_start(&words[s..]) && (s == 0 || skippable || starts_mention(tokens[i].range.start, mentions)))
+            || (s == 0 && lex.is_role_start(&words[s..]))
+    })?;
+    let _ = head;
+    let start = tokens[i].range.start;
+    let end = role_end(text, tokens, i, lex, mentions);
+    (end > start).then_some(start..end)
+}
+
+fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
+    mentions.iter().any(|m| m.range.start == at)
+}
+
+/// Where a role that starts at token `from` ends.
+pub fn role_end(text: &str, tokens: &[Token], from: usize, lex: &Lexicon, mentions: &[Mention]) -> usize {
+    let mut end = tokens[from].range.end;
+    let mut i = from;
+    let mut depth = 0usize;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let inside_mention = mentions.iter().any(|m| m.range.start < t.range.start && t.range.end <= m.range.end);
+        match t.kind {
+            TokenKind::Stop if !inside_mention => break,
+            TokenKind::Open => depth += 1,
+            TokenKind::Close => depth = depth.saturating_sub(1),
+            TokenKind::Comma if depth == 0 && !inside_mention => {
+                let next: Vec<&str> = tokens[i + 1..].iter().take_while(|t| t.kind == TokenKind::Word).take(3).map(|t| &text[t.range.clone()]).collect();
+                let Some(first) = next.first() else { break };
+                let f = fold(first);
+                let joins = matches!(f.as_str(), "de" | "du" | "des" | "d'" | "of" | "and" | "et" | "la" | "le" | "l'");
+                let continues = lex.is_role_start(&next)
+                    || (joins && next.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !lex.is_title(w)))
+                    || (joins && tokens.get(i + 2).is_some_and(|t| starts_mention(t.range.start, mentions)));
+                if !continues {
+                    break;
+                }
+            }
+            TokenKind::Word => {
+                // Another titled person ends the role.
+                if i > from && lex.is_title(&text[t.range.clone()]) && tokens.get(i + 1).is_some_and(|n| is_name_word(&text[n.range.clone()])) && !lex.is_role_start(&[&text[t.range.clone()]]) {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        if t.kind != TokenKind::Comma {
+            end = t.range.end;
+        }
+        i += 1;
+    }
+    end
+}
+
+/// A role written before a name: "Foreign Minister of Azerbaijan Jeyhun
+/// Bayramov", "le premier vice-président, Hilarion Etong".
+fn role_before(text: &str, tokens: &[Token], name_start: usize, lex: &Lexicon, mentions: &[Mention]) -> Option<Range<usize>> {
+    let mut i = name_start;
+    let mut head: Option<usize> = None;
+    let mut comma_seen = false;
+    let mut depth = 0usize;
+    while i > 0 {
+        i -= 1;
+        let t = &tokens[i];
+        match t.kind {
+            TokenKind::Comma => {
+                let inside = mentions.iter().any(|m| m.range.start < t.range.start && t.range.end <= m.range.end);
+                if inside {
+                    continue;
+                }
+                if i + 1 == name_start && !comma_seen {
+                    comma_seen = true;
+                    continue;
+                }
+                // A comma right after an acronym in parentheses: "(OCI), Name".
+                break;
+            }
+            TokenKind::Close => {
+                depth += 1;
+                continue;
+            }
+            TokenKind::Open => {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            TokenKind::Stop => break,
+            TokenKind::Word => {}
+        }
+        if depth > 0 {
+            continue;
+        }
+        let w = &text[t.range.clone()];
+        let f = fold(w);
+        let rest: Vec<&str> = tokens[i..name_start].iter().filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.range.clone()]).collect();
+        if lex.is_role_start(&rest) {
+            head = Some(i);
+            continue;
+        }
+        let in_mention = mentions.iter().any(|m| m.range.start <= t.range.start && t.range.end <= m.range.end);
+        let function = matches!(f.as_str(), "of" | "the" | "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "to" | "aupres" | "for" | "pour" | "at" | "in" | "and" | "et" | "his" | "her" | "sa" | "son" | "'s");
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !(in_mention || function || capital || f.ends_with("'s")) || lex.is_title(w) && head.is_some() {
+            break;
+        }
+    }
+    let h = head?;
+    // Keep a demonym or country written just before the head ("Tunisian President").
+    let start = if h > 0 && mentions.iter().any(|m| m.range.end == tokens[h - 1].range.end && matches!(m.form, Form::Demonym)) {
+        tokens[h - 1].range.start
+    } else {
+        tokens[h].range.start
+    };
+    let mut end_tok = name_start;
+    while end_tok > h && tokens[end_tok - 1].kind != TokenKind::Word && tokens[end_tok - 1].kind != TokenKind::Close {
+        end_tok -= 1;
+    }
+    let end = tokens[end_tok.saturating_sub(1)].range.end;
+    (end > start).then_some(start..end)
+}
+
+/// Whom a role says the person represents: the first organization or state
+/// named in it that is not where the person is posted ("auprès du Royaume du
+/// Maroc", "to Morocco") and not in a former role. `None` when the role names
+/// nobody.
+pub fn represents(text: &str, role: &Range<usize>, lex: &Lexicon, gazetteer: &Gazetteer, mentions: &[Mention]) -> Option<usize> {
+    let role_text = &text[role.clone()];
+    let in_role: Vec<&Mention> = mentions.iter().filter(|m| role.start <= m.range.start && m.range.end <= role.end).collect();
+    // Segments of the role separated by ", " / " and " / " et " that speak of a former role are skipped.
+    let former: Vec<Range<usize>> = segments(role_text)
+        .into_iter()
+        .filter(|seg| lex.former.occurs(&fold(&role_text[seg.clone()])))
+        .map(|seg| role.start + seg.start..role.start + seg.end)
+        .collect();
+    let mut org = None;
+    let mut state = None;
+    for m in in_role {
+        if former.iter().any(|f| f.start <= m.range.start && m.range.end <= f.end) {
+            continue;
+        }
+        let e = gazetteer.entry(m.entry);
+        let before = fold(&text[role.start..m.range.start]);
+        let before = before.trim_end();
+        let is_destination = |p: &super::lexicon::Phrases| p.find(before).last().is_some_and(|(r, _)| before[r.end..].trim().split_whitespace().all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les")));
+        match e.kind {
+            EntityKind::Organization if e.iso.is_none() => {
+                if !is_destination(&lex.org_destination) && org.is_none() {
+                    org = Some(m.entry);
+                }
+            }
+            EntityKind::Organization | EntityKind::Country | EntityKind::Place => {
+                if !is_destination(&lex.destination) && state.is_none() {
+                    state = Some(m.entry);
+                }
+            }
+            _ => {}
+        }
+    }
+    let hub = gazetteer.hub();
+    if org == Some(hub) {
+        return org;
+    }
+    org.or(state)
+}
+
+fn segments(s: &str) -> Vec<Range<usize>> {
+    let mut cuts: Vec<(usize, usize)> = [", ", " and ", " et "].iter().flat_map(|sep| s.match_indices(sep).map(|(i, m)| (i, i + m.len()))).collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (a, b) in cuts {
+        if a >= start {
+            out.push(start..a);
+            start = b;
+        }
+    }
+    out.push(start..s.len());
+    out
+}
+
+/// Normalized key of a name token for coreference: folded, without hyphens,
+/// spaces and a leading Arabic article joined to it ("Al-Malik" = "AlMalik").
+pub fn token_key(w: &str) -> String {
+    fold(w).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Keys of a name's tokens, particles and initials dropped, with "Al Malik"
+/// joined to "almalik".
+pub fn name_keys(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut keys = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let k = token_key(words[i]);
+        if matches!(k.as_str(), "al" | "el") && i + 1 < words.len() {
+            keys.push(format!("{k}{}", token_key(words[i + 1])));
+            i += 2;
+            continue;
+        }
+        if k.len() > 1 && !PARTICLES.contains(&k.as_str()) {
+            keys.push(k);
+        }
+        i += 1;
+    }
+    keys
+}
+
+/// A folded copy helper for callers that match phrases in a sentence.
+pub fn folded(text: &str, range: &Range<usize>) -> Folded {
+    Folded::new(&text[range.clone()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        let lex = Lexicon::builtin().unwrap();
+        let g = Gazetteer::builtin().unwrap();
+        let mentions = g.find(text);
+        find(text, 0..text.len(), &lex, &mentions, &|_| false)
+            .into_iter()
+            .map(|p| (text[p.name].to_string(), p.role.map(|r| text[r].to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn names_with_titles_and_roles() {
+        for (text, want) in [
+            (
+                "Dr Salim M. AlMalik a reçu M. Jean Dupont, ambassadeur de Belgique auprès du Royaume du Maroc, au siège.",
+                vec![("Salim M. AlMalik", None), ("Jean Dupont", Some("ambassadeur de Belgique auprès du Royaume du Maroc"))],
+            ),
+            ("S.E. M. Karim Al-Fassi , Ambassadeur du Japon, a dit.", vec![("Karim Al-Fassi", Some("Ambassadeur du Japon"))]),
+            ("Foreign Minister of Belgium Anna Peeters met with Dr. Omar Said.", vec![("Anna Peeters", Some("Foreign Minister of Belgium")), ("Omar Said", None)]),
+            ("the President of the Republic of Chad, Idriss Kaba, received", vec![("Idriss Kaba", Some("President of the Republic of Chad"))]),
+            ("M. TANAKA Hiro, Ambassadeur du Japon, et Mme Lea Roy, Consul.", vec![("TANAKA Hiro", Some("Ambassadeur du Japon")), ("Lea Roy", Some("Consul"))]),
+            ("Ambassador Peeters thanked the Organization.", vec![("Peeters", None)]),
+            ("Le Directeur général a salué la Coalition.", vec![]),
+            ("Mrs. Astana Karim, Ambassador of Malaysia to Morocco.", vec![("Astana Karim", Some("Ambassador of Malaysia to Morocco"))]),
+        ] {
+            let got = people(text);
+            let want: Vec<(String, Option<String>)> = want.into_iter().map(|(n, r)| (n.to_string(), r.map(str::to_string))).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn name_keys_join_articles() {
+        assert_eq!(name_keys("Salim M. AlMalik"), ["salim", "almalik"]);
+        assert_eq!(name_keys("Salim bin Mohammed Al Malik"), ["salim", "mohammed", "almalik"]);
+        assert_eq!(name_keys("Salem Al-Malik"), ["salem", "almalik"]);
+    }
+}
