@@ -86,13 +86,28 @@ mod tests {
         let b = Boilerplate::builtin().unwrap_or_else(|e| panic!("boilerplate.toml: {e}"));
         for (line, kind) in [
             ("Votre Avis", LineKind::Chrome),
-            ("EXTRÊMEMENT  insatisfait Extrêmement satisfait", LineKind::Chrome),
-            ("Dans l’ensemble, dans quelle mesure êtes-vous satisfait du site Web ?", LineKind::Chrome),
-            ("Disclaimer: You are using Google Translate. Anything may follow.", LineKind::Chrome),
+            (
+                "EXTRÊMEMENT  insatisfait Extrêmement satisfait",
+                LineKind::Chrome,
+            ),
+            (
+                "Dans l’ensemble, dans quelle mesure êtes-vous satisfait du site Web ?",
+                LineKind::Chrome,
+            ),
+            (
+                "Disclaimer: You are using Google Translate. Anything may follow.",
+                LineKind::Chrome,
+            ),
             ("Articles les plus recents", LineKind::End),
             ("Latest articles", LineKind::End),
-            ("Read also the statement of the minister.", LineKind::Content),
-            ("The minister praised the newsletter of the Organization.", LineKind::Content),
+            (
+                "Read also the statement of the minister.",
+                LineKind::Content,
+            ),
+            (
+                "The minister praised the newsletter of the Organization.",
+                LineKind::Content,
+            ),
             ("Newsletters", LineKind::Content),
         ] {
             assert_eq!(b.classify(line), kind, "{line}");

@@ -84,8 +84,17 @@ pub(crate) struct Extracted {
 /// A piece of output text and where it came from; `None` when not located.
 struct Pending {
     text: Range<usize>,
-    src: Option<Range<usize>>,
-    exact: bool,
+    src: Source,
+}
+
+/// Where a piece of output text came from.
+enum Source {
+    /// Located: source range, exact copy or not.
+    Located(Range<usize>, bool),
+    /// A text node that could not be located.
+    Unlocated,
+    /// Inserted by the extraction (a line break, a space).
+    Synthetic,
 }
 
 struct Builder<'a> {
@@ -101,8 +110,7 @@ impl Builder<'_> {
         self.text.push_str(s);
         self.pieces.push(Pending {
             text: start..self.text.len(),
-            src: Some(self.cursor..self.cursor),
-            exact: false,
+            src: Source::Synthetic,
         });
     }
 
@@ -143,41 +151,41 @@ impl Builder<'_> {
             }));
         }
         match located {
-            Some((_, _, parts)) => self.pieces.extend(parts.into_iter().map(|(t, s, exact)| {
-                Pending {
-                    text: base + t.start..base + t.end,
-                    src: Some(s),
-                    exact,
-                }
-            })),
+            Some((_, _, parts)) => {
+                self.pieces
+                    .extend(parts.into_iter().map(|(t, s, exact)| Pending {
+                        text: base + t.start..base + t.end,
+                        src: Source::Located(s, exact),
+                    }))
+            }
             None => self.pieces.push(Pending {
                 text: base..self.text.len(),
-                src: None,
-                exact: false,
+                src: Source::Unlocated,
             }),
         }
     }
 
-    fn finish(mut self, headings: Vec<Range<usize>>) -> Extracted {
+    fn finish(self, headings: Vec<Range<usize>>) -> Extracted {
         // Unlocated pieces span from the previous located end to the next
-        // located start.
+        // located start; synthetic ones sit at the previous located end.
         let mut next_start = self.raw.len();
         let mut fill = vec![0; self.pieces.len()];
         for (i, p) in self.pieces.iter().enumerate().rev() {
             fill[i] = next_start;
-            if let Some(s) = &p.src {
+            if let Source::Located(s, _) = &p.src {
                 next_start = s.start;
             }
         }
         let mut map = SourceMap::default();
         let mut prev_end = 0;
-        for (p, next) in self.pieces.iter_mut().zip(fill) {
-            let src = match p.src.take() {
-                Some(s) => s,
-                None => prev_end..next.max(prev_end),
+        for (p, next) in self.pieces.into_iter().zip(fill) {
+            let (src, exact) = match p.src {
+                Source::Located(s, exact) => (s, exact),
+                Source::Unlocated => (prev_end..next.max(prev_end), false),
+                Source::Synthetic => (prev_end..prev_end, false),
             };
             prev_end = prev_end.max(src.end);
-            map.push(p.text.clone(), src, p.exact);
+            map.push(p.text, src, exact);
         }
         Extracted {
             text: self.text,
@@ -199,7 +207,11 @@ fn locate(raw: &str, from: usize, node: &str) -> Option<Located> {
     let hay = raw.get(from..limit)?;
     if let Some(at) = hay.find(node) {
         let s = from + at;
-        return Some((s, s + node.len(), vec![(0..node.len(), s..s + node.len(), true)]));
+        return Some((
+            s,
+            s + node.len(),
+            vec![(0..node.len(), s..s + node.len(), true)],
+        ));
     }
     let first = node.as_bytes().first().copied()?;
     let bytes = raw.as_bytes();
@@ -227,7 +239,10 @@ fn align(raw: &str, bytes: &[u8], start: usize, node: &str) -> Option<Located> {
     for (off, c) in node.char_indices() {
         let t = off..off + c.len_utf8();
         let rest = raw.get(p..)?;
-        if rest.starts_with(c) {
+        if let Some(len) = entity_len(rest) {
+            parts.push((t, p..p + len, false));
+            p += len;
+        } else if rest.starts_with(c) {
             let s = p..p + c.len_utf8();
             match parts.last_mut() {
                 Some((lt, ls, true)) if lt.end == t.start && ls.end == s.start => {
@@ -237,12 +252,12 @@ fn align(raw: &str, bytes: &[u8], start: usize, node: &str) -> Option<Located> {
                 _ => parts.push((t, s, true)),
             }
             p += c.len_utf8();
-        } else if bytes.get(p) == Some(&b'&') {
-            let semi = rest.bytes().take(MAX_ENTITY).position(|b| b == b';')?;
-            parts.push((t, p..p + semi + 1, false));
-            p += semi + 1;
         } else if c == '\n' && bytes.get(p) == Some(&b'\r') {
-            let len = if bytes.get(p + 1) == Some(&b'\n') { 2 } else { 1 };
+            let len = if bytes.get(p + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
             parts.push((t, p..p + len, false));
             p += len;
         } else {
@@ -250,6 +265,22 @@ fn align(raw: &str, bytes: &[u8], start: usize, node: &str) -> Option<Located> {
         }
     }
     Some((start, p, parts))
+}
+
+/// The length of the character reference `&name;` / `&#123;` / `&#x1F;`
+/// starting `s`, if any.
+fn entity_len(s: &str) -> Option<usize> {
+    let body = s.strip_prefix('&')?;
+    let semi = body.bytes().take(MAX_ENTITY).position(|b| b == b';')?;
+    let name = &body[..semi];
+    let ok = match name.strip_prefix('#') {
+        Some(num) => match num.strip_prefix(['x', 'X']) {
+            Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+            None => !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()),
+        },
+        None => !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric()),
+    };
+    ok.then_some(semi + 2)
 }
 
 /// Extracts the text of the page `raw`.
@@ -325,4 +356,17 @@ pub(crate) fn extract(raw: &str) -> Extracted {
         }
     }
     b.finish(headings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_aligns_entities() {
+        let raw = "<p>x</p>\n  <p>They caf&eacute; &amp; tea,<br>";
+        let (start, end, parts) = locate(raw, 8, "They café & tea,").unwrap();
+        assert_eq!(&raw[start..end], "They caf&eacute; &amp; tea,");
+        assert_eq!(parts.len(), 5);
+    }
 }

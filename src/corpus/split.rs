@@ -10,6 +10,8 @@ const MAX_HEADER_CHARS: usize = 200;
 /// Lines of hard-wrapped text are this long (in chars).
 const WRAP_MIN: usize = 40;
 const WRAP_MAX: usize = 100;
+/// Wrapped lines are within this many chars of the median width.
+const WRAP_SPREAD: usize = 20;
 /// A hard-wrapped block has at least this many lines.
 const WRAP_MIN_LINES: usize = 3;
 /// Date-like lines have at most this many words.
@@ -121,6 +123,23 @@ fn ends_sentence(s: &str) -> bool {
         .ends_with(['.', '!', '?', ':', '»', '”', '"', '…'])
 }
 
+/// How many wrap-width lines of `lines` lie within [`WRAP_SPREAD`] chars of
+/// their median width, and the widest of those (the wrap width).
+fn wrap_width(lines: &[Line]) -> (usize, usize) {
+    let mut widths: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars)
+        .filter(|c| (WRAP_MIN..=WRAP_MAX).contains(c))
+        .collect();
+    widths.sort_unstable();
+    let median = widths.get(widths.len() / 2).copied().unwrap_or(0);
+    let similar = widths
+        .iter()
+        .filter(|&&c| c.abs_diff(median) <= WRAP_SPREAD);
+    let max = similar.clone().max().copied().unwrap_or(0);
+    (similar.count(), max)
+}
+
 /// A block is hard-wrapped when it has several lines of similar width, most
 /// of them not ending a sentence.
 fn is_hard_wrapped(text: &str, block: &[Line]) -> bool {
@@ -128,20 +147,12 @@ fn is_hard_wrapped(text: &str, block: &[Line]) -> bool {
         return false;
     }
     let body = &block[..block.len() - 1];
-    let wrapish: Vec<usize> = body
-        .iter()
-        .filter(|l| (WRAP_MIN..=WRAP_MAX).contains(&l.chars))
-        .map(|l| l.chars)
-        .collect();
-    let width = wrapish.iter().copied().max().unwrap_or(0);
-    let similar = wrapish.iter().filter(|&&c| c + 30 >= width).count();
+    let (similar, _) = wrap_width(body);
     let open = body
         .iter()
         .filter(|l| !ends_sentence(&text[l.range.clone()]))
         .count();
-    wrapish.len() + 1 >= WRAP_MIN_LINES
-        && similar * 10 >= body.len() * 7
-        && open * 2 > body.len()
+    similar + 1 >= WRAP_MIN_LINES && similar * 10 >= body.len() * 7 && open * 2 > body.len()
 }
 
 /// The paragraphs of a block: one per line, or wrapped lines joined.
@@ -154,12 +165,7 @@ fn paragraphs(text: &str, block: &[Line]) -> Vec<Para> {
     if !is_hard_wrapped(text, block) {
         return block.iter().map(single).collect();
     }
-    let width = block
-        .iter()
-        .filter(|l| l.chars <= WRAP_MAX)
-        .map(|l| l.chars)
-        .max()
-        .unwrap_or(WRAP_MAX);
+    let (_, width) = wrap_width(block);
     let mut out: Vec<Para> = Vec::new();
     let mut open = false;
     for l in block {
@@ -227,7 +233,9 @@ fn is_headline_candidate(text: &str, p: &Para, headings: &[Range<usize>]) -> boo
 fn item_from_header(text: &str, run: &[&Para], headings: &[Range<usize>]) -> NewsItem {
     let chars = |p: &Para| text[p.range.clone()].chars().count();
     let forced = run.iter().filter(|p| is_forced(headings, &p.range));
-    let candidates = run.iter().filter(|p| is_headline_candidate(text, p, headings));
+    let candidates = run
+        .iter()
+        .filter(|p| is_headline_candidate(text, p, headings));
     let best = |it: &mut dyn Iterator<Item = &&Para>| {
         let mut best: Option<&Para> = None;
         for p in it {
