@@ -67,11 +67,9 @@ fn transcode(enc: &'static Encoding, bytes: &[u8], from: usize) -> Decoded {
     let text = if enc.is_single_byte() {
         // One byte, one char: ASCII runs are exact, other chars map to their byte.
         let (text, _) = enc.decode_without_bom_handling(src);
-        let mut at = 0;
-        for (i, c) in text.char_indices() {
+        for (at, (i, c)) in text.char_indices().enumerate() {
             let s = from + at;
             map.push(i..i + c.len_utf8(), s..s + 1, c.is_ascii());
-            at += 1;
         }
         text.into_owned()
     } else {

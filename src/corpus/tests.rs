@@ -201,10 +201,12 @@ Other matters were discussed.
     );
 }
 
+/// A text, the headlines of its items and their paragraph counts.
+type SplitCase<'a> = (&'a str, &'a [Option<&'a str>], &'a [usize]);
+
 #[test]
 fn splitting_rules_table() {
-    // (text, headlines of the items, paragraph counts)
-    let cases: [(&str, &[Option<&str>], &[usize]); 5] = [
+    let cases: [SplitCase; 5] = [
         // One paragraph per line when lines are long.
         (
             "A Headline About Ruritania\n12 May 2020\nFirst paragraph of the news item that is long enough to be body text, with a period.\nSecond paragraph, also body text of the same item.\n",
