@@ -1,0 +1,372 @@
+//! Text of an HTML page, parsed with `scraper` (html5ever), with a map back
+//! to the page source.
+//!
+//! Chrome elements (`script`, `style`, `nav`, `footer`, …) are dropped;
+//! `header` too unless inside `article`/`main`, where it holds the title.
+//! Block elements become blank lines (each block is a block of the splitter),
+//! `br` a line break; whitespace inside text becomes spaces (except in `pre`).
+//! `h1`–`h3` are reported as headings, which the splitter takes as headlines.
+//!
+//! Locating text in the source: the parser gives no positions, so every text
+//! and comment node (dropped ones included, so the cursor moves past them) is
+//! searched for in the source, scanning forward from the end of the previous
+//! one within a bounded window. Text is verbatim except entities (and CRLF
+//! made LF): if the verbatim search fails, the node is aligned char by char,
+//! each `&…;` standing for one char and mapping to the bytes of the entity.
+//! When that fails too (an entity decoding to two chars, a node past the
+//! window), the node maps as a whole to the source span between the previous
+//! and the next located nodes: an approximation that still contains it.
+//! Traversal is iterative, so deep nesting cannot overflow the stack.
+
+use super::source_map::SourceMap;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+use std::ops::Range;
+
+/// How far past the cursor a node is searched for (bytes, at least).
+const WINDOW: usize = 256 * 1024;
+/// Longest entity (`&CounterClockwiseContourIntegral;` is 33 bytes).
+const MAX_ENTITY: usize = 40;
+/// Alignment attempts per node before giving up.
+const MAX_ATTEMPTS: usize = 64;
+
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "head",
+    "template", "button", "select", "object", "canvas",
+];
+
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// The extracted text of a page.
+pub(crate) struct Extracted {
+    pub(crate) text: String,
+    /// Text offsets to offsets in the (decoded) page source.
+    pub(crate) map: SourceMap,
+    /// The ranges of `h1`–`h3` texts, in order.
+    pub(crate) headings: Vec<Range<usize>>,
+}
+
+/// A piece of output text and where it came from; `None` when not located.
+struct Pending {
+    text: Range<usize>,
+    src: Source,
+}
+
+/// Where a piece of output text came from.
+enum Source {
+    /// Located: source range, exact copy or not.
+    Located(Range<usize>, bool),
+    /// A text node that could not be located.
+    Unlocated,
+    /// Inserted by the extraction (a line break, a space).
+    Synthetic,
+}
+
+struct Builder<'a> {
+    raw: &'a str,
+    cursor: usize,
+    text: String,
+    pieces: Vec<Pending>,
+}
+
+impl Builder<'_> {
+    fn push_synthetic(&mut self, s: &str) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.pieces.push(Pending {
+            text: start..self.text.len(),
+            src: Source::Synthetic,
+        });
+    }
+
+    /// Ends the current line with `n` line breaks in all.
+    fn breaks(&mut self, n: usize) {
+        if self.text.is_empty() {
+            return;
+        }
+        let have = self.text.len() - self.text.trim_end_matches('\n').len();
+        for _ in have..n {
+            self.push_synthetic("\n");
+        }
+    }
+
+    /// Locates `node` in the source; emits it when `emit` (with `\n`/`\t`
+    /// made spaces unless `pre`).
+    fn node(&mut self, node: &str, emit: bool, pre: bool) {
+        if node.trim().is_empty() {
+            if emit && !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+                self.push_synthetic(" ");
+            }
+            return;
+        }
+        let located = locate(self.raw, self.cursor, node);
+        if let Some((_, end, _)) = &located {
+            self.cursor = *end;
+        }
+        if !emit {
+            return;
+        }
+        let base = self.text.len();
+        if pre {
+            self.text.push_str(node);
+        } else {
+            self.text.extend(node.chars().map(|c| match c {
+                '\n' | '\r' | '\t' | '\u{c}' => ' ',
+                c => c,
+            }));
+        }
+        match located {
+            Some((_, _, parts)) => {
+                self.pieces
+                    .extend(parts.into_iter().map(|(t, s, exact)| Pending {
+                        text: base + t.start..base + t.end,
+                        src: Source::Located(s, exact),
+                    }))
+            }
+            None => self.pieces.push(Pending {
+                text: base..self.text.len(),
+                src: Source::Unlocated,
+            }),
+        }
+    }
+
+    fn finish(self, headings: Vec<Range<usize>>) -> Extracted {
+        // Unlocated pieces span from the previous located end to the next
+        // located start; synthetic ones sit at the previous located end.
+        let mut next_start = self.raw.len();
+        let mut fill = vec![0; self.pieces.len()];
+        for (i, p) in self.pieces.iter().enumerate().rev() {
+            fill[i] = next_start;
+            if let Source::Located(s, _) = &p.src {
+                next_start = s.start;
+            }
+        }
+        let mut map = SourceMap::default();
+        let mut prev_end = 0;
+        for (p, next) in self.pieces.into_iter().zip(fill) {
+            let (src, exact) = match p.src {
+                Source::Located(s, exact) => (s, exact),
+                Source::Unlocated => (prev_end..next.max(prev_end), false),
+                Source::Synthetic => (prev_end..prev_end, false),
+            };
+            prev_end = prev_end.max(src.end);
+            map.push(p.text, src, exact);
+        }
+        Extracted {
+            text: self.text,
+            map,
+            headings,
+        }
+    }
+}
+
+/// Finds `node` in `raw` from `from`: its start, end and the pieces
+/// (node-relative text range, source range, exact).
+type Located = (usize, usize, Vec<(Range<usize>, Range<usize>, bool)>);
+
+fn locate(raw: &str, from: usize, node: &str) -> Option<Located> {
+    let mut limit = (from + WINDOW.max(node.len() * 4)).min(raw.len());
+    while !raw.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let hay = raw.get(from..limit)?;
+    if let Some(at) = hay.find(node) {
+        let s = from + at;
+        return Some((
+            s,
+            s + node.len(),
+            vec![(0..node.len(), s..s + node.len(), true)],
+        ));
+    }
+    let first = node.as_bytes().first().copied()?;
+    let bytes = raw.as_bytes();
+    let mut attempts = 0;
+    for (i, &b) in hay.as_bytes().iter().enumerate() {
+        if b != first && b != b'&' && b != b'\r' {
+            continue;
+        }
+        attempts += 1;
+        if attempts > MAX_ATTEMPTS {
+            return None;
+        }
+        if let Some(found) = align(raw, bytes, from + i, node) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Aligns `node` with `raw` at `start`: verbatim chars, `&…;` entities for
+/// one char, CR LF or CR for LF.
+fn align(raw: &str, bytes: &[u8], start: usize, node: &str) -> Option<Located> {
+    let mut parts: Vec<(Range<usize>, Range<usize>, bool)> = Vec::new();
+    let mut p = start;
+    for (off, c) in node.char_indices() {
+        let t = off..off + c.len_utf8();
+        let rest = raw.get(p..)?;
+        if let Some(len) = entity_len(rest) {
+            parts.push((t, p..p + len, false));
+            p += len;
+        } else if rest.starts_with(c) {
+            let s = p..p + c.len_utf8();
+            match parts.last_mut() {
+                Some((lt, ls, true)) if lt.end == t.start && ls.end == s.start => {
+                    lt.end = t.end;
+                    ls.end = s.end;
+                }
+                _ => parts.push((t, s, true)),
+            }
+            p += c.len_utf8();
+        } else if c == '\n' && bytes.get(p) == Some(&b'\r') {
+            let len = if bytes.get(p + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            parts.push((t, p..p + len, false));
+            p += len;
+        } else {
+            return None;
+        }
+    }
+    Some((start, p, parts))
+}
+
+/// The length of the character reference `&name;` / `&#123;` / `&#x1F;`
+/// starting `s`, if any.
+fn entity_len(s: &str) -> Option<usize> {
+    let body = s.strip_prefix('&')?;
+    let semi = body.bytes().take(MAX_ENTITY).position(|b| b == b';')?;
+    let name = &body[..semi];
+    let ok = match name.strip_prefix('#') {
+        Some(num) => match num.strip_prefix(['x', 'X']) {
+            Some(hex) => !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()),
+            None => !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()),
+        },
+        None => !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric()),
+    };
+    ok.then_some(semi + 2)
+}
+
+/// Extracts the text of the page `raw`.
+pub(crate) fn extract(raw: &str) -> Extracted {
+    let doc = Html::parse_document(raw);
+    let mut b = Builder {
+        raw,
+        cursor: 0,
+        text: String::new(),
+        pieces: Vec::new(),
+    };
+    let mut headings = Vec::new();
+    let mut dropping: Option<ego_tree::NodeId> = None;
+    let mut article_depth = 0usize;
+    let mut pre_depth = 0usize;
+    let mut heading_start: Option<usize> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) => b.node(t, dropping.is_none(), pre_depth > 0),
+                Node::Comment(c) => b.node(c, false, false),
+                Node::Element(e) if dropping.is_none() => {
+                    let name = e.name();
+                    if DROPPED.contains(&name) || (name == "header" && article_depth == 0) {
+                        dropping = Some(node.id());
+                        continue;
+                    }
+                    match name {
+                        "br" => b.breaks(1),
+                        n if BLOCKS.contains(&n) => b.breaks(2),
+                        _ => {}
+                    }
+                    match name {
+                        "article" | "main" => article_depth += 1,
+                        "pre" => pre_depth += 1,
+                        "h1" | "h2" | "h3" => heading_start = Some(b.text.len()),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if dropping == Some(node.id()) {
+                    dropping = None;
+                    continue;
+                }
+                let Node::Element(e) = node.value() else {
+                    continue;
+                };
+                if dropping.is_some() {
+                    continue;
+                }
+                let name = e.name();
+                match name {
+                    "article" | "main" => article_depth = article_depth.saturating_sub(1),
+                    "pre" => pre_depth = pre_depth.saturating_sub(1),
+                    "h1" | "h2" | "h3" => {
+                        if let Some(start) = heading_start.take() {
+                            let s = &b.text[start..];
+                            let lead = s.len() - s.trim_start().len();
+                            let r = start + lead..start + s.trim_end().len();
+                            if r.start < r.end {
+                                headings.push(r);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if BLOCKS.contains(&name) {
+                    b.breaks(2);
+                }
+            }
+        }
+    }
+    b.finish(headings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locate_aligns_entities() {
+        let raw = "<p>x</p>\n  <p>They caf&eacute; &amp; tea,<br>";
+        let (start, end, parts) = locate(raw, 8, "They café & tea,").unwrap();
+        assert_eq!(&raw[start..end], "They caf&eacute; &amp; tea,");
+        assert_eq!(parts.len(), 5);
+    }
+}
