@@ -310,3 +310,21 @@ mod tests {
         assert_eq!(&text[m.range.clone()], "Royaume de Bahreïn");
     }
 }
+
+#[cfg(test)]
+mod dump {
+    use super::*;
+
+    /// Prints every entry: `cargo test --lib gazetteer::dump -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn dump_entries() {
+        let g = Gazetteer::builtin().unwrap();
+        for e in g.entries() {
+            println!(
+                "{}\t{}\t{:?}\t{:?}\t{:?}",
+                e.id, e.name, e.aliases, e.demonyms, e.acronyms
+            );
+        }
+    }
+}
