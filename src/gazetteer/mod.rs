@@ -328,7 +328,11 @@ mod tests {
                 }
             }
         }
-        assert!(collisions.is_empty(), "shared names:\n{}", collisions.join("\n"));
+        assert!(
+            collisions.is_empty(),
+            "shared names:\n{}",
+            collisions.join("\n")
+        );
     }
 
     #[test]
@@ -339,12 +343,18 @@ mod tests {
             assert!(e.id.starts_with(&prefix), "{} is a {:?}", e.id, e.kind);
             let slug = &e.id[prefix.len()..];
             if e.kind == EntityKind::Country {
-                assert!(slug.len() == 2 && slug.chars().all(|c| c.is_ascii_uppercase()), "{}", e.id);
+                assert!(
+                    slug.len() == 2 && slug.chars().all(|c| c.is_ascii_uppercase()),
+                    "{}",
+                    e.id
+                );
                 assert_eq!(e.iso.as_deref(), Some(slug), "{}", e.id);
             } else {
                 assert!(
                     !slug.is_empty()
-                        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                        && slug
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
                     "{} is not a lowercase slug",
                     e.id
                 );
@@ -358,12 +368,18 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         for e in g.entries() {
             if let Some(hq) = &e.headquarters {
-                let at = g.by_id(hq).unwrap_or_else(|| panic!("{}: unknown {hq}", e.id));
+                let at = g
+                    .by_id(hq)
+                    .unwrap_or_else(|| panic!("{}: unknown {hq}", e.id));
                 assert_eq!(g.entry(at).kind, EntityKind::Place, "{}: {hq}", e.id);
             }
             if e.kind != EntityKind::Country {
                 if let Some(iso) = &e.iso {
-                    assert!(g.by_id(&format!("country:{iso}")).is_some(), "{}: {iso}", e.id);
+                    assert!(
+                        g.by_id(&format!("country:{iso}")).is_some(),
+                        "{}: {iso}",
+                        e.id
+                    );
                 }
             }
         }
@@ -390,9 +406,15 @@ mod tests {
             ("country:US", "United States"),
             ("country:XK", "Kosovo"),
             ("org:oic", "Organisation of Islamic Cooperation"),
-            ("org:fao", "Food and Agriculture Organization of the United Nations"),
+            (
+                "org:fao",
+                "Food and Agriculture Organization of the United Nations",
+            ),
             ("org:wfp", "World Food Programme"),
-            ("org:osce", "Organization for Security and Co-operation in Europe"),
+            (
+                "org:osce",
+                "Organization for Security and Co-operation in Europe",
+            ),
             ("place:jeddah", "Jeddah"),
             ("place:astana", "Astana"),
         ] {
@@ -463,7 +485,10 @@ mod tests {
             ("la République du Soudan", &["country:SD"]),
             ("la République d’Ouzbékistan", &["country:UZ"]),
             ("the Republic of Kazakhstan", &["country:KZ"]),
-            ("la République Algérienne Démocratique et Populaire", &["country:DZ"]),
+            (
+                "la République Algérienne Démocratique et Populaire",
+                &["country:DZ"],
+            ),
             ("le Royaume du Maroc", &["country:MA"]),
             ("the Kingdom of Morocco", &["country:MA"]),
             ("la République fédérale du Brésil", &["country:BR"]),
@@ -492,76 +517,225 @@ mod tests {
             ("la Guinée-Bissau", &["country:GW"]),
             ("le Niger et le Nigeria", &["country:NE", "country:NG"]),
             // Organizations: names in both languages and acronyms.
-            ("l’Organisation de la Coopération Islamique (OCI)", &["org:oic", "org:oic"]),
-            ("the Organization of Islamic Cooperation (OIC)", &["org:oic", "org:oic"]),
+            (
+                "l’Organisation de la Coopération Islamique (OCI)",
+                &["org:oic", "org:oic"],
+            ),
+            (
+                "the Organization of Islamic Cooperation (OIC)",
+                &["org:oic", "org:oic"],
+            ),
             ("the Organisation of Islamic Cooperation", &["org:oic"]),
-            ("l’Organisation pour la Sécurité et la Coopération en Europe (OSCE)", &["org:osce", "org:osce"]),
+            (
+                "l’Organisation pour la Sécurité et la Coopération en Europe (OSCE)",
+                &["org:osce", "org:osce"],
+            ),
             ("the World Food Program (WFP)", &["org:wfp", "org:wfp"]),
-            ("le Programme alimentaire mondial (PAM)", &["org:wfp", "org:wfp"]),
-            ("l’Organisation des Nations Unies pour l’alimentation et l’agriculture", &["org:fao"]),
+            (
+                "le Programme alimentaire mondial (PAM)",
+                &["org:wfp", "org:wfp"],
+            ),
+            (
+                "l’Organisation des Nations Unies pour l’alimentation et l’agriculture",
+                &["org:fao"],
+            ),
             ("L’ICESCO et la FAO", &["org:icesco", "org:fao"]),
-            ("the United Nations Educational, Scientific and Cultural Organization (UNESCO)", &["org:unesco", "org:unesco"]),
+            (
+                "the United Nations Educational, Scientific and Cultural Organization (UNESCO)",
+                &["org:unesco", "org:unesco"],
+            ),
             ("la Ligue islamique mondiale", &["org:mwl"]),
             ("the Muslim World League (MWL)", &["org:mwl", "org:mwl"]),
-            ("the Mohammadia League of Scholars", &["org:mohammadia-league"]),
-            ("l’Agence japonaise de coopération internationale (JICA)", &["org:jica", "org:jica"]),
+            (
+                "the Mohammadia League of Scholars",
+                &["org:mohammadia-league"],
+            ),
+            (
+                "l’Agence japonaise de coopération internationale (JICA)",
+                &["org:jica", "org:jica"],
+            ),
             ("the Japan International Cooperation Agency", &["org:jica"]),
-            ("the Non-Aligned Movement Parliamentary Network (NAM PN)", &["org:nam-pn", "org:nam-pn"]),
-            ("l’Alliance des Civilisations des Nations Unies (UNAOC)", &["org:unaoc", "org:unaoc"]),
-            ("the United Nations Alliance of Civilizations", &["org:unaoc"]),
-            ("la Fédération des Universités du Monde Islamique (FUMI)", &["org:fumi", "org:fumi"]),
-            ("the Federation of the Universities of the Islamic World", &["org:fumi"]),
-            ("l’Université Roi Abdulaziz", &["org:king-abdulaziz-university"]),
-            ("King Abdulaziz University (KAU)", &["org:king-abdulaziz-university", "org:king-abdulaziz-university"]),
+            (
+                "the Non-Aligned Movement Parliamentary Network (NAM PN)",
+                &["org:nam-pn", "org:nam-pn"],
+            ),
+            (
+                "l’Alliance des Civilisations des Nations Unies (UNAOC)",
+                &["org:unaoc", "org:unaoc"],
+            ),
+            (
+                "the United Nations Alliance of Civilizations",
+                &["org:unaoc"],
+            ),
+            (
+                "la Fédération des Universités du Monde Islamique (FUMI)",
+                &["org:fumi", "org:fumi"],
+            ),
+            (
+                "the Federation of the Universities of the Islamic World",
+                &["org:fumi"],
+            ),
+            (
+                "l’Université Roi Abdulaziz",
+                &["org:king-abdulaziz-university"],
+            ),
+            (
+                "King Abdulaziz University (KAU)",
+                &[
+                    "org:king-abdulaziz-university",
+                    "org:king-abdulaziz-university",
+                ],
+            ),
             ("the Milli Majlis", &["org:milli-majlis"]),
-            ("the Heydar Aliyev Foundation", &["org:heydar-aliyev-foundation"]),
-            ("the Islamic Development Bank (IsDB)", &["org:isdb", "org:isdb"]),
-            ("la Banque islamique de développement (BID)", &["org:isdb", "org:isdb"]),
-            ("l’Union africaine (UA) et l’Union européenne (UE)", &["org:au", "org:au", "org:eu", "org:eu"]),
+            (
+                "the Heydar Aliyev Foundation",
+                &["org:heydar-aliyev-foundation"],
+            ),
+            (
+                "the Islamic Development Bank (IsDB)",
+                &["org:isdb", "org:isdb"],
+            ),
+            (
+                "la Banque islamique de développement (BID)",
+                &["org:isdb", "org:isdb"],
+            ),
+            (
+                "l’Union africaine (UA) et l’Union européenne (UE)",
+                &["org:au", "org:au", "org:eu", "org:eu"],
+            ),
             ("la Ligue des États arabes", &["org:arab-league"]),
-            ("the Arab League and ALECSO", &["org:arab-league", "org:alecso"]),
+            (
+                "the Arab League and ALECSO",
+                &["org:arab-league", "org:alecso"],
+            ),
             ("le HCR et l’UNHCR", &["org:unhcr", "org:unhcr"]),
             ("l’ONU et le UN", &["org:un", "org:un"]),
-            ("the GCC, SESRIC, IRCICA and the ISF", &["org:gcc", "org:sesric", "org:ircica", "org:isf"]),
-            ("l’Association Essaouira Mogador", &["org:essaouira-mogador-association"]),
+            (
+                "the GCC, SESRIC, IRCICA and the ISF",
+                &["org:gcc", "org:sesric", "org:ircica", "org:isf"],
+            ),
+            (
+                "l’Association Essaouira Mogador",
+                &["org:essaouira-mogador-association"],
+            ),
             ("l’Institut Lula", &["org:lula-institute"]),
             ("Al-Azhar Al-Sharif", &["org:al-azhar"]),
-            ("la Fondation Hamdan Bin Rashid Al Maktoum", &["org:hamdan-foundation"]),
+            (
+                "la Fondation Hamdan Bin Rashid Al Maktoum",
+                &["org:hamdan-foundation"],
+            ),
             // Every name of the hub.
             ("ICESCO, ISESCO, Isiesco et IСESCO", &["org:icesco"; 4]),
-            ("the Islamic World Educational, Scientific, and Cultural Organization", &["org:icesco"]),
-            ("the Islamic World Educational, Scientific and Cultural Organisation", &["org:icesco"]),
-            ("the Islamic Educational, Scientific and Cultural Organization", &["org:icesco"]),
-            ("The Islamic World Organization for Education, Science and Culture", &["org:icesco"]),
-            ("l’Organisation du Monde Islamique pour l’Éducation, les Sciences et la Culture", &["org:icesco"]),
-            ("l’Organisation islamique pour l’éducation, les sciences et la culture", &["org:icesco"]),
-            ("l’Organisation islamique pour l’Education, la Science et la Culture", &["org:icesco"]),
+            (
+                "the Islamic World Educational, Scientific, and Cultural Organization",
+                &["org:icesco"],
+            ),
+            (
+                "the Islamic World Educational, Scientific and Cultural Organisation",
+                &["org:icesco"],
+            ),
+            (
+                "the Islamic Educational, Scientific and Cultural Organization",
+                &["org:icesco"],
+            ),
+            (
+                "The Islamic World Organization for Education, Science and Culture",
+                &["org:icesco"],
+            ),
+            (
+                "l’Organisation du Monde Islamique pour l’Éducation, les Sciences et la Culture",
+                &["org:icesco"],
+            ),
+            (
+                "l’Organisation islamique pour l’éducation, les sciences et la culture",
+                &["org:icesco"],
+            ),
+            (
+                "l’Organisation islamique pour l’Education, la Science et la Culture",
+                &["org:icesco"],
+            ),
             // Initiatives.
-            ("le Foyer numérique de l’ICESCO", &["initiative:icesco-digital-home"]),
+            (
+                "le Foyer numérique de l’ICESCO",
+                &["initiative:icesco-digital-home"],
+            ),
             ("ICESCO Digital Home", &["initiative:icesco-digital-home"]),
-            ("l’initiative « Les sociétés que nous voulons »", &["initiative:societies-we-want"]),
-            ("the Societies We Want forum", &["initiative:societies-we-want"]),
-            ("la Liste du patrimoine dans le monde islamique", &["initiative:islamic-world-heritage-list"]),
-            ("ICESCO’s Islamic World Heritage List", &["org:icesco", "initiative:islamic-world-heritage-list"]),
-            ("ICESCO’s CIWCC", &["org:icesco", "initiative:culture-capitals"]),
-            ("le Prix ICESCO pour la lutte contre le coronavirus", &["initiative:covid-prize"]),
-            ("ICESCO Prize for Fighting against the Coronavirus", &["initiative:covid-prize"]),
-            ("the Pioneering Women Oscar", &["initiative:pioneering-women-oscar"]),
-            ("Teaching Arabic to non-Arabic Speakers", &["initiative:teaching-arabic"]),
+            (
+                "l’initiative « Les sociétés que nous voulons »",
+                &["initiative:societies-we-want"],
+            ),
+            (
+                "the Societies We Want forum",
+                &["initiative:societies-we-want"],
+            ),
+            (
+                "la Liste du patrimoine dans le monde islamique",
+                &["initiative:islamic-world-heritage-list"],
+            ),
+            (
+                "ICESCO’s Islamic World Heritage List",
+                &["org:icesco", "initiative:islamic-world-heritage-list"],
+            ),
+            (
+                "ICESCO’s CIWCC",
+                &["org:icesco", "initiative:culture-capitals"],
+            ),
+            (
+                "le Prix ICESCO pour la lutte contre le coronavirus",
+                &["initiative:covid-prize"],
+            ),
+            (
+                "ICESCO Prize for Fighting against the Coronavirus",
+                &["initiative:covid-prize"],
+            ),
+            (
+                "the Pioneering Women Oscar",
+                &["initiative:pioneering-women-oscar"],
+            ),
+            (
+                "Teaching Arabic to non-Arabic Speakers",
+                &["initiative:teaching-arabic"],
+            ),
             ("Distance Culture", &["initiative:distance-culture"]),
             // Places, French and English names.
-            ("à Marrakech et à Marrakesh", &["place:marrakesh", "place:marrakesh"]),
+            (
+                "à Marrakech et à Marrakesh",
+                &["place:marrakesh", "place:marrakesh"],
+            ),
             ("de Fès à Tanger", &["place:fez", "place:tangier"]),
             ("à Bakou et à Choucha", &["place:baku", "place:shusha"]),
             ("Nur-Sultan, Astana", &["place:astana", "place:astana"]),
-            ("à Tachkent, Boukhara et Samarcande", &["place:tashkent", "place:bukhara", "place:samarkand"]),
-            ("à Douchanbé et à Bichkek", &["place:dushanbe", "place:bishkek"]),
-            ("à Djeddah, Riyad, La Mecque et Médine", &["place:jeddah", "place:riyadh", "place:mecca", "place:medina"]),
-            ("au Caire et à Alexandrie", &["place:cairo", "place:alexandria"]),
-            ("à Abou Dhabi et à Dubaï", &["place:abu-dhabi", "place:dubai"]),
+            (
+                "à Tachkent, Boukhara et Samarcande",
+                &["place:tashkent", "place:bukhara", "place:samarkand"],
+            ),
+            (
+                "à Douchanbé et à Bichkek",
+                &["place:dushanbe", "place:bishkek"],
+            ),
+            (
+                "à Djeddah, Riyad, La Mecque et Médine",
+                &[
+                    "place:jeddah",
+                    "place:riyadh",
+                    "place:mecca",
+                    "place:medina",
+                ],
+            ),
+            (
+                "au Caire et à Alexandrie",
+                &["place:cairo", "place:alexandria"],
+            ),
+            (
+                "à Abou Dhabi et à Dubaï",
+                &["place:abu-dhabi", "place:dubai"],
+            ),
             ("à Mascate et à Beyrouth", &["place:muscat", "place:beirut"]),
             ("à Pékin et à Genève", &["place:beijing", "place:geneva"]),
-            ("à Lisbonne, Londres et Bruxelles", &["place:lisbon", "place:london", "place:brussels"]),
+            (
+                "à Lisbonne, Londres et Bruxelles",
+                &["place:lisbon", "place:london", "place:brussels"],
+            ),
             ("in Zaamin", &["place:zaamin"]),
             ("à Yaoundé", &["place:yaounde"]),
             ("à N’Djamena", &["place:ndjamena"]),
@@ -583,7 +757,12 @@ mod tests {
                 failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
@@ -602,7 +781,10 @@ mod tests {
                 Path::new("t.toml"),
             )
             .unwrap();
-            assert!(file.merge_into(&mut entries, Path::new("t.toml")).is_err(), "{exclude}");
+            assert!(
+                file.merge_into(&mut entries, Path::new("t.toml")).is_err(),
+                "{exclude}"
+            );
         }
     }
 
@@ -613,7 +795,10 @@ mod tests {
         let m = &g.find(text)[0];
         assert_eq!(&text[m.range.clone()], "Kingdom of Bahrain");
         // "Antiguan, Barbudan" is split into two demonyms.
-        assert_eq!(ids(&g, "Antiguan and Barbudan"), ["country:AG", "country:AG"]);
+        assert_eq!(
+            ids(&g, "Antiguan and Barbudan"),
+            ["country:AG", "country:AG"]
+        );
     }
 
     #[test]
@@ -648,6 +833,28 @@ mod dump {
                 "{}\t{}\t{:?}\t{:?}\t{:?}",
                 e.id, e.name, e.aliases, e.demonyms, e.acronyms
             );
+        }
+    }
+
+    /// Prints the mentions found in the files named by `GAZ_SCAN` (separated
+    /// by `:`): `GAZ_SCAN=a.txt:b.txt cargo test --lib gazetteer::dump -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn scan_files() {
+        let g = Gazetteer::builtin().unwrap();
+        let Ok(paths) = std::env::var("GAZ_SCAN") else {
+            return;
+        };
+        for path in paths.split(':') {
+            let text = std::fs::read_to_string(path).unwrap();
+            for m in g.find(&text) {
+                println!(
+                    "{path}\t{}\t{:?}\t{}",
+                    g.entry(m.entry).id,
+                    m.form,
+                    &text[m.range]
+                );
+            }
         }
     }
 }
