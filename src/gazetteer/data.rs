@@ -34,6 +34,10 @@ pub(super) const BUILTIN_FILES: &[(&str, &str)] = &[
 /// aliases = ["Empire japonais"]
 /// demonyms = ["japonais", "japonaise", "japonaises", "Japanese"]
 ///
+/// [[country]]
+/// iso = "MU"
+/// exclude = ["Maurice"]   # a first name: removed from keshvar's names
+///
 /// [[organization]]
 /// id = "org:who"
 /// name = "World Health Organization"
@@ -71,6 +75,13 @@ pub struct Spec {
     #[serde(default)]
     pub hub: bool,
     pub headquarters: Option<String>,
+    /// Names, acronyms or demonyms to remove from the entry after this
+    /// spec's own names are merged (compared folded). Used to drop names
+    /// that another source (keshvar) gives but that are common words or
+    /// first names in news text ("Maurice", "Réunion"). The canonical name
+    /// cannot be excluded: replace it with `name` first.
+    #[serde(default)]
+    pub exclude: Vec<String>,
 }
 
 impl GazetteerFile {
@@ -116,20 +127,23 @@ fn merge(entries: &mut Vec<Entry>, kind: EntityKind, spec: Spec, path: &Path) ->
     let iso = spec.iso.or(spec.country).map(|s| s.to_uppercase());
     if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
         if let Some(name) = spec.name {
-            e.aliases.push(std::mem::replace(&mut e.name, name));
+            let old = std::mem::replace(&mut e.name, name);
+            extend_unique(&mut e.aliases, vec![old]);
         }
         extend_unique(&mut e.aliases, spec.aliases);
+        let canonical = crate::text::fold(&e.name);
+        e.aliases.retain(|a| crate::text::fold(a) != canonical);
         extend_unique(&mut e.acronyms, spec.acronyms);
         extend_unique(&mut e.demonyms, spec.demonyms);
         e.hub |= spec.hub;
         e.headquarters = spec.headquarters.or(e.headquarters.take());
         e.iso = iso.or(e.iso.take());
-        return Ok(());
+        return apply_exclude(e, &spec.exclude, path);
     }
     let name = spec
         .name
         .ok_or_else(|| Error::data(path, format!("new entry {id} needs a name")))?;
-    entries.push(Entry {
+    let mut entry = Entry {
         id,
         kind,
         name,
@@ -139,13 +153,43 @@ fn merge(entries: &mut Vec<Entry>, kind: EntityKind, spec: Spec, path: &Path) ->
         iso,
         hub: spec.hub,
         headquarters: spec.headquarters,
-    });
+    };
+    apply_exclude(&mut entry, &spec.exclude, path)?;
+    entries.push(entry);
     Ok(())
 }
 
+/// Removes the `exclude`d names (compared folded) from an entry's aliases,
+/// acronyms and demonyms. Excluding a name that the entry lacks is an error
+/// (a typo, or a keshvar update); the canonical name stays whatever the
+/// exclusions (replace it with `name` first).
+fn apply_exclude(e: &mut Entry, exclude: &[String], path: &Path) -> Result<()> {
+    use crate::text::fold;
+    for x in exclude {
+        let x = fold(x);
+        let before = e.aliases.len() + e.acronyms.len() + e.demonyms.len();
+        e.aliases.retain(|a| fold(a) != x);
+        e.acronyms.retain(|a| fold(a) != x);
+        e.demonyms.retain(|a| fold(a) != x);
+        if e.aliases.len() + e.acronyms.len() + e.demonyms.len() == before {
+            let why = if fold(&e.name) == x {
+                "is the canonical name; set `name` first"
+            } else {
+                "is not a name of the entry"
+            };
+            return Err(Error::data(path, format!("{}: excluded {x:?} {why}", e.id)));
+        }
+    }
+    Ok(())
+}
+
+/// Appends the names of `more` that `into` lacks, comparing folded forms
+/// ("Bahrein" adds nothing to "Bahreïn").
 fn extend_unique(into: &mut Vec<String>, more: Vec<String>) {
+    use crate::text::fold;
     for m in more {
-        if !into.contains(&m) {
+        let f = fold(&m);
+        if !into.iter().any(|i| fold(i) == f) {
             into.push(m);
         }
     }
@@ -157,8 +201,12 @@ pub(super) fn countries() -> Result<Vec<Entry>> {
     for c in keshvar::CountryIterator::new() {
         let iso = c.alpha2().to_string();
         let mut aliases = Vec::new();
+        // keshvar's long names carry an article ("The Kingdom of Bahrain"):
+        // drop it so that the mention starts at the name.
+        let long = c.iso_long_name();
+        let long = long.strip_prefix("The ").unwrap_or(long);
         for name in [
-            Some(c.iso_long_name()),
+            Some(long),
             c.translations().get("fr").copied(),
             c.translations().get("en").copied(),
         ]
@@ -169,9 +217,10 @@ pub(super) fn countries() -> Result<Vec<Entry>> {
                 aliases.push(name.to_string());
             }
         }
+        // Some nationalities list two demonyms ("Antiguan, Barbudan").
         let demonyms = c
             .maybe_nationality()
-            .map(|n| vec![n.to_string()])
+            .map(|n| n.split(", ").map(str::to_string).collect())
             .unwrap_or_default();
         entries.push(Entry {
             id: format!("country:{iso}"),

@@ -293,6 +293,514 @@ mod tests {
         }
     }
 
+    /// Every folded name, alias and demonym, and every acronym, belongs to
+    /// one entry only: a shared name would make the matcher pick an entry
+    /// at random.
+    #[test]
+    fn no_name_is_shared_by_two_entries() {
+        let g = Gazetteer::builtin().unwrap();
+        // Pairs that truly share a name; none needed so far.
+        let allowed: &[(&str, &str, &str)] = &[];
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        let mut collisions = Vec::new();
+        for e in g.entries() {
+            let folded = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(&e.demonyms)
+                .map(|n| fold(n));
+            let acronyms = e.acronyms.iter().map(|a| format!("acronym {a}"));
+            let mut mine: Vec<String> = folded.chain(acronyms).collect();
+            mine.sort();
+            mine.dedup();
+            for n in mine {
+                match owner.get(&n) {
+                    Some(&other)
+                        if !allowed
+                            .iter()
+                            .any(|&(a, b, x)| x == n && (a, b) == (other, &e.id)) =>
+                    {
+                        collisions.push(format!("{n:?}: {other} and {}", e.id));
+                    }
+                    Some(_) => {}
+                    None => {
+                        owner.insert(n, &e.id);
+                    }
+                }
+            }
+        }
+        assert!(
+            collisions.is_empty(),
+            "shared names:\n{}",
+            collisions.join("\n")
+        );
+    }
+
+    #[test]
+    fn ids_have_the_prefix_of_their_kind() {
+        let g = Gazetteer::builtin().unwrap();
+        for e in g.entries() {
+            let prefix = format!("{}:", e.kind.prefix());
+            assert!(e.id.starts_with(&prefix), "{} is a {:?}", e.id, e.kind);
+            let slug = &e.id[prefix.len()..];
+            if e.kind == EntityKind::Country {
+                assert!(
+                    slug.len() == 2 && slug.chars().all(|c| c.is_ascii_uppercase()),
+                    "{}",
+                    e.id
+                );
+                assert_eq!(e.iso.as_deref(), Some(slug), "{}", e.id);
+            } else {
+                assert!(
+                    !slug.is_empty()
+                        && slug
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    "{} is not a lowercase slug",
+                    e.id
+                );
+            }
+            assert!(!e.name.trim().is_empty(), "{} has no name", e.id);
+        }
+    }
+
+    #[test]
+    fn references_point_at_known_entries() {
+        let g = Gazetteer::builtin().unwrap();
+        for e in g.entries() {
+            if let Some(hq) = &e.headquarters {
+                let at = g
+                    .by_id(hq)
+                    .unwrap_or_else(|| panic!("{}: unknown {hq}", e.id));
+                assert_eq!(g.entry(at).kind, EntityKind::Place, "{}: {hq}", e.id);
+            }
+            if e.kind != EntityKind::Country {
+                if let Some(iso) = &e.iso {
+                    assert!(
+                        g.by_id(&format!("country:{iso}")).is_some(),
+                        "{}: {iso}",
+                        e.id
+                    );
+                }
+            }
+        }
+        for e in g.entries().iter().filter(|e| e.kind == EntityKind::Place) {
+            assert!(e.iso.is_some(), "{} has no country", e.id);
+        }
+    }
+
+    #[test]
+    fn canonical_names_are_common_english_names() {
+        let g = Gazetteer::builtin().unwrap();
+        for (id, name) in [
+            ("country:IR", "Iran"),
+            ("country:AE", "United Arab Emirates"),
+            ("country:BH", "Bahrain"),
+            ("country:KG", "Kyrgyzstan"),
+            ("country:GM", "Gambia"),
+            ("country:TJ", "Tajikistan"),
+            ("country:CN", "China"),
+            ("country:PS", "Palestine"),
+            ("country:SY", "Syria"),
+            ("country:RU", "Russia"),
+            ("country:GB", "United Kingdom"),
+            ("country:US", "United States"),
+            ("country:XK", "Kosovo"),
+            ("org:oic", "Organisation of Islamic Cooperation"),
+            (
+                "org:fao",
+                "Food and Agriculture Organization of the United Nations",
+            ),
+            ("org:wfp", "World Food Programme"),
+            (
+                "org:osce",
+                "Organization for Security and Co-operation in Europe",
+            ),
+            ("place:jeddah", "Jeddah"),
+            ("place:astana", "Astana"),
+        ] {
+            let e = g.entry(g.by_id(id).unwrap_or_else(|| panic!("{id} missing")));
+            assert_eq!(e.name, name, "{id}");
+        }
+    }
+
+    /// Each text must yield exactly these ids, in order.
+    #[test]
+    fn finds_every_form_table() {
+        let g = Gazetteer::builtin().unwrap();
+        let cases: &[(&str, &[&str])] = &[
+            // French demonyms, all four forms.
+            ("un diplomate japonais", &["country:JP"]),
+            ("une délégation japonaise", &["country:JP"]),
+            ("les universités japonaises", &["country:JP"]),
+            ("le ministre émirati", &["country:AE"]),
+            ("la partie émiratie", &["country:AE"]),
+            ("des experts émiratis", &["country:AE"]),
+            ("des institutions émiraties", &["country:AE"]),
+            ("le vice-ministre ouzbek", &["country:UZ"]),
+            ("la partie ouzbèke", &["country:UZ"]),
+            ("des chercheurs ouzbeks", &["country:UZ"]),
+            ("des villes ouzbèkes", &["country:UZ"]),
+            ("un ambassadeur argentin", &["country:AR"]),
+            ("une ministre argentine", &["country:AR"]),
+            ("les autorités soudanaises", &["country:SD"]),
+            ("le peuple libanais", &["country:LB"]),
+            ("la vice-présidente iranienne", &["country:IR"]),
+            ("des étudiants iraniens", &["country:IR"]),
+            ("la délégation bahreïnie", &["country:BH"]),
+            ("le ministre azerbaïdjanais", &["country:AZ"]),
+            ("la partie marocaine", &["country:MA"]),
+            ("un artiste burkinabè", &["country:BF"]),
+            ("des jeunes kirghizes", &["country:KG"]),
+            ("la délégation tadjike", &["country:TJ"]),
+            ("les musées singapouriens", &["country:SG"]),
+            ("le ministre nigérien", &["country:NE"]),
+            ("le ministre nigérian", &["country:NG"]),
+            ("l’ambassadrice équato-guinéenne", &["country:GQ"]),
+            ("le ministre guinéen", &["country:GN"]),
+            ("la partie turque", &["country:TR"]),
+            ("la culture grecque", &["country:GR"]),
+            // English demonyms.
+            ("the Emirati minister", &["country:AE"]),
+            ("the Malaysian delegation", &["country:MY"]),
+            ("the Nigerian Chargé d’Affaires", &["country:NG"]),
+            ("the Nigerien minister", &["country:NE"]),
+            ("the Azerbaijani Ambassador", &["country:AZ"]),
+            ("The New Zealander diplomat", &["country:NZ"]),
+            ("the Iraqi Embassy", &["country:IQ"]),
+            ("the Chinese Embassy", &["country:CN"]),
+            ("Tajik experts", &["country:TJ"]),
+            ("an Uzbek scholar", &["country:UZ"]),
+            ("Kyrgyz heritage", &["country:KG"]),
+            ("Moroccan Expatriates", &["country:MA"]),
+            ("Senegalese sites", &["country:SN"]),
+            ("a Gambian poet", &["country:GM"]),
+            ("the Qatari side", &["country:QA"]),
+            // Long forms and variants, both languages.
+            ("la République argentine", &["country:AR"]),
+            ("le Royaume du Bahreïn", &["country:BH"]),
+            ("l’Empire japonais", &["country:JP"]),
+            ("la République islamique d’Iran", &["country:IR"]),
+            ("the Islamic Republic of Iran", &["country:IR"]),
+            ("la République Libanaise", &["country:LB"]),
+            ("la République du Soudan", &["country:SD"]),
+            ("la République d’Ouzbékistan", &["country:UZ"]),
+            ("the Republic of Kazakhstan", &["country:KZ"]),
+            (
+                "la République Algérienne Démocratique et Populaire",
+                &["country:DZ"],
+            ),
+            ("le Royaume du Maroc", &["country:MA"]),
+            ("the Kingdom of Morocco", &["country:MA"]),
+            ("la République fédérale du Brésil", &["country:BR"]),
+            ("la République fédérative du Brésil", &["country:BR"]),
+            ("the People’s Republic of China", &["country:CN"]),
+            ("the State of Qatar", &["country:QA"]),
+            ("l’Etat des Emirats", &["country:AE"]),
+            ("les Émirats arabes unis", &["country:AE"]),
+            ("the UAE", &["country:AE"]),
+            ("the Gambia", &["country:GM"]),
+            ("the Republic of the Gambia", &["country:GM"]),
+            ("the Republic of Tajikistan", &["country:TJ"]),
+            ("la République du Yémen", &["country:YE"]),
+            ("le Kirghizistan", &["country:KG"]),
+            ("the Kyrgyz Republic", &["country:KG"]),
+            ("Turkey and Türkiye", &["country:TR", "country:TR"]),
+            ("la Russie", &["country:RU"]),
+            ("la Syrie", &["country:SY"]),
+            ("l’État de Palestine", &["country:PS"]),
+            ("le Kosovo", &["country:XK"]),
+            ("le Sahara occidental", &["country:EH"]),
+            ("Taïwan et Hong Kong", &["country:TW", "country:HK"]),
+            ("l’île Maurice", &["country:MU"]),
+            ("la République démocratique du Congo", &["country:CD"]),
+            ("la Guinée équatoriale", &["country:GQ"]),
+            ("la Guinée-Bissau", &["country:GW"]),
+            ("le Niger et le Nigeria", &["country:NE", "country:NG"]),
+            // Organizations: names in both languages and acronyms.
+            (
+                "l’Organisation de la Coopération Islamique (OCI)",
+                &["org:oic", "org:oic"],
+            ),
+            (
+                "the Organization of Islamic Cooperation (OIC)",
+                &["org:oic", "org:oic"],
+            ),
+            ("the Organisation of Islamic Cooperation", &["org:oic"]),
+            (
+                "l’Organisation pour la Sécurité et la Coopération en Europe (OSCE)",
+                &["org:osce", "org:osce"],
+            ),
+            ("the World Food Program (WFP)", &["org:wfp", "org:wfp"]),
+            (
+                "le Programme alimentaire mondial (PAM)",
+                &["org:wfp", "org:wfp"],
+            ),
+            (
+                "l’Organisation des Nations Unies pour l’alimentation et l’agriculture",
+                &["org:fao"],
+            ),
+            ("L’ICESCO et la FAO", &["org:icesco", "org:fao"]),
+            (
+                "the United Nations Educational, Scientific and Cultural Organization (UNESCO)",
+                &["org:unesco", "org:unesco"],
+            ),
+            ("la Ligue islamique mondiale", &["org:mwl"]),
+            ("the Muslim World League (MWL)", &["org:mwl", "org:mwl"]),
+            (
+                "the Mohammadia League of Scholars",
+                &["org:mohammadia-league"],
+            ),
+            (
+                "l’Agence japonaise de coopération internationale (JICA)",
+                &["org:jica", "org:jica"],
+            ),
+            ("the Japan International Cooperation Agency", &["org:jica"]),
+            (
+                "the Non-Aligned Movement Parliamentary Network (NAM PN)",
+                &["org:nam-pn", "org:nam-pn"],
+            ),
+            (
+                "l’Alliance des Civilisations des Nations Unies (UNAOC)",
+                &["org:unaoc", "org:unaoc"],
+            ),
+            (
+                "the United Nations Alliance of Civilizations",
+                &["org:unaoc"],
+            ),
+            (
+                "la Fédération des Universités du Monde Islamique (FUMI)",
+                &["org:fumi", "org:fumi"],
+            ),
+            (
+                "the Federation of the Universities of the Islamic World",
+                &["org:fumi"],
+            ),
+            (
+                "l’Université Roi Abdulaziz",
+                &["org:king-abdulaziz-university"],
+            ),
+            (
+                "King Abdulaziz University (KAU)",
+                &[
+                    "org:king-abdulaziz-university",
+                    "org:king-abdulaziz-university",
+                ],
+            ),
+            ("the Milli Majlis", &["org:milli-majlis"]),
+            (
+                "the Heydar Aliyev Foundation",
+                &["org:heydar-aliyev-foundation"],
+            ),
+            (
+                "the Islamic Development Bank (IsDB)",
+                &["org:isdb", "org:isdb"],
+            ),
+            (
+                "la Banque islamique de développement (BID)",
+                &["org:isdb", "org:isdb"],
+            ),
+            (
+                "l’Union africaine (UA) et l’Union européenne (UE)",
+                &["org:au", "org:au", "org:eu", "org:eu"],
+            ),
+            ("la Ligue des États arabes", &["org:arab-league"]),
+            (
+                "the Arab League and ALECSO",
+                &["org:arab-league", "org:alecso"],
+            ),
+            ("le HCR et l’UNHCR", &["org:unhcr", "org:unhcr"]),
+            ("l’ONU et le UN", &["org:un", "org:un"]),
+            (
+                "the GCC, SESRIC, IRCICA and the ISF",
+                &["org:gcc", "org:sesric", "org:ircica", "org:isf"],
+            ),
+            (
+                "l’Association Essaouira Mogador",
+                &["org:essaouira-mogador-association"],
+            ),
+            ("l’Institut Lula", &["org:lula-institute"]),
+            ("Al-Azhar Al-Sharif", &["org:al-azhar"]),
+            (
+                "la Fondation Hamdan Bin Rashid Al Maktoum",
+                &["org:hamdan-foundation"],
+            ),
+            // Every name of the hub.
+            ("ICESCO, ISESCO, Isiesco et IСESCO", &["org:icesco"; 4]),
+            (
+                "the Islamic World Educational, Scientific, and Cultural Organization",
+                &["org:icesco"],
+            ),
+            (
+                "the Islamic World Educational, Scientific and Cultural Organisation",
+                &["org:icesco"],
+            ),
+            (
+                "the Islamic Educational, Scientific and Cultural Organization",
+                &["org:icesco"],
+            ),
+            (
+                "The Islamic World Organization for Education, Science and Culture",
+                &["org:icesco"],
+            ),
+            (
+                "l’Organisation du Monde Islamique pour l’Éducation, les Sciences et la Culture",
+                &["org:icesco"],
+            ),
+            (
+                "l’Organisation islamique pour l’éducation, les sciences et la culture",
+                &["org:icesco"],
+            ),
+            (
+                "l’Organisation islamique pour l’Education, la Science et la Culture",
+                &["org:icesco"],
+            ),
+            // Initiatives.
+            (
+                "le Foyer numérique de l’ICESCO",
+                &["initiative:icesco-digital-home"],
+            ),
+            ("ICESCO Digital Home", &["initiative:icesco-digital-home"]),
+            (
+                "l’initiative « Les sociétés que nous voulons »",
+                &["initiative:societies-we-want"],
+            ),
+            (
+                "the Societies We Want forum",
+                &["initiative:societies-we-want"],
+            ),
+            (
+                "la Liste du patrimoine dans le monde islamique",
+                &["initiative:islamic-world-heritage-list"],
+            ),
+            (
+                "ICESCO’s Islamic World Heritage List",
+                &["org:icesco", "initiative:islamic-world-heritage-list"],
+            ),
+            (
+                "ICESCO’s CIWCC",
+                &["org:icesco", "initiative:culture-capitals"],
+            ),
+            (
+                "le Prix ICESCO pour la lutte contre le coronavirus",
+                &["initiative:covid-prize"],
+            ),
+            (
+                "ICESCO Prize for Fighting against the Coronavirus",
+                &["initiative:covid-prize"],
+            ),
+            (
+                "the Pioneering Women Oscar",
+                &["initiative:pioneering-women-oscar"],
+            ),
+            (
+                "Teaching Arabic to non-Arabic Speakers",
+                &["initiative:teaching-arabic"],
+            ),
+            ("Distance Culture", &["initiative:distance-culture"]),
+            // Places, French and English names.
+            (
+                "à Marrakech et à Marrakesh",
+                &["place:marrakesh", "place:marrakesh"],
+            ),
+            ("de Fès à Tanger", &["place:fez", "place:tangier"]),
+            ("à Bakou et à Choucha", &["place:baku", "place:shusha"]),
+            ("Nur-Sultan, Astana", &["place:astana", "place:astana"]),
+            (
+                "à Tachkent, Boukhara et Samarcande",
+                &["place:tashkent", "place:bukhara", "place:samarkand"],
+            ),
+            (
+                "à Douchanbé et à Bichkek",
+                &["place:dushanbe", "place:bishkek"],
+            ),
+            (
+                "à Djeddah, Riyad, La Mecque et Médine",
+                &[
+                    "place:jeddah",
+                    "place:riyadh",
+                    "place:mecca",
+                    "place:medina",
+                ],
+            ),
+            (
+                "au Caire et à Alexandrie",
+                &["place:cairo", "place:alexandria"],
+            ),
+            (
+                "à Abou Dhabi et à Dubaï",
+                &["place:abu-dhabi", "place:dubai"],
+            ),
+            ("à Mascate et à Beyrouth", &["place:muscat", "place:beirut"]),
+            ("à Pékin et à Genève", &["place:beijing", "place:geneva"]),
+            (
+                "à Lisbonne, Londres et Bruxelles",
+                &["place:lisbon", "place:london", "place:brussels"],
+            ),
+            ("in Zaamin", &["place:zaamin"]),
+            ("à Yaoundé", &["place:yaounde"]),
+            ("à N’Djamena", &["place:ndjamena"]),
+            // Negatives: common words, first names, lowercase acronyms.
+            ("who said un oms", &[]),
+            ("lors de la réunion de travail", &[]),
+            ("M. Maurice et Mme Dominique", &[]),
+            ("polish the text", &[]),
+            ("une grenade", &[]),
+            ("Salvador Dalí", &[]),
+            ("elle vienne à Nice pour les tours", &[]),
+            ("a sale in Split", &[]),
+            ("le Congolais", &[]),
+        ];
+        let mut failures = Vec::new();
+        for (text, want) in cases {
+            let got = ids(&g, text);
+            if got != *want {
+                failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn exclusions_are_applied_and_checked() {
+        let g = Gazetteer::builtin().unwrap();
+        assert_eq!(g.lookup("Maurice"), None);
+        assert_eq!(g.lookup("Réunion"), None);
+        assert_eq!(g.lookup("île Maurice"), g.by_id("country:MU"));
+        let mu = g.entry(g.by_id("country:MU").unwrap());
+        assert!(!mu.aliases.iter().any(|a| a == "Maurice"));
+        // A name the entry lacks, or its canonical name, cannot be excluded.
+        for exclude in ["Nowhere", "Japan"] {
+            let mut entries = data::countries().unwrap();
+            let file = GazetteerFile::parse(
+                &format!("[[country]]\niso = \"JP\"\nexclude = [\"{exclude}\"]\n"),
+                Path::new("t.toml"),
+            )
+            .unwrap();
+            assert!(
+                file.merge_into(&mut entries, Path::new("t.toml")).is_err(),
+                "{exclude}"
+            );
+        }
+    }
+
+    #[test]
+    fn keshvar_long_names_lose_their_article() {
+        let g = Gazetteer::builtin().unwrap();
+        let text = "the Kingdom of Bahrain";
+        let m = &g.find(text)[0];
+        assert_eq!(&text[m.range.clone()], "Kingdom of Bahrain");
+        // "Antiguan, Barbudan" is split into two demonyms.
+        assert_eq!(
+            ids(&g, "Antiguan and Barbudan"),
+            ["country:AG", "country:AG"]
+        );
+    }
+
     #[test]
     fn hub_is_icesco_under_both_names() {
         let g = Gazetteer::builtin().unwrap();
@@ -308,5 +816,45 @@ mod tests {
         let text = "au Royaume de Bahreïn.";
         let m = &g.find(text)[0];
         assert_eq!(&text[m.range.clone()], "Royaume de Bahreïn");
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    use super::*;
+
+    /// Prints every entry: `cargo test --lib gazetteer::dump -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn dump_entries() {
+        let g = Gazetteer::builtin().unwrap();
+        for e in g.entries() {
+            println!(
+                "{}\t{}\t{:?}\t{:?}\t{:?}",
+                e.id, e.name, e.aliases, e.demonyms, e.acronyms
+            );
+        }
+    }
+
+    /// Prints the mentions found in the files named by `GAZ_SCAN` (separated
+    /// by `:`): `GAZ_SCAN=a.txt:b.txt cargo test --lib gazetteer::dump -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn scan_files() {
+        let g = Gazetteer::builtin().unwrap();
+        let Ok(paths) = std::env::var("GAZ_SCAN") else {
+            return;
+        };
+        for path in paths.split(':') {
+            let text = std::fs::read_to_string(path).unwrap();
+            for m in g.find(&text) {
+                println!(
+                    "{path}\t{}\t{:?}\t{}",
+                    g.entry(m.entry).id,
+                    m.form,
+                    &text[m.range]
+                );
+            }
+        }
     }
 }
