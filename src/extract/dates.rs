@@ -36,7 +36,7 @@ static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])(
 static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,2})(?:st|nd|rd|th)?\b").expect("valid regex"));
 static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+([12][0-9]{3})\b").expect("valid regex"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:([0-9]{1,2})[./-]([0-9]{1,2})[./-]([12][0-9]{3})|([12][0-9]{3})-([0-9]{2})(?:-([0-9]{2}))?)\b").expect("valid regex")
+    Regex::new(r"(?:^|[^0-9])((?:([0-9]{1,2})[./-]([0-9]{1,2})[./-]([12][0-9]{3})|([12][0-9]{3})-([0-9]{2})(?:-([0-9]{2}))?))(?:$|[^0-9])").expect("valid regex")
 });
 
 /// Every date expression in `text`, in order.
@@ -78,15 +78,15 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
         out.push((start..end, When::Date(date, None)));
     }
     for c in NUMERIC.captures_iter(f) {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+        let m = c.get(1).map_or(0..0, |m| m.range());
         if out.iter().any(|(r, _)| r.start < m.end && m.start < r.end) {
             continue;
         }
         let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
-        let date = if let (Some(d), Some(mo), Some(y)) = (n(1), n(2), n(3)) {
+        let date = if let (Some(d), Some(mo), Some(y)) = (n(2), n(3), n(4)) {
             PartialDate { year: i32::try_from(y).ok(), month: Some(mo), day: Some(d) }
         } else {
-            PartialDate { year: n(4).and_then(|y| i32::try_from(y).ok()), month: n(5), day: n(6) }
+            PartialDate { year: n(5).and_then(|y| i32::try_from(y).ok()), month: n(6), day: n(7) }
         };
         if date.month.is_some_and(|m| (1..=12).contains(&m)) && date.day.is_none_or(|d| (1..=31).contains(&d)) {
             out.push((m, When::Date(date, None)));
@@ -230,6 +230,7 @@ mod tests {
             ("on Wednesday, 26 February 2025, in Tunis", "Wednesday, 26 February 2025", When::Date(pd("2025-02-26"), Some(2))),
             ("held on Friday, June 3, 2022, at", "Friday, June 3, 2022", When::Date(pd("2022-06-03"), Some(4))),
             ("Rabat: 23/05/2019", "23/05/2019", When::Date(pd("2019-05-23"), None)),
+            ("time29-01-2025", "29-01-2025", When::Date(pd("2025-01-29"), None)),
             ("DUSHANBE, 16.09.2024 (Agency)", "16.09.2024", When::Date(pd("2019-05-23").max(pd("2024-09-16")), None)),
             ("The meeting on Thursday at", "Thursday", When::Weekday(3)),
             ("s'est entretenu hier en visioconférence", "hier", When::Yesterday),

@@ -168,7 +168,8 @@ impl Context<'_> {
         if parties.is_empty() {
             return Vec::new();
         }
-        let setting = self.setting_sentences(sentences, &meeting_sentences);
+        let principals: Vec<usize> = parties.values().filter_map(|(_, m)| m.first().copied()).collect();
+        let setting = self.setting_sentences(sentences, &meeting_sentences, &principals, people);
         let date = self.date(sentences, &setting);
         let mode = self.mode(sentences, &setting);
         let place = if mode == Mode::InPerson { self.place(sentences, &setting) } else { None };
@@ -282,17 +283,19 @@ impl Context<'_> {
     }
 
     /// Sentences that say when, where and how the meeting took place: the
-    /// meeting sentences and those that open on the meeting ("Lors de cette
-    /// entrevue, qui s'est déroulée …", "During the meeting, held at …").
-    fn setting_sentences(&self, sentences: &[Sentence], meeting: &[usize]) -> Vec<usize> {
+    /// meeting sentences, those that open on the meeting ("Lors de cette
+    /// entrevue, …", "During the meeting, held at …") or place it ("qui a eu
+    /// lieu …"), and those naming both principals.
+    fn setting_sentences(&self, sentences: &[Sentence], meeting: &[usize], principals: &[usize], people: &[DocPerson]) -> Vec<usize> {
         let mut out: Vec<usize> = meeting.to_vec();
         for (i, s) in sentences.iter().enumerate() {
             if s.headline || out.contains(&i) {
                 continue;
             }
-            let head: String = s.folded.text.chars().take(90).collect();
-            let opens = |p: &Phrases| p.find(&head).first().is_some_and(|(r, _)| r.start < 50);
-            if (opens(&self.lex.setting) && (self.lex.meeting.occurs(&head) || opens(&self.lex.meeting))) || opens(&self.lex.meeting) {
+            let opens = self.lex.setting_open.find(&s.folded.text).first().is_some_and(|(r, _)| r.start < 8);
+            let head: String = s.folded.text.chars().take(60).collect();
+            let both = s.people.iter().any(|p| principals.contains(&p.person)) && s.people.iter().any(|p| people[p.person].hub);
+            if opens || both || self.lex.setting.occurs(&s.folded.text) || self.lex.meeting.occurs(&head) {
                 out.push(i);
             }
         }
@@ -300,25 +303,31 @@ impl Context<'_> {
         out
     }
 
+    /// Date expressions of a sentence that can date a meeting: not a
+    /// dateline ("DUSHANBE, 16.09.2024 –", "date 2024-06") and not a bare year.
+    fn date_exprs(&self, s: &Sentence) -> Vec<DateExpr> {
+        let text = &self.text[s.range.clone()];
+        dates::find(self.lex, text)
+            .into_iter()
+            .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
+            .filter(|d| !is_dateline(&text[..d.range.start]))
+            .collect()
+    }
+
     fn date(&self, sentences: &[Sentence], setting: &[usize]) -> Option<PartialDate> {
-        let exprs = |i: usize| -> Vec<DateExpr> {
-            let s = &sentences[i];
-            dates::find(self.lex, &self.text[s.range.clone()])
-                .into_iter()
-                .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
-                .collect()
-        };
         let explicit: Vec<PartialDate> = sentences
             .iter()
-            .enumerate()
-            .filter(|(_, s)| !s.headline)
-            .flat_map(|(i, _)| exprs(i))
+            .filter(|s| !s.headline)
+            .flat_map(|s| self.date_exprs(s))
             .filter_map(|d| match d.when {
                 When::Date(p, _) if p.day.is_some() => dates::resolve(d.when, self.anchor),
                 _ => None,
             })
             .collect();
-        if let Some(first) = setting.iter().flat_map(|&i| exprs(i)).next() {
+        let found: Vec<DateExpr> = setting.iter().flat_map(|&i| self.date_exprs(&sentences[i])).collect();
+        // An absolute date says more than "hier" or "Tuesday" in the same setting.
+        let best = found.iter().find(|d| matches!(d.when, When::Date(p, _) if p.day.is_some())).or(found.first());
+        if let Some(first) = best {
             if let When::Weekday(wd) = first.when
                 && let Some(d) = explicit.iter().find(|d| d.is_full() && dates::weekday(**d) == wd)
             {
@@ -326,7 +335,7 @@ impl Context<'_> {
             }
             return dates::resolve(first.when, self.anchor).or_else(|| self.month_of_anchor());
         }
-        explicit.into_iter().next().or_else(|| self.month_of_anchor())
+        self.month_of_anchor()
     }
 
     fn month_of_anchor(&self) -> Option<PartialDate> {
@@ -348,7 +357,9 @@ impl Context<'_> {
         for &i in setting {
             let s = &sentences[i];
             let in_role = |m: &Mention| s.people.iter().any(|p| p.mention.role.as_ref().is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end) || (p.mention.span.start <= m.range.start && m.range.end <= p.mention.span.end));
-            if let Some(m) = s.mentions.iter().find(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place && !in_role(m)) {
+            // "the Carthage Palace": a place that starts a longer name is not the place.
+            let part_of_name = |m: &Mention| self.text[m.range.end..].trim_start().chars().next().is_some_and(char::is_uppercase) && self.text[m.range.end..].starts_with(' ');
+            if let Some(m) = s.mentions.iter().find(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place && !in_role(m) && !part_of_name(m)) {
                 return Some(m.entry);
             }
         }
@@ -422,6 +433,13 @@ impl Context<'_> {
         }
         (invitations, memberships)
     }
+}
+
+/// True when `before` (the text before a date) is a dateline's place:
+/// "DUSHANBE, ", "Rabat: ", "date ".
+fn is_dateline(before: &str) -> bool {
+    let t = before.trim();
+    t == "date" || (!t.is_empty() && t.len() < 30 && t.ends_with([',', ':']) && t.split_whitespace().count() <= 2)
 }
 
 fn find_person(people: &[DocPerson], keys: &[String]) -> Option<usize> {

@@ -4,7 +4,7 @@
 //! an English title still reads right.
 
 use crate::error::{Error, Result};
-use crate::text::{Folded, at_word_boundaries, fold};
+use crate::text::{Folded, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -21,6 +21,7 @@ const TOPICS: &str = include_str!("../../data/topics.toml");
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
+    #[allow(dead_code, reason = "documents the file's language")]
     lang: String,
     #[serde(default)]
     months: Vec<String>,
@@ -46,6 +47,12 @@ struct LexiconFile {
     meeting: Vec<String>,
     #[serde(default)]
     setting: Vec<String>,
+    #[serde(default)]
+    org_nouns: Vec<String>,
+    #[serde(default)]
+    future: Vec<String>,
+    #[serde(default)]
+    setting_open: Vec<String>,
     #[serde(default)]
     not_meeting: Vec<String>,
     #[serde(default)]
@@ -168,6 +175,8 @@ pub struct Lexicon {
     pub org_destination: Phrases,
     pub meeting: Phrases,
     pub setting: Phrases,
+    pub setting_open: Phrases,
+    pub future: Phrases,
     pub not_meeting: Phrases,
     pub attendance_after: Phrases,
     pub attendance_before: Phrases,
@@ -246,6 +255,8 @@ impl Lexicon {
             org_destination: Phrases::list(all(|f| &f.org_destination)),
             meeting: Phrases::list(all(|f| &f.meeting)),
             setting: Phrases::list(all(|f| &f.setting)),
+            setting_open: Phrases::list(all(|f| &f.setting_open)),
+            future: Phrases::list(all(|f| &f.future)),
             not_meeting: Phrases::list(all(|f| &f.not_meeting)),
             attendance_after: Phrases::list(all(|f| &f.attendance_after)),
             attendance_before: Phrases::list(all(|f| &f.attendance_before)),
@@ -262,7 +273,7 @@ impl Lexicon {
             topic_ids: topics.topic.iter().map(|t| t.id.clone()).collect(),
             institution_heads: files.iter().flat_map(|f| f.institution_heads.iter().map(|(k, v)| (fold(k), v.clone()))).collect(),
             name_words: files.iter().flat_map(|f| f.name_words.iter().map(|(k, v)| (fold(k), v.clone()))).collect(),
-            stopwords: all(|f| &f.stopwords).iter().map(|t| fold(t)).collect(),
+            stopwords: all(|f| &f.stopwords).iter().chain(all(|f| &f.org_nouns).iter()).map(|t| fold(t)).collect(),
             french_markers,
         }
     }
@@ -279,9 +290,9 @@ impl Lexicon {
 
     /// The number of words of the role head that `words` starts with, if any.
     pub fn role_head_len(&self, words: &[&str]) -> Option<usize> {
-        (1..=self.max_role_words.min(words.len()))
+        (1..=(self.max_role_words + 1).min(words.len()))
             .rev()
-            .find(|&n| self.roles.contains(&fold(&words[..n].join(" "))))
+            .find(|&n| self.roles.contains(&fold(&join_words(&words[..n]))))
     }
 
     /// True when `words` starts with a role head ("Ambassadeur du Japon").
@@ -321,9 +332,16 @@ impl Lexicon {
     }
 }
 
-/// True when `range` of `text` is a whole word or phrase.
-pub fn whole_words(text: &str, range: &Range<usize>) -> bool {
-    at_word_boundaries(text, range)
+/// Joins words with spaces, except after an elided article ("d'affaires").
+pub fn join_words(words: &[&str]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() && !out.ends_with(['\'', '’']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 #[cfg(test)]

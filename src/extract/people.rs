@@ -147,11 +147,17 @@ pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Menti
         while is_word(k) {
             let w = word(k);
             let first = k == name_start;
-            let name_like = is_name_word(w) && !lex.is_stopword(w) && !(first && lex.is_role_start(&[w]) && !titled);
+            let possessive = fold(w).ends_with("'s");
+            let name_like = is_name_word(w) && !possessive && !lex.is_stopword(w) && !lex.is_role_start(&[w]);
             let particle = !first && PARTICLES.contains(&fold(w).as_str()) && is_word(k + 1) && is_name_word(word(k + 1));
             let initial = !first && w.len() == 2 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase);
-            // After a title, a place name may be a first name ("Mrs. Astana …").
-            let mention = in_mention(k).is_some_and(|m| !(titled && k == name_start && m.form == Form::Name));
+            // After a title, a place may be a first name ("Mrs. Astana …") and a
+            // demonym a surname ("Mme Zineb Iraqi").
+            let mention = in_mention(k).is_some_and(|m| {
+                let first_name = titled && k == name_start && m.form == Form::Name;
+                let surname = titled && k > name_start && m.form == Form::Demonym;
+                !(first_name || surname)
+            });
             if !(name_like || particle || initial) || mention || is_month_or_day(lex, w) {
                 break;
             }
@@ -207,7 +213,7 @@ fn role_after(text: &str, tokens: &[Token], after_name: usize, lex: &Lexicon, me
     let words: Vec<&str> = tokens[i..].iter().take_while(|t| t.kind == TokenKind::Word).take(6).map(|t| &text[t.range.clone()]).collect();
     let head = (0..words.len().min(4)).find(|&s| {
         let w = fold(words[s]);
-        let skippable = s == 0 || matches!(w.as_str(), "the" | "le" | "la" | "l'" | "first" | "senior" | "deputy" | "premier" | "premiere" | "non");
+        let skippable = s == 0 || lex.former.occurs(&w) || matches!(w.as_str(), "the" | "le" | "la" | "l'" | "first" | "senior" | "deputy" | "premier" | "premiere" | "non");
         (lex.is_role_start(&words[s..]) && (s == 0 || skippable || starts_mention(tokens[i].range.start, mentions)))
             || (s == 0 && lex.is_role_start(&words[s..]))
     })?;
@@ -300,9 +306,14 @@ fn role_before(text: &str, tokens: &[Token], name_start: usize, lex: &Lexicon, m
         }
         let w = &text[t.range.clone()];
         let f = fold(w);
-        let rest: Vec<&str> = tokens[i..name_start].iter().filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.range.clone()]).collect();
-        if lex.is_role_start(&rest) {
-            head = Some(i);
+        // A role head that starts here or a word or two earlier ("directeur général").
+        let covering = (i.saturating_sub(2)..=i).find(|&j| {
+            let rest: Vec<&str> = tokens[j..name_start].iter().filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.range.clone()]).collect();
+            lex.role_head_len(&rest).is_some_and(|n| j + n > i)
+        });
+        if let Some(j) = covering {
+            head = Some(j);
+            i = j;
             continue;
         }
         let in_mention = mentions.iter().any(|m| m.range.start <= t.range.start && t.range.end <= m.range.end);
