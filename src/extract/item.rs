@@ -10,7 +10,7 @@
 //! announced visits have no such sentence.
 
 use super::dates::{self, DateExpr, When};
-use super::lexicon::{Lexicon, Phrases};
+use super::lexicon::Lexicon;
 use super::people::{self, PersonMention};
 use crate::gazetteer::{EntryId, Form, Gazetteer, Mention};
 use crate::model::{Capacity, EntityKind, Mode, PartialDate};
@@ -271,7 +271,8 @@ impl Context<'_> {
             if t.kind != people::TokenKind::Word || !self.lex.is_role_start(&words[i..]) || self.lex.hub_head.occurs(&fold(&words[i..words.len().min(i + 3)].join(" "))) {
                 continue;
             }
-            let end = people::role_end(self.text, &tokens, i, self.lex, &s.mentions);
+            let cuts = people::clause_cuts(self.text, s.range.clone(), self.lex);
+            let end = people::role_end(self.text, &tokens, i, self.lex, &s.mentions, &cuts);
             let role = t.range.start..end;
             if let Some(e) = people::represents(self.text, &role, self.lex, self.gazetteer, &s.mentions)
                 && e != self.gazetteer.hub()
@@ -295,7 +296,8 @@ impl Context<'_> {
             let opens = self.lex.setting_open.find(&s.folded.text).first().is_some_and(|(r, _)| r.start < 8);
             let head: String = s.folded.text.chars().take(60).collect();
             let both = s.people.iter().any(|p| principals.contains(&p.person)) && s.people.iter().any(|p| people[p.person].hub);
-            if opens || both || self.lex.setting.occurs(&s.folded.text) || self.lex.meeting.occurs(&head) {
+            let announces = self.lex.future.occurs(&s.folded.text);
+            if !announces && (opens || both || self.lex.setting.occurs(&s.folded.text) || self.lex.meeting.occurs(&head)) {
                 out.push(i);
             }
         }

@@ -48,6 +48,8 @@ struct LexiconFile {
     #[serde(default)]
     setting: Vec<String>,
     #[serde(default)]
+    clause: Vec<String>,
+    #[serde(default)]
     org_nouns: Vec<String>,
     #[serde(default)]
     future: Vec<String>,
@@ -176,6 +178,8 @@ pub struct Lexicon {
     pub meeting: Phrases,
     pub setting: Phrases,
     pub setting_open: Phrases,
+    /// Words that start a new clause after a role (auxiliaries, pronouns).
+    pub clause: Phrases,
     pub future: Phrases,
     pub not_meeting: Phrases,
     pub attendance_after: Phrases,
@@ -256,6 +260,7 @@ impl Lexicon {
             meeting: Phrases::list(all(|f| &f.meeting)),
             setting: Phrases::list(all(|f| &f.setting)),
             setting_open: Phrases::list(all(|f| &f.setting_open)),
+            clause: Phrases::list(all(|f| &f.clause)),
             future: Phrases::list(all(|f| &f.future)),
             not_meeting: Phrases::list(all(|f| &f.not_meeting)),
             attendance_after: Phrases::list(all(|f| &f.attendance_after)),
@@ -302,7 +307,7 @@ impl Lexicon {
 
     /// True for a word that never belongs to a name.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&fold(word))
+        self.stopwords.contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
     }
 
     /// The English head of an institution name ("Institut" → "Institute").

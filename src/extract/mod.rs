@@ -129,7 +129,7 @@ impl Extractor {
     fn assemble(&self, corpus: &Corpus, pending: Vec<Pending>, doc_people: &[Vec<DocPerson>]) -> Extraction {
         let ids = PersonIds::new(doc_people);
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-        let mut entity = |e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
+        let entity = |e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
             let ent = self.gazetteer.entity(e);
             let id = ent.id.clone();
             entities.entry(id.clone()).or_insert(ent);

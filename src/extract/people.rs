@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use crate::gazetteer::{Form, Gazetteer, Mention};
 use crate::model::EntityKind;
-use crate::text::{Folded, fold};
+use crate::text::fold;
 use std::ops::Range;
 
 /// A token of a sentence: a word, an initial or a punctuation mark.
@@ -105,13 +105,13 @@ pub struct PersonMention {
     pub name: Range<usize>,
     /// The role in apposition, before or after the name.
     pub role: Option<Range<usize>>,
-    pub titled: bool,
 }
 
 /// Finds people in one sentence. `mentions` are the gazetteer mentions of
 /// the sentence; `known` says whether a name was seen before in the document.
 pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Mention], known: &dyn Fn(&str) -> bool) -> Vec<PersonMention> {
     let tokens = tokenize(text, sentence.clone());
+    let cuts = clause_cuts(text, sentence.clone(), lex);
     let word = |i: usize| -> &str { &text[tokens[i].range.clone()] };
     let is_word = |i: usize| i < tokens.len() && tokens[i].kind == TokenKind::Word;
     let in_mention = |i: usize| mentions.iter().find(|m| m.range.start <= tokens[i].range.start && tokens[i].range.end <= m.range.end);
@@ -122,13 +122,20 @@ pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Menti
             i += 1;
             continue;
         }
+        if in_mention(i).is_some_and(|m| m.range.start < tokens[i].range.start) {
+            i += 1;
+            continue;
+        }
         // Titles, possibly chained ("S.E. M.", "Son Excellence le Général").
         let start = i;
         let mut j = i;
         let mut titled = false;
         loop {
             let len = (1..=lex.max_title_words()).rev().find(|&n| {
-                j + n <= tokens.len() && (j..j + n).all(is_word) && lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
+                j + n <= tokens.len()
+                    && (j..j + n).all(is_word)
+                    && word(j).chars().next().is_some_and(char::is_uppercase)
+                    && lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
             });
             match len {
                 Some(n) => {
@@ -170,12 +177,15 @@ pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Menti
         }
         let name = tokens[name_start].range.start..tokens[k - 1].range.end;
         let name_text = &text[name.clone()];
-        let post_role = role_after(text, &tokens, k, lex, mentions);
+        let post_role = role_after(text, &tokens, k, lex, mentions, &cuts);
         let pre_role = if titled { role_before(text, &tokens, start, lex, mentions) } else { role_before(text, &tokens, name_start, lex, mentions) };
         let accept = (titled && count >= 1) || (count >= 2 && (post_role.is_some() || pre_role.is_some())) || (count >= 2 && known(name_text));
-        if accept {
+        // Someone named inside another person's role is not a participant
+        // ("conseiller de Sa Majesté le Roi …").
+        let in_role = out.iter().any(|p: &PersonMention| p.role.as_ref().is_some_and(|r| r.start <= name.start && name.end <= r.end));
+        if accept && !in_role {
             let span_start = tokens[start].range.start;
-            out.push(PersonMention { span: span_start..name.end, name, role: post_role.or(pre_role), titled });
+            out.push(PersonMention { span: span_start..name.end, name, role: post_role.or(pre_role) });
             i = k;
         } else {
             i = if titled { j.max(i + 1) } else { i + 1 };
@@ -186,6 +196,9 @@ pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Menti
 
 fn is_month_or_day(lex: &Lexicon, w: &str) -> bool {
     let f = fold(w);
+    if f.len() <= 3 {
+        return false; // "Jun" is a name more often than a month here
+    }
     !lex.months.find(&f).is_empty() || !lex.weekdays.find(&f).is_empty()
 }
 
@@ -205,30 +218,50 @@ pub fn is_name_word(w: &str) -> bool {
 
 /// The role in apposition after a name: ", ambassadeur de …" up to the end of
 /// the apposition.
-fn role_after(text: &str, tokens: &[Token], after_name: usize, lex: &Lexicon, mentions: &[Mention]) -> Option<Range<usize>> {
+fn role_after(text: &str, tokens: &[Token], after_name: usize, lex: &Lexicon, mentions: &[Mention], cuts: &[usize]) -> Option<Range<usize>> {
     let mut i = after_name;
     if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Comma) {
         i += 1;
     }
     let words: Vec<&str> = tokens[i..].iter().take_while(|t| t.kind == TokenKind::Word).take(6).map(|t| &text[t.range.clone()]).collect();
-    let head = (0..words.len().min(4)).find(|&s| {
-        let w = fold(words[s]);
-        let skippable = s == 0 || lex.former.occurs(&w) || matches!(w.as_str(), "the" | "le" | "la" | "l'" | "first" | "senior" | "deputy" | "premier" | "premiere" | "non");
-        (lex.is_role_start(&words[s..]) && (s == 0 || skippable || starts_mention(tokens[i].range.start, mentions)))
-            || (s == 0 && lex.is_role_start(&words[s..]))
-    })?;
-    let _ = head;
+    // The role head may follow a few modifiers: "ancien président", "First
+    // Assistant Secretary", "ICESCO Deputy Director-General".
+    let skippable = |w: &str| {
+        let f = fold(w);
+        lex.former.occurs(&f) || w.chars().next().is_some_and(char::is_uppercase) || matches!(f.as_str(), "the" | "le" | "la" | "l'" | "non")
+    };
+    (0..words.len().min(4)).find(|&s| lex.is_role_start(&words[s..]) && words[..s].iter().all(|w| skippable(w)))?;
     let start = tokens[i].range.start;
-    let end = role_end(text, tokens, i, lex, mentions);
+    let end = role_end(text, tokens, i, lex, mentions, cuts);
     (end > start).then_some(start..end)
+}
+
+/// True when a new person in apposition starts at token `i`: two or more
+/// name words, a comma and a role ("Mao Jun, charge d'affaires").
+fn starts_apposition(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let names = tokens[i..].iter().take_while(|t| t.kind == TokenKind::Word && is_name_word(&text[t.range.clone()])).count();
+    let after = i + names;
+    let role: Vec<&str> = tokens.get(after + 1..).unwrap_or_default().iter().take_while(|t| t.kind == TokenKind::Word).take(4).map(|t| &text[t.range.clone()]).collect();
+    names >= 2 && tokens.get(after).is_some_and(|t| t.kind == TokenKind::Comma) && lex.is_role_start(&role)
 }
 
 fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
     mentions.iter().any(|m| m.range.start == at)
 }
 
+/// Offsets where a clause goes on after a role: verbs of meeting and
+/// inviting, auxiliaries and relative pronouns ("… of Tajikistan met with …").
+pub fn clause_cuts(text: &str, sentence: Range<usize>, lex: &Lexicon) -> Vec<usize> {
+    let folded = crate::text::Folded::new(&text[sentence.clone()]);
+    [&lex.meeting, &lex.invite, &lex.clause]
+        .iter()
+        .flat_map(|p| p.find_in(&folded))
+        .map(|(r, _)| r.start + sentence.start)
+        .collect()
+}
+
 /// Where a role that starts at token `from` ends.
-pub fn role_end(text: &str, tokens: &[Token], from: usize, lex: &Lexicon, mentions: &[Mention]) -> usize {
+pub fn role_end(text: &str, tokens: &[Token], from: usize, lex: &Lexicon, mentions: &[Mention], cuts: &[usize]) -> usize {
     let mut end = tokens[from].range.end;
     let mut i = from;
     let mut depth = 0usize;
@@ -251,6 +284,8 @@ pub fn role_end(text: &str, tokens: &[Token], from: usize, lex: &Lexicon, mentio
                     break;
                 }
             }
+            TokenKind::Word if i > from && cuts.contains(&t.range.start) => break,
+            TokenKind::Word if i > from && matches!(fold(&text[t.range.clone()]).as_str(), "and" | "et") && starts_apposition(text, tokens, i + 1, lex) => break,
             TokenKind::Word => {
                 // Another titled person ends the role.
                 if i > from && lex.is_title(&text[t.range.clone()]) && tokens.get(i + 1).is_some_and(|n| is_name_word(&text[n.range.clone()])) && !lex.is_role_start(&[&text[t.range.clone()]]) {
@@ -424,11 +459,6 @@ pub fn name_keys(name: &str) -> Vec<String> {
     keys
 }
 
-/// A folded copy helper for callers that match phrases in a sentence.
-pub fn folded(text: &str, range: &Range<usize>) -> Folded {
-    Folded::new(&text[range.clone()])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,6 +487,7 @@ mod tests {
             ("Ambassador Peeters thanked the Organization.", vec![("Peeters", None)]),
             ("Le Directeur général a salué la Coalition.", vec![]),
             ("Mrs. Astana Karim, Ambassador of Malaysia to Morocco.", vec![("Astana Karim", Some("Ambassador of Malaysia to Morocco"))]),
+            ("a dit le ministre Dr Ali Hassan lors d'un entretien avec le directeur général Omar Ben Ali Al-Fassi.", vec![("Ali Hassan", Some("ministre")), ("Omar Ben Ali Al-Fassi", Some("directeur général"))]),
         ] {
             let got = people(text);
             let want: Vec<(String, Option<String>)> = want.into_iter().map(|(n, r)| (n.to_string(), r.map(str::to_string))).collect();
