@@ -1,1 +1,6 @@
-//! Rendering results for people and machines (STUB: the CLI helper fills it).
+//! Rendering results for people: the meetings table, the run report that
+//! follows every command reading articles, and the evaluation report.
+//! Machines get the JSON of [`crate::model`] and [`crate::eval`] directly.
+
+pub mod report;
+pub mod table;

@@ -1,0 +1,458 @@
+//! End-to-end tests of the `diplograph` binary on `examples/corpus` and on
+//! folders of broken files.
+//!
+//! The tests at the end of the file (section "Need the real extractor")
+//! check what the extractor finds in the example corpus; they fail while
+//! `src/extract` is a stub that returns no meetings.
+
+use regex::Regex;
+use serde_json::Value;
+use std::collections::HashSet;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn diplograph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("COLUMNS")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn json(o: &Output) -> Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", stdout(o)))
+}
+
+fn meetings_json(paths: &[&str]) -> Value {
+    let mut args = vec!["meetings", "--format", "json"];
+    args.extend(paths);
+    let o = diplograph(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    json(&o)
+}
+
+fn is_str_or_null(v: &Value) -> bool {
+    v.is_string() || v.is_null()
+}
+
+/// Every id a meeting refers to.
+fn referenced_ids(m: &Value) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut push = |v: &Value| {
+        if let Some(s) = v.as_str() {
+            ids.push(s.to_string());
+        }
+    };
+    for p in m["parties"].as_array().into_iter().flatten() {
+        push(p);
+    }
+    for list in ["participants", "attendees"] {
+        for p in m[list].as_array().into_iter().flatten() {
+            push(&p["person"]);
+            push(&p["represents"]);
+        }
+    }
+    for i in m["invitations"].as_array().into_iter().flatten() {
+        push(&i["invitee"]);
+        push(&i["target"]);
+    }
+    for j in m["memberships"].as_array().into_iter().flatten() {
+        push(&j["member"]);
+        push(&j["of"]);
+    }
+    ids
+}
+
+/// Checks the JSON contract of `meetings --format json` (spec/README.md).
+fn check_contract(out: &Value) {
+    let top = out.as_object().expect("an object");
+    let meetings = top["meetings"].as_array().expect("meetings is an array");
+    let entities = top["entities"].as_array().expect("entities is an array");
+    let id_re =
+        Regex::new(r"^(country:[A-Z]{2}|(org|initiative|person|place):[a-z0-9-]+)$").unwrap();
+    let date_re = Regex::new(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$").unwrap();
+    let mut known = HashSet::new();
+    for e in entities {
+        let id = e["id"].as_str().expect("entity id");
+        assert!(id_re.is_match(id), "entity id {id}");
+        assert!(e["name"].is_string() && e["aliases"].is_array(), "{e}");
+        let kind = e["kind"].as_str().expect("kind");
+        let prefix = id.split(':').next().unwrap_or_default();
+        let want = match kind {
+            "organization" => "org",
+            "person" | "country" | "initiative" | "place" => kind,
+            _ => panic!("kind {kind}"),
+        };
+        assert_eq!(prefix, want, "{e}");
+        if kind == "country" {
+            assert_eq!(e["iso"].as_str(), id.strip_prefix("country:"), "{e}");
+        }
+        assert!(known.insert(id.to_string()), "duplicate entity {id}");
+    }
+    for m in meetings {
+        assert!(m["id"].is_string(), "{m}");
+        for f in ["headline", "date", "place", "mode"] {
+            assert!(is_str_or_null(&m[f]), "{f} in {m}");
+        }
+        assert!(
+            m["lang"].as_str().is_some_and(|l| l == "fr" || l == "en"),
+            "{m}"
+        );
+        if let Some(d) = m["date"].as_str() {
+            assert!(date_re.is_match(d), "date {d}");
+        }
+        if let Some(mode) = m["mode"].as_str() {
+            assert!(
+                ["in_person", "videoconference", "phone"].contains(&mode),
+                "{mode}"
+            );
+        }
+        for f in [
+            "parties",
+            "participants",
+            "attendees",
+            "topics",
+            "invitations",
+            "memberships",
+            "evidence",
+        ] {
+            assert!(m[f].is_array(), "{f} in {m}");
+        }
+        for list in ["invitations", "memberships"] {
+            for x in m[list].as_array().into_iter().flatten() {
+                let c = x["capacity"].as_str();
+                assert!(c == Some("observer") || c == Some("member"), "{x}");
+            }
+        }
+        for id in referenced_ids(m) {
+            assert!(known.contains(&id), "{id} is not among the entities");
+        }
+        let doc = m["doc"].as_str().expect("doc");
+        let source = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc))
+            .unwrap_or_else(|e| panic!("doc {doc} is not a path from the PATH given: {e}"));
+        for ev in m["evidence"].as_array().into_iter().flatten() {
+            let (start, end) = (ev["start"].as_u64(), ev["end"].as_u64());
+            let (Some(start), Some(end)) = (start, end) else {
+                panic!("evidence offsets: {ev}")
+            };
+            let (start, end) = (start as usize, end as usize);
+            assert!(start < end && end <= source.len(), "{ev}");
+            if doc.ends_with(".txt") {
+                let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let slice = String::from_utf8_lossy(&source[start..end]);
+                assert_eq!(words(&slice), words(ev["text"].as_str().unwrap_or("")));
+            }
+        }
+    }
+}
+
+#[test]
+fn meetings_json_follows_the_contract() {
+    check_contract(&meetings_json(&["examples/corpus"]));
+}
+
+#[test]
+fn jsonl_gives_one_meeting_per_line() {
+    let all = meetings_json(&["examples/corpus"]);
+    let o = diplograph(&["meetings", "examples/corpus", "--format", "jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    assert!(lines.iter().all(Value::is_object));
+    assert_eq!(&Value::Array(lines), &all["meetings"]);
+}
+
+#[test]
+fn run_report_goes_to_stderr_and_quiet_silences_it() {
+    let o = diplograph(&["meetings", "examples/corpus", "--format", "json"]);
+    let report = stderr(&o);
+    let first = report.lines().next().unwrap_or_default();
+    let re =
+        Regex::new(r"^\d+ files? read, \d+ news items?, \d+ meetings? extracted, 0 files skipped$")
+            .unwrap();
+    assert!(re.is_match(first), "{report}");
+    let quiet = diplograph(&["meetings", "examples/corpus", "--quiet"]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert_eq!(stderr(&quiet), "");
+    assert!(!stdout(&quiet).is_empty());
+}
+
+#[test]
+fn bad_files_are_reported_by_path_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::copy("examples/corpus/fr/azertac-depeche.txt", &good).unwrap();
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\xff\xfe\0\x01").unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let args = [
+        "meetings",
+        dir.path().to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    let o = diplograph(&args);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    check_contract_outside(&json(&o));
+    let report = stderr(&o);
+    for bad in [&binary, &missing] {
+        assert!(
+            report.contains(&format!("skipped {}", bad.display())),
+            "{bad:?} not reported as skipped:\n{report}"
+        );
+    }
+    assert!(report.contains(&empty.display().to_string()), "{report}");
+    let good = good.display();
+    assert!(!report.contains(&format!("skipped {good}")), "{report}");
+    assert!(
+        !report.contains(&format!("no news item in {good}")),
+        "{report}"
+    );
+}
+
+/// The contract checks that do not read the source files (they live in a
+/// temporary folder, not under the crate).
+fn check_contract_outside(out: &Value) {
+    assert!(
+        out["meetings"].is_array() && out["entities"].is_array(),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_gazetteer_file_is_named() {
+    let o = diplograph(&[
+        "meetings",
+        "examples/corpus",
+        "--gazetteer",
+        "no/such/places.toml",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(
+        err.contains("no/such/places.toml") && err.contains("No such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_gazetteer_file_is_named_with_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extra.toml");
+    std::fs::write(&path, "[[city]]\nname = \"Fès\"\n").unwrap();
+    let o = diplograph(&[
+        "meetings",
+        "examples/corpus",
+        "--gazetteer",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&path.display().to_string()) && err.contains("city"),
+        "{err}"
+    );
+}
+
+#[test]
+fn eval_names_a_broken_gold_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gold.json");
+    std::fs::write(
+        &path,
+        r#"[{"doc": "a.txt", "meetings": [{"counterpart": {"kind": "planet"}}]}]"#,
+    )
+    .unwrap();
+    let o = diplograph(&["eval", "examples/corpus", "--gold", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&path.display().to_string()) && err.contains("planet"),
+        "{err}"
+    );
+}
+
+/// A gold file that adds an invented meeting to the example corpus: no
+/// extractor can reach a meeting F1 of 0.9 on it.
+fn unreachable_gold(dir: &Path) -> String {
+    let mut gold: Value =
+        serde_json::from_str(&std::fs::read_to_string("examples/corpus/gold.json").unwrap())
+            .unwrap();
+    let invented = serde_json::json!({
+        "counterpart": {"kind": "country", "iso": "IS", "name": "Iceland"},
+        "counterpart_person": "Nobody", "date": null, "place": null, "mode": null,
+        "attendees": [], "invitations": [], "joined": [], "agreements": []
+    });
+    for doc in gold.as_array_mut().unwrap() {
+        doc["meetings"]
+            .as_array_mut()
+            .unwrap()
+            .push(invented.clone());
+    }
+    let path = dir.join("gold.json");
+    std::fs::write(&path, gold.to_string()).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn eval_exits_1_below_min_f1() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = unreachable_gold(dir.path());
+    let o = diplograph(&[
+        "eval",
+        "examples/corpus",
+        "--gold",
+        &gold,
+        "--min-f1",
+        "0.9",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("below --min-f1 0.9"), "{}", stderr(&o));
+    // Without a threshold the same run succeeds.
+    let o = diplograph(&["eval", "examples/corpus", "--gold", &gold]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn eval_prints_one_line_per_metric() {
+    let o = diplograph(&[
+        "eval",
+        "examples/corpus",
+        "--gold",
+        "examples/corpus/gold.json",
+    ]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let metrics = [
+        "meeting_p",
+        "meeting_r",
+        "meeting_f1",
+        "person_acc",
+        "date_acc",
+        "place_acc",
+        "mode_acc",
+        "attendee_f1",
+        "invitation_f1",
+        "joined_f1",
+    ];
+    let re = Regex::new(r"^([a-z0-9_]+) +([01]\.\d{3})$").unwrap();
+    for (line, name) in lines.iter().zip(metrics) {
+        let caps = re.captures(line).unwrap_or_else(|| panic!("{line:?}"));
+        assert_eq!(&caps[1], name);
+    }
+    assert!(lines[10].starts_with("meetings: 6 in gold,"), "{out}");
+}
+
+#[test]
+fn eval_json_has_scores_and_counts() {
+    let o = diplograph(&[
+        "eval",
+        "examples/corpus",
+        "--gold",
+        "examples/corpus/gold.json",
+        "--format",
+        "json",
+    ]);
+    let v = json(&o);
+    let f1 = v["scores"]["meeting_f1"].as_f64().expect("meeting_f1");
+    assert!((0.0..=1.0).contains(&f1));
+    assert_eq!(v["counts"]["gold"], 6);
+    assert!(v["misses"].is_array() && v["extras"].is_array());
+}
+
+#[test]
+fn usage_errors_are_clap_errors() {
+    for args in [
+        &["meetings"][..],
+        &["meetings", "examples/corpus", "--format", "xml"],
+        &["eval", "examples/corpus"],
+        &[
+            "eval",
+            "examples/corpus",
+            "--gold",
+            "g.json",
+            "--min-f1",
+            "1.5",
+        ],
+    ] {
+        let o = diplograph(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("Usage") || stderr(&o).contains("invalid value"),
+            "{args:?}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Need the real extractor: these fail while `src/extract` returns no meetings.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn eval_example_corpus_reaches_min_f1() {
+    let o = diplograph(&[
+        "eval",
+        "examples/corpus",
+        "--gold",
+        "examples/corpus/gold.json",
+        "--min-f1",
+        "0.9",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
+
+#[test]
+fn bad_files_do_not_hide_the_good_files_meetings() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::copy("examples/corpus/fr/azertac-depeche.txt", &good).unwrap();
+    std::fs::write(dir.path().join("binary.txt"), b"\0\xff\xfe\0garbage\0").unwrap();
+    let o = diplograph(&["meetings", dir.path().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = json(&o);
+    let found = out["meetings"].as_array().into_iter().flatten().any(|m| {
+        m["doc"].as_str().is_some_and(|d| d.ends_with("good.txt"))
+            && m["parties"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|x| x == "country:KZ"))
+    });
+    assert!(found, "{out}");
+}
+
+#[test]
+fn table_lists_the_example_meetings() {
+    let o = diplograph(&["meetings", "examples/corpus"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.starts_with("Date"), "{out}");
+    for name in ["Peru", "Malaysia", "Azerbaijan", "Kazakhstan", "Norway"] {
+        assert!(out.contains(name), "{name} missing:\n{out}");
+    }
+}
+
+#[test]
+fn meetings_json_snapshot() {
+    let out = meetings_json(&["examples/corpus"]);
+    // An empty extraction is no snapshot worth keeping.
+    assert!(
+        out["meetings"].as_array().is_some_and(|m| !m.is_empty()),
+        "no meetings extracted"
+    );
+    insta::assert_json_snapshot!("meetings_examples_corpus", out);
+}
