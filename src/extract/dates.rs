@@ -32,9 +32,13 @@ pub struct DateExpr {
     pub when: When,
 }
 
-static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{1,2})(?:er|st|nd|rd|th)?\s+$").expect("valid regex"));
-static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,2})(?:st|nd|rd|th)?\b").expect("valid regex"));
-static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,?\s+([12][0-9]{3})\b").expect("valid regex"));
+static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})(?:er|st|nd|rd|th)?\s+$").expect("valid regex")
+});
+static DAY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,2})(?:st|nd|rd|th)?\b").expect("valid regex"));
+static YEAR_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,?\s+([12][0-9]{3})\b").expect("valid regex"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:([0-9]{1,2})[./-]([0-9]{1,2})[./-]([12][0-9]{3})|([12][0-9]{3})-([0-9]{2})(?:-([0-9]{2}))?))(?:$|[^0-9])").expect("valid regex")
 });
@@ -74,7 +78,11 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
         if day.is_none() && year.is_none() {
             continue; // "may join", "mars" alone: not a date
         }
-        let date = PartialDate { year, month: u32::try_from(month).ok(), day };
+        let date = PartialDate {
+            year,
+            month: u32::try_from(month).ok(),
+            day,
+        };
         out.push((start..end, When::Date(date, None)));
     }
     for c in NUMERIC.captures_iter(f) {
@@ -84,18 +92,33 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
         }
         let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
         let date = if let (Some(d), Some(mo), Some(y)) = (n(2), n(3), n(4)) {
-            PartialDate { year: i32::try_from(y).ok(), month: Some(mo), day: Some(d) }
+            PartialDate {
+                year: i32::try_from(y).ok(),
+                month: Some(mo),
+                day: Some(d),
+            }
         } else {
-            PartialDate { year: n(5).and_then(|y| i32::try_from(y).ok()), month: n(6), day: n(7) }
+            PartialDate {
+                year: n(5).and_then(|y| i32::try_from(y).ok()),
+                month: n(6),
+                day: n(7),
+            }
         };
-        if date.month.is_some_and(|m| (1..=12).contains(&m)) && date.day.is_none_or(|d| (1..=31).contains(&d)) {
+        if date.month.is_some_and(|m| (1..=12).contains(&m))
+            && date.day.is_none_or(|d| (1..=31).contains(&d))
+        {
             out.push((m, When::Date(date, None)));
         }
     }
     for (r, weekday) in lex.weekdays.find(f) {
         let wd = u32::try_from(weekday).unwrap_or(0);
         // A weekday written just before an absolute date belongs to it.
-        let next = out.iter_mut().find(|(d, _)| d.start >= r.end && f[r.end..d.start].trim_matches(|c: char| c == ',' || c == ' ' || c == '\n').is_empty());
+        let next = out.iter_mut().find(|(d, _)| {
+            d.start >= r.end
+                && f[r.end..d.start]
+                    .trim_matches(|c: char| c == ',' || c == ' ' || c == '\n')
+                    .is_empty()
+        });
         if let Some((d, When::Date(date, w))) = next {
             *w = Some(wd);
             d.start = r.start;
@@ -115,7 +138,8 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
     let mut merged: Vec<(Range<usize>, When)> = Vec::new();
     for (r, w) in out {
         if let Some((pr, pw)) = merged.last_mut() {
-            let gap = f[pr.end.min(r.start)..r.start].trim_matches(|c: char| c == ',' || c.is_whitespace());
+            let gap = f[pr.end.min(r.start)..r.start]
+                .trim_matches(|c: char| c == ',' || c.is_whitespace());
             let relative = |w: &When| matches!(w, When::Today | When::Yesterday);
             if gap.is_empty() && relative(pw) && matches!(w, When::Date(..)) {
                 *pr = pr.start..r.end;
@@ -129,7 +153,13 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
         }
         merged.push((r, w));
     }
-    merged.into_iter().map(|(r, when)| DateExpr { range: folded.original_range(r), when }).collect()
+    merged
+        .into_iter()
+        .map(|(r, when)| DateExpr {
+            range: folded.original_range(r),
+            when,
+        })
+        .collect()
 }
 
 /// Resolves an expression against an anchor: the date the document gives.
@@ -169,12 +199,18 @@ pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
 }
 
 fn month_of(anchor: Option<PartialDate>) -> Option<PartialDate> {
-    anchor.filter(|a| a.year.is_some() && a.month.is_some()).map(|a| PartialDate { day: None, ..a })
+    anchor
+        .filter(|a| a.year.is_some() && a.month.is_some())
+        .map(|a| PartialDate { day: None, ..a })
 }
 
 /// Days since 1970-01-01 of a full date (proleptic Gregorian).
 fn days(d: PartialDate) -> i64 {
-    let (y, m, day) = (i64::from(d.year.unwrap_or(1970)), i64::from(d.month.unwrap_or(1)), i64::from(d.day.unwrap_or(1)));
+    let (y, m, day) = (
+        i64::from(d.year.unwrap_or(1970)),
+        i64::from(d.month.unwrap_or(1)),
+        i64::from(d.day.unwrap_or(1)),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -213,7 +249,10 @@ mod tests {
 
     fn dates(text: &str) -> Vec<(String, When)> {
         let lex = Lexicon::builtin().unwrap();
-        find(&lex, text).into_iter().map(|d| (text[d.range].to_string(), d.when)).collect()
+        find(&lex, text)
+            .into_iter()
+            .map(|d| (text[d.range].to_string(), d.when))
+            .collect()
     }
 
     fn pd(s: &str) -> PartialDate {
@@ -223,17 +262,57 @@ mod tests {
     #[test]
     fn finds_dates_in_both_languages() {
         for (text, want_text, want) in [
-            ("a reçu hier 11 août au siège", "hier 11 août", When::Date(pd("--08-11"), None)),
-            ("tenue ce jeudi 15 septembre 2022 à", "jeudi 15 septembre 2022", When::Date(pd("2022-09-15"), Some(3))),
-            ("le 1er mars 2021,", "1er mars 2021", When::Date(pd("2021-03-01"), None)),
-            ("met yesterday, September 10, with", "yesterday, September 10", When::Date(pd("--09-10"), None)),
-            ("on Wednesday, 26 February 2025, in Tunis", "Wednesday, 26 February 2025", When::Date(pd("2025-02-26"), Some(2))),
-            ("held on Friday, June 3, 2022, at", "Friday, June 3, 2022", When::Date(pd("2022-06-03"), Some(4))),
-            ("Rabat: 23/05/2019", "23/05/2019", When::Date(pd("2019-05-23"), None)),
-            ("time29-01-2025", "29-01-2025", When::Date(pd("2025-01-29"), None)),
-            ("DUSHANBE, 16.09.2024 (Agency)", "16.09.2024", When::Date(pd("2019-05-23").max(pd("2024-09-16")), None)),
+            (
+                "a reçu hier 11 août au siège",
+                "hier 11 août",
+                When::Date(pd("--08-11"), None),
+            ),
+            (
+                "tenue ce jeudi 15 septembre 2022 à",
+                "jeudi 15 septembre 2022",
+                When::Date(pd("2022-09-15"), Some(3)),
+            ),
+            (
+                "le 1er mars 2021,",
+                "1er mars 2021",
+                When::Date(pd("2021-03-01"), None),
+            ),
+            (
+                "met yesterday, September 10, with",
+                "yesterday, September 10",
+                When::Date(pd("--09-10"), None),
+            ),
+            (
+                "on Wednesday, 26 February 2025, in Tunis",
+                "Wednesday, 26 February 2025",
+                When::Date(pd("2025-02-26"), Some(2)),
+            ),
+            (
+                "held on Friday, June 3, 2022, at",
+                "Friday, June 3, 2022",
+                When::Date(pd("2022-06-03"), Some(4)),
+            ),
+            (
+                "Rabat: 23/05/2019",
+                "23/05/2019",
+                When::Date(pd("2019-05-23"), None),
+            ),
+            (
+                "time29-01-2025",
+                "29-01-2025",
+                When::Date(pd("2025-01-29"), None),
+            ),
+            (
+                "DUSHANBE, 16.09.2024 (Agency)",
+                "16.09.2024",
+                When::Date(pd("2019-05-23").max(pd("2024-09-16")), None),
+            ),
             ("The meeting on Thursday at", "Thursday", When::Weekday(3)),
-            ("s'est entretenu hier en visioconférence", "hier", When::Yesterday),
+            (
+                "s'est entretenu hier en visioconférence",
+                "hier",
+                When::Yesterday,
+            ),
             ("held today at", "today", When::Today),
         ] {
             let got = dates(text);
@@ -251,15 +330,31 @@ mod tests {
     fn resolution_never_invents_a_year() {
         let anchor = Some(pd("2020-08-12"));
         for (when, anchor, want) in [
-            (When::Date(pd("--08-11"), None), anchor, Some(pd("2020-08-11"))),
-            (When::Date(pd("--12-30"), None), Some(pd("2021-01-02")), Some(pd("2020-12-30"))),
+            (
+                When::Date(pd("--08-11"), None),
+                anchor,
+                Some(pd("2020-08-11")),
+            ),
+            (
+                When::Date(pd("--12-30"), None),
+                Some(pd("2021-01-02")),
+                Some(pd("2020-12-30")),
+            ),
             (When::Date(pd("--08-11"), None), None, Some(pd("--08-11"))),
             (When::Yesterday, anchor, Some(pd("2020-08-11"))),
-            (When::Yesterday, Some(pd("2020-03-01")), Some(pd("2020-02-29"))),
+            (
+                When::Yesterday,
+                Some(pd("2020-03-01")),
+                Some(pd("2020-02-29")),
+            ),
             (When::Yesterday, Some(pd("2020-12")), Some(pd("2020-12"))),
             (When::Yesterday, None, None),
             (When::Today, Some(pd("2019-05-23")), Some(pd("2019-05-23"))),
-            (When::Weekday(1), Some(pd("2022-11-30")), Some(pd("2022-11-29"))),
+            (
+                When::Weekday(1),
+                Some(pd("2022-11-30")),
+                Some(pd("2022-11-29")),
+            ),
             (When::Weekday(1), None, None),
         ] {
             assert_eq!(resolve(when, anchor), want, "{when:?} {anchor:?}");

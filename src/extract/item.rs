@@ -84,11 +84,21 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// Builds the sentences of an item, registering its people in `people`.
-    pub fn sentences(&self, headline: Option<Range<usize>>, paragraphs: &[Range<usize>], people: &mut Vec<DocPerson>) -> Vec<Sentence> {
+    pub fn sentences(
+        &self,
+        headline: Option<Range<usize>>,
+        paragraphs: &[Range<usize>],
+        people: &mut Vec<DocPerson>,
+    ) -> Vec<Sentence> {
         let abbreviation = |w: &str| self.lex.is_title(w);
-        let mut ranges: Vec<(Range<usize>, bool)> = headline.into_iter().map(|h| (h, true)).collect();
+        let mut ranges: Vec<(Range<usize>, bool)> =
+            headline.into_iter().map(|h| (h, true)).collect();
         for p in paragraphs {
-            ranges.extend(super::sentences::split(self.text, p.clone(), abbreviation).into_iter().map(|r| (r, false)));
+            ranges.extend(
+                super::sentences::split(self.text, p.clone(), abbreviation)
+                    .into_iter()
+                    .map(|r| (r, false)),
+            );
         }
         let mut out = Vec::with_capacity(ranges.len());
         for (range, headline) in ranges {
@@ -97,20 +107,45 @@ impl Context<'_> {
                 .gazetteer
                 .find(s)
                 .into_iter()
-                .map(|m| Mention { range: m.range.start + range.start..m.range.end + range.start, ..m })
+                .map(|m| Mention {
+                    range: m.range.start + range.start..m.range.end + range.start,
+                    ..m
+                })
                 .collect();
             let folded = Folded::new(s);
             let found = {
                 let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
                 people::find(self.text, range.clone(), self.lex, &mentions, &known)
             };
-            let after: Vec<usize> = self.lex.attendance_after.find_in(&folded).into_iter().map(|(r, _)| r.end + range.start).collect();
-            let before: Vec<usize> = self.lex.attendance_before.find_in(&folded).into_iter().map(|(r, _)| r.start + range.start).collect();
+            let after: Vec<usize> = self
+                .lex
+                .attendance_after
+                .find_in(&folded)
+                .into_iter()
+                .map(|(r, _)| r.end + range.start)
+                .collect();
+            let before: Vec<usize> = self
+                .lex
+                .attendance_before
+                .find_in(&folded)
+                .into_iter()
+                .map(|(r, _)| r.start + range.start)
+                .collect();
             let mut sentence_people = Vec::new();
             for m in found {
-                let mentions_outside: Vec<Mention> = mentions.iter().filter(|x| x.range.start >= m.name.end || x.range.end <= m.span.start).cloned().collect();
-                let represents = m.role.as_ref().and_then(|r| people::represents(self.text, r, self.lex, self.gazetteer, &mentions_outside));
-                let role_text = m.role.as_ref().map(|r| self.text[r.clone()].trim_end_matches([',', ' ']).to_string());
+                let mentions_outside: Vec<Mention> = mentions
+                    .iter()
+                    .filter(|x| x.range.start >= m.name.end || x.range.end <= m.span.start)
+                    .cloned()
+                    .collect();
+                let represents = m.role.as_ref().and_then(|r| {
+                    people::represents(self.text, r, self.lex, self.gazetteer, &mentions_outside)
+                });
+                let role_text = m.role.as_ref().map(|r| {
+                    self.text[r.clone()]
+                        .trim_end_matches([',', ' '])
+                        .to_string()
+                });
                 let hub = represents == Some(self.gazetteer.hub())
                     || m.role.as_ref().is_some_and(|r| {
                         let f = fold(&self.text[r.clone()]);
@@ -118,10 +153,21 @@ impl Context<'_> {
                     });
                 let name = self.text[m.name.clone()].to_string();
                 let person = register(people, &name, role_text, represents, hub);
-                let attendee = after.iter().any(|&a| a <= m.span.start) || before.iter().any(|&b| b >= m.span.end);
-                sentence_people.push(ItemPerson { mention: m, person, attendee });
+                let attendee = after.iter().any(|&a| a <= m.span.start)
+                    || before.iter().any(|&b| b >= m.span.end);
+                sentence_people.push(ItemPerson {
+                    mention: m,
+                    person,
+                    attendee,
+                });
             }
-            out.push(Sentence { range, folded, mentions, people: sentence_people, headline });
+            out.push(Sentence {
+                range,
+                folded,
+                mentions,
+                people: sentence_people,
+                headline,
+            });
         }
         out
     }
@@ -132,7 +178,10 @@ impl Context<'_> {
         let meeting_sentences: Vec<usize> = (0..sentences.len())
             .filter(|&i| {
                 let s = &sentences[i];
-                !s.headline && self.lex.meeting.occurs(&s.folded.text) && !self.lex.not_meeting.occurs(&s.folded.text) && self.hub_present(s, people)
+                !s.headline
+                    && self.lex.meeting.occurs(&s.folded.text)
+                    && !self.lex.not_meeting.occurs(&s.folded.text)
+                    && self.hub_present(s, people)
             })
             .collect();
         // Counterparts: people in meeting sentences who are not of the hub and not attendees.
@@ -144,8 +193,12 @@ impl Context<'_> {
                 if dp.hub || p.attendee {
                     continue;
                 }
-                let party = dp.represents.or_else(|| self.fallback_party(sentences, i, p));
-                let Some(party) = party.filter(|&e| e != hub) else { continue };
+                let party = dp
+                    .represents
+                    .or_else(|| self.fallback_party(sentences, i, p));
+                let Some(party) = party.filter(|&e| e != hub) else {
+                    continue;
+                };
                 let party = self.state_of(party);
                 match parties.values_mut().find(|(e, _)| *e == party) {
                     Some((_, members)) => {
@@ -161,18 +214,27 @@ impl Context<'_> {
             }
         }
         if parties.is_empty()
-            && let Some((party, _)) = meeting_sentences.iter().find_map(|&i| self.unnamed_counterpart(&sentences[i]).map(|p| (p, i)))
+            && let Some((party, _)) = meeting_sentences
+                .iter()
+                .find_map(|&i| self.unnamed_counterpart(&sentences[i]).map(|p| (p, i)))
         {
             parties.insert(0, (party, Vec::new()));
         }
         if parties.is_empty() {
             return Vec::new();
         }
-        let principals: Vec<usize> = parties.values().filter_map(|(_, m)| m.first().copied()).collect();
+        let principals: Vec<usize> = parties
+            .values()
+            .filter_map(|(_, m)| m.first().copied())
+            .collect();
         let setting = self.setting_sentences(sentences, &meeting_sentences, &principals, people);
         let date = self.date(sentences, &setting);
         let mode = self.mode(sentences, &setting);
-        let place = if mode == Mode::InPerson { self.place(sentences, &setting) } else { None };
+        let place = if mode == Mode::InPerson {
+            self.place(sentences, &setting)
+        } else {
+            None
+        };
         let hub_principal = meeting_sentences
             .iter()
             .flat_map(|&i| sentences[i].people.iter())
@@ -180,12 +242,24 @@ impl Context<'_> {
             .find(|p| people[p.person].hub && !p.attendee)
             .map(|p| p.person);
         let topics = {
-            let all: String = sentences.iter().map(|s| s.folded.text.as_str()).collect::<Vec<_>>().join(" ");
+            let all: String = sentences
+                .iter()
+                .map(|s| s.folded.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             self.lex.topics_in(&all)
         };
         let (invitations, memberships) = self.invitations(sentences);
-        let listed_attendees: Vec<usize> = sentences.iter().flat_map(|s| s.people.iter()).filter(|p| p.attendee).map(|p| p.person).collect();
-        let evidence: Vec<Range<usize>> = meeting_sentences.iter().map(|&i| sentences[i].range.clone()).collect();
+        let listed_attendees: Vec<usize> = sentences
+            .iter()
+            .flat_map(|s| s.people.iter())
+            .filter(|p| p.attendee)
+            .map(|p| p.person)
+            .collect();
+        let evidence: Vec<Range<usize>> = meeting_sentences
+            .iter()
+            .map(|&i| sentences[i].range.clone())
+            .collect();
         let all_parties: Vec<EntryId> = parties.values().map(|(e, _)| *e).collect();
         let first_party = all_parties.first().copied();
         parties
@@ -194,12 +268,15 @@ impl Context<'_> {
                 let principal = members.first().copied();
                 let mut attendees: Vec<usize> = members.iter().skip(1).copied().collect();
                 for a in &listed_attendees {
-                    if Some(*a) != principal && Some(*a) != hub_principal && !attendees.contains(a) {
+                    if Some(*a) != principal && Some(*a) != hub_principal && !attendees.contains(a)
+                    {
                         attendees.push(*a);
                     }
                 }
                 // Invitations go to the meeting with the invitee, else to the first one.
-                let mine = |f: &Found| f.who == party || (Some(party) == first_party && !all_parties.contains(&f.who));
+                let mine = |f: &Found| {
+                    f.who == party || (Some(party) == first_party && !all_parties.contains(&f.who))
+                };
                 ItemMeeting {
                     party,
                     principal,
@@ -228,7 +305,9 @@ impl Context<'_> {
     fn state_of(&self, e: EntryId) -> EntryId {
         let entry = self.gazetteer.entry(e);
         match (&entry.kind, &entry.iso) {
-            (EntityKind::Place | EntityKind::Organization, Some(iso)) => self.gazetteer.by_id(&format!("country:{iso}")).unwrap_or(e),
+            (EntityKind::Place | EntityKind::Organization, Some(iso)) => {
+                self.gazetteer.by_id(&format!("country:{iso}")).unwrap_or(e)
+            }
             _ => e,
         }
     }
@@ -240,13 +319,25 @@ impl Context<'_> {
         let hub = self.gazetteer.hub();
         let s = &sentences[i];
         let outside_roles = |m: &Mention| {
-            !s.people.iter().any(|q| q.mention.span.start <= m.range.start && m.range.end <= q.mention.role.as_ref().map_or(q.mention.span.end, |r| r.end.max(q.mention.span.end)) && q.person != p.person)
+            !s.people.iter().any(|q| {
+                q.mention.span.start <= m.range.start
+                    && m.range.end
+                        <= q.mention
+                            .role
+                            .as_ref()
+                            .map_or(q.mention.span.end, |r| r.end.max(q.mention.span.end))
+                    && q.person != p.person
+            })
         };
         let party_kind = |m: &Mention| {
             let e = self.gazetteer.entry(m.entry);
             m.entry != hub && matches!(e.kind, EntityKind::Country | EntityKind::Organization)
         };
-        if let Some(m) = s.mentions.iter().find(|m| party_kind(m) && outside_roles(m) && m.form != Form::Demonym) {
+        if let Some(m) = s
+            .mentions
+            .iter()
+            .find(|m| party_kind(m) && outside_roles(m) && m.form != Form::Demonym)
+        {
             return Some(m.entry);
         }
         let mut counts: Vec<(EntryId, usize, usize)> = Vec::new();
@@ -268,13 +359,20 @@ impl Context<'_> {
         let tokens = people::tokenize(self.text, s.range.clone());
         let words: Vec<&str> = tokens.iter().map(|t| &self.text[t.range.clone()]).collect();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != people::TokenKind::Word || !self.lex.is_role_start(&words[i..]) || self.lex.hub_head.occurs(&fold(&words[i..words.len().min(i + 3)].join(" "))) {
+            if t.kind != people::TokenKind::Word
+                || !self.lex.is_role_start(&words[i..])
+                || self
+                    .lex
+                    .hub_head
+                    .occurs(&fold(&words[i..words.len().min(i + 3)].join(" ")))
+            {
                 continue;
             }
             let cuts = people::clause_cuts(self.text, s.range.clone(), self.lex);
             let end = people::role_end(self.text, &tokens, i, self.lex, &s.mentions, &cuts);
             let role = t.range.start..end;
-            if let Some(e) = people::represents(self.text, &role, self.lex, self.gazetteer, &s.mentions)
+            if let Some(e) =
+                people::represents(self.text, &role, self.lex, self.gazetteer, &s.mentions)
                 && e != self.gazetteer.hub()
             {
                 return Some(self.state_of(e));
@@ -287,17 +385,34 @@ impl Context<'_> {
     /// meeting sentences, those that open on the meeting ("Lors de cette
     /// entrevue, …", "During the meeting, held at …") or place it ("qui a eu
     /// lieu …"), and those naming both principals.
-    fn setting_sentences(&self, sentences: &[Sentence], meeting: &[usize], principals: &[usize], people: &[DocPerson]) -> Vec<usize> {
+    fn setting_sentences(
+        &self,
+        sentences: &[Sentence],
+        meeting: &[usize],
+        principals: &[usize],
+        people: &[DocPerson],
+    ) -> Vec<usize> {
         let mut out: Vec<usize> = meeting.to_vec();
         for (i, s) in sentences.iter().enumerate() {
             if s.headline || out.contains(&i) {
                 continue;
             }
-            let opens = self.lex.setting_open.find(&s.folded.text).first().is_some_and(|(r, _)| r.start < 8);
+            let opens = self
+                .lex
+                .setting_open
+                .find(&s.folded.text)
+                .first()
+                .is_some_and(|(r, _)| r.start < 8);
             let head: String = s.folded.text.chars().take(60).collect();
-            let both = s.people.iter().any(|p| principals.contains(&p.person)) && s.people.iter().any(|p| people[p.person].hub);
+            let both = s.people.iter().any(|p| principals.contains(&p.person))
+                && s.people.iter().any(|p| people[p.person].hub);
             let announces = self.lex.future.occurs(&s.folded.text);
-            if !announces && (opens || both || self.lex.setting.occurs(&s.folded.text) || self.lex.meeting.occurs(&head)) {
+            if !announces
+                && (opens
+                    || both
+                    || self.lex.setting.occurs(&s.folded.text)
+                    || self.lex.meeting.occurs(&head))
+            {
                 out.push(i);
             }
         }
@@ -326,12 +441,20 @@ impl Context<'_> {
                 _ => None,
             })
             .collect();
-        let found: Vec<DateExpr> = setting.iter().flat_map(|&i| self.date_exprs(&sentences[i])).collect();
+        let found: Vec<DateExpr> = setting
+            .iter()
+            .flat_map(|&i| self.date_exprs(&sentences[i]))
+            .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
-        let best = found.iter().find(|d| matches!(d.when, When::Date(p, _) if p.day.is_some())).or(found.first());
+        let best = found
+            .iter()
+            .find(|d| matches!(d.when, When::Date(p, _) if p.day.is_some()))
+            .or(found.first());
         if let Some(first) = best {
             if let When::Weekday(wd) = first.when
-                && let Some(d) = explicit.iter().find(|d| d.is_full() && dates::weekday(**d) == wd)
+                && let Some(d) = explicit
+                    .iter()
+                    .find(|d| d.is_full() && dates::weekday(**d) == wd)
             {
                 return Some(*d);
             }
@@ -341,11 +464,23 @@ impl Context<'_> {
     }
 
     fn month_of_anchor(&self) -> Option<PartialDate> {
-        self.anchor.filter(|a| a.year.is_some() && a.month.is_some()).map(|a| PartialDate { day: None, ..a })
+        self.anchor
+            .filter(|a| a.year.is_some() && a.month.is_some())
+            .map(|a| PartialDate { day: None, ..a })
     }
 
     fn mode(&self, sentences: &[Sentence], setting: &[usize]) -> Mode {
-        let texts = || setting.iter().map(|&i| sentences[i].folded.text.as_str()).chain(sentences.iter().filter(|s| s.headline).map(|s| s.folded.text.as_str()));
+        let texts = || {
+            setting
+                .iter()
+                .map(|&i| sentences[i].folded.text.as_str())
+                .chain(
+                    sentences
+                        .iter()
+                        .filter(|s| s.headline)
+                        .map(|s| s.folded.text.as_str()),
+                )
+        };
         if texts().any(|t| self.lex.phone.occurs(t)) {
             Mode::Phone
         } else if texts().any(|t| self.lex.videoconference.occurs(t)) {
@@ -358,15 +493,43 @@ impl Context<'_> {
     fn place(&self, sentences: &[Sentence], setting: &[usize]) -> Option<EntryId> {
         for &i in setting {
             let s = &sentences[i];
-            let in_role = |m: &Mention| s.people.iter().any(|p| p.mention.role.as_ref().is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end) || (p.mention.span.start <= m.range.start && m.range.end <= p.mention.span.end));
+            let in_role = |m: &Mention| {
+                s.people.iter().any(|p| {
+                    p.mention
+                        .role
+                        .as_ref()
+                        .is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end)
+                        || (p.mention.span.start <= m.range.start
+                            && m.range.end <= p.mention.span.end)
+                })
+            };
             // "the Carthage Palace": a place that starts a longer name is not the place.
-            let part_of_name = |m: &Mention| self.text[m.range.end..].trim_start().chars().next().is_some_and(char::is_uppercase) && self.text[m.range.end..].starts_with(' ');
-            if let Some(m) = s.mentions.iter().find(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place && !in_role(m) && !part_of_name(m)) {
+            let part_of_name = |m: &Mention| {
+                self.text[m.range.end..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && self.text[m.range.end..].starts_with(' ')
+            };
+            if let Some(m) = s.mentions.iter().find(|m| {
+                self.gazetteer.entry(m.entry).kind == EntityKind::Place
+                    && !in_role(m)
+                    && !part_of_name(m)
+            }) {
                 return Some(m.entry);
             }
         }
-        let hq = self.gazetteer.entry(self.gazetteer.hub()).headquarters.as_deref().and_then(|h| self.gazetteer.by_id(h))?;
-        setting.iter().any(|&i| self.lex.headquarters.occurs(&sentences[i].folded.text)).then_some(hq)
+        let hq = self
+            .gazetteer
+            .entry(self.gazetteer.hub())
+            .headquarters
+            .as_deref()
+            .and_then(|h| self.gazetteer.by_id(h))?;
+        setting
+            .iter()
+            .any(|&i| self.lex.headquarters.occurs(&sentences[i].folded.text))
+            .then_some(hq)
     }
 
     /// Invitations ("invited Japan to join the Coalition", "a appelé
@@ -380,41 +543,91 @@ impl Context<'_> {
         for s in sentences {
             let f = &s.folded;
             let offset = s.range.start;
-            let countries: Vec<&Mention> = s.mentions.iter().filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Country && m.form == Form::Name).collect();
-            let targets: Vec<&Mention> = s.mentions.iter().filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Initiative).collect();
+            let countries: Vec<&Mention> = s
+                .mentions
+                .iter()
+                .filter(|m| {
+                    self.gazetteer.entry(m.entry).kind == EntityKind::Country
+                        && m.form == Form::Name
+                })
+                .collect();
+            let targets: Vec<&Mention> = s
+                .mentions
+                .iter()
+                .filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Initiative)
+                .collect();
             let invites = self.lex.invite.find_in(f);
             let joins = self.lex.join.find_in(f);
             let observer = self.lex.observer.find_in(f);
             let pronoun = self.lex.join_pronoun.occurs(&f.text);
-            for (inv, _) in &invites {
+            let join_starts: Vec<usize> = joins.iter().map(|(r, _)| r.start + offset).collect();
+            for (n, (inv, _)) in invites.iter().enumerate() {
                 let at = inv.start + offset;
                 let inv_end = inv.end + offset;
-                let Some(join) = joins.iter().map(|(r, _)| r.start + offset).find(|&j| j >= inv_end || (j >= at && j < inv_end)) else { continue };
+                let next_invite = invites
+                    .get(n + 1)
+                    .map_or(s.range.end, |(r, _)| r.start + offset);
+                // "invité X à rejoindre l'ICESCO en tant qu'observateur, ainsi qu'à
+                // adhérer à la Coalition": one invitation per joining verb.
+                let mine: Vec<usize> = join_starts
+                    .iter()
+                    .copied()
+                    .filter(|&j| j >= at && j < next_invite)
+                    .collect();
+                let Some(&first_join) = mine.first() else {
+                    continue;
+                };
                 let invitee = countries
                     .iter()
-                    .find(|m| m.range.start >= inv_end && m.range.end <= join)
+                    .find(|m| m.range.start >= inv_end && m.range.end <= first_join)
                     .or_else(|| countries.iter().rev().find(|m| m.range.end <= at))
                     .map(|m| m.entry);
                 let Some(invitee) = invitee else { continue };
-                let is_observer = observer.iter().any(|(r, _)| r.start + offset >= join);
-                let (target, capacity) = if is_observer {
-                    (hub, Capacity::Observer)
-                } else if let Some(m) = targets.iter().find(|m| m.range.start >= join) {
-                    (m.entry, Capacity::Member)
-                } else if pronoun && let Some(t) = targets.iter().rev().find(|m| m.range.end <= at).map(|m| m.entry).or(last_target) {
-                    (t, Capacity::Member)
-                } else {
-                    (hub, Capacity::Member)
-                };
-                let found = Found { who: invitee, target, capacity, sentence: s.range.clone() };
-                if !invitations.contains(&found) {
-                    invitations.push(found);
+                for (k, &join) in mine.iter().enumerate() {
+                    let until = mine.get(k + 1).copied().unwrap_or(next_invite);
+                    let within =
+                        |r: &Range<usize>| r.start + offset >= join && r.start + offset < until;
+                    let (target, capacity) = if observer.iter().any(|(r, _)| within(r)) {
+                        (hub, Capacity::Observer)
+                    } else if let Some(m) = targets
+                        .iter()
+                        .find(|m| m.range.start >= join && m.range.start < until)
+                    {
+                        (m.entry, Capacity::Member)
+                    } else if pronoun
+                        && let Some(t) = targets
+                            .iter()
+                            .rev()
+                            .find(|m| m.range.end <= at)
+                            .map(|m| m.entry)
+                            .or(last_target)
+                    {
+                        (t, Capacity::Member)
+                    } else {
+                        (hub, Capacity::Member)
+                    };
+                    let found = Found {
+                        who: invitee,
+                        target,
+                        capacity,
+                        sentence: s.range.clone(),
+                    };
+                    if !invitations.contains(&found) {
+                        invitations.push(found);
+                    }
                 }
             }
             if invites.is_empty() {
                 for (j, _) in self.lex.joined.find_in(f) {
                     let at = j.start + offset;
-                    let Some(member) = countries.iter().rev().find(|m| m.range.end <= at).map(|m| m.entry) else { continue };
+                    let Some(member) = countries
+                        .iter()
+                        .rev()
+                        .find(|m| m.range.end <= at)
+                        .map(|m| m.entry)
+                    else {
+                        continue;
+                    };
                     let is_observer = observer.iter().any(|(r, _)| r.start + offset >= at);
                     let (target, capacity) = if is_observer {
                         (hub, Capacity::Observer)
@@ -423,8 +636,17 @@ impl Context<'_> {
                     } else {
                         (hub, Capacity::Member)
                     };
-                    let found = Found { who: member, target, capacity, sentence: s.range.clone() };
-                    if !memberships.iter().any(|m: &Found| m.who == found.who && m.target == found.target && m.capacity == found.capacity) {
+                    let found = Found {
+                        who: member,
+                        target,
+                        capacity,
+                        sentence: s.range.clone(),
+                    };
+                    if !memberships.iter().any(|m: &Found| {
+                        m.who == found.who
+                            && m.target == found.target
+                            && m.capacity == found.capacity
+                    }) {
                         memberships.push(found);
                     }
                 }
@@ -441,18 +663,33 @@ impl Context<'_> {
 /// "DUSHANBE, ", "Rabat: ", "date ".
 fn is_dateline(before: &str) -> bool {
     let t = before.trim();
-    t == "date" || (!t.is_empty() && t.len() < 30 && t.ends_with([',', ':']) && t.split_whitespace().count() <= 2)
+    t == "date"
+        || (!t.is_empty()
+            && t.len() < 30
+            && t.ends_with([',', ':'])
+            && t.split_whitespace().count() <= 2)
 }
 
 fn find_person(people: &[DocPerson], keys: &[String]) -> Option<usize> {
     let surname = keys.last()?;
     people.iter().position(|p| {
         p.keys.last() == Some(surname)
-            && (keys.len() == 1 || p.keys.len() == 1 || p.keys.first().zip(keys.first()).is_some_and(|(a, b)| a.chars().next() == b.chars().next()))
+            && (keys.len() == 1
+                || p.keys.len() == 1
+                || p.keys
+                    .first()
+                    .zip(keys.first())
+                    .is_some_and(|(a, b)| a.chars().next() == b.chars().next()))
     })
 }
 
-fn register(people: &mut Vec<DocPerson>, name: &str, role: Option<String>, represents: Option<EntryId>, hub: bool) -> usize {
+fn register(
+    people: &mut Vec<DocPerson>,
+    name: &str,
+    role: Option<String>,
+    represents: Option<EntryId>,
+    hub: bool,
+) -> usize {
     let keys = people::name_keys(name);
     match find_person(people, &keys) {
         Some(i) => {
@@ -471,7 +708,13 @@ fn register(people: &mut Vec<DocPerson>, name: &str, role: Option<String>, repre
             i
         }
         None => {
-            people.push(DocPerson { name: name.to_string(), keys, role, represents, hub });
+            people.push(DocPerson {
+                name: name.to_string(),
+                keys,
+                role,
+                represents,
+                hub,
+            });
             people.len() - 1
         }
     }

@@ -12,8 +12,14 @@ use std::ops::Range;
 use std::path::Path;
 
 const BUILTIN: &[(&str, &str)] = &[
-    ("data/lexicon/fr.toml", include_str!("../../data/lexicon/fr.toml")),
-    ("data/lexicon/en.toml", include_str!("../../data/lexicon/en.toml")),
+    (
+        "data/lexicon/fr.toml",
+        include_str!("../../data/lexicon/fr.toml"),
+    ),
+    (
+        "data/lexicon/en.toml",
+        include_str!("../../data/lexicon/en.toml"),
+    ),
 ];
 const TOPICS: &str = include_str!("../../data/topics.toml");
 
@@ -141,8 +147,15 @@ impl Phrases {
             .filter_map(|m| {
                 let (value, prefix) = self.targets[m.pattern().as_usize()];
                 let r = m.range();
-                let start_ok = folded[..r.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let end_ok = prefix || folded[r.end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                let start_ok = folded[..r.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let end_ok = prefix
+                    || folded[r.end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric());
                 (start_ok && end_ok).then_some((r, value))
             })
             .collect()
@@ -150,7 +163,10 @@ impl Phrases {
 
     /// Matches in a [`Folded`] text, as ranges of the original.
     pub fn find_in(&self, folded: &Folded) -> Vec<(Range<usize>, usize)> {
-        self.find(&folded.text).into_iter().map(|(r, v)| (folded.original_range(r), v)).collect()
+        self.find(&folded.text)
+            .into_iter()
+            .map(|(r, v)| (folded.original_range(r), v))
+            .collect()
     }
 
     /// True when some phrase occurs.
@@ -214,9 +230,13 @@ impl Lexicon {
     pub fn builtin() -> Result<Self> {
         let mut files = Vec::new();
         for (name, source) in BUILTIN {
-            files.push(toml::from_str::<LexiconFile>(source).map_err(|e| Error::data(*name, e.to_string()))?);
+            files.push(
+                toml::from_str::<LexiconFile>(source)
+                    .map_err(|e| Error::data(*name, e.to_string()))?,
+            );
         }
-        let topics: TopicsFile = toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
+        let topics: TopicsFile =
+            toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
         Ok(Self::from_files(files, topics))
     }
 
@@ -224,27 +244,51 @@ impl Lexicon {
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Self> {
         let mut files = Vec::new();
         for (name, source) in BUILTIN {
-            files.push(toml::from_str::<LexiconFile>(source).map_err(|e| Error::data(*name, e.to_string()))?);
+            files.push(
+                toml::from_str::<LexiconFile>(source)
+                    .map_err(|e| Error::data(*name, e.to_string()))?,
+            );
         }
         for p in paths {
             let p = p.as_ref();
             let source = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
-            files.push(toml::from_str::<LexiconFile>(&source).map_err(|e| Error::data(p, e.to_string()))?);
+            files.push(
+                toml::from_str::<LexiconFile>(&source)
+                    .map_err(|e| Error::data(p, e.to_string()))?,
+            );
         }
-        let topics: TopicsFile = toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
+        let topics: TopicsFile =
+            toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
         Ok(Self::from_files(files, topics))
     }
 
     fn from_files(files: Vec<LexiconFile>, topics: TopicsFile) -> Self {
-        let all = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> { files.iter().flat_map(|x| f(x).iter().cloned()).collect() };
+        let all = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
+            files.iter().flat_map(|x| f(x).iter().cloned()).collect()
+        };
         let months = Phrases::new(files.iter().flat_map(|f| {
-            f.months.iter().enumerate().chain(f.month_abbreviations.iter().enumerate()).map(|(i, m)| (m.clone(), i + 1))
+            f.months
+                .iter()
+                .enumerate()
+                .chain(f.month_abbreviations.iter().enumerate())
+                .map(|(i, m)| (m.clone(), i + 1))
         }));
-        let weekdays = Phrases::new(files.iter().flat_map(|f| f.weekdays.iter().enumerate().map(|(i, d)| (d.clone(), i))));
+        let weekdays = Phrases::new(
+            files
+                .iter()
+                .flat_map(|f| f.weekdays.iter().enumerate().map(|(i, d)| (d.clone(), i))),
+        );
         let titles: HashSet<String> = all(|f| &f.titles).iter().map(|t| fold(t)).collect();
         let roles: HashSet<String> = all(|f| &f.roles).iter().map(|t| fold(t)).collect();
-        let words = |set: &HashSet<String>| set.iter().map(|t| t.split_whitespace().count()).max().unwrap_or(1);
-        let french_markers = Phrases::list(["le", "la", "les", "des", "du", "et", "avec", "a reçu", "est", "dans", "pour", "une"]);
+        let words = |set: &HashSet<String>| {
+            set.iter()
+                .map(|t| t.split_whitespace().count())
+                .max()
+                .unwrap_or(1)
+        };
+        let french_markers = Phrases::list([
+            "le", "la", "les", "des", "du", "et", "avec", "a reçu", "est", "dans", "pour", "une",
+        ]);
         Lexicon {
             months,
             weekdays,
@@ -274,11 +318,31 @@ impl Lexicon {
             join_pronoun: Phrases::list(all(|f| &f.join_pronoun)),
             observer: Phrases::list(all(|f| &f.observer)),
             joined: Phrases::list(all(|f| &f.joined)),
-            topics: Phrases::new(topics.topic.iter().enumerate().flat_map(|(i, t)| t.cues.iter().map(move |c| (c.clone(), i)))),
+            topics: Phrases::new(
+                topics
+                    .topic
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, t)| t.cues.iter().map(move |c| (c.clone(), i))),
+            ),
             topic_ids: topics.topic.iter().map(|t| t.id.clone()).collect(),
-            institution_heads: files.iter().flat_map(|f| f.institution_heads.iter().map(|(k, v)| (fold(k), v.clone()))).collect(),
-            name_words: files.iter().flat_map(|f| f.name_words.iter().map(|(k, v)| (fold(k), v.clone()))).collect(),
-            stopwords: all(|f| &f.stopwords).iter().chain(all(|f| &f.org_nouns).iter()).map(|t| fold(t)).collect(),
+            institution_heads: files
+                .iter()
+                .flat_map(|f| {
+                    f.institution_heads
+                        .iter()
+                        .map(|(k, v)| (fold(k), v.clone()))
+                })
+                .collect(),
+            name_words: files
+                .iter()
+                .flat_map(|f| f.name_words.iter().map(|(k, v)| (fold(k), v.clone())))
+                .collect(),
+            stopwords: all(|f| &f.stopwords)
+                .iter()
+                .chain(all(|f| &f.org_nouns).iter())
+                .map(|t| fold(t))
+                .collect(),
             french_markers,
         }
     }
@@ -307,7 +371,8 @@ impl Lexicon {
 
     /// True for a word that never belongs to a name.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        self.stopwords
+            .contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
     }
 
     /// The English head of an institution name ("Institut" → "Institute").
@@ -324,7 +389,11 @@ impl Lexicon {
     pub fn language(&self, text: &str) -> &'static str {
         let folded = fold(text);
         let words = folded.split_whitespace().count().max(1);
-        if self.french_markers.find(&folded).len() * 8 > words { "fr" } else { "en" }
+        if self.french_markers.find(&folded).len() * 8 > words {
+            "fr"
+        } else {
+            "en"
+        }
     }
 
     /// Ids of the topics whose cues occur in `folded` text, in taxonomy order.
@@ -333,7 +402,12 @@ impl Lexicon {
         for (_, t) in self.topics.find(folded) {
             hit[t] = true;
         }
-        self.topic_ids.iter().zip(hit).filter(|(_, h)| *h).map(|(id, _)| id.clone()).collect()
+        self.topic_ids
+            .iter()
+            .zip(hit)
+            .filter(|(_, h)| *h)
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 }
 
@@ -376,9 +450,17 @@ mod tests {
     #[test]
     fn language_and_topics() {
         let lex = Lexicon::builtin().unwrap();
-        assert_eq!(lex.language("Le directeur a reçu l'ambassadeur du Japon avec la délégation."), "fr");
-        assert_eq!(lex.language("The Director-General received the Ambassador of Japan."), "en");
-        let topics = lex.topics_in(&fold("coopération en matière d'éducation et de patrimoine pendant la pandémie"));
+        assert_eq!(
+            lex.language("Le directeur a reçu l'ambassadeur du Japon avec la délégation."),
+            "fr"
+        );
+        assert_eq!(
+            lex.language("The Director-General received the Ambassador of Japan."),
+            "en"
+        );
+        let topics = lex.topics_in(&fold(
+            "coopération en matière d'éducation et de patrimoine pendant la pandémie",
+        ));
         assert_eq!(topics, ["education", "heritage", "covid-19"]);
     }
 }

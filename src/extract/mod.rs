@@ -17,7 +17,10 @@ pub use lexicon::{Lexicon, Phrases};
 
 use crate::corpus::{Corpus, Document};
 use crate::gazetteer::{EntryId, Gazetteer};
-use crate::model::{Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, Participant, PartialDate};
+use crate::model::{
+    Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, PartialDate,
+    Participant,
+};
 use item::{Context, DocPerson, Found, ItemMeeting};
 use std::collections::{BTreeMap, HashMap};
 
@@ -40,7 +43,10 @@ struct Pending {
 impl Extractor {
     /// An extractor over a gazetteer, with the built-in lexicon.
     pub fn new(gazetteer: Gazetteer) -> Self {
-        Self::with_lexicon(gazetteer, Lexicon::builtin().expect("the built-in lexicon parses"))
+        Self::with_lexicon(
+            gazetteer,
+            Lexicon::builtin().expect("the built-in lexicon parses"),
+        )
     }
 
     /// An extractor with a given lexicon.
@@ -71,12 +77,28 @@ impl Extractor {
         let mut out = Vec::new();
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
-            let ctx = Context { text: &doc.text, lex: &self.lexicon, gazetteer: &self.gazetteer, anchor };
+            let ctx = Context {
+                text: &doc.text,
+                lex: &self.lexicon,
+                gazetteer: &self.gazetteer,
+                anchor,
+            };
             let sentences = ctx.sentences(item.headline.clone(), &item.paragraphs, &mut people);
-            let item_text: String = item.paragraphs.iter().map(|p| &doc.text[p.clone()]).collect::<Vec<_>>().join(" ");
+            let item_text: String = item
+                .paragraphs
+                .iter()
+                .map(|p| &doc.text[p.clone()])
+                .collect::<Vec<_>>()
+                .join(" ");
             let lang = self.lexicon.language(&item_text);
             for meeting in ctx.meetings(&sentences, &people) {
-                out.push(Pending { doc: d, item: i, headline: item.headline.clone().map(|h| doc.text[h].to_string()), lang, meeting });
+                out.push(Pending {
+                    doc: d,
+                    item: i,
+                    headline: item.headline.clone().map(|h| doc.text[h].to_string()),
+                    lang,
+                    meeting,
+                });
             }
         }
         (out, people)
@@ -89,7 +111,11 @@ impl Extractor {
     fn anchor(&self, doc: &Document, item: Option<usize>) -> Option<PartialDate> {
         let lines: Vec<std::ops::Range<usize>> = match item {
             Some(i) => doc.items[i].header.clone(),
-            None => doc.items.first().map(|it| it.header.clone()).unwrap_or_default(),
+            None => doc
+                .items
+                .first()
+                .map(|it| it.header.clone())
+                .unwrap_or_default(),
         };
         let mut best: Option<(bool, PartialDate)> = None;
         for line in lines {
@@ -97,7 +123,9 @@ impl Extractor {
             let marker = date_marker(text);
             let mut found: Vec<(bool, PartialDate)> = Vec::new();
             for expr in dates::find(&self.lexicon, text) {
-                let dates::When::Date(mut date, _) = expr.when else { continue };
+                let dates::When::Date(mut date, _) = expr.when else {
+                    continue;
+                };
                 if date.year.is_none()
                     && let Some(m) = marker
                     && m.month == date.month
@@ -107,7 +135,11 @@ impl Extractor {
                 if date.year.is_none() {
                     continue;
                 }
-                let after_place = self.gazetteer.find(&text[..expr.range.start]).iter().any(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place);
+                let after_place = self
+                    .gazetteer
+                    .find(&text[..expr.range.start])
+                    .iter()
+                    .any(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place);
                 found.push((after_place, date));
             }
             if let Some(m) = marker {
@@ -116,7 +148,13 @@ impl Extractor {
             for f in found {
                 let better = match best {
                     None => true,
-                    Some((p, d)) => (f.0 && !p) || (f.0 == p && f.1.day.is_some() && d.day.is_none() && f.1.year == d.year),
+                    Some((p, d)) => {
+                        (f.0 && !p)
+                            || (f.0 == p
+                                && f.1.day.is_some()
+                                && d.day.is_none()
+                                && f.1.year == d.year)
+                    }
                 };
                 if better {
                     best = Some(f);
@@ -126,7 +164,12 @@ impl Extractor {
         best.map(|(_, d)| d)
     }
 
-    fn assemble(&self, corpus: &Corpus, pending: Vec<Pending>, doc_people: &[Vec<DocPerson>]) -> Extraction {
+    fn assemble(
+        &self,
+        corpus: &Corpus,
+        pending: Vec<Pending>,
+        doc_people: &[Vec<DocPerson>],
+    ) -> Extraction {
         let ids = PersonIds::new(doc_people);
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
         let entity = |e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
@@ -146,8 +189,16 @@ impl Extractor {
                 let dp = &people[i];
                 let (id, ent) = ids.entity(p.doc, i);
                 entities.entry(id.clone()).or_insert(ent);
-                let represents = if dp.hub { Some(hub) } else { dp.represents.map(|e| if e == hub { e } else { m.party }) };
-                Participant { person: id, role: dp.role.clone(), represents: represents.map(|e| self.gazetteer.entity(e).id) }
+                let represents = if dp.hub {
+                    Some(hub)
+                } else {
+                    dp.represents.map(|e| if e == hub { e } else { m.party })
+                };
+                Participant {
+                    person: id,
+                    role: dp.role.clone(),
+                    represents: represents.map(|e| self.gazetteer.entity(e).id),
+                }
             };
             let mut participants = Vec::new();
             if let Some(h) = m.hub_principal {
@@ -158,23 +209,45 @@ impl Extractor {
                 pt.represents = Some(self.gazetteer.entity(m.party).id);
                 participants.push(pt);
             }
-            let attendees = m.attendees.iter().map(|&a| participant(a, &mut entities)).collect();
+            let attendees = m
+                .attendees
+                .iter()
+                .map(|&a| participant(a, &mut entities))
+                .collect();
             let parties = vec![entity(hub, &mut entities), entity(m.party, &mut entities)];
             let evidence_of = |r: &std::ops::Range<usize>| -> Evidence {
                 let src = doc.source_range(r.clone());
-                Evidence { doc: doc.name.clone(), start: src.start, end: src.end, text: doc.text[r.clone()].to_string() }
+                Evidence {
+                    doc: doc.name.clone(),
+                    start: src.start,
+                    end: src.end,
+                    text: doc.text[r.clone()].to_string(),
+                }
             };
             let invitations = m
                 .invitations
                 .iter()
-                .map(|f: &Found| Invitation { invitee: entity(f.who, &mut entities), target: entity(f.target, &mut entities), capacity: f.capacity, evidence: Some(evidence_of(&f.sentence)) })
+                .map(|f: &Found| Invitation {
+                    invitee: entity(f.who, &mut entities),
+                    target: entity(f.target, &mut entities),
+                    capacity: f.capacity,
+                    evidence: Some(evidence_of(&f.sentence)),
+                })
                 .collect();
             let memberships = m
                 .memberships
                 .iter()
-                .map(|f: &Found| Membership { member: entity(f.who, &mut entities), of: entity(f.target, &mut entities), capacity: f.capacity, evidence: Some(evidence_of(&f.sentence)) })
+                .map(|f: &Found| Membership {
+                    member: entity(f.who, &mut entities),
+                    of: entity(f.target, &mut entities),
+                    capacity: f.capacity,
+                    evidence: Some(evidence_of(&f.sentence)),
+                })
                 .collect();
-            let base = format!("m-{:016x}", fnv(&format!("{}\u{0}{}\u{0}{}", doc.name, p.item, parties[1])));
+            let base = format!(
+                "m-{:016x}",
+                fnv(&format!("{}\u{0}{}\u{0}{}", doc.name, p.item, parties[1]))
+            );
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
@@ -195,7 +268,10 @@ impl Extractor {
                 evidence: m.evidence.iter().map(evidence_of).collect(),
             });
         }
-        Extraction { meetings, entities: entities.into_values().collect() }
+        Extraction {
+            meetings,
+            entities: entities.into_values().collect(),
+        }
     }
 }
 
@@ -226,13 +302,24 @@ impl PersonIds {
         let mut identities: Vec<Identity> = Vec::new();
         for (d, people) in doc_people.iter().enumerate() {
             for (i, p) in people.iter().enumerate() {
-                let Some(surname) = p.keys.last().cloned() else { continue };
-                let initial = (p.keys.len() > 1).then(|| p.keys[0].chars().next()).flatten();
-                let found = identities.iter().position(|id| id.surname == surname && (id.initial.is_none() || initial.is_none() || id.initial == initial));
+                let Some(surname) = p.keys.last().cloned() else {
+                    continue;
+                };
+                let initial = (p.keys.len() > 1)
+                    .then(|| p.keys[0].chars().next())
+                    .flatten();
+                let found = identities.iter().position(|id| {
+                    id.surname == surname
+                        && (id.initial.is_none() || initial.is_none() || id.initial == initial)
+                });
                 let k = match found {
                     Some(k) => k,
                     None => {
-                        identities.push(Identity { surname, initial, names: BTreeMap::new() });
+                        identities.push(Identity {
+                            surname,
+                            initial,
+                            names: BTreeMap::new(),
+                        });
                         identities.len() - 1
                     }
                 };
@@ -258,19 +345,40 @@ impl PersonIds {
             .map(|(n, _)| n.clone())
             .unwrap_or_default();
         let id = format!("person:{}", slug(&name));
-        let aliases = identity.names.keys().filter(|n| **n != name).cloned().collect();
-        (id.clone(), Entity { id, kind: EntityKind::Person, name, aliases, iso: None, acronym: None })
+        let aliases = identity
+            .names
+            .keys()
+            .filter(|n| **n != name)
+            .cloned()
+            .collect();
+        (
+            id.clone(),
+            Entity {
+                id,
+                kind: EntityKind::Person,
+                name,
+                aliases,
+                iso: None,
+                acronym: None,
+            },
+        )
     }
 }
 
 /// A readable id slug: folded, alphanumerics joined by hyphens.
 pub fn slug(s: &str) -> String {
     let folded = crate::text::fold(s);
-    folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-")
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -285,7 +393,10 @@ mod tests {
 
     #[test]
     fn date_markers() {
-        assert_eq!(date_marker(" date 2024-06 Bakou, 29 juin"), Some("2024-06".parse().unwrap()));
+        assert_eq!(
+            date_marker(" date 2024-06 Bakou, 29 juin"),
+            Some("2024-06".parse().unwrap())
+        );
         assert_eq!(date_marker("Rabat, 29 juin"), None);
     }
 }

@@ -35,17 +35,42 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let flush = |out: &mut Vec<Token>, start: usize, end: usize| {
         let w = &s[start..end];
         // Split an elision: l'ICESCO -> l' + ICESCO.
-        let split = w.char_indices().find(|&(_, c)| c == '\'' || c == '’').map(|(i, c)| i + c.len_utf8());
+        let split = w
+            .char_indices()
+            .find(|&(_, c)| c == '\'' || c == '’')
+            .map(|(i, c)| i + c.len_utf8());
         let elided = split.filter(|&i| {
             let head = fold(&w[..i]);
-            i < w.len() && matches!(head.as_str(), "l'" | "d'" | "qu'" | "s'" | "n'" | "j'" | "c'" | "m'" | "t'" | "lorsqu'" | "jusqu'")
+            i < w.len()
+                && matches!(
+                    head.as_str(),
+                    "l'" | "d'"
+                        | "qu'"
+                        | "s'"
+                        | "n'"
+                        | "j'"
+                        | "c'"
+                        | "m'"
+                        | "t'"
+                        | "lorsqu'"
+                        | "jusqu'"
+                )
         });
         match elided {
             Some(i) => {
-                out.push(Token { range: range.start + start..range.start + start + i, kind: TokenKind::Word });
-                out.push(Token { range: range.start + start + i..range.start + end, kind: TokenKind::Word });
+                out.push(Token {
+                    range: range.start + start..range.start + start + i,
+                    kind: TokenKind::Word,
+                });
+                out.push(Token {
+                    range: range.start + start + i..range.start + end,
+                    kind: TokenKind::Word,
+                });
             }
-            None => out.push(Token { range: range.start + start..range.start + end, kind: TokenKind::Word }),
+            None => out.push(Token {
+                range: range.start + start..range.start + end,
+                kind: TokenKind::Word,
+            }),
         }
     };
     for (i, c) in s.char_indices() {
@@ -66,7 +91,10 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             flush(&mut out, ws, i);
         }
         if let Some(kind) = kind {
-            out.push(Token { range: range.start + i..range.start + i + c.len_utf8(), kind });
+            out.push(Token {
+                range: range.start + i..range.start + i + c.len_utf8(),
+                kind,
+            });
         }
     }
     if let Some(ws) = word_start {
@@ -78,10 +106,19 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         let w = &text[t.range.clone()];
         if t.kind == TokenKind::Word && w.len() > 1 && w.ends_with('.') && !keeps_period(w) {
             let end = t.range.end - 1;
-            fixed.push(Token { range: t.range.start..end, kind: TokenKind::Word });
-            fixed.push(Token { range: end..t.range.end, kind: TokenKind::Stop });
+            fixed.push(Token {
+                range: t.range.start..end,
+                kind: TokenKind::Word,
+            });
+            fixed.push(Token {
+                range: end..t.range.end,
+                kind: TokenKind::Stop,
+            });
         } else if t.kind == TokenKind::Word && w == "." {
-            fixed.push(Token { range: t.range, kind: TokenKind::Stop });
+            fixed.push(Token {
+                range: t.range,
+                kind: TokenKind::Stop,
+            });
         } else {
             fixed.push(t);
         }
@@ -91,10 +128,14 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 
 fn keeps_period(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 3 && w.chars().next().is_some_and(char::is_uppercase) || w[..w.len() - 1].contains('.')
+    letters <= 3 && w.chars().next().is_some_and(char::is_uppercase)
+        || w[..w.len() - 1].contains('.')
 }
 
-const PARTICLES: &[&str] = &["bin", "ben", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "du", "van", "von", "der", "ould", "abu", "abou", "ag", "ou"];
+const PARTICLES: &[&str] = &[
+    "bin", "ben", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "du", "van", "von", "der",
+    "ould", "abu", "abou", "ag", "ou",
+];
 
 /// A person named in a sentence.
 #[derive(Debug, Clone)]
@@ -109,12 +150,22 @@ pub struct PersonMention {
 
 /// Finds people in one sentence. `mentions` are the gazetteer mentions of
 /// the sentence; `known` says whether a name was seen before in the document.
-pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Mention], known: &dyn Fn(&str) -> bool) -> Vec<PersonMention> {
+pub fn find(
+    text: &str,
+    sentence: Range<usize>,
+    lex: &Lexicon,
+    mentions: &[Mention],
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<PersonMention> {
     let tokens = tokenize(text, sentence.clone());
     let cuts = clause_cuts(text, sentence.clone(), lex);
     let word = |i: usize| -> &str { &text[tokens[i].range.clone()] };
     let is_word = |i: usize| i < tokens.len() && tokens[i].kind == TokenKind::Word;
-    let in_mention = |i: usize| mentions.iter().find(|m| m.range.start <= tokens[i].range.start && tokens[i].range.end <= m.range.end);
+    let in_mention = |i: usize| {
+        mentions
+            .iter()
+            .find(|m| m.range.start <= tokens[i].range.start && tokens[i].range.end <= m.range.end)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -141,7 +192,11 @@ pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Menti
                 Some(n) => {
                     titled = true;
                     j += n;
-                    if is_word(j) && matches!(fold(word(j)).as_str(), "le" | "la") && is_word(j + 1) && lex.is_title(word(j + 1)) {
+                    if is_word(j)
+                        && matches!(fold(word(j)).as_str(), "le" | "la")
+                        && is_word(j + 1)
+                        && lex.is_title(word(j + 1))
+                    {
                         j += 1;
                     }
                 }
@@ -155,9 +210,16 @@ pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Menti
             let w = word(k);
             let first = k == name_start;
             let possessive = fold(w).ends_with("'s");
-            let name_like = is_name_word(w) && !possessive && !lex.is_stopword(w) && !lex.is_role_start(&[w]);
-            let particle = !first && PARTICLES.contains(&fold(w).as_str()) && is_word(k + 1) && is_name_word(word(k + 1));
-            let initial = !first && w.len() == 2 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase);
+            let name_like =
+                is_name_word(w) && !possessive && !lex.is_stopword(w) && !lex.is_role_start(&[w]);
+            let particle = !first
+                && PARTICLES.contains(&fold(w).as_str())
+                && is_word(k + 1)
+                && is_name_word(word(k + 1));
+            let initial = !first
+                && w.len() == 2
+                && w.ends_with('.')
+                && w.chars().next().is_some_and(char::is_uppercase);
             // After a title, a place may be a first name ("Mrs. Astana …") and a
             // demonym a surname ("Mme Zineb Iraqi").
             let mention = in_mention(k).is_some_and(|m| {
@@ -178,14 +240,28 @@ pub fn find(text: &str, sentence: Range<usize>, lex: &Lexicon, mentions: &[Menti
         let name = tokens[name_start].range.start..tokens[k - 1].range.end;
         let name_text = &text[name.clone()];
         let post_role = role_after(text, &tokens, k, lex, mentions, &cuts);
-        let pre_role = if titled { role_before(text, &tokens, start, lex, mentions) } else { role_before(text, &tokens, name_start, lex, mentions) };
-        let accept = (titled && count >= 1) || (count >= 2 && (post_role.is_some() || pre_role.is_some())) || (count >= 2 && known(name_text));
+        let pre_role = if titled {
+            role_before(text, &tokens, start, lex, mentions)
+        } else {
+            role_before(text, &tokens, name_start, lex, mentions)
+        };
+        let accept = (titled && count >= 1)
+            || (count >= 2 && (post_role.is_some() || pre_role.is_some()))
+            || (count >= 2 && known(name_text));
         // Someone named inside another person's role is not a participant
         // ("conseiller de Sa Majesté le Roi …").
-        let in_role = out.iter().any(|p: &PersonMention| p.role.as_ref().is_some_and(|r| r.start <= name.start && name.end <= r.end));
+        let in_role = out.iter().any(|p: &PersonMention| {
+            p.role
+                .as_ref()
+                .is_some_and(|r| r.start <= name.start && name.end <= r.end)
+        });
         if accept && !in_role {
             let span_start = tokens[start].range.start;
-            out.push(PersonMention { span: span_start..name.end, name, role: post_role.or(pre_role) });
+            out.push(PersonMention {
+                span: span_start..name.end,
+                name,
+                role: post_role.or(pre_role),
+            });
             i = k;
         } else {
             i = if titled { j.max(i + 1) } else { i + 1 };
@@ -208,29 +284,47 @@ pub fn is_name_word(w: &str) -> bool {
     let mut chars = w.chars();
     let Some(c) = chars.next() else { return false };
     if c.is_uppercase() {
-        return w.chars().filter(|c| c.is_alphabetic()).count() >= 1 && !w.chars().any(|c| c.is_ascii_digit());
+        return w.chars().filter(|c| c.is_alphabetic()).count() >= 1
+            && !w.chars().any(|c| c.is_ascii_digit());
     }
     let lower = fold(w);
-    ["al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "ash-", "ibn-", "bin-", "abu-"]
-        .iter()
-        .any(|p| lower.starts_with(p) && w[p.len()..].chars().next().is_some_and(char::is_uppercase))
+    [
+        "al-", "el-", "ad-", "ar-", "as-", "at-", "an-", "ash-", "ibn-", "bin-", "abu-",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p) && w[p.len()..].chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The role in apposition after a name: ", ambassadeur de …" up to the end of
 /// the apposition.
-fn role_after(text: &str, tokens: &[Token], after_name: usize, lex: &Lexicon, mentions: &[Mention], cuts: &[usize]) -> Option<Range<usize>> {
+fn role_after(
+    text: &str,
+    tokens: &[Token],
+    after_name: usize,
+    lex: &Lexicon,
+    mentions: &[Mention],
+    cuts: &[usize],
+) -> Option<Range<usize>> {
     let mut i = after_name;
     if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Comma) {
         i += 1;
     }
-    let words: Vec<&str> = tokens[i..].iter().take_while(|t| t.kind == TokenKind::Word).take(6).map(|t| &text[t.range.clone()]).collect();
+    let words: Vec<&str> = tokens[i..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .take(6)
+        .map(|t| &text[t.range.clone()])
+        .collect();
     // The role head may follow a few modifiers: "ancien président", "First
     // Assistant Secretary", "ICESCO Deputy Director-General".
     let skippable = |w: &str| {
         let f = fold(w);
-        lex.former.occurs(&f) || w.chars().next().is_some_and(char::is_uppercase) || matches!(f.as_str(), "the" | "le" | "la" | "l'" | "non")
+        lex.former.occurs(&f)
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(f.as_str(), "the" | "le" | "la" | "l'" | "non")
     };
-    (0..words.len().min(4)).find(|&s| lex.is_role_start(&words[s..]) && words[..s].iter().all(|w| skippable(w)))?;
+    (0..words.len().min(4))
+        .find(|&s| lex.is_role_start(&words[s..]) && words[..s].iter().all(|w| skippable(w)))?;
     let start = tokens[i].range.start;
     let end = role_end(text, tokens, i, lex, mentions, cuts);
     (end > start).then_some(start..end)
@@ -239,10 +333,24 @@ fn role_after(text: &str, tokens: &[Token], after_name: usize, lex: &Lexicon, me
 /// True when a new person in apposition starts at token `i`: two or more
 /// name words, a comma and a role ("Mao Jun, charge d'affaires").
 fn starts_apposition(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> bool {
-    let names = tokens[i..].iter().take_while(|t| t.kind == TokenKind::Word && is_name_word(&text[t.range.clone()])).count();
+    let names = tokens[i..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word && is_name_word(&text[t.range.clone()]))
+        .count();
     let after = i + names;
-    let role: Vec<&str> = tokens.get(after + 1..).unwrap_or_default().iter().take_while(|t| t.kind == TokenKind::Word).take(4).map(|t| &text[t.range.clone()]).collect();
-    names >= 2 && tokens.get(after).is_some_and(|t| t.kind == TokenKind::Comma) && lex.is_role_start(&role)
+    let role: Vec<&str> = tokens
+        .get(after + 1..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .take(4)
+        .map(|t| &text[t.range.clone()])
+        .collect();
+    names >= 2
+        && tokens
+            .get(after)
+            .is_some_and(|t| t.kind == TokenKind::Comma)
+        && lex.is_role_start(&role)
 }
 
 fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
@@ -261,34 +369,69 @@ pub fn clause_cuts(text: &str, sentence: Range<usize>, lex: &Lexicon) -> Vec<usi
 }
 
 /// Where a role that starts at token `from` ends.
-pub fn role_end(text: &str, tokens: &[Token], from: usize, lex: &Lexicon, mentions: &[Mention], cuts: &[usize]) -> usize {
+pub fn role_end(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    lex: &Lexicon,
+    mentions: &[Mention],
+    cuts: &[usize],
+) -> usize {
     let mut end = tokens[from].range.end;
     let mut i = from;
     let mut depth = 0usize;
     while i < tokens.len() {
         let t = &tokens[i];
-        let inside_mention = mentions.iter().any(|m| m.range.start < t.range.start && t.range.end <= m.range.end);
+        let inside_mention = mentions
+            .iter()
+            .any(|m| m.range.start < t.range.start && t.range.end <= m.range.end);
         match t.kind {
             TokenKind::Stop if !inside_mention => break,
             TokenKind::Open => depth += 1,
             TokenKind::Close => depth = depth.saturating_sub(1),
             TokenKind::Comma if depth == 0 && !inside_mention => {
-                let next: Vec<&str> = tokens[i + 1..].iter().take_while(|t| t.kind == TokenKind::Word).take(3).map(|t| &text[t.range.clone()]).collect();
+                let next: Vec<&str> = tokens[i + 1..]
+                    .iter()
+                    .take_while(|t| t.kind == TokenKind::Word)
+                    .take(3)
+                    .map(|t| &text[t.range.clone()])
+                    .collect();
                 let Some(first) = next.first() else { break };
                 let f = fold(first);
-                let joins = matches!(f.as_str(), "de" | "du" | "des" | "d'" | "of" | "and" | "et" | "la" | "le" | "l'");
+                let joins = matches!(
+                    f.as_str(),
+                    "de" | "du" | "des" | "d'" | "of" | "and" | "et" | "la" | "le" | "l'"
+                );
                 let continues = lex.is_role_start(&next)
-                    || (joins && next.get(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && !lex.is_title(w)))
-                    || (joins && tokens.get(i + 2).is_some_and(|t| starts_mention(t.range.start, mentions)));
+                    || (joins
+                        && next.get(1).is_some_and(|w| {
+                            w.chars().next().is_some_and(char::is_uppercase) && !lex.is_title(w)
+                        }))
+                    || (joins
+                        && tokens
+                            .get(i + 2)
+                            .is_some_and(|t| starts_mention(t.range.start, mentions)));
                 if !continues {
                     break;
                 }
             }
             TokenKind::Word if i > from && cuts.contains(&t.range.start) => break,
-            TokenKind::Word if i > from && matches!(fold(&text[t.range.clone()]).as_str(), "and" | "et") && starts_apposition(text, tokens, i + 1, lex) => break,
+            TokenKind::Word
+                if i > from
+                    && matches!(fold(&text[t.range.clone()]).as_str(), "and" | "et")
+                    && starts_apposition(text, tokens, i + 1, lex) =>
+            {
+                break;
+            }
             TokenKind::Word => {
                 // Another titled person ends the role.
-                if i > from && lex.is_title(&text[t.range.clone()]) && tokens.get(i + 1).is_some_and(|n| is_name_word(&text[n.range.clone()])) && !lex.is_role_start(&[&text[t.range.clone()]]) {
+                if i > from
+                    && lex.is_title(&text[t.range.clone()])
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|n| is_name_word(&text[n.range.clone()]))
+                    && !lex.is_role_start(&[&text[t.range.clone()]])
+                {
                     break;
                 }
             }
@@ -304,7 +447,13 @@ pub fn role_end(text: &str, tokens: &[Token], from: usize, lex: &Lexicon, mentio
 
 /// A role written before a name: "Foreign Minister of Azerbaijan Jeyhun
 /// Bayramov", "le premier vice-président, Hilarion Etong".
-fn role_before(text: &str, tokens: &[Token], name_start: usize, lex: &Lexicon, mentions: &[Mention]) -> Option<Range<usize>> {
+fn role_before(
+    text: &str,
+    tokens: &[Token],
+    name_start: usize,
+    lex: &Lexicon,
+    mentions: &[Mention],
+) -> Option<Range<usize>> {
     let mut i = name_start;
     let mut head: Option<usize> = None;
     let mut comma_seen = false;
@@ -314,7 +463,9 @@ fn role_before(text: &str, tokens: &[Token], name_start: usize, lex: &Lexicon, m
         let t = &tokens[i];
         match t.kind {
             TokenKind::Comma => {
-                let inside = mentions.iter().any(|m| m.range.start < t.range.start && t.range.end <= m.range.end);
+                let inside = mentions
+                    .iter()
+                    .any(|m| m.range.start < t.range.start && t.range.end <= m.range.end);
                 if inside {
                     continue;
                 }
@@ -343,7 +494,11 @@ fn role_before(text: &str, tokens: &[Token], name_start: usize, lex: &Lexicon, m
         let f = fold(w);
         // A role head that starts here or a word or two earlier ("directeur général").
         let covering = (i.saturating_sub(2)..=i).find(|&j| {
-            let rest: Vec<&str> = tokens[j..name_start].iter().filter(|t| t.kind == TokenKind::Word).map(|t| &text[t.range.clone()]).collect();
+            let rest: Vec<&str> = tokens[j..name_start]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &text[t.range.clone()])
+                .collect();
             lex.role_head_len(&rest).is_some_and(|n| j + n > i)
         });
         if let Some(j) = covering {
@@ -351,22 +506,56 @@ fn role_before(text: &str, tokens: &[Token], name_start: usize, lex: &Lexicon, m
             i = j;
             continue;
         }
-        let in_mention = mentions.iter().any(|m| m.range.start <= t.range.start && t.range.end <= m.range.end);
-        let function = matches!(f.as_str(), "of" | "the" | "de" | "du" | "des" | "la" | "le" | "l'" | "d'" | "to" | "aupres" | "for" | "pour" | "at" | "in" | "and" | "et" | "his" | "her" | "sa" | "son" | "'s");
+        let in_mention = mentions
+            .iter()
+            .any(|m| m.range.start <= t.range.start && t.range.end <= m.range.end);
+        let function = matches!(
+            f.as_str(),
+            "of" | "the"
+                | "de"
+                | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "l'"
+                | "d'"
+                | "to"
+                | "aupres"
+                | "for"
+                | "pour"
+                | "at"
+                | "in"
+                | "and"
+                | "et"
+                | "his"
+                | "her"
+                | "sa"
+                | "son"
+                | "'s"
+        );
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        if !(in_mention || function || capital || f.ends_with("'s")) || lex.is_title(w) && head.is_some() {
+        if !(in_mention || function || capital || f.ends_with("'s"))
+            || lex.is_title(w) && head.is_some()
+        {
             break;
         }
     }
     let h = head?;
     // Keep a demonym or country written just before the head ("Tunisian President").
-    let start = if h > 0 && mentions.iter().any(|m| m.range.end == tokens[h - 1].range.end && matches!(m.form, Form::Demonym)) {
+    let start = if h > 0
+        && mentions
+            .iter()
+            .any(|m| m.range.end == tokens[h - 1].range.end && matches!(m.form, Form::Demonym))
+    {
         tokens[h - 1].range.start
     } else {
         tokens[h].range.start
     };
     let mut end_tok = name_start;
-    while end_tok > h && tokens[end_tok - 1].kind != TokenKind::Word && tokens[end_tok - 1].kind != TokenKind::Close {
+    while end_tok > h
+        && tokens[end_tok - 1].kind != TokenKind::Word
+        && tokens[end_tok - 1].kind != TokenKind::Close
+    {
         end_tok -= 1;
     }
     let end = tokens[end_tok.saturating_sub(1)].range.end;
@@ -377,9 +566,18 @@ fn role_before(text: &str, tokens: &[Token], name_start: usize, lex: &Lexicon, m
 /// named in it that is not where the person is posted ("auprès du Royaume du
 /// Maroc", "to Morocco") and not in a former role. `None` when the role names
 /// nobody.
-pub fn represents(text: &str, role: &Range<usize>, lex: &Lexicon, gazetteer: &Gazetteer, mentions: &[Mention]) -> Option<usize> {
+pub fn represents(
+    text: &str,
+    role: &Range<usize>,
+    lex: &Lexicon,
+    gazetteer: &Gazetteer,
+    mentions: &[Mention],
+) -> Option<usize> {
     let role_text = &text[role.clone()];
-    let in_role: Vec<&Mention> = mentions.iter().filter(|m| role.start <= m.range.start && m.range.end <= role.end).collect();
+    let in_role: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| role.start <= m.range.start && m.range.end <= role.end)
+        .collect();
     // Segments of the role separated by ", " / " and " / " et " that speak of a former role are skipped.
     let former: Vec<Range<usize>> = segments(role_text)
         .into_iter()
@@ -389,13 +587,23 @@ pub fn represents(text: &str, role: &Range<usize>, lex: &Lexicon, gazetteer: &Ga
     let mut org = None;
     let mut state = None;
     for m in in_role {
-        if former.iter().any(|f| f.start <= m.range.start && m.range.end <= f.end) {
+        if former
+            .iter()
+            .any(|f| f.start <= m.range.start && m.range.end <= f.end)
+        {
             continue;
         }
         let e = gazetteer.entry(m.entry);
         let before = fold(&text[role.start..m.range.start]);
         let before = before.trim_end();
-        let is_destination = |p: &super::lexicon::Phrases| p.find(before).last().is_some_and(|(r, _)| before[r.end..].trim().split_whitespace().all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les")));
+        let is_destination = |p: &super::lexicon::Phrases| {
+            p.find(before).last().is_some_and(|(r, _)| {
+                before[r.end..]
+                    .trim()
+                    .split_whitespace()
+                    .all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les"))
+            })
+        };
         match e.kind {
             EntityKind::Organization if e.iso.is_none() => {
                 if !is_destination(&lex.org_destination) && org.is_none() {
@@ -418,7 +626,10 @@ pub fn represents(text: &str, role: &Range<usize>, lex: &Lexicon, gazetteer: &Ga
 }
 
 fn segments(s: &str) -> Vec<Range<usize>> {
-    let mut cuts: Vec<(usize, usize)> = [", ", " and ", " et "].iter().flat_map(|sep| s.match_indices(sep).map(|(i, m)| (i, i + m.len()))).collect();
+    let mut cuts: Vec<(usize, usize)> = [", ", " and ", " et "]
+        .iter()
+        .flat_map(|sep| s.match_indices(sep).map(|(i, m)| (i, i + m.len())))
+        .collect();
     cuts.sort_unstable();
     let mut out = Vec::new();
     let mut start = 0;
@@ -469,7 +680,12 @@ mod tests {
         let mentions = g.find(text);
         find(text, 0..text.len(), &lex, &mentions, &|_| false)
             .into_iter()
-            .map(|p| (text[p.name].to_string(), p.role.map(|r| text[r].to_string())))
+            .map(|p| {
+                (
+                    text[p.name].to_string(),
+                    p.role.map(|r| text[r].to_string()),
+                )
+            })
             .collect()
     }
 
@@ -478,19 +694,58 @@ mod tests {
         for (text, want) in [
             (
                 "Dr Salim M. AlMalik a reçu M. Jean Dupont, ambassadeur de Belgique auprès du Royaume du Maroc, au siège.",
-                vec![("Salim M. AlMalik", None), ("Jean Dupont", Some("ambassadeur de Belgique auprès du Royaume du Maroc"))],
+                vec![
+                    ("Salim M. AlMalik", None),
+                    (
+                        "Jean Dupont",
+                        Some("ambassadeur de Belgique auprès du Royaume du Maroc"),
+                    ),
+                ],
             ),
-            ("S.E. M. Karim Al-Fassi , Ambassadeur du Japon, a dit.", vec![("Karim Al-Fassi", Some("Ambassadeur du Japon"))]),
-            ("Foreign Minister of Belgium Anna Peeters met with Dr. Omar Said.", vec![("Anna Peeters", Some("Foreign Minister of Belgium")), ("Omar Said", None)]),
-            ("the President of the Republic of Chad, Idriss Kaba, received", vec![("Idriss Kaba", Some("President of the Republic of Chad"))]),
-            ("M. TANAKA Hiro, Ambassadeur du Japon, et Mme Lea Roy, Consul.", vec![("TANAKA Hiro", Some("Ambassadeur du Japon")), ("Lea Roy", Some("Consul"))]),
-            ("Ambassador Peeters thanked the Organization.", vec![("Peeters", None)]),
+            (
+                "S.E. M. Karim Al-Fassi , Ambassadeur du Japon, a dit.",
+                vec![("Karim Al-Fassi", Some("Ambassadeur du Japon"))],
+            ),
+            (
+                "Foreign Minister of Belgium Anna Peeters met with Dr. Omar Said.",
+                vec![
+                    ("Anna Peeters", Some("Foreign Minister of Belgium")),
+                    ("Omar Said", None),
+                ],
+            ),
+            (
+                "the President of the Republic of Chad, Idriss Kaba, received",
+                vec![("Idriss Kaba", Some("President of the Republic of Chad"))],
+            ),
+            (
+                "M. TANAKA Hiro, Ambassadeur du Japon, et Mme Lea Roy, Consul.",
+                vec![
+                    ("TANAKA Hiro", Some("Ambassadeur du Japon")),
+                    ("Lea Roy", Some("Consul")),
+                ],
+            ),
+            (
+                "Ambassador Peeters thanked the Organization.",
+                vec![("Peeters", None)],
+            ),
             ("Le Directeur général a salué la Coalition.", vec![]),
-            ("Mrs. Astana Karim, Ambassador of Malaysia to Morocco.", vec![("Astana Karim", Some("Ambassador of Malaysia to Morocco"))]),
-            ("a dit le ministre Dr Ali Hassan lors d'un entretien avec le directeur général Omar Ben Ali Al-Fassi.", vec![("Ali Hassan", Some("ministre")), ("Omar Ben Ali Al-Fassi", Some("directeur général"))]),
+            (
+                "Mrs. Astana Karim, Ambassador of Malaysia to Morocco.",
+                vec![("Astana Karim", Some("Ambassador of Malaysia to Morocco"))],
+            ),
+            (
+                "a dit le ministre Dr Ali Hassan lors d'un entretien avec le directeur général Omar Ben Ali Al-Fassi.",
+                vec![
+                    ("Ali Hassan", Some("ministre")),
+                    ("Omar Ben Ali Al-Fassi", Some("directeur général")),
+                ],
+            ),
         ] {
             let got = people(text);
-            let want: Vec<(String, Option<String>)> = want.into_iter().map(|(n, r)| (n.to_string(), r.map(str::to_string))).collect();
+            let want: Vec<(String, Option<String>)> = want
+                .into_iter()
+                .map(|(n, r)| (n.to_string(), r.map(str::to_string)))
+                .collect();
             assert_eq!(got, want, "{text}");
         }
     }
@@ -498,7 +753,10 @@ mod tests {
     #[test]
     fn name_keys_join_articles() {
         assert_eq!(name_keys("Salim M. AlMalik"), ["salim", "almalik"]);
-        assert_eq!(name_keys("Salim bin Mohammed Al Malik"), ["salim", "mohammed", "almalik"]);
+        assert_eq!(
+            name_keys("Salim bin Mohammed Al Malik"),
+            ["salim", "mohammed", "almalik"]
+        );
         assert_eq!(name_keys("Salem Al-Malik"), ["salem", "almalik"]);
     }
 }

@@ -9,7 +9,11 @@ use std::ops::Range;
 /// before white space and an uppercase letter, a digit or an opening quote,
 /// unless the period ends an abbreviation: a single letter (an initial) or a
 /// word of `abbreviations` ("Dr", "Mr", "S.E").
-pub fn split(text: &str, range: Range<usize>, is_abbreviation: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
+pub fn split(
+    text: &str,
+    range: Range<usize>,
+    is_abbreviation: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
     let mut start = 0;
@@ -29,8 +33,12 @@ pub fn split(text: &str, range: Range<usize>, is_abbreviation: impl Fn(&str) -> 
             }
             let next = chars.get(k).map(|&(_, c)| c);
             let spaced = k > j || k == chars.len();
-            let starts_sentence = next.is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '('));
-            let boundary = spaced && starts_sentence && (c != '.' || !ends_abbreviation(&s[start..at], &is_abbreviation));
+            let starts_sentence = next.is_none_or(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '(')
+            });
+            let boundary = spaced
+                && starts_sentence
+                && (c != '.' || !ends_abbreviation(&s[start..at], &is_abbreviation));
             if boundary && c != ';' || (c == ';' && spaced) {
                 push(&mut out, s, start..end, range.start);
                 start = chars.get(k).map_or(s.len(), |&(o, _)| o);
@@ -55,9 +63,14 @@ fn push(out: &mut Vec<Range<usize>>, s: &str, r: Range<usize>, base: usize) {
 }
 
 fn ends_abbreviation(before: &str, is_abbreviation: &impl Fn(&str) -> bool) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (letters == 1 && word.chars().next().is_some_and(char::is_uppercase)) || is_abbreviation(word) || is_abbreviation(&format!("{word}."))
+    (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
+        || is_abbreviation(word)
+        || is_abbreviation(&format!("{word}."))
 }
 
 #[cfg(test)]
@@ -66,16 +79,31 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let abbr = |w: &str| ["Dr", "Mr", "M.", "S.E.", "H.E."].contains(&w);
-        split(text, 0..text.len(), abbr).into_iter().map(|r| &text[r]).collect()
+        split(text, 0..text.len(), abbr)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn splits_sentences_and_keeps_abbreviations() {
         for (text, want) in [
-            ("Dr. Salim M. AlMalik met Mr. Smith. They talked.", vec!["Dr. Salim M. AlMalik met Mr. Smith.", "They talked."]),
-            ("S.E. M. Ali a reçu M. Dupont. Puis il est parti !", vec!["S.E. M. Ali a reçu M. Dupont.", "Puis il est parti !"]),
-            ("Il a dit «oui.» Ensuite", vec!["Il a dit «oui.»", "Ensuite"]),
-            ("The 3.5 million. 12 countries", vec!["The 3.5 million.", "12 countries"]),
+            (
+                "Dr. Salim M. AlMalik met Mr. Smith. They talked.",
+                vec!["Dr. Salim M. AlMalik met Mr. Smith.", "They talked."],
+            ),
+            (
+                "S.E. M. Ali a reçu M. Dupont. Puis il est parti !",
+                vec!["S.E. M. Ali a reçu M. Dupont.", "Puis il est parti !"],
+            ),
+            (
+                "Il a dit «oui.» Ensuite",
+                vec!["Il a dit «oui.»", "Ensuite"],
+            ),
+            (
+                "The 3.5 million. 12 countries",
+                vec!["The 3.5 million.", "12 countries"],
+            ),
             ("one sentence without end", vec!["one sentence without end"]),
         ] {
             assert_eq!(sentences(text), want, "{text}");

@@ -1,51 +1,39 @@
 //! Human-readable reports: what a run read and skipped, and how an
 //! evaluation scored.
 
-use crate::corpus::{Outcome, Report};
+use crate::corpus::Report;
 use crate::eval::{Evaluation, LinkDiff};
 use crate::render::table::escape;
 use std::fmt::Write;
 
 /// The run report: files read, news items, meetings, then every skipped
-/// file with its reason and every file read without a news item.
+/// file with its reason.
 ///
 /// ```
 /// use diplograph::corpus::Corpus;
 /// let corpus = Corpus::from_text("note.txt", "");
 /// let text = diplograph::render::report::run(&corpus.report, 0);
-/// assert!(text.starts_with("1 file read, 0 news items, 0 meetings extracted"));
+/// assert!(text.starts_with("0 files read, 0 news items, 0 meetings extracted, 1 file skipped"));
+/// assert!(text.contains("skipped note.txt:"));
 /// ```
 pub fn run(report: &Report, meetings: usize) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let (mut read, mut items) = (0, 0);
-    let mut skipped = Vec::new();
-    let mut empty = Vec::new();
-    for f in &report.files {
-        let path = escape(&f.path.display().to_string());
-        match &f.outcome {
-            Outcome::Read { items: n } => {
-                read += 1;
-                items += n;
-                if *n == 0 {
-                    empty.push(path);
-                }
-            }
-            Outcome::Skipped { reason } => skipped.push((path, escape(reason))),
-        }
-    }
+    let counts = report.counts();
     let mut out = format!(
         "{} read, {}, {} extracted, {} skipped\n",
-        plural(read, "file", "files"),
-        plural(items, "news item", "news items"),
+        plural(counts.read, "file", "files"),
+        plural(counts.items, "news item", "news items"),
         plural(meetings, "meeting", "meetings"),
-        plural(skipped.len(), "file", "files"),
+        plural(counts.skipped, "file", "files"),
     );
-    for (path, reason) in skipped {
-        let _ = writeln!(out, "  skipped {path}: {reason}");
-    }
-    for path in empty {
-        let _ = writeln!(out, "  no news item in {path}");
+    for (path, reason) in report.skipped() {
+        let _ = writeln!(
+            out,
+            "  skipped {}: {}",
+            escape(&path.display().to_string()),
+            escape(reason)
+        );
     }
     out
 }
@@ -103,12 +91,12 @@ fn links(out: &mut String, what: &str, diff: &LinkDiff) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::FileReport;
+    use crate::corpus::{FileReport, Outcome};
     use crate::eval::{Counts, Link, Miss, Relation, Scores};
     use std::path::PathBuf;
 
     #[test]
-    fn run_report_lists_skipped_and_empty_files() {
+    fn run_report_lists_skipped_files() {
         let file = |p: &str, outcome| FileReport {
             path: PathBuf::from(p),
             outcome,
@@ -116,7 +104,7 @@ mod tests {
         let report = Report {
             files: vec![
                 file("a/good.txt", Outcome::Read { items: 3 }),
-                file("a/empty.txt", Outcome::Read { items: 0 }),
+                file("a/other.txt", Outcome::Read { items: 1 }),
                 file(
                     "a/bin\u{202e}.txt",
                     Outcome::Skipped {
@@ -127,9 +115,8 @@ mod tests {
         };
         assert_eq!(
             run(&report, 1),
-            "2 files read, 3 news items, 1 meeting extracted, 1 file skipped\n\
-             \x20 skipped a/bin\\u{202e}.txt: not text\n\
-             \x20 no news item in a/empty.txt\n"
+            "2 files read, 4 news items, 1 meeting extracted, 1 file skipped\n\
+             \x20 skipped a/bin\\u{202e}.txt: not text\n"
         );
     }
 
