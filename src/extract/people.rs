@@ -423,17 +423,16 @@ pub fn role_end(
             {
                 break;
             }
-            TokenKind::Word => {
-                // Another titled person ends the role.
+            // Another titled person ends the role.
+            TokenKind::Word
                 if i > from
                     && lex.is_title(&text[t.range.clone()])
                     && tokens
                         .get(i + 1)
                         .is_some_and(|n| is_name_word(&text[n.range.clone()]))
-                    && !lex.is_role_start(&[&text[t.range.clone()]])
-                {
-                    break;
-                }
+                    && !lex.is_role_start(&[&text[t.range.clone()]]) =>
+            {
+                break;
             }
             _ => {}
         }
@@ -599,23 +598,21 @@ pub fn represents(
         let is_destination = |p: &super::lexicon::Phrases| {
             p.find(before).last().is_some_and(|(r, _)| {
                 before[r.end..]
-                    .trim()
                     .split_whitespace()
                     .all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les"))
             })
         };
-        match e.kind {
-            EntityKind::Organization if e.iso.is_none() => {
-                if !is_destination(&lex.org_destination) && org.is_none() {
-                    org = Some(m.entry);
-                }
+        let international = e.kind == EntityKind::Organization && e.iso.is_none();
+        let stately = matches!(
+            e.kind,
+            EntityKind::Organization | EntityKind::Country | EntityKind::Place
+        );
+        if international {
+            if org.is_none() && !is_destination(&lex.org_destination) {
+                org = Some(m.entry);
             }
-            EntityKind::Organization | EntityKind::Country | EntityKind::Place => {
-                if !is_destination(&lex.destination) && state.is_none() {
-                    state = Some(m.entry);
-                }
-            }
-            _ => {}
+        } else if stately && state.is_none() && !is_destination(&lex.destination) {
+            state = Some(m.entry);
         }
     }
     let hub = gazetteer.hub();

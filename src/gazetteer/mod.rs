@@ -373,14 +373,14 @@ mod tests {
                     .unwrap_or_else(|| panic!("{}: unknown {hq}", e.id));
                 assert_eq!(g.entry(at).kind, EntityKind::Place, "{}: {hq}", e.id);
             }
-            if e.kind != EntityKind::Country {
-                if let Some(iso) = &e.iso {
-                    assert!(
-                        g.by_id(&format!("country:{iso}")).is_some(),
-                        "{}: {iso}",
-                        e.id
-                    );
-                }
+            if e.kind != EntityKind::Country
+                && let Some(iso) = &e.iso
+            {
+                assert!(
+                    g.by_id(&format!("country:{iso}")).is_some(),
+                    "{}: {iso}",
+                    e.id
+                );
             }
         }
         for e in g.entries().iter().filter(|e| e.kind == EntityKind::Place) {
