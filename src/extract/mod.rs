@@ -385,6 +385,224 @@ fn fnv(s: &str) -> u64 {
 mod tests {
     use super::*;
 
+    /// What a test expects of the one meeting of a text.
+    #[derive(Debug, Default)]
+    struct Want {
+        party: &'static str,
+        person: &'static str,
+        date: Option<&'static str>,
+        place: Option<&'static str>,
+        mode: &'static str,
+        attendees: &'static [&'static str],
+        invitations: &'static [(&'static str, &'static str, &'static str)],
+        memberships: &'static [(&'static str, &'static str, &'static str)],
+    }
+
+    fn extract(text: &str) -> Extraction {
+        let corpus = Corpus::from_text("t.txt", text);
+        Extractor::new(Gazetteer::builtin().unwrap()).extract(&corpus)
+    }
+
+    fn check(text: &str, want: Want) {
+        let x = extract(text);
+        let name = |id: &str| {
+            x.entities
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.name.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(x.meetings.len(), 1, "{text}\n{:#?}", x.meetings);
+        let m = &x.meetings[0];
+        assert_eq!(m.parties, ["org:icesco", want.party], "{text}");
+        let counterpart = m
+            .participants
+            .iter()
+            .find(|p| p.represents.as_deref() == Some(want.party))
+            .map(|p| name(&p.person));
+        assert_eq!(counterpart.as_deref(), Some(want.person), "{text}");
+        assert_eq!(
+            m.date.map(|d| d.to_string()).as_deref(),
+            want.date,
+            "{text}"
+        );
+        assert_eq!(m.place.as_deref(), want.place, "{text}");
+        assert_eq!(m.mode.map(|d| d.as_str()), Some(want.mode), "{text}");
+        let attendees: Vec<String> = m.attendees.iter().map(|a| name(&a.person)).collect();
+        assert_eq!(attendees, want.attendees, "{text}");
+        let cap = |c: crate::model::Capacity| {
+            if c == crate::model::Capacity::Observer {
+                "observer"
+            } else {
+                "member"
+            }
+        };
+        let inv: Vec<(String, String, &str)> = m
+            .invitations
+            .iter()
+            .map(|i| (i.invitee.clone(), i.target.clone(), cap(i.capacity)))
+            .collect();
+        let want_inv: Vec<(String, String, &str)> = want
+            .invitations
+            .iter()
+            .map(|&(a, b, c)| (a.to_string(), b.to_string(), c))
+            .collect();
+        assert_eq!(inv, want_inv, "{text}");
+        let mem: Vec<(String, String, &str)> = m
+            .memberships
+            .iter()
+            .map(|i| (i.member.clone(), i.of.clone(), cap(i.capacity)))
+            .collect();
+        let want_mem: Vec<(String, String, &str)> = want
+            .memberships
+            .iter()
+            .map(|&(a, b, c)| (a.to_string(), b.to_string(), c))
+            .collect();
+        assert_eq!(mem, want_mem, "{text}");
+    }
+
+    #[test]
+    fn french_ambassador_at_headquarters_with_invitations() {
+        check(
+            "Le Directeur général reçoit l’ambassadeur du Pérou\n\n\
+             Dr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu hier 3 mars au siège de l’Organisation à Rabat, \
+             M. Lucas Ferreira, ambassadeur de la République du Pérou auprès du Royaume du Maroc. \
+             Il a évoqué la «Coalition humanitaire globale», en invitant le Pérou à y adhérer. \
+             Dr AlMalik a aussi appelé le Pérou à rejoindre l’Organisation en tant que membre observateur.\n",
+            Want {
+                party: "country:PE",
+                person: "Lucas Ferreira",
+                date: Some("--03-03"),
+                place: Some("Rabat"),
+                mode: "in_person",
+                invitations: &[
+                    ("country:PE", "initiative:humanitarian-coalition", "member"),
+                    ("country:PE", "org:icesco", "observer"),
+                ],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn english_videoconference_with_demonym_and_attendees() {
+        check(
+            "ICESCO and Norway Explore Cooperation\n\n\
+             Dr. Salim M. AlMalik, Director-General of ICESCO, held a videoconference yesterday with Mrs. Ingrid Berg, \
+             Ambassador of Norway to Morocco. The Norwegian ambassador praised the Organization. \
+             Mr. Ole Hansen, Counsellor at the Embassy, also attended the meeting.\n",
+            Want {
+                party: "country:NO",
+                person: "Ingrid Berg",
+                mode: "videoconference",
+                attendees: &["Ole Hansen"],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn agency_dispatch_resolves_dates_against_its_dateline() {
+        check(
+            " date 2023-05 Bakou, 12 mai, AZERTAC\n\n\
+             Dr Salim M. AlMalik, Directeur général de l’ICESCO, s’est entretenu jeudi 11 mai 2023 à Bakou avec \
+             M. Rauf Aliyev, ministre de la Culture de la République d’Azerbaïdjan.\n",
+            Want {
+                party: "country:AZ",
+                person: "Rauf Aliyev",
+                date: Some("2023-05-11"),
+                place: Some("Baku"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn phone_call_with_a_role_before_the_name() {
+        check(
+            "Phone call\n\n22 March 2024\n\n\
+             Yesterday, the Director General of ICESCO Salim M. AlMalik made a phone call to the President of the Republic of Ghana, Kofi Mensah.\n",
+            Want {
+                party: "country:GH",
+                person: "Kofi Mensah",
+                date: Some("2024-03-21"),
+                mode: "phone",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn organization_counterpart_posted_in_a_country() {
+        check(
+            "Dr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu Mme Claire Martin, représentante de l’Organisation mondiale de la Santé (OMS) au Royaume du Maroc.\n",
+            Want {
+                party: "org:who",
+                person: "Claire Martin",
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn membership_in_a_coalition_and_observer_status() {
+        check(
+            "Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Tariq Khan, Ambassador of Pakistan to Morocco. \
+             He noted that Pakistan was one of the first countries to join the Global Humanitarian Coalition.\n",
+            Want {
+                party: "country:PK",
+                person: "Tariq Khan",
+                mode: "in_person",
+                memberships: &[("country:PK", "initiative:humanitarian-coalition", "member")],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn statements_speeches_and_announced_visits_are_not_meetings() {
+        for text in [
+            "ICESCO expresses its solidarity with the people of Chad after the floods, and calls on all states to help.\n",
+            "Dr Salim M. AlMalik, Directeur général de l’ICESCO, effectuera une visite au Sénégal, où il s’entretiendra avec des responsables.\n",
+            "Dr. Salim M. AlMalik, Director-General of ICESCO, stated in a recorded address that heritage must be protected.\n",
+            "Dr. Salim M. AlMalik received a message of congratulation from His Majesty King Abdullah of Jordan.\n",
+        ] {
+            assert!(extract(text).meetings.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn one_person_one_id_across_documents() {
+        let mut corpus = Corpus::from_text(
+            "a.txt",
+            "Dr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu M. Jean Roy, ambassadeur de Belgique.\n",
+        );
+        let other = Corpus::from_text(
+            "b.txt",
+            "Dr. Salim bin Mohammed AlMalik, Director-General of ICESCO, met Mr. Jan Smit, Ambassador of the Netherlands.\n",
+        );
+        corpus.documents.extend(other.documents);
+        let x = Extractor::new(Gazetteer::builtin().unwrap()).extract(&corpus);
+        let hub: Vec<&str> = x
+            .meetings
+            .iter()
+            .map(|m| m.participants[0].person.as_str())
+            .collect();
+        assert_eq!(hub.len(), 2);
+        assert_eq!(hub[0], hub[1], "one person, one id");
+    }
+
+    #[test]
+    fn evidence_points_at_the_source_bytes() {
+        let text = "Examen\n\nDr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu M. Jean Roy, ambassadeur de Belgique.\n";
+        let x = extract(text);
+        let e = &x.meetings[0].evidence[0];
+        assert_eq!(&text[e.start..e.end], e.text);
+        assert!(e.text.starts_with("Dr Salim"));
+    }
+
     #[test]
     fn slugs_are_readable() {
         assert_eq!(slug("Salim M. AlMalik"), "salim-m-almalik");
