@@ -1,0 +1,2 @@
+//! Analyses of the relationship graph: partner centrality, invitation
+//! patterns and timelines.
