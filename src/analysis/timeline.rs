@@ -43,7 +43,7 @@ fn label(date: Option<crate::model::PartialDate>, g: Granularity) -> String {
     match (g, d.year, d.month) {
         (Granularity::Year, Some(y), _) => format!("{y:04}"),
         (Granularity::Month, Some(y), Some(m)) => format!("{y:04}-{m:02}"),
-        (Granularity::Quarter, Some(y), Some(m)) => format!("{y:04}-Q{}", (m + 2) / 3),
+        (Granularity::Quarter, Some(y), Some(m)) => format!("{y:04}-Q{}", m.div_ceil(3)),
         _ => "unknown".into(),
     }
 }

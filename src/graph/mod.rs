@@ -91,8 +91,11 @@ pub struct Filter {
     pub with_entity: Option<String>,
 }
 
+/// A day as `(year, month, day)`, ordered.
+pub(crate) type Day = (i32, u32, u32);
+
 /// First and last day covered by a date with a known year.
-pub(crate) fn date_span(d: &PartialDate) -> Option<((i32, u32, u32), (i32, u32, u32))> {
+pub(crate) fn date_span(d: &PartialDate) -> Option<(Day, Day)> {
     let y = d.year?;
     Some(match (d.month, d.day) {
         (Some(m), Some(day)) => ((y, m, day), (y, m, day)),
@@ -402,15 +405,10 @@ impl MeetingGraph {
             let Some(span) = m.date.as_ref().and_then(date_span) else {
                 return false;
             };
-            if let Some(bound) = filter.since.as_ref().and_then(date_span) {
-                if span.1 < bound.0 {
-                    return false;
-                }
-            }
-            if let Some(bound) = filter.until.as_ref().and_then(date_span) {
-                if span.0 > bound.1 {
-                    return false;
-                }
+            let since = filter.since.as_ref().and_then(date_span);
+            let until = filter.until.as_ref().and_then(date_span);
+            if since.is_some_and(|b| span.1 < b.0) || until.is_some_and(|b| span.0 > b.1) {
+                return false;
             }
         }
         if let Some(t) = &filter.topic {
