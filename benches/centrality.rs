@@ -10,7 +10,7 @@
 //! about 30 s a run on this machine, too long for ten samples: the
 //! bench times one run of all measures instead and prints it first.
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, criterion_group};
 use diplograph::analysis::{PartnerGraph, centralities, pagerank};
 use std::hint::black_box;
 use std::time::Duration;
