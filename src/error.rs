@@ -15,6 +15,40 @@ pub enum Error {
     /// A data file (gazetteer, lexicon, gold, graph) is malformed.
     #[error("{path}: {message}")]
     Data { path: PathBuf, message: String },
+    /// An entity id whose prefix names no kind (`country:`, `org:`, …).
+    #[error(
+        "invalid entity id {id:?}: expected a prefix such as country:, org:, initiative:, person:"
+    )]
+    InvalidEntityId { id: String },
+    /// No entity has this id, name or alias; `suggestions` are the closest ones.
+    #[error("unknown entity {query:?}{}", suggest(suggestions))]
+    UnknownEntity {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    /// Several entities have this name or alias.
+    #[error("ambiguous entity {query:?}: could be {}", candidates.join(", "))]
+    AmbiguousEntity {
+        query: String,
+        candidates: Vec<String>,
+    },
+    /// The graph has no path between two entities.
+    #[error("no path from {from} to {to}")]
+    NoPath { from: String, to: String },
+    /// An iterative algorithm did not converge.
+    #[error("{algorithm} did not converge in {iterations} iterations")]
+    NoConvergence {
+        algorithm: &'static str,
+        iterations: usize,
+    },
+}
+
+fn suggest(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
 }
 
 /// Result alias of the library.

@@ -26,11 +26,13 @@
 //! assert!(extraction.meetings[0].parties.iter().any(|p| p == "country:BE"));
 //! ```
 
+pub mod analysis;
 pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+pub mod graph;
 pub mod model;
 pub mod render;
 pub mod text;

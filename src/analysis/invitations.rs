@@ -1,0 +1,375 @@
+//! Invitation patterns: who was invited to join what, how often, and whether
+//! they joined.
+//!
+//! Invitations are grouped by invitee, target and capacity. A group is
+//! *joined* when some meeting, in any document and whatever the filter,
+//! reports a membership of the invitee in the target with the same capacity,
+//! unless that membership is dated before the first invitation; otherwise it
+//! is *pending*. The filter only selects which invitations are counted.
+
+use crate::graph::{Filter, MeetingGraph, date_span, days_from_civil};
+use crate::model::{Capacity, Entity, PartialDate};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One report of an invitation (or of a membership).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Occurrence {
+    pub date: Option<PartialDate>,
+    pub doc: String,
+    pub meeting: String,
+}
+
+/// The invitations of one invitee to one target in one capacity. Serializes
+/// as the contract's `invitations --pending` items, with more fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvitationRecord<'a> {
+    pub invitee: &'a Entity,
+    pub target: &'a Entity,
+    pub capacity: Capacity,
+    /// Every meeting that reports the invitation, in meeting order.
+    pub invited: Vec<Occurrence>,
+    /// Number of distinct meetings with the invitation.
+    pub count: usize,
+    /// Earliest and latest dated invitation.
+    pub first: Option<PartialDate>,
+    pub last: Option<PartialDate>,
+    /// The earliest membership that counts as joining, if any.
+    pub joined: Option<Occurrence>,
+    /// Days from the first invitation to joining, when both dates are full.
+    pub days_to_join: Option<i64>,
+}
+
+impl InvitationRecord<'_> {
+    /// Not followed by a membership.
+    pub fn is_pending(&self) -> bool {
+        self.joined.is_none()
+    }
+}
+
+/// Joined and invited counts of one target.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conversion {
+    pub target: String,
+    pub invited: usize,
+    pub joined: usize,
+    /// `joined / invited`.
+    pub rate: f64,
+}
+
+fn start(d: &Option<PartialDate>) -> Option<(i32, u32, u32)> {
+    d.as_ref().and_then(date_span).map(|s| s.0)
+}
+
+fn days(d: &PartialDate) -> Option<i64> {
+    match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(dd)) => Some(days_from_civil(y, m, dd)),
+        _ => None,
+    }
+}
+
+/// Every invitation group of the meetings that pass the filter, ordered by
+/// invitee, target and capacity.
+///
+/// ```
+/// use diplograph::analysis::invitations;
+/// use diplograph::graph::{Filter, MeetingGraph};
+/// use diplograph::model::Extraction;
+/// let g = MeetingGraph::new(Extraction::default()).unwrap();
+/// assert!(invitations(&g, &Filter::default()).is_empty());
+/// ```
+pub fn invitations<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRecord<'a>> {
+    type Key<'k> = (&'k str, &'k str, Capacity);
+    let mut groups: BTreeMap<(String, String, u8), (Key<'a>, Vec<Occurrence>)> = BTreeMap::new();
+    for m in g.meetings().iter().filter(|m| g.keeps(filter, m)) {
+        for inv in &m.invitations {
+            let key = (inv.invitee.clone(), inv.target.clone(), inv.capacity as u8);
+            let entry = groups.entry(key).or_insert_with(|| {
+                (
+                    (inv.invitee.as_str(), inv.target.as_str(), inv.capacity),
+                    vec![],
+                )
+            });
+            if !entry.1.iter().any(|o| o.meeting == m.id) {
+                entry.1.push(Occurrence {
+                    date: m.date,
+                    doc: m.doc.clone(),
+                    meeting: m.id.clone(),
+                });
+            }
+        }
+    }
+    let mut memberships: BTreeMap<(&str, &str, u8), Vec<Occurrence>> = BTreeMap::new();
+    for m in g.meetings() {
+        for mem in &m.memberships {
+            memberships
+                .entry((mem.member.as_str(), mem.of.as_str(), mem.capacity as u8))
+                .or_default()
+                .push(Occurrence {
+                    date: m.date,
+                    doc: m.doc.clone(),
+                    meeting: m.id.clone(),
+                });
+        }
+    }
+    let mut out = Vec::new();
+    for ((invitee, target, capacity), invited) in groups.into_values() {
+        let (Some(invitee_e), Some(target_e)) = (g.entity(invitee), g.entity(target)) else {
+            continue;
+        };
+        let first = invited
+            .iter()
+            .filter(|o| start(&o.date).is_some())
+            .min_by_key(|o| start(&o.date))
+            .and_then(|o| o.date);
+        let last = invited
+            .iter()
+            .filter(|o| start(&o.date).is_some())
+            .max_by_key(|o| date_span_end(&o.date))
+            .and_then(|o| o.date);
+        let first_start = first.as_ref().and_then(date_span).map(|s| s.0);
+        // A membership counts unless it is known to end before the first invitation.
+        let joined = memberships
+            .get(&(invitee, target, capacity as u8))
+            .into_iter()
+            .flatten()
+            .filter(|mem| match (date_span_end(&mem.date), first_start) {
+                (Some(end), Some(first)) => end >= first,
+                _ => true,
+            })
+            .min_by_key(|mem| (start(&mem.date).is_none(), start(&mem.date)))
+            .cloned();
+        let days_to_join = match (&first, joined.as_ref().and_then(|j| j.date)) {
+            (Some(f), Some(j)) => days(&j)
+                .zip(days(f))
+                .map(|(j, f)| j - f)
+                .filter(|d| *d >= 0),
+            _ => None,
+        };
+        out.push(InvitationRecord {
+            invitee: invitee_e,
+            target: target_e,
+            capacity,
+            count: invited.len(),
+            invited,
+            first,
+            last,
+            joined,
+            days_to_join,
+        });
+    }
+    out
+}
+
+fn date_span_end(d: &Option<PartialDate>) -> Option<(i32, u32, u32)> {
+    d.as_ref().and_then(date_span).map(|s| s.1)
+}
+
+/// The invitations not followed by a membership in any document.
+///
+/// ```
+/// use diplograph::analysis::pending;
+/// use diplograph::graph::{Filter, MeetingGraph};
+/// use diplograph::model::Extraction;
+/// let g = MeetingGraph::new(Extraction::default()).unwrap();
+/// assert!(pending(&g, &Filter::default()).is_empty());
+/// ```
+pub fn pending<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRecord<'a>> {
+    invitations(g, filter)
+        .into_iter()
+        .filter(InvitationRecord::is_pending)
+        .collect()
+}
+
+/// The invitation groups reported by two meetings or more.
+pub fn repeated<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRecord<'a>> {
+    invitations(g, filter)
+        .into_iter()
+        .filter(|r| r.count >= 2)
+        .collect()
+}
+
+/// Per target: how many invitation groups (invitee and capacity) there are,
+/// how many joined, and the rate; highest rate first, then by target id.
+pub fn conversion_by_target(g: &MeetingGraph, filter: &Filter) -> Vec<Conversion> {
+    let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for r in invitations(g, filter) {
+        let e = by.entry(r.target.id.clone()).or_default();
+        e.0 += 1;
+        e.1 += usize::from(!r.is_pending());
+    }
+    let mut out: Vec<Conversion> = by
+        .into_iter()
+        .map(|(target, (invited, joined))| Conversion {
+            target,
+            invited,
+            joined,
+            rate: joined as f64 / invited as f64,
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.rate
+            .total_cmp(&a.rate)
+            .then_with(|| a.target.cmp(&b.target))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::fixture;
+
+    #[test]
+    fn groups_table() {
+        let g = fixture();
+        let all = invitations(&g, &Filter::default());
+        type Row<'r> = (
+            &'r str,
+            &'r str,
+            usize,
+            Option<&'r str>,
+            Option<&'r str>,
+            bool,
+            Option<i64>,
+        );
+        let got: Vec<Row<'_>> = all
+            .iter()
+            .map(|r| {
+                (
+                    r.invitee.id.as_str(),
+                    r.target.id.as_str(),
+                    r.count,
+                    r.first.map(|d| d.to_string()).map(|s| &*s.leak()),
+                    r.last.map(|d| d.to_string()).map(|s| &*s.leak()),
+                    r.is_pending(),
+                    r.days_to_join,
+                )
+            })
+            .collect();
+        let want: Vec<Row<'_>> = vec![
+            (
+                "country:AZ",
+                "initiative:coalition",
+                1,
+                Some("2020-05-01"),
+                Some("2020-05-01"),
+                false,
+                Some(102),
+            ),
+            (
+                "country:JP",
+                "org:icesco",
+                2,
+                Some("2020-07-16"),
+                Some("2021-03-02"),
+                true,
+                None,
+            ),
+            (
+                "country:SG",
+                "initiative:coalition",
+                1,
+                Some("2020-12-01"),
+                Some("2020-12-01"),
+                true,
+                None,
+            ),
+            (
+                "country:SG",
+                "org:icesco",
+                1,
+                Some("2020-12-01"),
+                Some("2020-12-01"),
+                true,
+                None,
+            ),
+        ];
+        assert_eq!(got, want);
+        assert_eq!(all[0].joined.as_ref().unwrap().meeting, "m5");
+    }
+
+    #[test]
+    fn pending_repeated_and_conversion() {
+        let g = fixture();
+        let f = Filter::default();
+        let p: Vec<(&str, &str)> = pending(&g, &f)
+            .iter()
+            .map(|r| (r.invitee.id.as_str(), r.target.id.as_str()))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                ("country:JP", "org:icesco"),
+                ("country:SG", "initiative:coalition"),
+                ("country:SG", "org:icesco")
+            ]
+        );
+        let r = repeated(&g, &f);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].invitee.id, "country:JP");
+        let c = conversion_by_target(&g, &f);
+        assert_eq!(
+            c,
+            [
+                Conversion {
+                    target: "initiative:coalition".into(),
+                    invited: 2,
+                    joined: 1,
+                    rate: 0.5
+                },
+                Conversion {
+                    target: "org:icesco".into(),
+                    invited: 2,
+                    joined: 0,
+                    rate: 0.0
+                },
+            ]
+        );
+        // the contract's fields for `invitations --pending`
+        let v = serde_json::to_value(&pending(&g, &f)[0]).unwrap();
+        assert_eq!(v["invitee"]["id"], "country:JP");
+        assert_eq!(v["capacity"], "observer");
+        assert_eq!(v["invited"][0]["date"], "2020-07-16");
+        assert_eq!(v["invited"][0]["doc"], "m1.txt");
+        assert_eq!(v["invited"][0]["meeting"], "m1");
+    }
+
+    #[test]
+    fn filter_selects_invitations_not_memberships() {
+        let g = fixture();
+        // the membership (2020-08) is outside the filter but still counts
+        let f = Filter {
+            until: "2020-06".parse().ok(),
+            ..Filter::default()
+        };
+        let all = invitations(&g, &f);
+        assert_eq!(all.len(), 1);
+        assert!(!all[0].is_pending());
+    }
+
+    #[test]
+    fn membership_before_the_invitation_does_not_count() {
+        use crate::model::{Extraction, Membership};
+        let mut ex = fixture().extraction().clone();
+        for m in &mut ex.meetings {
+            if m.id == "m5" {
+                m.date = "2019-01-01".parse().ok();
+            }
+            if m.id == "m2" {
+                m.memberships.push(Membership {
+                    member: "country:SG".into(),
+                    of: "org:icesco".into(),
+                    capacity: Capacity::Observer,
+                    evidence: None,
+                });
+            }
+        }
+        let g = MeetingGraph::from_merged(Extraction { ..ex }).unwrap();
+        let all = invitations(&g, &Filter::default());
+        let status: Vec<bool> = all.iter().map(|r| r.is_pending()).collect();
+        // AZ joined "before" being invited; SG observer joined in 2021
+        assert_eq!(status, [true, true, true, false]);
+        assert_eq!(all[3].days_to_join, Some(91));
+    }
+}

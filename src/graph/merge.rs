@@ -1,0 +1,488 @@
+//! Cross-document merging of meetings.
+//!
+//! The same meeting is often reported by several press releases, or by the
+//! French and the English versions of one release. [`merge_meetings`] folds
+//! such reports into one meeting that carries all their evidence.
+//!
+//! Two reports are the same meeting when
+//! - their sets of parties are equal, and
+//! - their dates are compatible: every field (year, month, day) known on both
+//!   sides is equal, so `--07-16` and `2020-07` both merge with `2020-07-16`;
+//! - when either date is unknown, they must also share a counterpart person:
+//!   a participant who does not represent the hub (the party present in most
+//!   meetings, normally the publishing organization).
+//!
+//! Field-wise compatibility is not transitive (`--07-16` fits both
+//! `2020-07-16` and `2021-07-16`), so reports are taken most precise date
+//! first, and a report joins a group only when exactly one group fits it; a
+//! report that fits several groups is ambiguous and stays on its own rather
+//! than be guessed into one.
+
+use crate::model::{Evidence, Meeting, PartialDate, Participant};
+use std::collections::{BTreeSet, HashMap};
+
+/// The party that takes part in most meetings, or `None` when no meeting has
+/// a party. Ties go to an organization (`org:` id) first, then to the
+/// smallest id: the publishing organization is an organization.
+///
+/// ```
+/// use diplograph::graph::hub_of;
+/// use diplograph::model::Meeting;
+/// let m = |parties: &[&str]| Meeting {
+///     id: "m".into(), doc: "d".into(), headline: None, lang: "en".into(), date: None,
+///     place: None, mode: None, parties: parties.iter().map(|p| p.to_string()).collect(),
+///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
+///     memberships: vec![], evidence: vec![],
+/// };
+/// let meetings = [m(&["org:icesco", "country:JP"]), m(&["org:icesco", "country:FR"])];
+/// assert_eq!(hub_of(&meetings).as_deref(), Some("org:icesco"));
+/// ```
+pub fn hub_of(meetings: &[Meeting]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in meetings {
+        let parties: BTreeSet<&str> = m.parties.iter().map(String::as_str).collect();
+        for p in parties {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then_with(|| a.0.starts_with("org:").cmp(&b.0.starts_with("org:")))
+                .then_with(|| b.0.cmp(a.0))
+        })
+        .map(|(p, _)| p.to_string())
+}
+
+/// True when every field known in both dates is equal (`--07-16` and
+/// `2020-07-16`, `2020-07` and `2020-07-16`). Unknown dates (`None`) are
+/// compatible with nothing here: the caller decides on other grounds.
+///
+/// ```
+/// use diplograph::graph::dates_compatible;
+/// let d = |s: &str| s.parse().unwrap();
+/// assert!(dates_compatible(&d("--07-16"), &d("2020-07-16")));
+/// assert!(dates_compatible(&d("2020-07"), &d("2020-07-16")));
+/// assert!(!dates_compatible(&d("2020-07-17"), &d("2020-07-16")));
+/// ```
+pub fn dates_compatible(a: &PartialDate, b: &PartialDate) -> bool {
+    fn eq<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
+        match (x, y) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
+    }
+    eq(a.year, b.year) && eq(a.month, b.month) && eq(a.day, b.day)
+}
+
+/// The most precise date both dates allow: the known fields of each.
+fn refine(a: Option<PartialDate>, b: Option<PartialDate>) -> Option<PartialDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(PartialDate {
+            year: a.year.or(b.year),
+            month: a.month.or(b.month),
+            day: a.day.or(b.day),
+        }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Rank of a date's precision; lower is more precise.
+fn precision_rank(d: &Option<PartialDate>) -> u8 {
+    match d {
+        Some(d) => match (d.year, d.month, d.day) {
+            (Some(_), Some(_), Some(_)) => 0,
+            (Some(_), Some(_), None) => 1,
+            (None, Some(_), Some(_)) => 2,
+            (Some(_), None, _) => 3,
+            _ => 4,
+        },
+        None => 5,
+    }
+}
+
+fn counterpart_people<'a>(m: &'a Meeting, hub: Option<&str>) -> BTreeSet<&'a str> {
+    m.participants
+        .iter()
+        .filter(|p| hub.is_none() || p.represents.as_deref() != hub)
+        .map(|p| p.person.as_str())
+        .collect()
+}
+
+struct Group {
+    first_index: usize,
+    parties: BTreeSet<String>,
+    people: BTreeSet<String>,
+    meeting: Meeting,
+}
+
+impl Group {
+    fn accepts(&self, m: &Meeting, parties: &BTreeSet<String>, people: &BTreeSet<&str>) -> bool {
+        if &self.parties != parties {
+            return false;
+        }
+        match (&self.meeting.date, &m.date) {
+            (Some(a), Some(b)) => dates_compatible(a, b),
+            _ => people.iter().any(|p| self.people.contains(*p)),
+        }
+    }
+}
+
+/// Merges the reports of one meeting (by several documents, or in both
+/// languages) into one meeting; see the module documentation for the rules.
+///
+/// The merged meeting keeps the id, document, language and headline of its
+/// most precisely dated report, the most precise date, the first known place
+/// and mode, and the union of participants, attendees, topics, invitations,
+/// memberships and evidence. Meetings come out in the order of their first
+/// report in the input.
+///
+/// ```
+/// use diplograph::graph::merge_meetings;
+/// use diplograph::model::Meeting;
+/// let m = |id: &str, date: &str| Meeting {
+///     id: id.into(), doc: format!("{id}.txt"), headline: None, lang: "en".into(),
+///     date: Some(date.parse().unwrap()), place: None, mode: None,
+///     parties: vec!["org:icesco".into(), "country:JP".into()],
+///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
+///     memberships: vec![], evidence: vec![],
+/// };
+/// let merged = merge_meetings(vec![m("fr", "--07-16"), m("en", "2020-07-16"), m("other", "2020-07-20")]);
+/// assert_eq!(merged.len(), 2);
+/// assert_eq!(merged[0].date.unwrap().to_string(), "2020-07-16");
+/// ```
+pub fn merge_meetings(meetings: Vec<Meeting>) -> Vec<Meeting> {
+    let hub = hub_of(&meetings);
+    let mut order: Vec<(usize, Meeting)> = meetings.into_iter().enumerate().collect();
+    // Stable: equal precision keeps input order.
+    order.sort_by_key(|(_, m)| precision_rank(&m.date));
+    let mut groups: Vec<Group> = Vec::new();
+    for (index, m) in order {
+        let parties: BTreeSet<String> = m.parties.iter().cloned().collect();
+        let people = counterpart_people(&m, hub.as_deref());
+        let fitting: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.accepts(&m, &parties, &people))
+            .map(|(i, _)| i)
+            .collect();
+        if let [only] = fitting[..] {
+            let group = &mut groups[only];
+            group.first_index = group.first_index.min(index);
+            group.people.extend(people.iter().map(|p| p.to_string()));
+            absorb(&mut group.meeting, m);
+        } else {
+            let people = people.iter().map(|p| p.to_string()).collect();
+            groups.push(Group {
+                first_index: index,
+                parties,
+                people,
+                meeting: m,
+            });
+        }
+    }
+    groups.sort_by_key(|g| g.first_index);
+    groups.into_iter().map(|g| g.meeting).collect()
+}
+
+fn push_unique<T: PartialEq>(into: &mut Vec<T>, items: Vec<T>) {
+    for item in items {
+        if !into.contains(&item) {
+            into.push(item);
+        }
+    }
+}
+
+fn merge_people(into: &mut Vec<Participant>, people: Vec<Participant>) {
+    for p in people {
+        match into.iter_mut().find(|q| q.person == p.person) {
+            Some(q) => {
+                if q.role.is_none() {
+                    q.role = p.role;
+                }
+                if q.represents.is_none() {
+                    q.represents = p.represents;
+                }
+            }
+            None => into.push(p),
+        }
+    }
+}
+
+fn absorb(into: &mut Meeting, m: Meeting) {
+    into.date = refine(into.date, m.date);
+    if into.headline.is_none() {
+        into.headline = m.headline;
+    }
+    if into.place.is_none() {
+        into.place = m.place;
+    }
+    if into.mode.is_none() {
+        into.mode = m.mode;
+    }
+    push_unique(&mut into.parties, m.parties);
+    merge_people(&mut into.participants, m.participants);
+    merge_people(&mut into.attendees, m.attendees);
+    let principals: Vec<String> = into.participants.iter().map(|p| p.person.clone()).collect();
+    into.attendees.retain(|a| !principals.contains(&a.person));
+    push_unique(&mut into.topics, m.topics);
+    for inv in m.invitations {
+        let same = |i: &crate::model::Invitation| {
+            i.invitee == inv.invitee && i.target == inv.target && i.capacity == inv.capacity
+        };
+        if !into.invitations.iter().any(same) {
+            into.invitations.push(inv);
+        }
+    }
+    for mem in m.memberships {
+        let same = |i: &crate::model::Membership| {
+            i.member == mem.member && i.of == mem.of && i.capacity == mem.capacity
+        };
+        if !into.memberships.iter().any(same) {
+            into.memberships.push(mem);
+        }
+    }
+    let key = |e: &Evidence| (e.doc.clone(), e.start, e.end);
+    for e in m.evidence {
+        if !into.evidence.iter().any(|f| key(f) == key(&e)) {
+            into.evidence.push(e);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Capacity, Invitation};
+
+    fn meeting(id: &str, date: Option<&str>, parties: &[&str], person: Option<&str>) -> Meeting {
+        let mut participants = vec![Participant {
+            person: "person:dg".into(),
+            role: Some("Director-General".into()),
+            represents: Some("org:icesco".into()),
+        }];
+        if let Some(p) = person {
+            participants.push(Participant {
+                person: p.into(),
+                role: None,
+                represents: parties.get(1).map(|s| s.to_string()),
+            });
+        }
+        Meeting {
+            id: id.into(),
+            doc: format!("{id}.txt"),
+            headline: None,
+            lang: "en".into(),
+            date: date.map(|d| d.parse().unwrap()),
+            place: None,
+            mode: None,
+            parties: parties.iter().map(|p| p.to_string()).collect(),
+            participants,
+            attendees: vec![],
+            topics: vec![format!("topic-{id}")],
+            invitations: vec![],
+            memberships: vec![],
+            evidence: vec![Evidence {
+                doc: format!("{id}.txt"),
+                start: 0,
+                end: 10,
+                text: id.into(),
+            }],
+        }
+    }
+
+    const JP: &[&str] = &["org:icesco", "country:JP"];
+    const JP_REV: &[&str] = &["country:JP", "org:icesco"];
+    const FR: &[&str] = &["org:icesco", "country:FR"];
+
+    type Case = (
+        &'static str,
+        Vec<Meeting>,
+        // expected groups: ids of the reports merged into each output meeting
+        Vec<Vec<&'static str>>,
+        // expected date of each output meeting
+        Vec<Option<&'static str>>,
+    );
+
+    #[test]
+    fn merging_table() {
+        let cases: Vec<Case> = vec![
+            (
+                "no-year date merges with full date",
+                vec![
+                    meeting("a", Some("--07-16"), JP, None),
+                    meeting("b", Some("2020-07-16"), JP, None),
+                ],
+                vec![vec!["a", "b"]],
+                vec![Some("2020-07-16")],
+            ),
+            (
+                "month date merges with full date, parties in any order",
+                vec![
+                    meeting("a", Some("2020-07"), JP, None),
+                    meeting("b", Some("2020-07-16"), JP_REV, None),
+                ],
+                vec![vec!["a", "b"]],
+                vec![Some("2020-07-16")],
+            ),
+            (
+                "same day, two languages",
+                vec![
+                    meeting("a", Some("2020-07-16"), JP, None),
+                    meeting("b", Some("2020-07-16"), JP, None),
+                ],
+                vec![vec!["a", "b"]],
+                vec![Some("2020-07-16")],
+            ),
+            (
+                "different days stay distinct",
+                vec![
+                    meeting("a", Some("2020-07-16"), JP, None),
+                    meeting("b", Some("2020-07-17"), JP, None),
+                ],
+                vec![vec!["a"], vec!["b"]],
+                vec![Some("2020-07-16"), Some("2020-07-17")],
+            ),
+            (
+                "different parties stay distinct",
+                vec![
+                    meeting("a", Some("2020-07-16"), JP, None),
+                    meeting("b", Some("2020-07-16"), FR, None),
+                ],
+                vec![vec!["a"], vec!["b"]],
+                vec![Some("2020-07-16"), Some("2020-07-16")],
+            ),
+            (
+                "unknown dates with the same counterpart person merge",
+                vec![
+                    meeting("a", None, JP, Some("person:sato")),
+                    meeting("b", None, JP, Some("person:sato")),
+                ],
+                vec![vec!["a", "b"]],
+                vec![None],
+            ),
+            (
+                "unknown dates with other counterpart people stay distinct",
+                vec![
+                    meeting("a", None, JP, Some("person:sato")),
+                    meeting("b", None, JP, Some("person:suzuki")),
+                ],
+                vec![vec!["a"], vec!["b"]],
+                vec![None, None],
+            ),
+            (
+                "unknown dates without counterpart people stay distinct (the hub's person does not count)",
+                vec![meeting("a", None, JP, None), meeting("b", None, JP, None)],
+                vec![vec!["a"], vec!["b"]],
+                vec![None, None],
+            ),
+            (
+                "unknown date joins the one dated meeting of the same person",
+                vec![
+                    meeting("a", None, JP, Some("person:sato")),
+                    meeting("b", Some("2020-07-16"), JP, Some("person:sato")),
+                ],
+                vec![vec!["a", "b"]],
+                vec![Some("2020-07-16")],
+            ),
+            (
+                "ambiguous partial date stays on its own",
+                vec![
+                    meeting("a", Some("2020-07-16"), JP, None),
+                    meeting("b", Some("2021-07-16"), JP, None),
+                    meeting("c", Some("--07-16"), JP, None),
+                ],
+                vec![vec!["a"], vec!["b"], vec!["c"]],
+                vec![Some("2020-07-16"), Some("2021-07-16"), Some("--07-16")],
+            ),
+            (
+                "chain refines the date and keeps first-report order",
+                vec![
+                    meeting("a", Some("--07-16"), JP, None),
+                    meeting("b", Some("2020-07"), JP, None),
+                    meeting("c", Some("2020-07-16"), JP, None),
+                    meeting("d", Some("2020-08-01"), FR, None),
+                ],
+                vec![vec!["a", "b", "c"], vec!["d"]],
+                vec![Some("2020-07-16"), Some("2020-08-01")],
+            ),
+        ];
+        for (name, input, groups, dates) in cases {
+            let merged = merge_meetings(input);
+            assert_eq!(merged.len(), groups.len(), "{name}: {merged:#?}");
+            for ((m, ids), date) in merged.iter().zip(&groups).zip(&dates) {
+                let mut docs: Vec<&str> = m
+                    .evidence
+                    .iter()
+                    .map(|e| e.doc.trim_end_matches(".txt"))
+                    .collect();
+                docs.sort();
+                assert_eq!(&docs, ids, "{name}: evidence");
+                let mut topics: Vec<String> = m.topics.clone();
+                topics.sort();
+                let want: Vec<String> = ids.iter().map(|i| format!("topic-{i}")).collect();
+                assert_eq!(topics, want, "{name}: topics");
+                assert_eq!(m.date.map(|d| d.to_string()).as_deref(), *date, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn merged_meeting_unions_people_and_invitations() {
+        let mut a = meeting("a", Some("--07-16"), JP, Some("person:sato"));
+        let mut b = meeting("b", Some("2020-07-16"), JP, Some("person:sato"));
+        a.place = Some("Rabat".into());
+        b.mode = Some(crate::model::Mode::InPerson);
+        a.participants[1].role = None;
+        b.participants[1].role = Some("Ambassador".into());
+        a.attendees.push(Participant {
+            person: "person:x".into(),
+            role: None,
+            represents: None,
+        });
+        b.attendees.push(Participant {
+            person: "person:y".into(),
+            role: None,
+            represents: None,
+        });
+        let inv = Invitation {
+            invitee: "country:JP".into(),
+            target: "org:icesco".into(),
+            capacity: Capacity::Observer,
+            evidence: None,
+        };
+        a.invitations.push(inv.clone());
+        b.invitations.push(inv);
+        // the same sentence reported twice is one piece of evidence
+        b.evidence.push(a.evidence[0].clone());
+        let merged = merge_meetings(vec![a, b]);
+        assert_eq!(merged.len(), 1);
+        let m = &merged[0];
+        assert_eq!(m.id, "b", "the most precisely dated report gives the id");
+        assert_eq!(m.place.as_deref(), Some("Rabat"));
+        assert_eq!(m.mode, Some(crate::model::Mode::InPerson));
+        assert_eq!(m.participants.len(), 2);
+        assert_eq!(m.participants[1].role.as_deref(), Some("Ambassador"));
+        assert_eq!(m.attendees.len(), 2);
+        assert_eq!(m.invitations.len(), 1);
+        assert_eq!(m.evidence.len(), 2);
+    }
+
+    #[test]
+    fn hub_is_the_most_frequent_party() {
+        let ms = vec![
+            meeting("a", None, JP, None),
+            meeting("b", None, FR, None),
+            meeting("c", None, &["country:FR", "country:JP"], None),
+        ];
+        // JP, FR and icesco: 2 each; ties go to an organization
+        assert_eq!(hub_of(&ms).as_deref(), Some("org:icesco"));
+        // then to the smallest id
+        assert_eq!(hub_of(&ms[2..]).as_deref(), Some("country:FR"));
+        let mut more = ms.clone();
+        more.push(meeting("d", None, &["country:JP", "country:SA"], None));
+        assert_eq!(hub_of(&more).as_deref(), Some("country:JP"));
+        assert_eq!(hub_of(&[]), None);
+    }
+}

@@ -1,0 +1,664 @@
+//! The relationship graph: entities as nodes, facts of meetings as edges.
+//!
+//! [`MeetingGraph`] is built from an [`Extraction`]: its meetings are first
+//! merged across documents and languages ([`merge_meetings`]), then every
+//! entity they mention becomes a node (an `IndexMap` maps entity ids to
+//! nodes) and every fact an edge of an undirected petgraph multigraph whose
+//! edges keep their direction as data (source first):
+//!
+//! | kind | between | one edge per | carries |
+//! | --- | --- | --- | --- |
+//! | `met` | party — party | meeting and pair of parties | the meeting: date, place, mode, topics, id, evidence |
+//! | `represents` | person → state or organization | meeting | role |
+//! | `attended` | person → each party the person does not represent | meeting | role, principal or not |
+//! | `invited` | invitee → target | invitation | capacity, the meeting's date |
+//! | `member_of` | member → organization or initiative | membership | capacity, the meeting's date |
+//!
+//! Each edge points at its meeting, which holds date, place, mode, topics and
+//! evidence. The graph is saved as `graph.json` ([`MeetingGraph::save`]) so
+//! queries need not re-extract, and answers queries: [`MeetingGraph::resolve`],
+//! [`MeetingGraph::neighbors`], [`MeetingGraph::path`], under a [`Filter`].
+
+mod merge;
+mod store;
+
+pub use merge::{dates_compatible, hub_of, merge_meetings};
+pub use store::{GRAPH_FORMAT, GRAPH_VERSION};
+
+use crate::model::{Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
+use crate::{Error, Result};
+use indexmap::IndexMap;
+use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
+use petgraph::visit::EdgeRef;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Kind of an edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    Met,
+    Represents,
+    Attended,
+    Invited,
+    MemberOf,
+}
+
+impl EdgeKind {
+    /// The name of the kind in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EdgeKind::Met => "met",
+            EdgeKind::Represents => "represents",
+            EdgeKind::Attended => "attended",
+            EdgeKind::Invited => "invited",
+            EdgeKind::MemberOf => "member_of",
+        }
+    }
+}
+
+/// An edge: a fact read in one meeting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    pub kind: EdgeKind,
+    /// Index of the meeting in [`MeetingGraph::meetings`].
+    pub meeting: usize,
+    /// The source entity (edges are stored undirected; this keeps direction).
+    pub source: NodeIndex,
+    /// The person's role (`represents`, `attended`).
+    pub role: Option<String>,
+    /// Invitation or membership capacity (`invited`, `member_of`).
+    pub capacity: Option<Capacity>,
+    /// For `attended`: the person is a principal, not only present.
+    pub principal: bool,
+}
+
+/// Which meetings a query or an analysis looks at. The default keeps all.
+///
+/// Meetings whose date is unknown, or lacks its year, are dropped as soon as
+/// `since` or `until` is set; a partial date is kept when its span overlaps
+/// the bounds (`2020` is within `since 2020-07-01`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub since: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    /// A topic, compared accent- and case-insensitively.
+    pub topic: Option<String>,
+    /// Keep meetings with a counterpart (a party other than the hub) of this
+    /// kind; `Person` keeps meetings that name anyone.
+    pub kind: Option<EntityKind>,
+    /// Keep meetings where this entity id is a party, participant or attendee.
+    pub with_entity: Option<String>,
+}
+
+/// A day as `(year, month, day)`, ordered.
+pub(crate) type Day = (i32, u32, u32);
+
+/// First and last day covered by a date with a known year.
+pub(crate) fn date_span(d: &PartialDate) -> Option<(Day, Day)> {
+    let y = d.year?;
+    Some(match (d.month, d.day) {
+        (Some(m), Some(day)) => ((y, m, day), (y, m, day)),
+        (Some(m), None) => ((y, m, 1), (y, m, 31)),
+        _ => ((y, 1, 1), (y, 12, 31)),
+    })
+}
+
+/// Days since 1970-01-01 of a full date (proleptic Gregorian).
+pub(crate) fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The kind an entity id's prefix names.
+///
+/// ```
+/// use diplograph::graph::kind_of_id;
+/// use diplograph::model::EntityKind;
+/// assert_eq!(kind_of_id("org:icesco").unwrap(), EntityKind::Organization);
+/// assert!(kind_of_id("icesco").is_err());
+/// ```
+pub fn kind_of_id(id: &str) -> Result<EntityKind> {
+    let (prefix, rest) = id
+        .split_once(':')
+        .ok_or_else(|| Error::InvalidEntityId { id: id.to_string() })?;
+    let kind = [
+        EntityKind::Person,
+        EntityKind::Country,
+        EntityKind::Organization,
+        EntityKind::Initiative,
+        EntityKind::Place,
+    ]
+    .into_iter()
+    .find(|k| k.prefix() == prefix);
+    match kind {
+        Some(k) if !rest.is_empty() => Ok(k),
+        _ => Err(Error::InvalidEntityId { id: id.to_string() }),
+    }
+}
+
+/// The relationship graph of an extraction.
+#[derive(Debug, Clone)]
+pub struct MeetingGraph {
+    extraction: Extraction,
+    graph: UnGraph<Entity, Edge>,
+    index: IndexMap<String, NodeIndex>,
+    hub: Option<String>,
+}
+
+impl MeetingGraph {
+    /// Merges the meetings of an extraction and builds the graph.
+    ///
+    /// ```
+    /// use diplograph::graph::MeetingGraph;
+    /// use diplograph::model::{Extraction, Meeting};
+    /// let meeting = Meeting {
+    ///     id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
+    ///     date: Some("2020-07-16".parse().unwrap()), place: None, mode: None,
+    ///     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
+    ///     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![],
+    /// };
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![] }).unwrap();
+    /// assert_eq!(g.node_count(), 2);
+    /// assert_eq!(g.hub(), Some("org:icesco"));
+    /// ```
+    pub fn new(extraction: Extraction) -> Result<Self> {
+        let Extraction { meetings, entities } = extraction;
+        Self::from_merged(Extraction {
+            meetings: merge_meetings(meetings),
+            entities,
+        })
+    }
+
+    /// Builds the graph of an extraction whose meetings are already merged.
+    pub fn from_merged(extraction: Extraction) -> Result<Self> {
+        let hub = hub_of(&extraction.meetings);
+        let mut g = MeetingGraph {
+            graph: UnGraph::default(),
+            index: IndexMap::new(),
+            hub,
+            extraction: Extraction::default(),
+        };
+        for e in &extraction.entities {
+            if !g.index.contains_key(&e.id) {
+                kind_of_id(&e.id)?;
+                let n = g.graph.add_node(e.clone());
+                g.index.insert(e.id.clone(), n);
+            }
+        }
+        for (mi, m) in extraction.meetings.iter().enumerate() {
+            g.add_meeting(mi, m)?;
+        }
+        g.extraction = extraction;
+        Ok(g)
+    }
+
+    fn node(&mut self, id: &str) -> Result<NodeIndex> {
+        if let Some(&n) = self.index.get(id) {
+            return Ok(n);
+        }
+        let kind = kind_of_id(id)?;
+        let name = id.split_once(':').map_or(id, |(_, slug)| slug).to_string();
+        let n = self.graph.add_node(Entity {
+            id: id.to_string(),
+            kind,
+            name,
+            aliases: vec![],
+            iso: None,
+            acronym: None,
+        });
+        self.index.insert(id.to_string(), n);
+        Ok(n)
+    }
+
+    fn edge(&mut self, kind: EdgeKind, meeting: usize, a: NodeIndex, b: NodeIndex) -> EdgeIndex {
+        self.graph.add_edge(
+            a,
+            b,
+            Edge {
+                kind,
+                meeting,
+                source: a,
+                role: None,
+                capacity: None,
+                principal: false,
+            },
+        )
+    }
+
+    fn add_meeting(&mut self, mi: usize, m: &Meeting) -> Result<()> {
+        let mut parties: Vec<&str> = Vec::new();
+        for p in &m.parties {
+            if !parties.contains(&p.as_str()) {
+                parties.push(p);
+            }
+        }
+        let party_nodes = parties
+            .iter()
+            .map(|p| self.node(p))
+            .collect::<Result<Vec<_>>>()?;
+        for (i, &a) in party_nodes.iter().enumerate() {
+            for &b in &party_nodes[i + 1..] {
+                self.edge(EdgeKind::Met, mi, a, b);
+            }
+        }
+        let people = m
+            .participants
+            .iter()
+            .map(|p| (p, true))
+            .chain(m.attendees.iter().map(|p| (p, false)));
+        for (p, principal) in people {
+            let person = self.node(&p.person)?;
+            if let Some(r) = &p.represents {
+                let to = self.node(r)?;
+                let e = self.edge(EdgeKind::Represents, mi, person, to);
+                self.graph[e].role = p.role.clone();
+            }
+            for (party, &node) in parties.iter().zip(&party_nodes) {
+                if p.represents.as_deref() != Some(*party) {
+                    let e = self.edge(EdgeKind::Attended, mi, person, node);
+                    self.graph[e].role = p.role.clone();
+                    self.graph[e].principal = principal;
+                }
+            }
+        }
+        for inv in &m.invitations {
+            let (a, b) = (self.node(&inv.invitee)?, self.node(&inv.target)?);
+            let e = self.edge(EdgeKind::Invited, mi, a, b);
+            self.graph[e].capacity = Some(inv.capacity);
+        }
+        for mem in &m.memberships {
+            let (a, b) = (self.node(&mem.member)?, self.node(&mem.of)?);
+            let e = self.edge(EdgeKind::MemberOf, mi, a, b);
+            self.graph[e].capacity = Some(mem.capacity);
+        }
+        Ok(())
+    }
+
+    /// The merged extraction the graph was built from.
+    pub fn extraction(&self) -> &Extraction {
+        &self.extraction
+    }
+
+    /// The merged meetings.
+    pub fn meetings(&self) -> &[Meeting] {
+        &self.extraction.meetings
+    }
+
+    /// The party present in most meetings, normally the publishing organization.
+    pub fn hub(&self) -> Option<&str> {
+        self.hub.as_deref()
+    }
+
+    /// The underlying petgraph graph.
+    pub fn petgraph(&self) -> &UnGraph<Entity, Edge> {
+        &self.graph
+    }
+
+    /// Map from entity id to node.
+    pub fn index(&self) -> &IndexMap<String, NodeIndex> {
+        &self.index
+    }
+
+    /// Number of entities.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of edges, all kinds together.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The entity of an id, if the graph has it.
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.index.get(id).map(|&n| &self.graph[n])
+    }
+
+    /// The entity at a node.
+    pub fn entity_at(&self, n: NodeIndex) -> &Entity {
+        &self.graph[n]
+    }
+
+    /// The meeting an edge was read in.
+    pub fn meeting_of(&self, edge: &Edge) -> &Meeting {
+        &self.extraction.meetings[edge.meeting]
+    }
+
+    /// Finds an entity by id, name, alias, acronym or ISO code, in either
+    /// language, accent- and case-insensitively. An unknown query is an
+    /// [`Error::UnknownEntity`] with the closest names as suggestions.
+    ///
+    /// ```
+    /// use diplograph::graph::MeetingGraph;
+    /// use diplograph::model::{Entity, EntityKind, Extraction};
+    /// let jp = Entity { id: "country:JP".into(), kind: EntityKind::Country, name: "Japan".into(),
+    ///     aliases: vec!["Japon".into()], iso: Some("JP".into()), acronym: None };
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![], entities: vec![jp] }).unwrap();
+    /// assert_eq!(g.resolve("japon").unwrap().id, "country:JP");
+    /// let err = g.resolve("Japn").unwrap_err().to_string();
+    /// assert!(err.contains("Japan"), "{err}");
+    /// ```
+    pub fn resolve(&self, query: &str) -> Result<&Entity> {
+        if let Some(e) = self.entity(query) {
+            return Ok(e);
+        }
+        let q = crate::text::fold(query.trim());
+        let mut found: Vec<&Entity> = Vec::new();
+        for e in self.graph.node_weights() {
+            if names_of(e).any(|n| crate::text::fold(n) == q) {
+                found.push(e);
+            }
+        }
+        match found.len() {
+            1 => Ok(found[0]),
+            0 => {
+                let mut scored: Vec<(f64, &str)> = Vec::new();
+                for e in self.graph.node_weights() {
+                    let best = names_of(e)
+                        .map(|n| strsim::normalized_levenshtein(&crate::text::fold(n), &q))
+                        .fold(0.0, f64::max);
+                    scored.push((best, e.name.as_str()));
+                }
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+                let suggestions = scored
+                    .into_iter()
+                    .filter(|(s, _)| *s >= 0.5)
+                    .take(3)
+                    .map(|(_, n)| n.to_string())
+                    .collect();
+                Err(Error::UnknownEntity {
+                    query: query.to_string(),
+                    suggestions,
+                })
+            }
+            _ => Err(Error::AmbiguousEntity {
+                query: query.to_string(),
+                candidates: found.iter().map(|e| e.id.clone()).collect(),
+            }),
+        }
+    }
+
+    fn counterparts<'a>(&'a self, m: &'a Meeting) -> impl Iterator<Item = &'a str> + 'a {
+        m.parties
+            .iter()
+            .map(String::as_str)
+            .filter(move |p| Some(*p) != self.hub())
+    }
+
+    /// The kinds of a meeting's counterparts (parties other than the hub).
+    pub fn counterpart_kinds(&self, m: &Meeting) -> BTreeSet<EntityKind> {
+        self.counterparts(m)
+            .filter_map(|p| self.entity(p).map(|e| e.kind))
+            .collect()
+    }
+
+    /// True when a meeting passes a filter.
+    pub fn keeps(&self, filter: &Filter, m: &Meeting) -> bool {
+        if filter.since.is_some() || filter.until.is_some() {
+            let Some(span) = m.date.as_ref().and_then(date_span) else {
+                return false;
+            };
+            let since = filter.since.as_ref().and_then(date_span);
+            let until = filter.until.as_ref().and_then(date_span);
+            if since.is_some_and(|b| span.1 < b.0) || until.is_some_and(|b| span.0 > b.1) {
+                return false;
+            }
+        }
+        if let Some(t) = &filter.topic {
+            let t = crate::text::fold(t);
+            if !m.topics.iter().any(|x| crate::text::fold(x) == t) {
+                return false;
+            }
+        }
+        if let Some(kind) = filter.kind {
+            let ok = if kind == EntityKind::Person {
+                !m.participants.is_empty() || !m.attendees.is_empty()
+            } else {
+                self.counterpart_kinds(m).contains(&kind)
+            };
+            if !ok {
+                return false;
+            }
+        }
+        if let Some(id) = &filter.with_entity {
+            let people = m.participants.iter().chain(&m.attendees);
+            if !m.parties.contains(id) && !people.into_iter().any(|p| &p.person == id) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The meetings that pass a filter, with their indices.
+    pub fn filtered<'a>(
+        &'a self,
+        filter: &'a Filter,
+    ) -> impl Iterator<Item = (usize, &'a Meeting)> {
+        self.meetings()
+            .iter()
+            .enumerate()
+            .filter(move |(_, m)| self.keeps(filter, m))
+    }
+
+    /// The ego network of an entity (given as anything [`Self::resolve`]
+    /// takes): its neighbours through the edges of the meetings that pass the
+    /// filter, and those meetings.
+    ///
+    /// ```
+    /// # use diplograph::graph::{Filter, MeetingGraph};
+    /// # use diplograph::model::{Extraction, Meeting};
+    /// # let m = |id: &str, other: &str| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
+    /// #     lang: "en".into(), date: None, place: None, mode: None,
+    /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![] };
+    /// let g = MeetingGraph::new(Extraction {
+    ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![] }).unwrap();
+    /// let ego = g.neighbors("country:JP", &Filter::default()).unwrap();
+    /// assert_eq!(ego.neighbors.len(), 1);
+    /// assert_eq!(ego.neighbors[0].entity.id, "org:icesco");
+    /// assert_eq!(ego.meetings.len(), 1);
+    /// ```
+    pub fn neighbors(&self, entity: &str, filter: &Filter) -> Result<EgoNetwork<'_>> {
+        let center = self.resolve(entity)?;
+        let n = self.index[&center.id];
+        let mut by_node: BTreeMap<NodeIndex, (BTreeSet<EdgeKind>, BTreeSet<usize>)> =
+            BTreeMap::new();
+        for e in self.graph.edges(n) {
+            let edge = e.weight();
+            if !self.keeps(filter, self.meeting_of(edge)) {
+                continue;
+            }
+            let other = if e.source() == n {
+                e.target()
+            } else {
+                e.source()
+            };
+            let entry = by_node.entry(other).or_default();
+            entry.0.insert(edge.kind);
+            entry.1.insert(edge.meeting);
+        }
+        let mut meetings: BTreeSet<usize> = BTreeSet::new();
+        let mut neighbors: Vec<Neighbor<'_>> = by_node
+            .into_iter()
+            .map(|(node, (kinds, ms))| {
+                meetings.extend(&ms);
+                Neighbor {
+                    entity: &self.graph[node],
+                    kinds: kinds.into_iter().collect(),
+                    meetings: ms.len(),
+                }
+            })
+            .collect();
+        neighbors.sort_by(|a, b| {
+            b.meetings
+                .cmp(&a.meetings)
+                .then(a.entity.id.cmp(&b.entity.id))
+        });
+        Ok(EgoNetwork {
+            center,
+            neighbors,
+            meetings: meetings.into_iter().map(|i| &self.meetings()[i]).collect(),
+        })
+    }
+
+    /// A shortest path (fewest edges) between two entities through the edges
+    /// of the meetings that pass the filter, found with petgraph's A* (no
+    /// heuristic). Each step names the edge taken, preferring `met` edges.
+    ///
+    /// ```
+    /// # use diplograph::graph::{Filter, MeetingGraph};
+    /// # use diplograph::model::{Extraction, Meeting};
+    /// # let m = |id: &str, other: &str| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
+    /// #     lang: "en".into(), date: None, place: None, mode: None,
+    /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![] };
+    /// let g = MeetingGraph::new(Extraction {
+    ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![] }).unwrap();
+    /// let path = g.path("country:JP", "country:FR", &Filter::default()).unwrap();
+    /// let ids: Vec<&str> = path.iter().map(|s| s.entity.id.as_str()).collect();
+    /// assert_eq!(ids, ["country:JP", "org:icesco", "country:FR"]);
+    /// ```
+    pub fn path(&self, from: &str, to: &str, filter: &Filter) -> Result<Vec<PathStep<'_>>> {
+        let a = self.resolve(from)?;
+        let b = self.resolve(to)?;
+        let (na, nb) = (self.index[&a.id], self.index[&b.id]);
+        let kept: Vec<bool> = self
+            .meetings()
+            .iter()
+            .map(|m| self.keeps(filter, m))
+            .collect();
+        let view =
+            petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| kept[e.weight().meeting]);
+        let (_, nodes) = petgraph::algo::astar(&view, na, |n| n == nb, |_| 1usize, |_| 0)
+            .ok_or_else(|| Error::NoPath {
+                from: a.id.clone(),
+                to: b.id.clone(),
+            })?;
+        let mut steps = vec![PathStep {
+            entity: a,
+            via: None,
+        }];
+        for pair in nodes.windows(2) {
+            let edge = self
+                .graph
+                .edges_connecting(pair[0], pair[1])
+                .filter(|e| kept[e.weight().meeting])
+                .min_by_key(|e| (e.weight().kind, e.weight().meeting))
+                .map(|e| e.weight());
+            steps.push(PathStep {
+                entity: &self.graph[pair[1]],
+                via: edge.map(|e| Via {
+                    kind: e.kind,
+                    meeting: self.meeting_of(e),
+                }),
+            });
+        }
+        Ok(steps)
+    }
+
+    /// The graph as node-link JSON, as D3 and NetworkX
+    /// (`node_link_graph(data, edges="links")`) read it; see the contract.
+    pub fn to_node_link(&self) -> serde_json::Value {
+        use serde_json::json;
+        let nodes: Vec<_> = self
+            .graph
+            .node_weights()
+            .map(|e| {
+                let mut v =
+                    json!({"id": e.id, "kind": e.kind, "label": e.name, "aliases": e.aliases});
+                if let Some(iso) = &e.iso {
+                    v["iso"] = json!(iso);
+                }
+                if let Some(a) = &e.acronym {
+                    v["acronym"] = json!(a);
+                }
+                v
+            })
+            .collect();
+        let links: Vec<_> = self
+            .graph
+            .edge_references()
+            .map(|e| {
+                let w = e.weight();
+                let target = if e.source() == w.source {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                let m = self.meeting_of(w);
+                json!({
+                    "source": self.graph[w.source].id,
+                    "target": self.graph[target].id,
+                    "kind": w.kind,
+                    "meeting": m.id,
+                    "date": m.date,
+                    "place": m.place,
+                    "mode": m.mode,
+                    "topics": m.topics,
+                    "role": w.role,
+                    "capacity": w.capacity,
+                    "evidence": m.evidence,
+                })
+            })
+            .collect();
+        json!({
+            "directed": false,
+            "multigraph": true,
+            "graph": {"hub": self.hub},
+            "nodes": nodes,
+            "links": links,
+        })
+    }
+}
+
+fn names_of(e: &Entity) -> impl Iterator<Item = &str> {
+    std::iter::once(e.name.as_str())
+        .chain(e.aliases.iter().map(String::as_str))
+        .chain(e.iso.as_deref())
+        .chain(e.acronym.as_deref())
+}
+
+/// An entity's ego network.
+#[derive(Debug, Clone, Serialize)]
+pub struct EgoNetwork<'a> {
+    pub center: &'a Entity,
+    /// Neighbours, most meetings first.
+    pub neighbors: Vec<Neighbor<'a>>,
+    /// The meetings of the edges, in graph order.
+    pub meetings: Vec<&'a Meeting>,
+}
+
+/// A neighbour in an ego network.
+#[derive(Debug, Clone, Serialize)]
+pub struct Neighbor<'a> {
+    pub entity: &'a Entity,
+    /// Kinds of the edges to it.
+    pub kinds: Vec<EdgeKind>,
+    /// Number of meetings those edges come from.
+    pub meetings: usize,
+}
+
+/// One step of a path.
+#[derive(Debug, Clone, Serialize)]
+pub struct PathStep<'a> {
+    pub entity: &'a Entity,
+    /// The edge that leads here from the previous step (`None` at the start).
+    pub via: Option<Via<'a>>,
+}
+
+/// The edge a path step takes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Via<'a> {
+    pub kind: EdgeKind,
+    pub meeting: &'a Meeting,
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

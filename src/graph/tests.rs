@@ -1,0 +1,482 @@
+//! Tests of the graph, and a fixture shared with the analysis tests.
+
+use super::*;
+use crate::model::{Capacity, Evidence, Invitation, Membership, Mode, Participant};
+
+fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
+    let kind = kind_of_id(id).unwrap();
+    Entity {
+        id: id.into(),
+        kind,
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        iso: (kind == EntityKind::Country).then(|| id[8..].to_string()),
+        acronym: None,
+    }
+}
+
+fn person(id: &str, represents: &str) -> Participant {
+    Participant {
+        person: id.into(),
+        role: Some("role".into()),
+        represents: Some(represents.into()),
+    }
+}
+
+/// A meeting of ICESCO and `others`.
+pub(crate) fn meeting(id: &str, date: Option<&str>, others: &[&str], topics: &[&str]) -> Meeting {
+    let mut parties = vec!["org:icesco".to_string()];
+    parties.extend(others.iter().map(|o| o.to_string()));
+    Meeting {
+        id: id.into(),
+        doc: format!("{id}.txt"),
+        headline: None,
+        lang: "en".into(),
+        date: date.map(|d| d.parse().unwrap()),
+        place: None,
+        mode: None,
+        parties,
+        participants: vec![person("person:dg", "org:icesco")],
+        attendees: vec![],
+        topics: topics.iter().map(|t| t.to_string()).collect(),
+        invitations: vec![],
+        memberships: vec![],
+        evidence: vec![Evidence {
+            doc: format!("{id}.txt"),
+            start: 0,
+            end: 1,
+            text: id.into(),
+        }],
+    }
+}
+
+fn invite(invitee: &str, target: &str, capacity: Capacity) -> Invitation {
+    Invitation {
+        invitee: invitee.into(),
+        target: target.into(),
+        capacity,
+        evidence: None,
+    }
+}
+
+/// Nine reports of eight meetings (the first two are one meeting in two
+/// languages). Invitations: JP to ICESCO as observer twice (pending), AZ to
+/// the coalition (joined 102 days later), SG to ICESCO and to the coalition
+/// (pending).
+pub(crate) fn fixture() -> MeetingGraph {
+    let mut m1 = meeting("m1", Some("2020-07-16"), &["country:JP"], &["culture"]);
+    m1.place = Some("Rabat".into());
+    m1.mode = Some(Mode::InPerson);
+    m1.participants.push(person("person:sato", "country:JP"));
+    m1.invitations
+        .push(invite("country:JP", "org:icesco", Capacity::Observer));
+    let mut m1fr = meeting("m1-fr", Some("--07-16"), &["country:JP"], &["education"]);
+    m1fr.lang = "fr".into();
+    m1fr.participants.push(person("person:sato", "country:JP"));
+    m1fr.invitations
+        .push(invite("country:JP", "org:icesco", Capacity::Observer));
+    let mut m2 = meeting("m2", Some("2021-03-02"), &["country:JP"], &["education"]);
+    m2.invitations
+        .push(invite("country:JP", "org:icesco", Capacity::Observer));
+    let mut m3 = meeting("m3", Some("2020-09-09"), &["country:FR"], &["culture"]);
+    m3.attendees.push(person("person:dupont", "country:FR"));
+    let mut m4 = meeting("m4", Some("2020-10-01"), &["org:who"], &["health"]);
+    m4.mode = Some(Mode::Videoconference);
+    let mut m5 = meeting("m5", Some("2020-08-11"), &["country:AZ"], &[]);
+    m5.memberships.push(Membership {
+        member: "country:AZ".into(),
+        of: "initiative:coalition".into(),
+        capacity: Capacity::Member,
+        evidence: None,
+    });
+    let mut m6 = meeting("m6", Some("2020-05-01"), &["country:AZ"], &["culture"]);
+    m6.invitations.push(invite(
+        "country:AZ",
+        "initiative:coalition",
+        Capacity::Member,
+    ));
+    let mut m7 = meeting("m7", Some("2020-12-01"), &["country:SG"], &[]);
+    m7.invitations
+        .push(invite("country:SG", "org:icesco", Capacity::Observer));
+    m7.invitations.push(invite(
+        "country:SG",
+        "initiative:coalition",
+        Capacity::Member,
+    ));
+    let m8 = meeting(
+        "m8",
+        Some("2021-01-15"),
+        &["org:who", "country:FR"],
+        &["Health"],
+    );
+    let entities = vec![
+        entity(
+            "org:icesco",
+            "ICESCO",
+            &["ISESCO", "Organisation du monde islamique pour l'éducation"],
+        ),
+        entity(
+            "org:who",
+            "World Health Organization",
+            &["Organisation mondiale de la Santé", "WHO", "OMS"],
+        ),
+        entity("country:JP", "Japan", &["Japon"]),
+        entity("country:FR", "France", &[]),
+        entity("country:AZ", "Azerbaijan", &["Azerbaïdjan"]),
+        entity("country:SG", "Singapore", &["Singapour"]),
+        entity(
+            "initiative:coalition",
+            "Global Humanitarian Coalition",
+            &["Coalition humanitaire globale"],
+        ),
+        entity("person:dg", "Salim M. AlMalik", &[]),
+        entity("person:sato", "Taro Sato", &[]),
+        entity("person:sato-2", "Hanako Sato", &["Sato"]),
+        entity("person:sato-3", "Jiro Sato", &["Sato"]),
+    ];
+    MeetingGraph::new(Extraction {
+        meetings: vec![m1, m1fr, m2, m3, m4, m5, m6, m7, m8],
+        entities,
+    })
+    .unwrap()
+}
+
+fn count(g: &MeetingGraph, kind: EdgeKind) -> usize {
+    g.petgraph()
+        .edge_weights()
+        .filter(|e| e.kind == kind)
+        .count()
+}
+
+#[test]
+fn builds_nodes_and_edges_of_every_kind() {
+    let g = fixture();
+    assert_eq!(g.meetings().len(), 8, "m1 and m1-fr are one meeting");
+    assert_eq!(g.hub(), Some("org:icesco"));
+    // 7 two-party meetings + 3 pairs in the three-party one
+    assert_eq!(count(&g, EdgeKind::Met), 10);
+    // dg in 8 meetings, sato in 1 (merged), dupont in 1
+    assert_eq!(count(&g, EdgeKind::Represents), 10);
+    // dg attends the other parties: 7 + 2 in m8; sato → icesco; dupont → icesco
+    assert_eq!(count(&g, EdgeKind::Attended), 11);
+    assert_eq!(
+        count(&g, EdgeKind::Invited),
+        5,
+        "m1 merged keeps one JP invitation"
+    );
+    assert_eq!(count(&g, EdgeKind::MemberOf), 1);
+    // 11 entities + person:dupont, which is only referenced
+    assert_eq!(g.node_count(), 12);
+    let dupont = g.entity("person:dupont").unwrap();
+    assert_eq!(
+        (dupont.kind, dupont.name.as_str()),
+        (EntityKind::Person, "dupont")
+    );
+    let merged = &g.meetings()[0];
+    assert_eq!(merged.date.unwrap().to_string(), "2020-07-16");
+    assert_eq!(merged.evidence.len(), 2);
+    assert_eq!(merged.topics, ["culture", "education"]);
+}
+
+#[test]
+fn edges_keep_direction_and_meeting() {
+    let g = fixture();
+    let inv = g
+        .petgraph()
+        .edge_weights()
+        .find(|e| e.kind == EdgeKind::MemberOf)
+        .unwrap();
+    assert_eq!(g.entity_at(inv.source).id, "country:AZ");
+    assert_eq!(g.meeting_of(inv).id, "m5");
+    assert_eq!(inv.capacity, Some(Capacity::Member));
+}
+
+#[test]
+fn invalid_ids_are_typed_errors() {
+    for bad in ["icesco", "org:", "planet:mars"] {
+        let mut m = meeting("x", None, &[], &[]);
+        m.parties.push(bad.into());
+        let err = MeetingGraph::new(Extraction {
+            meetings: vec![m],
+            entities: vec![],
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidEntityId { ref id } if id == bad),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn resolves_ids_names_aliases_in_both_languages() {
+    let g = fixture();
+    let cases = [
+        ("country:JP", "country:JP"),
+        ("Japon", "country:JP"),
+        ("  JAPAN ", "country:JP"),
+        ("jp", "country:JP"),
+        ("OMS", "org:who"),
+        ("organisation mondiale de la sante", "org:who"),
+        ("Azerbaidjan", "country:AZ"),
+        ("coalition humanitaire globale", "initiative:coalition"),
+    ];
+    for (query, id) in cases {
+        assert_eq!(g.resolve(query).unwrap().id, id, "{query}");
+    }
+}
+
+#[test]
+fn resolution_errors_suggest_or_list_candidates() {
+    let g = fixture();
+    match g.resolve("Singapor") {
+        Err(Error::UnknownEntity { suggestions, .. }) => {
+            assert_eq!(suggestions.first().map(String::as_str), Some("Singapore"))
+        }
+        other => panic!("{other:?}"),
+    }
+    match g.resolve("zzzzzzzzzzzz") {
+        Err(Error::UnknownEntity { suggestions, .. }) => assert!(suggestions.is_empty()),
+        other => panic!("{other:?}"),
+    }
+    match g.resolve("sato") {
+        Err(Error::AmbiguousEntity { candidates, .. }) => {
+            assert_eq!(candidates, ["person:sato-2", "person:sato-3"])
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn filters_table() {
+    let g = fixture();
+    let d = |s: &str| Some(s.parse::<PartialDate>().unwrap());
+    let cases: Vec<(&str, Filter, Vec<&str>)> = vec![
+        (
+            "all",
+            Filter::default(),
+            vec!["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"],
+        ),
+        (
+            "since",
+            Filter {
+                since: d("2021"),
+                ..Filter::default()
+            },
+            vec!["m2", "m8"],
+        ),
+        (
+            "until a month includes the whole month",
+            Filter {
+                until: d("2020-08"),
+                ..Filter::default()
+            },
+            vec!["m1", "m5", "m6"],
+        ),
+        (
+            "since and until",
+            Filter {
+                since: d("2020-09-09"),
+                until: d("2020-12-01"),
+                ..Filter::default()
+            },
+            vec!["m3", "m4", "m7"],
+        ),
+        (
+            "topic, case-insensitive",
+            Filter {
+                topic: Some("HEALTH".into()),
+                ..Filter::default()
+            },
+            vec!["m4", "m8"],
+        ),
+        (
+            "kind of counterpart",
+            Filter {
+                kind: Some(EntityKind::Organization),
+                ..Filter::default()
+            },
+            vec!["m4", "m8"],
+        ),
+        (
+            "with a party",
+            Filter {
+                with_entity: Some("country:FR".into()),
+                ..Filter::default()
+            },
+            vec!["m3", "m8"],
+        ),
+        (
+            "with an attendee",
+            Filter {
+                with_entity: Some("person:dupont".into()),
+                ..Filter::default()
+            },
+            vec!["m3"],
+        ),
+    ];
+    for (name, filter, want) in cases {
+        let got: Vec<&str> = g.filtered(&filter).map(|(_, m)| m.id.as_str()).collect();
+        assert_eq!(got, want, "{name}");
+    }
+    // a meeting without a usable date is dropped once a bound is set
+    let mut m = meeting("undated", Some("--07-16"), &["country:JP"], &[]);
+    let since = Filter {
+        since: d("2000"),
+        ..Filter::default()
+    };
+    assert!(!g.keeps(&since, &m));
+    m.date = None;
+    assert!(!g.keeps(&since, &m));
+    assert!(g.keeps(&Filter::default(), &m));
+}
+
+#[test]
+fn ego_network_counts_meetings_per_neighbor() {
+    let g = fixture();
+    let ego = g.neighbors("Japon", &Filter::default()).unwrap();
+    assert_eq!(ego.center.id, "country:JP");
+    let ids: Vec<(&str, usize)> = ego
+        .neighbors
+        .iter()
+        .map(|n| (n.entity.id.as_str(), n.meetings))
+        .collect();
+    assert_eq!(
+        ids,
+        [("org:icesco", 2), ("person:dg", 2), ("person:sato", 1)]
+    );
+    assert_eq!(ego.neighbors[0].kinds, [EdgeKind::Met, EdgeKind::Invited]);
+    assert_eq!(ego.meetings.len(), 2);
+    let since = Filter {
+        since: "2021".parse().ok(),
+        ..Filter::default()
+    };
+    let ego = g.neighbors("country:JP", &since).unwrap();
+    assert_eq!(
+        ego.meetings.iter().map(|m| &m.id).collect::<Vec<_>>(),
+        ["m2"]
+    );
+    assert!(matches!(
+        g.neighbors("Atlantis", &Filter::default()),
+        Err(Error::UnknownEntity { .. })
+    ));
+}
+
+#[test]
+fn shortest_paths() {
+    let g = fixture();
+    let ids = |from: &str, to: &str, f: &Filter| -> Result<Vec<String>> {
+        Ok(g.path(from, to, f)?
+            .iter()
+            .map(|s| s.entity.id.clone())
+            .collect())
+    };
+    let all = Filter::default();
+    assert_eq!(
+        ids("country:FR", "org:who", &all).unwrap(),
+        ["country:FR", "org:who"]
+    );
+    assert_eq!(
+        ids("Japan", "France", &all).unwrap(),
+        ["country:JP", "org:icesco", "country:FR"]
+    );
+    let steps = g.path("country:FR", "org:who", &all).unwrap();
+    let via = steps[1].via.as_ref().unwrap();
+    assert_eq!((via.kind, via.meeting.id.as_str()), (EdgeKind::Met, "m8"));
+    // before 2021, FR and WHO are linked only through ICESCO
+    let until = Filter {
+        until: "2020".parse().ok(),
+        ..Filter::default()
+    };
+    assert_eq!(ids("country:FR", "org:who", &until).unwrap().len(), 3);
+    // SG's invitation to the coalition is a path too; a filter can cut it
+    let only_jp = Filter {
+        with_entity: Some("country:JP".into()),
+        ..Filter::default()
+    };
+    assert!(matches!(
+        ids("country:SG", "country:JP", &only_jp),
+        Err(Error::NoPath { .. })
+    ));
+}
+
+#[test]
+fn saves_and_loads_atomically() {
+    let g = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.json");
+    std::fs::write(&path, "old").unwrap();
+    g.save(&path).unwrap();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["graph.json"], "no temporary file left");
+    let back = MeetingGraph::load(&path).unwrap();
+    assert_eq!(back.extraction(), g.extraction());
+    assert_eq!(back.node_count(), g.node_count());
+    assert_eq!(back.edge_count(), g.edge_count());
+    let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["format"], GRAPH_FORMAT);
+    assert_eq!(raw["meetings"].as_array().unwrap().len(), 8);
+
+    // a plain meetings JSON is read and merged
+    let plain = dir.path().join("meetings.json");
+    let mut ex = g.extraction().clone();
+    ex.meetings.push(ex.meetings[0].clone());
+    std::fs::write(&plain, serde_json::to_vec(&ex).unwrap()).unwrap();
+    assert_eq!(MeetingGraph::load(&plain).unwrap().meetings().len(), 8);
+
+    // wrong version, bad JSON, missing file
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"format":"diplograph-graph","version":99,"meetings":[],"entities":[]}"#,
+    )
+    .unwrap();
+    assert!(matches!(MeetingGraph::load(&bad), Err(Error::Data { .. })));
+    std::fs::write(&bad, "{").unwrap();
+    assert!(matches!(MeetingGraph::load(&bad), Err(Error::Data { .. })));
+    assert!(matches!(
+        MeetingGraph::load(&dir.path().join("missing.json")),
+        Err(Error::Io { .. })
+    ));
+    // saving into a missing folder fails with the target path
+    assert!(matches!(
+        g.save(&dir.path().join("no/such/graph.json")),
+        Err(Error::Io { .. })
+    ));
+}
+
+#[test]
+fn node_link_json_follows_the_contract() {
+    let g = fixture();
+    let v = g.to_node_link();
+    assert_eq!(v["directed"], false);
+    assert_eq!(v["multigraph"], true);
+    assert_eq!(v["nodes"].as_array().unwrap().len(), g.node_count());
+    let links = v["links"].as_array().unwrap();
+    assert_eq!(links.len(), g.edge_count());
+    let member = links.iter().find(|l| l["kind"] == "member_of").unwrap();
+    assert_eq!(member["source"], "country:AZ");
+    assert_eq!(member["target"], "initiative:coalition");
+    assert_eq!(member["date"], "2020-08-11");
+    let first = &links[0];
+    assert_eq!(
+        (first["kind"].as_str(), first["date"].as_str()),
+        (Some("met"), Some("2020-07-16"))
+    );
+    assert_eq!(first["evidence"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn civil_days() {
+    for (y, m, d, days) in [
+        (1970, 1, 1, 0),
+        (2000, 3, 1, 11_017),
+        (2020, 7, 16, 18_459),
+        (1969, 12, 31, -1),
+    ] {
+        assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
+    }
+}
