@@ -6,12 +6,15 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use diplograph::analysis::{self, CentralityOptions, Granularity};
 use diplograph::corpus::{Corpus, Outcome};
 use diplograph::eval::{self, Gold};
 use diplograph::extract::Extractor;
 use diplograph::gazetteer::Gazetteer;
+use diplograph::graph::{Filter, MeetingGraph};
 use diplograph::model::Extraction;
-use diplograph::render::{report, table};
+use diplograph::model::{EntityKind, PartialDate};
+use diplograph::render::{self as render, report, table};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,6 +60,106 @@ enum Command {
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
+    /// Extract once and save the graph (DIR/graph.json).
+    Build {
+        /// Files or folders of articles.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+    },
+    /// Invitations per invitee and target: first, last, count, joined or pending.
+    Invitations {
+        #[command(flatten)]
+        input: Input,
+        /// Only the invitations not followed by a membership.
+        #[arg(long)]
+        pending: bool,
+    },
+    /// Partner centrality: degree, meetings, betweenness, closeness, eigenvector, PageRank.
+    Centrality {
+        #[command(flatten)]
+        input: Input,
+        /// Include people, not only states and organizations.
+        #[arg(long)]
+        people: bool,
+        /// Only the N most central (by PageRank).
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+    },
+    /// Meetings per month, quarter or year, by counterpart kind and topic.
+    Timeline {
+        #[command(flatten)]
+        input: Input,
+        #[arg(long, value_enum, default_value_t = Period::Month)]
+        by: Period,
+    },
+    /// An entity's neighbours and meetings.
+    Neighbors {
+        /// Entity id, name or alias.
+        entity: String,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// How two entities are connected.
+    Path {
+        /// Entity id, name or alias.
+        from: String,
+        /// Entity id, name or alias.
+        to: String,
+        #[command(flatten)]
+        input: Input,
+    },
+}
+
+/// Where a graph comes from: articles to extract, or a saved `graph.json`.
+#[derive(clap::Args)]
+struct Input {
+    /// Files or folders of articles, or one saved graph.json.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Keep meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_parser = date)]
+    since: Option<PartialDate>,
+    /// Keep meetings on or before this date.
+    #[arg(long, value_parser = date)]
+    until: Option<PartialDate>,
+    /// Keep meetings on this topic.
+    #[arg(long)]
+    topic: Option<String>,
+    /// Keep meetings with a counterpart of this kind.
+    #[arg(long, value_enum)]
+    kind: Option<Kind>,
+    /// Keep meetings with this entity (id, name or alias, in either language).
+    #[arg(long = "with", value_name = "ENTITY")]
+    with_entity: Option<String>,
+    #[arg(long, value_enum, default_value_t = Out::Table)]
+    format: Out,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Country,
+    Organization,
+    Person,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Out {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Period {
+    Month,
+    Quarter,
+    Year,
+}
+
+fn date(s: &str) -> Result<PartialDate, String> {
+    s.parse()
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -161,7 +264,144 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 _ => Ok(code),
             }
         }
+        Command::Build { paths, output } => {
+            let corpus = Corpus::load(&paths);
+            let extraction = extractor.extract(&corpus);
+            let code = finish(&corpus, &extraction, cli.quiet);
+            let graph = MeetingGraph::new(extraction)?;
+            std::fs::create_dir_all(&output)
+                .with_context(|| format!("cannot create {}", output.display()))?;
+            let file = output.join("graph.json");
+            graph.save(&file)?;
+            writeln!(
+                out,
+                "{}: {} meetings, {} nodes, {} edges",
+                file.display(),
+                graph.meetings().len(),
+                graph.node_count(),
+                graph.edge_count()
+            )?;
+            Ok(code)
+        }
+        Command::Invitations { input, pending } => {
+            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let f = filter(&graph, &input)?;
+            let records = if pending {
+                analysis::pending(&graph, &f)
+            } else {
+                analysis::invitations(&graph, &f)
+            };
+            emit(&mut out, input.format, &records, || {
+                render::analysis::invitations(&records)
+            })?;
+            Ok(code)
+        }
+        Command::Centrality { input, people, top } => {
+            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let options = CentralityOptions {
+                filter: filter(&graph, &input)?,
+                include_people: people,
+            };
+            let mut rows = analysis::partner_centrality(&graph, &options)?;
+            rows.sort_by(|a, b| {
+                b.pagerank
+                    .total_cmp(&a.pagerank)
+                    .then_with(|| a.id.cmp(&b.id))
+            });
+            if let Some(n) = top {
+                rows.truncate(n);
+            }
+            emit(&mut out, input.format, &rows, || {
+                render::analysis::centrality(&graph, &rows)
+            })?;
+            Ok(code)
+        }
+        Command::Timeline { input, by } => {
+            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let granularity = match by {
+                Period::Month => Granularity::Month,
+                Period::Quarter => Granularity::Quarter,
+                Period::Year => Granularity::Year,
+            };
+            let t = analysis::timeline(&graph, &filter(&graph, &input)?, granularity);
+            emit(&mut out, input.format, &t, || {
+                render::analysis::timeline(&t)
+            })?;
+            Ok(code)
+        }
+        Command::Neighbors { entity, input } => {
+            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let f = filter(&graph, &input)?;
+            let ego = graph.neighbors(&entity, &f)?;
+            emit(&mut out, input.format, &ego, || {
+                render::analysis::neighbors(&ego)
+            })?;
+            Ok(code)
+        }
+        Command::Path { from, to, input } => {
+            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let f = filter(&graph, &input)?;
+            let steps = graph.path(&from, &to, &f)?;
+            emit(&mut out, input.format, &steps, || {
+                render::analysis::path(&steps)
+            })?;
+            Ok(code)
+        }
     }
+}
+
+/// Loads a saved graph, or extracts one from articles (then the run report
+/// and exit code of the extraction apply).
+fn load_graph(
+    extractor: &Extractor,
+    input: &Input,
+    quiet: bool,
+) -> Result<(MeetingGraph, ExitCode)> {
+    if let [path] = input.paths.as_slice()
+        && path.is_file()
+        && path.extension().is_some_and(|e| e == "json")
+    {
+        let graph = MeetingGraph::load(path).context("cannot load the graph")?;
+        return Ok((graph, ExitCode::SUCCESS));
+    }
+    let corpus = Corpus::load(&input.paths);
+    let extraction = extractor.extract(&corpus);
+    let code = finish(&corpus, &extraction, quiet);
+    Ok((MeetingGraph::new(extraction)?, code))
+}
+
+fn filter(graph: &MeetingGraph, input: &Input) -> Result<Filter> {
+    let with_entity = match &input.with_entity {
+        Some(q) => Some(graph.resolve(q)?.id.clone()),
+        None => None,
+    };
+    Ok(Filter {
+        since: input.since,
+        until: input.until,
+        topic: input.topic.clone(),
+        kind: input.kind.map(|k| match k {
+            Kind::Country => EntityKind::Country,
+            Kind::Organization => EntityKind::Organization,
+            Kind::Person => EntityKind::Person,
+        }),
+        with_entity,
+    })
+}
+
+fn emit<T: serde::Serialize>(
+    out: &mut impl Write,
+    format: Out,
+    value: &T,
+    text: impl FnOnce() -> String,
+) -> Result<()> {
+    match format {
+        Out::Json => {
+            serde_json::to_writer_pretty(&mut *out, value)?;
+            writeln!(out)?;
+        }
+        Out::Table => write!(out, "{}", text())?,
+    }
+    Ok(())
 }
 
 fn print_meetings(

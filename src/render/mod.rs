@@ -1,6 +1,8 @@
 //! Rendering results for people: the meetings table, the run report that
-//! follows every command reading articles, and the evaluation report.
-//! Machines get the JSON of [`crate::model`] and [`crate::eval`] directly.
+//! follows every command reading articles, the evaluation report and the
+//! analysis views. Machines get the JSON of [`crate::model`],
+//! [`crate::eval`] and [`crate::analysis`] directly.
 
+pub mod analysis;
 pub mod report;
 pub mod table;
