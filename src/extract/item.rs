@@ -184,35 +184,66 @@ impl Context<'_> {
                     && self.hub_present(s, people)
             })
             .collect();
-        // Counterparts: people in meeting sentences who are not of the hub and not attendees.
-        let mut parties: BTreeMap<usize, (EntryId, Vec<usize>)> = BTreeMap::new();
-        let mut order = 0usize;
-        for &i in &meeting_sentences {
-            for p in &sentences[i].people {
-                let dp = &people[p.person];
-                if dp.hub || p.attendee {
-                    continue;
+        // Counterparts: people in meeting sentences who are not of the hub and
+        // not attendees. People whose role names no one count only when no
+        // one else's does ("under the patronage of President X").
+        let candidates: Vec<(usize, &ItemPerson)> = meeting_sentences
+            .iter()
+            .flat_map(|&i| sentences[i].people.iter().map(move |p| (i, p)))
+            .filter(|(_, p)| !people[p.person].hub && !p.attendee)
+            .collect();
+        let any_role = candidates
+            .iter()
+            .any(|(_, p)| people[p.person].represents.is_some_and(|e| e != hub));
+        let mut party_of: BTreeMap<usize, EntryId> = BTreeMap::new();
+        // (party, members, sentence and end of the last member's mention)
+        let mut parties: Vec<(EntryId, Vec<usize>, usize, usize)> = Vec::new();
+        for (i, p) in candidates {
+            let dp = &people[p.person];
+            if any_role && dp.represents.is_none() {
+                // Only as a colleague named with a principal, in one breath.
+                if let Some((_, members, _, end)) =
+                    parties.iter_mut().find(|(_, _, sentence, end)| {
+                        *sentence == i && !self.clause_between(*end, p.mention.span.start)
+                    })
+                {
+                    if !members.contains(&p.person) {
+                        members.push(p.person);
+                        *end = p.mention.span.end;
+                    }
                 }
-                let party = dp
+                continue;
+            }
+            let party = match party_of.get(&p.person) {
+                Some(&e) => Some(e),
+                None => dp
                     .represents
-                    .or_else(|| self.fallback_party(sentences, i, p));
-                let Some(party) = party.filter(|&e| e != hub) else {
-                    continue;
-                };
-                let party = self.state_of(party);
-                match parties.values_mut().find(|(e, _)| *e == party) {
-                    Some((_, members)) => {
-                        if !members.contains(&p.person) {
-                            members.push(p.person);
-                        }
-                    }
-                    None => {
-                        parties.insert(order, (party, vec![p.person]));
-                        order += 1;
+                    .or_else(|| self.fallback_party(sentences, i, p)),
+            };
+            let Some(party) = party.filter(|&e| e != hub).map(|e| self.state_of(e)) else {
+                continue;
+            };
+            party_of.insert(p.person, party);
+            match parties.iter_mut().find(|(e, ..)| *e == party) {
+                Some((_, members, sentence, end)) => {
+                    // A colleague named in the same breath ("X, …, and the
+                    // embassy's advisor, Dr Y") attends; one named in another
+                    // clause ("X … a reçu une lettre du ministre Y") does not.
+                    let same_clause =
+                        *sentence == i && !self.clause_between(*end, p.mention.span.start);
+                    if same_clause && !members.contains(&p.person) {
+                        members.push(p.person);
+                        *end = p.mention.span.end;
                     }
                 }
+                None => parties.push((party, vec![p.person], i, p.mention.span.end)),
             }
         }
+        let mut parties: BTreeMap<usize, (EntryId, Vec<usize>)> = parties
+            .into_iter()
+            .enumerate()
+            .map(|(k, (e, m, ..))| (k, (e, m)))
+            .collect();
         if parties.is_empty()
             && let Some((party, _)) = meeting_sentences
                 .iter()
@@ -292,6 +323,22 @@ impl Context<'_> {
                 }
             })
             .collect()
+    }
+
+    /// True when a new clause starts between two offsets (a verb of
+    /// meeting or inviting, an auxiliary, a relative pronoun, "held in").
+    fn clause_between(&self, from: usize, to: usize) -> bool {
+        from < to && {
+            let folded = fold(&self.text[from..to]);
+            [
+                &self.lex.meeting,
+                &self.lex.invite,
+                &self.lex.clause,
+                &self.lex.setting,
+            ]
+            .iter()
+            .any(|p| p.occurs(&folded))
+        }
     }
 
     fn hub_present(&self, s: &Sentence, people: &[DocPerson]) -> bool {
@@ -441,8 +488,10 @@ impl Context<'_> {
                 _ => None,
             })
             .collect();
+        // A sentence that announces ("will hold … on February 25") dates no meeting held.
         let found: Vec<DateExpr> = setting
             .iter()
+            .filter(|&&i| !self.lex.future.occurs(&sentences[i].folded.text))
             .flat_map(|&i| self.date_exprs(&sentences[i]))
             .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
