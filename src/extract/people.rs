@@ -240,11 +240,19 @@ pub fn find(
         let name = tokens[name_start].range.start..tokens[k - 1].range.end;
         let name_text = &text[name.clone()];
         let post_role = role_after(text, &tokens, k, lex, mentions, &cuts);
-        let pre_role = if titled {
-            role_before(text, &tokens, start, lex, mentions)
-        } else {
-            role_before(text, &tokens, name_start, lex, mentions)
-        };
+        // "the President of Ghana, Kofi Mensah," is an apposition only when
+        // the name closes it; "with the Director General, Ms X took part" is not.
+        let closes = tokens
+            .get(k)
+            .is_none_or(|t| matches!(t.kind, TokenKind::Comma | TokenKind::Stop));
+        let pre_role = role_before(
+            text,
+            &tokens,
+            if titled { start } else { name_start },
+            lex,
+            mentions,
+            closes,
+        );
         let accept = (titled && count >= 1)
             || (count >= 2 && (post_role.is_some() || pre_role.is_some()))
             || (count >= 2 && known(name_text));
@@ -452,6 +460,7 @@ fn role_before(
     name_start: usize,
     lex: &Lexicon,
     mentions: &[Mention],
+    apposition: bool,
 ) -> Option<Range<usize>> {
     let mut i = name_start;
     let mut head: Option<usize> = None;
@@ -540,6 +549,9 @@ fn role_before(
         }
     }
     let h = head?;
+    if comma_seen && !apposition {
+        return None;
+    }
     // Keep a demonym or country written just before the head ("Tunisian President").
     let start = if h > 0
         && mentions
@@ -720,6 +732,14 @@ mod tests {
                     ("TANAKA Hiro", Some("Ambassadeur du Japon")),
                     ("Lea Roy", Some("Consul")),
                 ],
+            ),
+            (
+                "Before meeting the Director General, Ms Lea Roy took part in talks.",
+                vec![("Lea Roy", None)],
+            ),
+            (
+                "reçu par le premier vice-président, Paul Mbarga.",
+                vec![("Paul Mbarga", Some("vice-président"))],
             ),
             (
                 "Ambassador Peeters thanked the Organization.",
