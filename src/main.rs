@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use diplograph::analysis::{self, CentralityOptions, Granularity};
 use diplograph::corpus::{Corpus, Outcome};
 use diplograph::eval::{self, Gold};
-use diplograph::extract::Extractor;
+use diplograph::extract::{Extractor, Lexicon};
 use diplograph::gazetteer::Gazetteer;
 use diplograph::graph::{Filter, MeetingGraph};
 use diplograph::model::Extraction;
@@ -29,6 +29,9 @@ struct Cli {
     /// Extra gazetteer files (TOML, see README) merged into the built-in one.
     #[arg(long, global = true, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
+    /// Extra lexicon files (TOML, same lists as data/lexicon/*.toml) appended to the built-in words.
+    #[arg(long, global = true, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
     /// Do not print the run report on stderr.
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -226,7 +229,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .context("cannot load a gazetteer file")?;
     }
     let hub = gazetteer.entry(gazetteer.hub()).id.clone();
-    let extractor = Extractor::new(gazetteer);
+    let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
+    let extractor = Extractor::with_lexicon(gazetteer, lexicon);
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Meetings { paths, format } => {

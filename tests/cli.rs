@@ -1,9 +1,5 @@
-//! End-to-end tests of the `diplograph` binary on `examples/corpus` and on
-//! folders of broken files.
-//!
-//! The tests at the end of the file (section "Need the real extractor")
-//! check what the extractor finds in the example corpus; they fail while
-//! `src/extract` is a stub that returns no meetings.
+//! End-to-end tests of the `diplograph` binary on `examples/corpus`, on
+//! folders of broken files, and on saved graphs.
 
 use regex::Regex;
 use serde_json::Value;
@@ -455,4 +451,87 @@ fn meetings_json_snapshot() {
         "no meetings extracted"
     );
     insta::assert_json_snapshot!("meetings_examples_corpus", out);
+}
+
+#[test]
+fn lexicon_files_extend_the_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Dr. Salim M. AlMalik, Director-General of ICESCO, received Paul Roy, Intendant of Belgium, in Rabat.\n").unwrap();
+    let lexicon = dir.path().join("roles.toml");
+    std::fs::write(&lexicon, "lang = \"en\"\nroles = [\"intendant\"]\n").unwrap();
+    let a = article.to_str().unwrap();
+    let without = meetings_json(&[a]);
+    assert_eq!(without["meetings"].as_array().unwrap().len(), 0);
+    let with = json(&diplograph(&[
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+        "meetings",
+        a,
+        "--format",
+        "json",
+    ]));
+    let m = &with["meetings"][0];
+    assert_eq!(
+        m["parties"],
+        serde_json::json!(["org:icesco", "country:BE"])
+    );
+}
+
+#[test]
+fn pending_invitations_and_saved_graphs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = diplograph(&[
+        "build",
+        "examples/corpus",
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let graph = dir.path().join("graph.json");
+    let pending = json(&diplograph(&[
+        "invitations",
+        graph.to_str().unwrap(),
+        "--pending",
+        "--format",
+        "json",
+    ]));
+    let pairs: Vec<(String, String)> = pending
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["invitee"]["id"].as_str().unwrap().to_string(),
+                r["capacity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        pairs.contains(&("country:PE".to_string(), "observer".to_string())),
+        "{pairs:?}"
+    );
+    assert!(
+        pending
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["joined"].is_null())
+    );
+    let unknown = diplograph(&["neighbors", "Atlantis", graph.to_str().unwrap()]);
+    assert!(!unknown.status.success());
+    assert!(
+        stderr(&unknown).contains("Atlantis"),
+        "{}",
+        stderr(&unknown)
+    );
+    let ego = json(&diplograph(&[
+        "neighbors",
+        "Pérou",
+        graph.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(ego["center"]["id"], "country:PE");
 }

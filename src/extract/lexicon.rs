@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::text::{Folded, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -85,10 +85,6 @@ struct LexiconFile {
     observer: Vec<String>,
     #[serde(default)]
     joined: Vec<String>,
-    #[serde(default)]
-    institution_heads: HashMap<String, String>,
-    #[serde(default)]
-    name_words: HashMap<String, String>,
     #[serde(default)]
     stopwords: Vec<String>,
 }
@@ -212,8 +208,6 @@ pub struct Lexicon {
     /// Topic cues (value: index into `topic_ids`).
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
-    institution_heads: HashMap<String, String>,
-    name_words: HashMap<String, String>,
     stopwords: HashSet<String>,
     /// Words marking French text (for the `lang` field).
     french_markers: Phrases,
@@ -326,18 +320,6 @@ impl Lexicon {
                     .flat_map(|(i, t)| t.cues.iter().map(move |c| (c.clone(), i))),
             ),
             topic_ids: topics.topic.iter().map(|t| t.id.clone()).collect(),
-            institution_heads: files
-                .iter()
-                .flat_map(|f| {
-                    f.institution_heads
-                        .iter()
-                        .map(|(k, v)| (fold(k), v.clone()))
-                })
-                .collect(),
-            name_words: files
-                .iter()
-                .flat_map(|f| f.name_words.iter().map(|(k, v)| (fold(k), v.clone())))
-                .collect(),
             stopwords: all(|f| &f.stopwords)
                 .iter()
                 .chain(all(|f| &f.org_nouns).iter())
@@ -373,16 +355,6 @@ impl Lexicon {
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords
             .contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-    }
-
-    /// The English head of an institution name ("Institut" → "Institute").
-    pub fn institution_head(&self, word: &str) -> Option<&str> {
-        self.institution_heads.get(&fold(word)).map(String::as_str)
-    }
-
-    /// The English form of a word of an institution name ("Roi" → "King").
-    pub fn name_word(&self, word: &str) -> Option<&str> {
-        self.name_words.get(&fold(word)).map(String::as_str)
     }
 
     /// `fr` or `en`, by the frequency of French function words.
