@@ -397,7 +397,7 @@ fn usage_errors_are_clap_errors() {
 }
 
 // ---------------------------------------------------------------------------
-// Need the real extractor: these fail while `src/extract` returns no meetings.
+// What the extractor finds in the example corpus.
 // ---------------------------------------------------------------------------
 
 #[test]

@@ -206,11 +206,10 @@ impl Context<'_> {
                     parties.iter_mut().find(|(_, _, sentence, end)| {
                         *sentence == i && !self.clause_between(*end, p.mention.span.start)
                     })
+                    && !members.contains(&p.person)
                 {
-                    if !members.contains(&p.person) {
-                        members.push(p.person);
-                        *end = p.mention.span.end;
-                    }
+                    members.push(p.person);
+                    *end = p.mention.span.end;
                 }
                 continue;
             }
