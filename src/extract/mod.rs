@@ -420,7 +420,8 @@ mod tests {
             .iter()
             .find(|p| p.represents.as_deref() == Some(want.party))
             .map(|p| name(&p.person));
-        assert_eq!(counterpart.as_deref(), Some(want.person), "{text}");
+        let want_person = Some(want.person).filter(|p| !p.is_empty());
+        assert_eq!(counterpart.as_deref(), want_person, "{text}");
         assert_eq!(
             m.date.map(|d| d.to_string()).as_deref(),
             want.date,
@@ -559,6 +560,32 @@ mod tests {
                 ..Want::default()
             },
         );
+    }
+
+    #[test]
+    fn a_role_without_a_name_names_the_counterpart() {
+        check(
+            "Dr. Salim M. AlMalik, Director-General of ICESCO, received the Ambassador of Japan to Morocco at ICESCO headquarters, \
+             and invited Japan to join ICESCO as an Observer State.\n",
+            Want {
+                party: "country:JP",
+                person: "",
+                place: Some("Rabat"),
+                mode: "in_person",
+                invitations: &[("country:JP", "org:icesco", "observer")],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn one_meeting_per_counterpart_of_an_item() {
+        let x = extract(
+            "Dr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu M. Idriss Ali, ambassadeur du Tchad auprès du Royaume du Maroc, \
+             et M. Moussa Sani, ambassadeur du Niger auprès du Royaume du Maroc.\n",
+        );
+        let parties: Vec<&str> = x.meetings.iter().map(|m| m.parties[1].as_str()).collect();
+        assert_eq!(parties, ["country:TD", "country:NE"]);
     }
 
     #[test]

@@ -366,14 +366,21 @@ fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
 }
 
 /// Offsets where a clause goes on after a role: verbs of meeting and
-/// inviting, auxiliaries and relative pronouns ("… of Tajikistan met with …").
+/// inviting, auxiliaries and relative pronouns ("… of Tajikistan met with …"),
+/// and the setting ("… to Morocco at ICESCO headquarters").
 pub fn clause_cuts(text: &str, sentence: Range<usize>, lex: &Lexicon) -> Vec<usize> {
     let folded = crate::text::Folded::new(&text[sentence.clone()]);
-    [&lex.meeting, &lex.invite, &lex.clause]
-        .iter()
-        .flat_map(|p| p.find_in(&folded))
-        .map(|(r, _)| r.start + sentence.start)
-        .collect()
+    [
+        &lex.meeting,
+        &lex.invite,
+        &lex.clause,
+        &lex.headquarters,
+        &lex.setting,
+    ]
+    .iter()
+    .flat_map(|p| p.find_in(&folded))
+    .map(|(r, _)| r.start + sentence.start)
+    .collect()
 }
 
 /// Where a role that starts at token `from` ends.
