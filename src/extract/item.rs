@@ -551,19 +551,29 @@ impl Context<'_> {
                             && m.range.end <= p.mention.span.end)
                 })
             };
+            // The city of a dateline ("Rabat, 5 mai (MAP) – …") is where the news was filed.
+            let dateline = |m: &Mention| {
+                self.text[s.range.start..m.range.start].trim().is_empty()
+                    && self.text[m.range.end..].starts_with(',')
+            };
             // "the Carthage Palace": a place that starts a longer name is not the place.
             let part_of_name = |m: &Mention| {
-                self.text[m.range.end..]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-                    && self.text[m.range.end..].starts_with(' ')
+                let rest = &self.text[m.range.end..s.range.end];
+                let next = rest.split_whitespace().next().unwrap_or("");
+                rest.starts_with(' ')
+                    && next.chars().next().is_some_and(char::is_uppercase)
+                    && !self.lex.is_title(next)
+                    && !self.lex.is_stopword(next)
+                    && !s
+                        .people
+                        .iter()
+                        .any(|p| p.mention.span.start == m.range.end + 1)
             };
             if let Some(m) = s.mentions.iter().find(|m| {
                 self.gazetteer.entry(m.entry).kind == EntityKind::Place
                     && !in_role(m)
                     && !part_of_name(m)
+                    && !dateline(m)
             }) {
                 return Some(m.entry);
             }
@@ -709,7 +719,7 @@ impl Context<'_> {
 
 /// True when `before` (the text before a date) is a dateline's place:
 /// "DUSHANBE, ", "Rabat: ", "date ".
-fn is_dateline(before: &str) -> bool {
+pub(super) fn is_dateline(before: &str) -> bool {
     let t = before.trim();
     t == "date"
         || (!t.is_empty()

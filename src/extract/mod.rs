@@ -109,17 +109,24 @@ impl Extractor {
     /// 23/05/2019", "Bakou, 29 juin") is preferred; a date marker written
     /// `date YYYY-MM` gives the year a day-month dateline lacks.
     fn anchor(&self, doc: &Document, item: Option<usize>) -> Option<PartialDate> {
-        let lines: Vec<std::ops::Range<usize>> = match item {
-            Some(i) => doc.items[i].header.clone(),
-            None => doc
-                .items
-                .first()
-                .map(|it| it.header.clone())
-                .unwrap_or_default(),
+        let it = match item {
+            Some(i) => doc.items.get(i),
+            None => doc.items.first(),
         };
+        // Header lines, and a dateline opening the first paragraph
+        // ("Noursoultan, 3 octobre 2023 (UzA) – …").
+        let mut lines: Vec<std::ops::Range<usize>> =
+            it.map(|it| it.header.clone()).unwrap_or_default();
+        let header_lines = lines.len();
+        if let Some(p) = it.and_then(|it| it.paragraphs.first()) {
+            let head = &doc.text[p.clone()];
+            let cut = head.char_indices().nth(60).map_or(head.len(), |(i, _)| i);
+            lines.push(p.start..p.start + cut);
+        }
         let mut best: Option<(bool, PartialDate)> = None;
-        for line in lines {
+        for (n, line) in lines.into_iter().enumerate() {
             let text = &doc.text[line.clone()];
+            let opening = n >= header_lines;
             let marker = date_marker(text);
             let mut found: Vec<(bool, PartialDate)> = Vec::new();
             for expr in dates::find(&self.lexicon, text) {
@@ -132,7 +139,8 @@ impl Extractor {
                 {
                     date.year = m.year;
                 }
-                if date.year.is_none() {
+                if date.year.is_none() || (opening && !item::is_dateline(&text[..expr.range.start]))
+                {
                     continue;
                 }
                 let after_place = self
@@ -513,6 +521,22 @@ mod tests {
                 person: "Rauf Aliyev",
                 date: Some("2023-05-11"),
                 place: Some("Baku"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn a_dateline_opening_the_text_anchors_relative_dates_and_is_no_place() {
+        check(
+            "Noursoultan, 3 octobre 2023 (Agence) – Le Directeur général de l’ICESCO, Dr Salim M. AlMalik, a rencontré hier à Tachkent \
+             M. Timur Saidov, ministre des Affaires étrangères de la République d’Ouzbékistan.\n",
+            Want {
+                party: "country:UZ",
+                person: "Timur Saidov",
+                date: Some("2023-10-02"),
+                place: Some("Tashkent"),
                 mode: "in_person",
                 ..Want::default()
             },
