@@ -77,8 +77,14 @@ enum Command {
         #[command(flatten)]
         input: Input,
         /// Only the invitations not followed by a membership.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["repeated", "conversion"])]
         pending: bool,
+        /// Only the invitations reported by two meetings or more.
+        #[arg(long, conflicts_with = "conversion")]
+        repeated: bool,
+        /// Per target: invited, joined and the conversion rate.
+        #[arg(long)]
+        conversion: bool,
     },
     /// Partner centrality: degree, meetings, betweenness, closeness, eigenvector, PageRank.
     Centrality {
@@ -287,11 +293,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             )?;
             Ok(code)
         }
-        Command::Invitations { input, pending } => {
+        Command::Invitations {
+            input,
+            pending,
+            repeated,
+            conversion,
+        } => {
             let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
             let f = filter(&graph, &input)?;
+            if conversion {
+                let rows = analysis::conversion_by_target(&graph, &f);
+                emit(&mut out, input.format, &rows, || {
+                    render::analysis::conversion(&graph, &rows)
+                })?;
+                return Ok(code);
+            }
             let records = if pending {
                 analysis::pending(&graph, &f)
+            } else if repeated {
+                analysis::repeated(&graph, &f)
             } else {
                 analysis::invitations(&graph, &f)
             };

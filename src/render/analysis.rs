@@ -1,7 +1,7 @@
 //! Plain-text views of the analysis results: one line per row, columns
 //! aligned, text from articles escaped.
 
-use crate::analysis::{Centrality, InvitationRecord, Timeline};
+use crate::analysis::{Centrality, Conversion, InvitationRecord, Timeline};
 use crate::graph::{EgoNetwork, MeetingGraph, PathStep};
 use crate::model::Capacity;
 use crate::render::table::escape;
@@ -41,6 +41,28 @@ pub fn invitations(records: &[InvitationRecord<'_>]) -> String {
             r.count,
             date(r.first),
             date(r.last)
+        );
+    }
+    out
+}
+
+/// Conversion of invitations into memberships, per target.
+pub fn conversion(g: &MeetingGraph, rows: &[Conversion]) -> String {
+    let mut out = format!(
+        "{:<40} {:>7} {:>6} {:>6}\n",
+        "target", "invited", "joined", "rate"
+    );
+    for c in rows {
+        let name = g.entity(&c.target).map_or(c.target.as_str(), |e| {
+            e.acronym.as_deref().unwrap_or(&e.name)
+        });
+        let _ = writeln!(
+            out,
+            "{:<40} {:>7} {:>6} {:>6.2}",
+            escape(name),
+            c.invited,
+            c.joined,
+            c.rate
         );
     }
     out
