@@ -39,8 +39,8 @@ def generate(edges):
     for _ in range(edges):
         b = 1 + nxt(nodes - 1)
         a = 0 if nxt(10) < 7 else 1 + nxt(nodes - 1)
-        w = 1 + nxt(5)
         if a != b:
+            w = 1 + nxt(5)
             if g.has_edge(a, b):
                 g[a][b]["weight"] += w
             else:
