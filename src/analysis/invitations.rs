@@ -38,6 +38,9 @@ pub struct InvitationRecord<'a> {
     pub joined: Option<Occurrence>,
     /// Days from the first invitation to joining, when both dates are full.
     pub days_to_join: Option<i64>,
+    /// For an invitation to observer status: a report that the invitee is
+    /// already a full member of the target (flagged as inconsistent).
+    pub already_member: Option<Occurrence>,
 }
 
 impl InvitationRecord<'_> {
@@ -146,6 +149,10 @@ pub fn invitations<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRe
                 .filter(|d| *d >= 0),
             _ => None,
         };
+        let already_member = (capacity == Capacity::Observer)
+            .then(|| memberships.get(&(invitee, target, Capacity::Member as u8)))
+            .flatten()
+            .and_then(|m| m.first().cloned());
         out.push(InvitationRecord {
             invitee: invitee_e,
             target: target_e,
@@ -156,6 +163,7 @@ pub fn invitations<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRe
             last,
             joined,
             days_to_join,
+            already_member,
         });
     }
     out
@@ -218,7 +226,51 @@ pub fn conversion_by_target(g: &MeetingGraph, filter: &Filter) -> Vec<Conversion
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::tests::fixture;
+    use crate::graph::tests::{fixture, meeting};
+    use crate::model::{Extraction, Invitation, Membership};
+
+    #[test]
+    fn observer_invitations_of_full_members_are_flagged() {
+        let mut joined = meeting("m1", Some("2019-01-10"), &["country:ID"], &[]);
+        joined.memberships.push(Membership {
+            member: "country:ID".into(),
+            of: "org:icesco".into(),
+            capacity: Capacity::Member,
+            evidence: None,
+        });
+        let mut invited = meeting("m2", Some("2020-03-01"), &["country:ID"], &[]);
+        for capacity in [Capacity::Observer, Capacity::Member] {
+            invited.invitations.push(Invitation {
+                invitee: "country:ID".into(),
+                target: "org:icesco".into(),
+                capacity,
+                evidence: None,
+            });
+        }
+        let entities = fixture().extraction().entities.clone();
+        let mut entities = entities;
+        entities.push(crate::model::Entity {
+            id: "country:ID".into(),
+            kind: crate::model::EntityKind::Country,
+            name: "Indonesia".into(),
+            aliases: vec![],
+            iso: Some("ID".into()),
+            acronym: None,
+        });
+        let g = MeetingGraph::new(Extraction {
+            meetings: vec![joined, invited],
+            entities,
+        })
+        .unwrap();
+        let flags: Vec<(Capacity, bool)> = invitations(&g, &Filter::default())
+            .iter()
+            .map(|r| (r.capacity, r.already_member.is_some()))
+            .collect();
+        assert_eq!(
+            flags,
+            [(Capacity::Observer, true), (Capacity::Member, false)]
+        );
+    }
 
     #[test]
     fn groups_table() {

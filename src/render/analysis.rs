@@ -28,10 +28,13 @@ pub fn invitations(records: &[InvitationRecord<'_>]) -> String {
         } else {
             "member"
         };
-        let status = match &r.joined {
+        let mut status = match &r.joined {
             Some(j) => format!("joined {}", date(j.date)),
             None => "pending".into(),
         };
+        if r.already_member.is_some() {
+            status.push_str(" (already a full member!)");
+        }
         let _ = writeln!(
             out,
             "{:<24} {:<36} {:<9} {:>5} {:<10} {:<10} {status}",
