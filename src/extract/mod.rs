@@ -439,35 +439,22 @@ mod tests {
         assert_eq!(m.mode.map(|d| d.as_str()), Some(want.mode), "{text}");
         let attendees: Vec<String> = m.attendees.iter().map(|a| name(&a.person)).collect();
         assert_eq!(attendees, want.attendees, "{text}");
-        let cap = |c: crate::model::Capacity| {
-            if c == crate::model::Capacity::Observer {
-                "observer"
-            } else {
-                "member"
-            }
+        let cap = |c: crate::model::Capacity| match c {
+            crate::model::Capacity::Observer => "observer",
+            crate::model::Capacity::Member => "member",
         };
-        let inv: Vec<(String, String, &str)> = m
+        let inv: Vec<(&str, &str, &str)> = m
             .invitations
             .iter()
-            .map(|i| (i.invitee.clone(), i.target.clone(), cap(i.capacity)))
+            .map(|i| (i.invitee.as_str(), i.target.as_str(), cap(i.capacity)))
             .collect();
-        let want_inv: Vec<(String, String, &str)> = want
-            .invitations
-            .iter()
-            .map(|&(a, b, c)| (a.to_string(), b.to_string(), c))
-            .collect();
-        assert_eq!(inv, want_inv, "{text}");
-        let mem: Vec<(String, String, &str)> = m
+        assert_eq!(inv, want.invitations, "{text}");
+        let mem: Vec<(&str, &str, &str)> = m
             .memberships
             .iter()
-            .map(|i| (i.member.clone(), i.of.clone(), cap(i.capacity)))
+            .map(|i| (i.member.as_str(), i.of.as_str(), cap(i.capacity)))
             .collect();
-        let want_mem: Vec<(String, String, &str)> = want
-            .memberships
-            .iter()
-            .map(|&(a, b, c)| (a.to_string(), b.to_string(), c))
-            .collect();
-        assert_eq!(mem, want_mem, "{text}");
+        assert_eq!(mem, want.memberships, "{text}");
     }
 
     #[test]
