@@ -28,6 +28,7 @@ struct Data {
     lines: Vec<String>,
     prefixes: Vec<String>,
     end_markers: Vec<String>,
+    continuations: Vec<String>,
 }
 
 /// The compiled list.
@@ -36,6 +37,7 @@ pub(crate) struct Boilerplate {
     lines: HashSet<String>,
     prefixes: Vec<String>,
     ends: HashSet<String>,
+    continuations: Vec<String>,
 }
 
 static BUILTIN: LazyLock<Result<Boilerplate, String>> = LazyLock::new(|| Boilerplate::parse(DATA));
@@ -47,6 +49,7 @@ impl Boilerplate {
             lines: data.lines.iter().map(|l| normalize(l)).collect(),
             prefixes: data.prefixes.iter().map(|l| normalize(l)).collect(),
             ends: data.end_markers.iter().map(|l| normalize(l)).collect(),
+            continuations: data.continuations.iter().map(|l| normalize(l)).collect(),
         })
     }
 
@@ -69,6 +72,18 @@ impl Boilerplate {
         } else {
             LineKind::Content
         }
+    }
+}
+
+impl Boilerplate {
+    /// True when a paragraph opens with a word that continues the previous
+    /// one ("Additionally, …", "Pour sa part, …"): it cannot start a news item.
+    pub(crate) fn continues(&self, paragraph: &str) -> bool {
+        let head: String = paragraph.chars().take(40).collect();
+        let key = normalize(&head);
+        self.continuations
+            .iter()
+            .any(|c| key.starts_with(c.as_str()) && key[c.len()..].starts_with([',', ' ']))
     }
 }
 

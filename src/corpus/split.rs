@@ -60,7 +60,7 @@ pub(crate) fn split(text: &str, boilerplate: &Boilerplate, opts: &SplitOptions) 
             paras.push(p);
         }
     }
-    assemble(text, &paras, opts.headings)
+    assemble(text, &paras, opts.headings, boilerplate)
 }
 
 /// Trimmed content lines grouped into blocks separated by blank lines (or
@@ -257,7 +257,12 @@ fn item_from_header(text: &str, run: &[&Para], headings: &[Range<usize>]) -> New
     }
 }
 
-fn assemble(text: &str, paras: &[Para], headings: &[Range<usize>]) -> Vec<NewsItem> {
+fn assemble(
+    text: &str,
+    paras: &[Para],
+    headings: &[Range<usize>],
+    boilerplate: &Boilerplate,
+) -> Vec<NewsItem> {
     let mut items: Vec<NewsItem> = Vec::new();
     let mut run: Vec<&Para> = Vec::new();
     for (i, p) in paras.iter().enumerate() {
@@ -274,7 +279,10 @@ fn assemble(text: &str, paras: &[Para], headings: &[Range<usize>]) -> Vec<NewsIt
             continue;
         }
         if !run.is_empty() {
-            if items.is_empty() || run.iter().any(|p| is_headline_candidate(text, p, headings)) {
+            let continued = !items.is_empty() && boilerplate.continues(&text[p.range.clone()]);
+            if items.is_empty()
+                || (!continued && run.iter().any(|p| is_headline_candidate(text, p, headings)))
+            {
                 items.push(item_from_header(text, &run, headings));
             } else if let Some(item) = items.last_mut() {
                 item.paragraphs.extend(run.iter().map(|p| p.range.clone()));

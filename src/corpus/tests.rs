@@ -206,7 +206,7 @@ type SplitCase<'a> = (&'a str, &'a [Option<&'a str>], &'a [usize]);
 
 #[test]
 fn splitting_rules_table() {
-    let cases: [SplitCase; 5] = [
+    let cases: [SplitCase; 7] = [
         // One paragraph per line when lines are long.
         (
             "A Headline About Ruritania\n12 May 2020\nFirst paragraph of the news item that is long enough to be body text, with a period.\nSecond paragraph, also body text of the same item.\n",
@@ -230,6 +230,18 @@ fn splitting_rules_table() {
             "Body text of the only item, ending here.\n\nAn Orphan Headline Without Body\n",
             &[None],
             &[1],
+        ),
+        // An unpunctuated line before a paragraph that continues the text
+        // is part of the item, not the headline of a new one.
+        (
+            "The envoy met the Director-General in Rabat on Monday.\n\nThe meeting was attended by Dr. Omar Said\n\nAdditionally, the two sides reviewed joint programmes.\n",
+            &[None],
+            &[3],
+        ),
+        (
+            "Le ministre a reçu l'ambassadeur hier à Rabat.\n\nUne Nouvelle Rubrique\n\nLe Directeur général a reçu une délégation aujourd'hui.\n",
+            &[None, Some("Une Nouvelle Rubrique")],
+            &[1, 1],
         ),
         // Markdown heading marks are not part of the headline.
         (

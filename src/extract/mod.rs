@@ -21,6 +21,7 @@ use crate::model::{
     Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, PartialDate,
     Participant,
 };
+use indexmap::IndexMap;
 use item::{Context, DocPerson, Found, ItemMeeting};
 use std::collections::{BTreeMap, HashMap};
 
@@ -301,7 +302,8 @@ struct PersonIds {
 struct Identity {
     surname: String,
     initial: Option<char>,
-    names: BTreeMap<String, usize>,
+    /// Each spelling with its number of documents, in order of first use.
+    names: IndexMap<String, usize>,
 }
 
 impl PersonIds {
@@ -326,7 +328,7 @@ impl PersonIds {
                         identities.push(Identity {
                             surname,
                             initial,
-                            names: BTreeMap::new(),
+                            names: IndexMap::new(),
                         });
                         identities.len() - 1
                     }
@@ -345,12 +347,19 @@ impl PersonIds {
     fn entity(&self, doc: usize, person: usize) -> (String, Entity) {
         let k = self.of.get(&(doc, person)).copied().unwrap_or_default();
         let identity = &self.identities[k];
-        // The most frequent full name names the person; ties go to the longest.
+        // The most frequent full name names the person; ties go to the first seen.
         let name = identity
             .names
             .iter()
-            .max_by_key(|(n, c)| (n.split_whitespace().count() > 1, **c, n.len()))
-            .map(|(n, _)| n.clone())
+            .enumerate()
+            .max_by_key(|(order, (n, c))| {
+                (
+                    n.split_whitespace().count() > 1,
+                    **c,
+                    std::cmp::Reverse(*order),
+                )
+            })
+            .map(|(_, (n, _))| n.clone())
             .unwrap_or_default();
         let id = format!("person:{}", slug(&name));
         let aliases = identity
