@@ -33,7 +33,7 @@ pub struct DateExpr {
 }
 
 static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})(?:er|st|nd|rd|th)?\s+$").expect("valid regex")
+    Regex::new(r"(?:^|[^0-9])([0-9]{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+)?$").expect("valid regex")
 });
 static DAY_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,2})(?:st|nd|rd|th)?\b").expect("valid regex"));
