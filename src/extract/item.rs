@@ -279,7 +279,11 @@ impl Context<'_> {
                 .join(" ");
             self.lex.topics_in(&all)
         };
-        let (invitations, memberships) = self.invitations(sentences);
+        let counterpart_state = parties
+            .values()
+            .map(|(e, _)| *e)
+            .find(|&e| self.gazetteer.entry(e).kind == EntityKind::Country);
+        let (invitations, memberships) = self.invitations(sentences, counterpart_state);
         let listed_attendees: Vec<usize> = sentences
             .iter()
             .flat_map(|s| s.people.iter())
@@ -593,7 +597,13 @@ impl Context<'_> {
     /// Invitations ("invited Japan to join the Coalition", "a appelé
     /// Singapour à y adhérer en tant que membre observateur") and memberships
     /// ("Azerbaijan was one of the first countries to join …").
-    pub fn invitations(&self, sentences: &[Sentence]) -> (Vec<Found>, Vec<Found>) {
+    /// `counterpart` is the state the item's meeting is with: "invited the
+    /// country to join" invites it.
+    pub fn invitations(
+        &self,
+        sentences: &[Sentence],
+        counterpart: Option<EntryId>,
+    ) -> (Vec<Found>, Vec<Found>) {
         let hub = self.gazetteer.hub();
         let mut invitations = Vec::new();
         let mut memberships = Vec::new();
@@ -635,11 +645,30 @@ impl Context<'_> {
                 let Some(&first_join) = mine.first() else {
                     continue;
                 };
+                // The state named between the verbs ("invited Japan to join"),
+                // else "the country" (the counterpart), else the subject of a
+                // passive ("l'Argentine … sont invitées à y adhérer").
+                let in_role = |m: &Mention| {
+                    s.people.iter().any(|p| {
+                        p.mention
+                            .role
+                            .as_ref()
+                            .is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end)
+                    })
+                };
+                let between = fold(&self.text[inv_end.min(first_join)..first_join]);
                 let invitee = countries
                     .iter()
                     .find(|m| m.range.start >= inv_end && m.range.end <= first_join)
-                    .or_else(|| countries.iter().rev().find(|m| m.range.end <= at))
-                    .map(|m| m.entry);
+                    .map(|m| m.entry)
+                    .or_else(|| counterpart.filter(|_| self.lex.country_reference.occurs(&between)))
+                    .or_else(|| {
+                        countries
+                            .iter()
+                            .rev()
+                            .find(|m| m.range.end <= at && !in_role(m))
+                            .map(|m| m.entry)
+                    });
                 let Some(invitee) = invitee else { continue };
                 for (k, &join) in mine.iter().enumerate() {
                     let until = mine.get(k + 1).copied().unwrap_or(next_invite);

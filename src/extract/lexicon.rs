@@ -54,6 +54,8 @@ struct LexiconFile {
     #[serde(default)]
     setting: Vec<String>,
     #[serde(default)]
+    country_reference: Vec<String>,
+    #[serde(default)]
     clause: Vec<String>,
     #[serde(default)]
     org_nouns: Vec<String>,
@@ -190,6 +192,8 @@ pub struct Lexicon {
     pub meeting: Phrases,
     pub setting: Phrases,
     pub setting_open: Phrases,
+    /// Words that refer back to the counterpart state ("ce pays").
+    pub country_reference: Phrases,
     /// Words that start a new clause after a role (auxiliaries, pronouns).
     pub clause: Phrases,
     pub future: Phrases,
@@ -298,6 +302,7 @@ impl Lexicon {
             meeting: Phrases::list(all(|f| &f.meeting)),
             setting: Phrases::list(all(|f| &f.setting)),
             setting_open: Phrases::list(all(|f| &f.setting_open)),
+            country_reference: Phrases::list(all(|f| &f.country_reference)),
             clause: Phrases::list(all(|f| &f.clause)),
             future: Phrases::list(all(|f| &f.future)),
             not_meeting: Phrases::list(all(|f| &f.not_meeting)),

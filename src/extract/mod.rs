@@ -599,6 +599,21 @@ mod tests {
     }
 
     #[test]
+    fn the_country_refers_to_the_counterpart_state() {
+        check(
+            "Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Juan Perez, Ambassador of Chile to Morocco, \
+             and invited the country to join the Global Humanitarian Coalition.\n",
+            Want {
+                party: "country:CL",
+                person: "Juan Perez",
+                mode: "in_person",
+                invitations: &[("country:CL", "initiative:humanitarian-coalition", "member")],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
     fn one_meeting_per_counterpart_of_an_item() {
         let x = extract(
             "Dr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu M. Idriss Ali, ambassadeur du Tchad auprès du Royaume du Maroc, \
