@@ -271,14 +271,7 @@ impl Context<'_> {
             .chain(sentences.iter().flat_map(|s| s.people.iter()))
             .find(|p| people[p.person].hub && !p.attendee)
             .map(|p| p.person);
-        let topics = {
-            let all: String = sentences
-                .iter()
-                .map(|s| s.folded.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            self.lex.topics_in(&all)
-        };
+        let topics = self.topics(sentences);
         let counterpart_state = parties
             .values()
             .map(|(e, _)| *e)
@@ -349,6 +342,24 @@ impl Context<'_> {
         s.people.iter().any(|p| people[p.person].hub)
             || s.mentions.iter().any(|m| m.entry == hub)
             || self.lex.hub_head.occurs(&s.folded.text)
+    }
+
+    /// Topics of the item's words, names of organizations and initiatives
+    /// left out ("Educational, Scientific and Cultural Organization" is no
+    /// topic).
+    fn topics(&self, sentences: &[Sentence]) -> Vec<String> {
+        let mut text = String::new();
+        for s in sentences {
+            let mut at = s.range.start;
+            for m in &s.mentions {
+                text.push_str(&self.text[at..m.range.start]);
+                text.push(' ');
+                at = m.range.end;
+            }
+            text.push_str(&self.text[at..s.range.end]);
+            text.push(' ');
+        }
+        self.lex.topics_in(&fold(&text))
     }
 
     /// A national body, city or national organization stands for its state.

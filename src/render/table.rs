@@ -63,10 +63,17 @@ pub fn meetings(extraction: &Extraction, hub: &str, width: usize) -> String {
         .map(|e| (e.id.as_str(), e))
         .collect();
     let name = |id: &str| names.get(id).map_or(id, |e| e.name.as_str()).to_string();
+    // Invitation targets are short: "ICESCO" rather than its full name.
+    let short = |id: &str| {
+        names
+            .get(id)
+            .map_or(id, |e| e.acronym.as_deref().unwrap_or(&e.name))
+            .to_string()
+    };
     let rows: Vec<[String; 7]> = extraction
         .meetings
         .iter()
-        .map(|m| row(m, hub, &name).map(|c| escape(&c)))
+        .map(|m| row(m, hub, &name, &short).map(|c| escape(&c)))
         .collect();
     let mut out = layout(&rows, width);
     let n = rows.len();
@@ -74,7 +81,12 @@ pub fn meetings(extraction: &Extraction, hub: &str, width: usize) -> String {
     out
 }
 
-fn row(m: &Meeting, hub: &str, name: &dyn Fn(&str) -> String) -> [String; 7] {
+fn row(
+    m: &Meeting,
+    hub: &str,
+    name: &dyn Fn(&str) -> String,
+    short: &dyn Fn(&str) -> String,
+) -> [String; 7] {
     let counterparts: Vec<String> = m
         .parties
         .iter()
@@ -108,7 +120,7 @@ fn row(m: &Meeting, hub: &str, name: &dyn Fn(&str) -> String) -> [String; 7] {
             format!(
                 "{} invited to {}{}",
                 name(&i.invitee),
-                name(&i.target),
+                short(&i.target),
                 capacity(i.capacity)
             )
         })
@@ -117,7 +129,7 @@ fn row(m: &Meeting, hub: &str, name: &dyn Fn(&str) -> String) -> [String; 7] {
         format!(
             "{} member of {}{}",
             name(&j.member),
-            name(&j.of),
+            short(&j.of),
             capacity(j.capacity)
         )
     }));
