@@ -344,14 +344,13 @@ impl Context<'_> {
             || self.lex.hub_head.occurs(&s.folded.text)
     }
 
-    /// Topics of the item's words, names of organizations and initiatives
-    /// left out ("Educational, Scientific and Cultural Organization" is no
-    /// topic).
+    /// Topics of the item's words, names of organizations left out
+    /// ("Educational, Scientific and Cultural Organization" is no topic).
     fn topics(&self, sentences: &[Sentence]) -> Vec<String> {
         let mut text = String::new();
         for s in sentences {
             let mut at = s.range.start;
-            for m in &s.mentions {
+            for m in s.mentions.iter().filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Organization) {
                 text.push_str(&self.text[at..m.range.start]);
                 text.push(' ');
                 at = m.range.end;
