@@ -112,6 +112,34 @@ fn edge_attrs(kind: EdgeKind) -> Vec<Attribute> {
     a
 }
 
+/// Words joined with `, ` into lines of at most `width` characters (a longer
+/// word gets a line of its own).
+fn wrap(words: &[String], width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for w in words {
+        match lines.last_mut() {
+            Some(l) if l.chars().count() + 2 + w.chars().count() <= width => {
+                l.push_str(", ");
+                l.push_str(w);
+            }
+            _ => lines.push(w.clone()),
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+#[test]
+fn wraps_topics() {
+    let words: Vec<String> = ["education", "science", "culture", "heritage"]
+        .map(String::from)
+        .into();
+    assert_eq!(
+        wrap(&words, 30),
+        ["education, science, culture", "heritage"]
+    );
+}
+
 /// Font size by PageRank share: 10 for people and the least central, up to
 /// 22 for the most central.
 fn font_size(share: Option<f64>) -> String {
@@ -170,14 +198,11 @@ fn legend() -> Stmt {
             a,
         )));
     }
-    // the kinds in one column
-    for pair in kinds.windows(2) {
-        stmts.push(edge(
-            &format!("legend:{}", super::kind_name(pair[0])),
-            &format!("legend:{}", super::kind_name(pair[1])),
-            vec![plain("style", "invis")],
-        ));
-    }
+    // the kinds and the edge samples' left ends in one column, in order
+    let mut column: Vec<String> = kinds
+        .iter()
+        .map(|k| format!("legend:{}", super::kind_name(*k)))
+        .collect();
     let edges = [
         (EdgeKind::Met, "met (date, topics)"),
         (EdgeKind::Represents, "represents"),
@@ -204,7 +229,16 @@ fn legend() -> Stmt {
         attrs.push(plain("label", label));
         attrs.push(plain("fontsize", 10));
         stmts.push(edge(&a, &b, attrs));
+        column.push(a);
     }
+    let mut same = vec![Stmt::Attribute(plain("rank", "same"))];
+    for pair in column.windows(2) {
+        same.push(edge(&pair[0], &pair[1], vec![plain("style", "invis")]));
+    }
+    stmts.push(Stmt::Subgraph(Subgraph {
+        id: Id::Plain("legend_column".into()),
+        stmts: same,
+    }));
     Stmt::Subgraph(Subgraph {
         id: Id::Plain("cluster_legend".into()),
         stmts,
@@ -269,9 +303,7 @@ pub fn dot(view: &GraphView<'_>) -> String {
         match e.edge.kind {
             EdgeKind::Met => {
                 let mut label = vec![date];
-                if !m.topics.is_empty() {
-                    label.push(m.topics.join(", "));
-                }
+                label.extend(wrap(&m.topics, 40));
                 let mut a = edge_attrs(EdgeKind::Met);
                 a.insert(0, attr("label", quoted(&label)));
                 a.push(attr(
@@ -308,12 +340,16 @@ pub fn dot(view: &GraphView<'_>) -> String {
             }
         }
     }
+    // written entity first (arrow reversed) so that `dot` places people
+    // beyond the entity, away from the meeting edges
     for ((kind, person, entity), roles) in people {
         let mut a = edge_attrs(kind);
+        a.retain(|x| x.0 != Id::Plain("dir".into()));
+        a.push(plain("dir", "back"));
         if !roles.is_empty() {
             a.push(attr("tooltip", quoted(&roles)));
         }
-        stmts.push(edge(person, entity, a));
+        stmts.push(edge(entity, person, a));
     }
     let graph = Graph::Graph {
         id: Id::Plain("diplograph".into()),

@@ -385,6 +385,40 @@ pub fn graphviz(dot: &str, layout: &str, image: Image) -> Result<Vec<u8>> {
     Ok(output.stdout)
 }
 
+/// Writes a file atomically: a temporary file in the same folder, then a
+/// rename, so that readers never see half a file.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("graph.dot");
+/// diplograph::render::graph::save(&path, b"graph {}").unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"graph {}");
+/// ```
+pub fn save(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, bytes)
+}
+
+/// Writes `nodes.csv` and `relationships.csv` into `dir`, creating it.
+///
+/// ```
+/// # use diplograph::graph::MeetingGraph;
+/// # use diplograph::model::Extraction;
+/// use diplograph::render::graph::{GraphView, write_neo4j};
+/// let dir = tempfile::tempdir().unwrap();
+/// let g = MeetingGraph::new(Extraction::default()).unwrap();
+/// let files = write_neo4j(&GraphView::new(&g).unwrap(), &dir.path().join("neo4j")).unwrap();
+/// assert!(files[1].ends_with("neo4j/relationships.csv"));
+/// ```
+pub fn write_neo4j(view: &GraphView<'_>, dir: &Path) -> Result<Vec<PathBuf>> {
+    let csv = neo4j(view)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let nodes = dir.join("nodes.csv");
+    let relationships = dir.join("relationships.csv");
+    write_atomic(&nodes, csv.nodes.as_bytes())?;
+    write_atomic(&relationships, csv.relationships.as_bytes())?;
+    Ok(vec![nodes, relationships])
+}
+
 /// What [`write_all`] wrote, and a note when pictures were left out.
 #[derive(Debug, Clone, Default)]
 pub struct Written {
@@ -411,8 +445,7 @@ pub struct Written {
 /// ```
 pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
     let mut files = Vec::new();
-    let mut note = None;
-    let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
+    let put = |files: &mut Vec<PathBuf>, name: &str, bytes: &[u8]| -> Result<()> {
         let path = dir.join(name);
         write_atomic(&path, bytes)?;
         files.push(path);
@@ -420,20 +453,17 @@ pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
     };
     let json = serde_json::to_vec_pretty(&node_link(view))
         .map_err(|e| Error::data(dir, format!("cannot serialize the graph: {e}")))?;
-    put("graph.node-link.json", &json)?;
+    put(&mut files, "graph.node-link.json", &json)?;
     let dot_text = dot(view);
-    put("graph.dot", dot_text.as_bytes())?;
-    put("graph.graphml", graphml(view).as_bytes())?;
-    put("graph.gexf", gexf(view).as_bytes())?;
-    let csv = neo4j(view)?;
-    let neo = dir.join("neo4j");
-    std::fs::create_dir_all(&neo).map_err(|e| Error::io(&neo, e))?;
-    put("neo4j/nodes.csv", csv.nodes.as_bytes())?;
-    put("neo4j/relationships.csv", csv.relationships.as_bytes())?;
+    put(&mut files, "graph.dot", dot_text.as_bytes())?;
+    put(&mut files, "graph.graphml", graphml(view).as_bytes())?;
+    put(&mut files, "graph.gexf", gexf(view).as_bytes())?;
+    files.extend(write_neo4j(view, &dir.join("neo4j"))?);
     let layout = layout_for(view.graph.node_count());
+    let mut note = None;
     for (name, image) in [("graph.svg", Image::Svg), ("graph.png", Image::Png)] {
         match graphviz(&dot_text, layout, image) {
-            Ok(bytes) => put(name, &bytes)?,
+            Ok(bytes) => put(&mut files, name, &bytes)?,
             Err(e @ Error::MissingProgram { .. }) => {
                 note = Some(format!("no graph.svg or graph.png: {e}"));
                 break;
