@@ -224,7 +224,7 @@ fn hostile_names_in_csv() {
     let mut rels = csv::Reader::from_reader(csv.relationships.as_bytes());
     let rows: Vec<csv::StringRecord> = rels.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), g.edge_count());
-    assert!(rows.iter().any(|r| &r[9] == flat && &r[2] == "REPRESENTS"));
+    assert!(rows.iter().any(|r| r[9] == flat && &r[2] == "REPRESENTS"));
     assert_eq!(csv.relationships.lines().count(), g.edge_count() + 1);
 }
 
