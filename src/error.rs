@@ -35,6 +35,16 @@ pub enum Error {
     /// The graph has no path between two entities.
     #[error("no path from {from} to {to}")]
     NoPath { from: String, to: String },
+    /// An external program is not installed; `package` is the Debian
+    /// package that provides it.
+    #[error("{program} not found: install Graphviz (Debian/Ubuntu: apt-get install {package})")]
+    MissingProgram {
+        program: String,
+        package: &'static str,
+    },
+    /// An external program ran and failed.
+    #[error("{program} failed: {message}")]
+    Program { program: String, message: String },
     /// An iterative algorithm did not converge.
     #[error("{algorithm} did not converge in {iterations} iterations")]
     NoConvergence {

@@ -14,8 +14,9 @@ use diplograph::gazetteer::Gazetteer;
 use diplograph::graph::{Filter, MeetingGraph};
 use diplograph::model::Extraction;
 use diplograph::model::{EntityKind, PartialDate};
+use diplograph::render::graph::{self as graph_formats, GraphView, Image};
 use diplograph::render::{self as render, report, table};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -63,7 +64,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
         format: EvalFormat,
     },
-    /// Extract once and save the graph (DIR/graph.json).
+    /// Extract once and save the graph (DIR/graph.json) and every format of `render`.
     Build {
         /// Files or folders of articles.
         #[arg(required = true)]
@@ -71,6 +72,18 @@ enum Command {
         /// Output folder.
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
+    },
+    /// The graph as DOT, SVG, PNG (Graphviz), node-link JSON, GraphML, GEXF or Neo4j CSV.
+    Render {
+        /// Files or folders of articles, or one saved graph.json.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        format: GraphFormat,
+        /// Output file, or folder (then DIR/graph.EXT); for neo4j a folder
+        /// (default neo4j/). Default: standard output.
+        #[arg(short, long, value_name = "FILE|DIR")]
+        output: Option<PathBuf>,
     },
     /// Invitations per invitee and target: first, last, count, joined or pending.
     Invitations {
@@ -158,6 +171,17 @@ enum Kind {
 enum Out {
     Table,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Svg,
+    Png,
+    Json,
+    Graphml,
+    Gexf,
+    Neo4j,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -291,6 +315,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 graph.node_count(),
                 graph.edge_count()
             )?;
+            let written = graph_formats::write_all(&GraphView::new(&graph)?, &output)?;
+            for f in &written.files {
+                writeln!(out, "{}", f.display())?;
+            }
+            if let Some(note) = written.note {
+                eprintln!("diplograph: note: {note}");
+            }
+            Ok(code)
+        }
+        Command::Render {
+            paths,
+            format,
+            output,
+        } => {
+            let (graph, code) = load_paths(&extractor, &paths, cli.quiet)?;
+            let view = GraphView::new(&graph)?;
+            let layout = graph_formats::layout_for(graph.node_count());
+            let (bytes, ext) = match format {
+                GraphFormat::Neo4j => {
+                    let dir = output.unwrap_or_else(|| PathBuf::from("neo4j"));
+                    for f in graph_formats::write_neo4j(&view, &dir)? {
+                        writeln!(out, "{}", f.display())?;
+                    }
+                    return Ok(code);
+                }
+                GraphFormat::Dot => (graph_formats::dot(&view).into_bytes(), "dot"),
+                GraphFormat::Svg => (
+                    graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Svg)?,
+                    "svg",
+                ),
+                GraphFormat::Png => (
+                    graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Png)?,
+                    "png",
+                ),
+                GraphFormat::Json => {
+                    let mut v = serde_json::to_vec_pretty(&graph_formats::node_link(&view))?;
+                    v.push(b'\n');
+                    (v, "json")
+                }
+                GraphFormat::Graphml => (graph_formats::graphml(&view).into_bytes(), "graphml"),
+                GraphFormat::Gexf => (graph_formats::gexf(&view).into_bytes(), "gexf"),
+            };
+            match output {
+                Some(path) => {
+                    let path = if path.is_dir() {
+                        path.join(format!("graph.{ext}"))
+                    } else {
+                        path
+                    };
+                    graph_formats::save(&path, &bytes)?;
+                }
+                None if format == GraphFormat::Png && std::io::stdout().is_terminal() => {
+                    anyhow::bail!("PNG is binary: give -o FILE or redirect the output");
+                }
+                None => {
+                    out.write_all(&bytes)?;
+                    out.flush()?;
+                }
+            }
             Ok(code)
         }
         Command::Invitations {
@@ -381,14 +464,23 @@ fn load_graph(
     input: &Input,
     quiet: bool,
 ) -> Result<(MeetingGraph, ExitCode)> {
-    if let [path] = input.paths.as_slice()
+    load_paths(extractor, &input.paths, quiet)
+}
+
+/// [`load_graph`] from paths alone.
+fn load_paths(
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    quiet: bool,
+) -> Result<(MeetingGraph, ExitCode)> {
+    if let [path] = paths
         && path.is_file()
         && path.extension().is_some_and(|e| e == "json")
     {
         let graph = MeetingGraph::load(path).context("cannot load the graph")?;
         return Ok((graph, ExitCode::SUCCESS));
     }
-    let corpus = Corpus::load(&input.paths);
+    let corpus = Corpus::load(paths);
     let extraction = extractor.extract(&corpus);
     let code = finish(&corpus, &extraction, quiet);
     Ok((MeetingGraph::new(extraction)?, code))

@@ -23,6 +23,7 @@ mod merge;
 mod store;
 
 pub use merge::{dates_compatible, hub_of, merge_meetings};
+pub(crate) use store::write_atomic;
 pub use store::{GRAPH_FORMAT, GRAPH_VERSION};
 
 use crate::model::{Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
@@ -565,8 +566,38 @@ impl MeetingGraph {
 
     /// The graph as node-link JSON, as D3 and NetworkX
     /// (`node_link_graph(data, edges="links")`) read it; see the contract.
+    /// Nodes carry the partner centralities of
+    /// [`crate::analysis::partner_centrality`] (default options, so the
+    /// numbers of `diplograph centrality`), `null` for entities outside the
+    /// partner graph (people, places) or when PageRank does not converge.
+    ///
+    /// ```
+    /// # use diplograph::graph::MeetingGraph;
+    /// # use diplograph::model::{Extraction, Meeting};
+    /// # let meeting = Meeting { id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
+    /// #     date: Some("2020-07-16".parse().unwrap()), place: None, mode: None,
+    /// #     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
+    /// #     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![] };
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![] }).unwrap();
+    /// let v = g.to_node_link();
+    /// assert_eq!(v["links"][0]["date"], "2020-07-16");
+    /// assert_eq!(v["nodes"][0]["pagerank"], 0.5);
+    /// ```
     pub fn to_node_link(&self) -> serde_json::Value {
+        let centralities =
+            crate::analysis::partner_centrality(self, &Default::default()).unwrap_or_default();
+        self.to_node_link_with(&centralities)
+    }
+
+    /// [`Self::to_node_link`] with centralities already computed (matched to
+    /// nodes by id; nodes without one get `null` measures).
+    pub fn to_node_link_with(
+        &self,
+        centralities: &[crate::analysis::Centrality],
+    ) -> serde_json::Value {
         use serde_json::json;
+        let by_id: std::collections::HashMap<&str, &crate::analysis::Centrality> =
+            centralities.iter().map(|c| (c.id.as_str(), c)).collect();
         let nodes: Vec<_> = self
             .graph
             .node_weights()
@@ -579,6 +610,13 @@ impl MeetingGraph {
                 if let Some(a) = &e.acronym {
                     v["acronym"] = json!(a);
                 }
+                let c = by_id.get(e.id.as_str());
+                v["degree"] = json!(c.map(|c| c.degree));
+                v["weighted_degree"] = json!(c.map(|c| c.weighted_degree));
+                v["betweenness"] = json!(c.map(|c| c.betweenness));
+                v["closeness"] = json!(c.map(|c| c.closeness));
+                v["eigenvector"] = json!(c.and_then(|c| c.eigenvector));
+                v["pagerank"] = json!(c.map(|c| c.pagerank));
                 v
             })
             .collect();

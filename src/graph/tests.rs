@@ -467,6 +467,16 @@ fn node_link_json_follows_the_contract() {
         (Some("met"), Some("2020-07-16"))
     );
     assert_eq!(first["evidence"].as_array().unwrap().len(), 2);
+    let nodes = v["nodes"].as_array().unwrap();
+    let hub = nodes.iter().find(|n| n["id"] == "org:icesco").unwrap();
+    assert_eq!(hub["degree"], 1.0);
+    assert_eq!(hub["weighted_degree"], 9.0);
+    assert!(hub["pagerank"].as_f64().unwrap() > 0.2);
+    let dg = nodes.iter().find(|n| n["id"] == "person:dg").unwrap();
+    assert!(
+        dg["pagerank"].is_null(),
+        "people are outside the partner graph"
+    );
 }
 
 #[test]

@@ -4,5 +4,6 @@
 //! [`crate::eval`] and [`crate::analysis`] directly.
 
 pub mod analysis;
+pub mod graph;
 pub mod report;
 pub mod table;

@@ -1,0 +1,478 @@
+//! The relationship graph in the formats other tools read.
+//!
+//! | format | function | for |
+//! | --- | --- | --- |
+//! | DOT | [`dot()`] | Graphviz; a picture for people (see [`dot()`] for what it draws) |
+//! | SVG, PNG | [`graphviz()`] on the DOT | browsers, documents; needs Graphviz installed |
+//! | node-link JSON | [`node_link`] | D3, NetworkX (`node_link_graph(data, edges="links")`) |
+//! | GraphML | [`graphml()`] | NetworkX, igraph, yEd, Cytoscape |
+//! | GEXF 1.3, dynamic | [`gexf()`] | Gephi (timeline over meeting dates), NetworkX |
+//! | Neo4j CSV | [`neo4j()`] | `neo4j-admin database import` |
+//!
+//! Every format but DOT carries the whole multigraph: one node per entity,
+//! one edge per fact (`met`, `represents`, `attended`, `invited`,
+//! `member_of`), each with its meeting's id, date, place, mode, topics and
+//! evidence. Nodes carry the partner centralities of
+//! [`crate::analysis::partner_centrality`] with default options (the numbers
+//! `diplograph centrality` prints), absent for people and places.
+//!
+//! A [`GraphView`] computes the centralities once for all formats;
+//! [`write_all`] writes every format into a folder, each file atomically.
+
+mod dot;
+mod gexf;
+mod graphml;
+mod neo4j;
+mod xml;
+
+pub use dot::dot;
+pub use gexf::gexf;
+pub use graphml::graphml;
+pub use neo4j::{Neo4jCsv, neo4j};
+
+use crate::analysis::{Centrality, CentralityOptions, partner_centrality};
+use crate::graph::{Edge, MeetingGraph, date_span, write_atomic};
+use crate::model::{Capacity, Entity, EntityKind, Meeting, PartialDate};
+use crate::{Error, Result};
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Above this many nodes, pictures are laid out with `sfdp` instead of `dot`.
+pub const SFDP_THRESHOLD: usize = 300;
+
+/// A graph with its centralities, ready to render.
+#[derive(Debug, Clone)]
+pub struct GraphView<'a> {
+    graph: &'a MeetingGraph,
+    centralities: Vec<Centrality>,
+    /// For each node index, its position in `centralities`.
+    by_node: Vec<Option<usize>>,
+}
+
+/// One edge as the formats write it: its ends in their stored direction.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EdgeView<'a> {
+    /// Position of the edge in the graph, for stable edge ids.
+    pub index: usize,
+    pub source: &'a Entity,
+    pub target: &'a Entity,
+    pub edge: &'a Edge,
+    pub meeting: &'a Meeting,
+}
+
+impl<'a> GraphView<'a> {
+    /// Computes the partner centralities of a graph.
+    ///
+    /// ```
+    /// # use diplograph::graph::MeetingGraph;
+    /// # use diplograph::model::{Extraction, Meeting};
+    /// use diplograph::render::graph::GraphView;
+    /// # let m = Meeting { id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
+    /// #     date: None, place: None, mode: None, parties: vec!["org:icesco".into(), "country:JP".into()],
+    /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
+    /// #     memberships: vec![], evidence: vec![] };
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![] }).unwrap();
+    /// let view = GraphView::new(&g).unwrap();
+    /// assert_eq!(view.centralities().len(), 2);
+    /// ```
+    pub fn new(graph: &'a MeetingGraph) -> Result<Self> {
+        let centralities = partner_centrality(graph, &CentralityOptions::default())?;
+        let mut by_node = vec![None; graph.node_count()];
+        for (i, c) in centralities.iter().enumerate() {
+            if let Some(&n) = graph.index().get(&c.id) {
+                by_node[n.index()] = Some(i);
+            }
+        }
+        Ok(GraphView {
+            graph,
+            centralities,
+            by_node,
+        })
+    }
+
+    /// The graph.
+    pub fn graph(&self) -> &'a MeetingGraph {
+        self.graph
+    }
+
+    /// The partner centralities, in partner-graph order.
+    pub fn centralities(&self) -> &[Centrality] {
+        &self.centralities
+    }
+
+    /// The centralities of a node, if it is in the partner graph.
+    pub fn centrality(&self, n: NodeIndex) -> Option<&Centrality> {
+        self.by_node
+            .get(n.index())
+            .copied()
+            .flatten()
+            .map(|i| &self.centralities[i])
+    }
+
+    /// The largest PageRank (0 for an empty partner graph).
+    pub(crate) fn max_pagerank(&self) -> f64 {
+        self.centralities
+            .iter()
+            .map(|c| c.pagerank)
+            .fold(0.0, f64::max)
+    }
+
+    /// Nodes in graph order.
+    pub(crate) fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &'a Entity)> + 'a {
+        let g = self.graph.petgraph();
+        g.node_indices().map(move |n| (n, &g[n]))
+    }
+
+    /// Edges in graph order.
+    pub(crate) fn edges(&self) -> impl Iterator<Item = EdgeView<'a>> + 'a {
+        let graph = self.graph;
+        let g = graph.petgraph();
+        g.edge_references().map(move |e| {
+            let w = e.weight();
+            let target = if e.source() == w.source {
+                e.target()
+            } else {
+                e.source()
+            };
+            EdgeView {
+                index: e.id().index(),
+                source: &g[w.source],
+                target: &g[target],
+                edge: w,
+                meeting: graph.meeting_of(w),
+            }
+        })
+    }
+}
+
+/// The node-link JSON of the contract, with the view's centralities
+/// ([`MeetingGraph::to_node_link_with`]).
+///
+/// ```
+/// # use diplograph::graph::MeetingGraph;
+/// # use diplograph::model::Extraction;
+/// use diplograph::render::graph::{GraphView, node_link};
+/// let g = MeetingGraph::new(Extraction::default()).unwrap();
+/// let v = node_link(&GraphView::new(&g).unwrap());
+/// assert_eq!(v["multigraph"], true);
+/// ```
+pub fn node_link(view: &GraphView<'_>) -> serde_json::Value {
+    view.graph.to_node_link_with(&view.centralities)
+}
+
+/// The first day a date covers, as `YYYY-MM-DD` (`2020-07` → `2020-07-01`);
+/// `None` without a year.
+pub(crate) fn first_day(d: &PartialDate) -> Option<String> {
+    date_span(d).map(|((y, m, d), _)| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The name of a kind, as in JSON.
+pub(crate) fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Country => "country",
+        EntityKind::Organization => "organization",
+        EntityKind::Initiative => "initiative",
+        EntityKind::Place => "place",
+    }
+}
+
+/// Fill colour of a kind, shared by the picture and Gephi.
+pub(crate) fn kind_colour(kind: EntityKind) -> (u8, u8, u8) {
+    match kind {
+        EntityKind::Country => (0x9e, 0xca, 0xe1),
+        EntityKind::Organization => (0xfd, 0xae, 0x6b),
+        EntityKind::Initiative => (0xa1, 0xd9, 0x9b),
+        EntityKind::Person => (0xe0, 0xe0, 0xe0),
+        EntityKind::Place => (0xda, 0xbc, 0xf0),
+    }
+}
+
+/// Type of an attribute in GraphML and GEXF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AttrType {
+    String,
+    Double,
+    Boolean,
+}
+
+impl AttrType {
+    /// The type's name, the same in GraphML and GEXF.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            AttrType::String => "string",
+            AttrType::Double => "double",
+            AttrType::Boolean => "boolean",
+        }
+    }
+}
+
+/// Node attributes of GraphML and GEXF, in the order of [`node_values`].
+pub(crate) const NODE_ATTRS: [(&str, AttrType); 11] = [
+    ("label", AttrType::String),
+    ("kind", AttrType::String),
+    ("aliases", AttrType::String),
+    ("iso", AttrType::String),
+    ("acronym", AttrType::String),
+    ("degree", AttrType::Double),
+    ("weighted_degree", AttrType::Double),
+    ("betweenness", AttrType::Double),
+    ("closeness", AttrType::Double),
+    ("eigenvector", AttrType::Double),
+    ("pagerank", AttrType::Double),
+];
+
+/// Edge attributes of GraphML and GEXF, in the order of [`edge_values`].
+pub(crate) const EDGE_ATTRS: [(&str, AttrType); 12] = [
+    ("kind", AttrType::String),
+    ("meeting", AttrType::String),
+    ("date", AttrType::String),
+    ("place", AttrType::String),
+    ("mode", AttrType::String),
+    ("topics", AttrType::String),
+    ("role", AttrType::String),
+    ("capacity", AttrType::String),
+    ("principal", AttrType::Boolean),
+    ("docs", AttrType::String),
+    ("evidence", AttrType::String),
+    ("headline", AttrType::String),
+];
+
+/// Separator of list values (aliases, topics, documents) in one attribute.
+pub(crate) const LIST_SEP: &str = "; ";
+
+/// The values of [`NODE_ATTRS`] for a node; `None` is left out.
+pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Option<String>; 11] {
+    let c = view.centrality(n);
+    let num = |f: fn(&Centrality) -> Option<f64>| c.and_then(f).map(|x| x.to_string());
+    [
+        Some(e.name.clone()),
+        Some(kind_name(e.kind).to_string()),
+        Some(e.aliases.join(LIST_SEP)),
+        e.iso.clone(),
+        e.acronym.clone(),
+        num(|c| Some(c.degree)),
+        num(|c| Some(c.weighted_degree)),
+        num(|c| Some(c.betweenness)),
+        num(|c| Some(c.closeness)),
+        num(|c| c.eigenvector),
+        num(|c| Some(c.pagerank)),
+    ]
+}
+
+/// The values of [`EDGE_ATTRS`] for an edge; `None` is left out.
+pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 12] {
+    let m = e.meeting;
+    let mut docs: Vec<&str> = m.evidence.iter().map(|x| x.doc.as_str()).collect();
+    docs.dedup();
+    let evidence: Vec<&str> = m.evidence.iter().map(|x| x.text.as_str()).collect();
+    [
+        Some(e.edge.kind.as_str().to_string()),
+        Some(m.id.clone()),
+        m.date.map(|d| d.to_string()),
+        m.place.clone(),
+        m.mode.map(|x| x.as_str().to_string()),
+        Some(m.topics.join(LIST_SEP)),
+        e.edge.role.clone(),
+        e.edge.capacity.map(|c| capacity_name(c).to_string()),
+        Some(e.edge.principal.to_string()),
+        Some(docs.join(LIST_SEP)),
+        Some(evidence.join("\n")),
+        m.headline.clone(),
+    ]
+}
+
+/// The name of a capacity, as in JSON.
+pub(crate) fn capacity_name(c: Capacity) -> &'static str {
+    match c {
+        Capacity::Observer => "observer",
+        Capacity::Member => "member",
+    }
+}
+
+/// An image format Graphviz writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Image {
+    Svg,
+    Png,
+}
+
+impl Image {
+    fn flag(self) -> &'static str {
+        match self {
+            Image::Svg => "-Tsvg",
+            Image::Png => "-Tpng",
+        }
+    }
+}
+
+/// The Graphviz layout program for a graph of `nodes` nodes: `dot` (layered,
+/// edge labels placed without overlap) up to [`SFDP_THRESHOLD`], `sfdp`
+/// (force-directed, scales) beyond.
+///
+/// ```
+/// use diplograph::render::graph::layout_for;
+/// assert_eq!(layout_for(60), "dot");
+/// assert_eq!(layout_for(5000), "sfdp");
+/// ```
+pub fn layout_for(nodes: usize) -> &'static str {
+    if nodes > SFDP_THRESHOLD {
+        "sfdp"
+    } else {
+        "dot"
+    }
+}
+
+/// Lays out DOT text with Graphviz (`dot -K LAYOUT -Tsvg|-Tpng`) and returns
+/// the image. [`Error::MissingProgram`] when Graphviz is not installed
+/// (Debian package `graphviz`), [`Error::Program`] when it rejects the input.
+///
+/// ```no_run
+/// use diplograph::render::graph::{graphviz, Image};
+/// let svg = graphviz("graph { a -- b }", "dot", Image::Svg).unwrap();
+/// assert!(String::from_utf8_lossy(&svg).contains("<svg"));
+/// ```
+pub fn graphviz(dot: &str, layout: &str, image: Image) -> Result<Vec<u8>> {
+    let program = "dot";
+    let spawned = Command::new(program)
+        .arg(format!("-K{layout}"))
+        .arg(image.flag())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match spawned {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::MissingProgram {
+                program: program.into(),
+                package: "graphviz",
+            });
+        }
+        Err(e) => {
+            return Err(Error::Program {
+                program: program.into(),
+                message: e.to_string(),
+            });
+        }
+    };
+    let failed = |message: String| Error::Program {
+        program: program.into(),
+        message,
+    };
+    // Write from a thread: Graphviz may fill its output pipe before it has
+    // read all of its input.
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| failed("no standard input".into()))?;
+    let input = dot.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child
+        .wait_with_output()
+        .map_err(|e| failed(e.to_string()))?;
+    let written = writer
+        .join()
+        .map_err(|_| failed("writing its input panicked".into()))?;
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(failed(format!("{}: {}", output.status, stderr.trim())));
+    }
+    written.map_err(|e| failed(format!("cannot write its input: {e}")))?;
+    Ok(output.stdout)
+}
+
+/// Writes a file atomically: a temporary file in the same folder, then a
+/// rename, so that readers never see half a file.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("graph.dot");
+/// diplograph::render::graph::save(&path, b"graph {}").unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"graph {}");
+/// ```
+pub fn save(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, bytes)
+}
+
+/// Writes `nodes.csv` and `relationships.csv` into `dir`, creating it.
+///
+/// ```
+/// # use diplograph::graph::MeetingGraph;
+/// # use diplograph::model::Extraction;
+/// use diplograph::render::graph::{GraphView, write_neo4j};
+/// let dir = tempfile::tempdir().unwrap();
+/// let g = MeetingGraph::new(Extraction::default()).unwrap();
+/// let files = write_neo4j(&GraphView::new(&g).unwrap(), &dir.path().join("neo4j")).unwrap();
+/// assert!(files[1].ends_with("neo4j/relationships.csv"));
+/// ```
+pub fn write_neo4j(view: &GraphView<'_>, dir: &Path) -> Result<Vec<PathBuf>> {
+    let csv = neo4j(view)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let nodes = dir.join("nodes.csv");
+    let relationships = dir.join("relationships.csv");
+    write_atomic(&nodes, csv.nodes.as_bytes())?;
+    write_atomic(&relationships, csv.relationships.as_bytes())?;
+    Ok(vec![nodes, relationships])
+}
+
+/// What [`write_all`] wrote, and a note when pictures were left out.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub files: Vec<PathBuf>,
+    /// Why no SVG or PNG was written (Graphviz missing), for stderr.
+    pub note: Option<String>,
+}
+
+/// Writes every format into `dir` (which must exist), each file atomically:
+/// `graph.node-link.json`, `graph.dot`, `graph.graphml`, `graph.gexf`,
+/// `neo4j/nodes.csv`, `neo4j/relationships.csv`, and `graph.svg` and
+/// `graph.png` when Graphviz is installed (otherwise [`Written::note`] says
+/// so). `graph.json`, the saved graph, is [`MeetingGraph::save`]'s.
+///
+/// ```
+/// # use diplograph::graph::MeetingGraph;
+/// # use diplograph::model::Extraction;
+/// use diplograph::render::graph::{GraphView, write_all};
+/// let dir = tempfile::tempdir().unwrap();
+/// let g = MeetingGraph::new(Extraction::default()).unwrap();
+/// let written = write_all(&GraphView::new(&g).unwrap(), dir.path()).unwrap();
+/// assert!(dir.path().join("neo4j/nodes.csv").is_file());
+/// assert!(written.files.len() >= 6);
+/// ```
+pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
+    let mut files = Vec::new();
+    let put = |files: &mut Vec<PathBuf>, name: &str, bytes: &[u8]| -> Result<()> {
+        let path = dir.join(name);
+        write_atomic(&path, bytes)?;
+        files.push(path);
+        Ok(())
+    };
+    let json = serde_json::to_vec_pretty(&node_link(view))
+        .map_err(|e| Error::data(dir, format!("cannot serialize the graph: {e}")))?;
+    put(&mut files, "graph.node-link.json", &json)?;
+    let dot_text = dot(view);
+    put(&mut files, "graph.dot", dot_text.as_bytes())?;
+    put(&mut files, "graph.graphml", graphml(view).as_bytes())?;
+    put(&mut files, "graph.gexf", gexf(view).as_bytes())?;
+    files.extend(write_neo4j(view, &dir.join("neo4j"))?);
+    let layout = layout_for(view.graph.node_count());
+    let mut note = None;
+    for (name, image) in [("graph.svg", Image::Svg), ("graph.png", Image::Png)] {
+        match graphviz(&dot_text, layout, image) {
+            Ok(bytes) => put(&mut files, name, &bytes)?,
+            Err(e @ Error::MissingProgram { .. }) => {
+                note = Some(format!("no graph.svg or graph.png: {e}"));
+                break;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Written { files, note })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,306 @@
+//! Tests of the graph formats: snapshots of a small hand-built graph, and
+//! hostile names in every format.
+
+use super::*;
+use crate::model::{Capacity, Evidence, Extraction, Invitation, Membership, Mode, Participant};
+use graphviz_rust::dot_structures::{Graph, Id, Stmt};
+
+fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
+    let kind = crate::graph::kind_of_id(id).unwrap();
+    Entity {
+        id: id.into(),
+        kind,
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        iso: (kind == EntityKind::Country).then(|| id[8..].to_string()),
+        acronym: (id == "org:icesco").then(|| "ICESCO".to_string()),
+    }
+}
+
+fn meeting(id: &str, date: &str, other: &str, topics: &[&str]) -> Meeting {
+    Meeting {
+        id: id.into(),
+        doc: format!("{id}.txt"),
+        headline: Some(format!("Headline of {id}")),
+        lang: "en".into(),
+        date: Some(date.parse().unwrap()),
+        place: Some("Rabat".into()),
+        mode: Some(Mode::InPerson),
+        parties: vec!["org:icesco".into(), other.into()],
+        participants: vec![
+            Participant {
+                person: "person:dg".into(),
+                role: Some("Director-General".into()),
+                represents: Some("org:icesco".into()),
+            },
+            Participant {
+                person: format!("person:envoy-{id}"),
+                role: Some("Ambassador".into()),
+                represents: Some(other.into()),
+            },
+        ],
+        attendees: vec![],
+        topics: topics.iter().map(|t| t.to_string()).collect(),
+        invitations: vec![],
+        memberships: vec![],
+        evidence: vec![Evidence {
+            doc: format!("{id}.txt"),
+            start: 0,
+            end: 10,
+            text: format!("Evidence of {id}."),
+        }],
+    }
+}
+
+/// ICESCO meets Japan twice and Azerbaijan once; Azerbaijan is invited to
+/// and joins the coalition.
+fn small() -> MeetingGraph {
+    let mut az = meeting("m-3", "2020-08", "country:AZ", &[]);
+    az.invitations.push(Invitation {
+        invitee: "country:AZ".into(),
+        target: "initiative:coalition".into(),
+        capacity: Capacity::Member,
+        evidence: None,
+    });
+    az.memberships.push(Membership {
+        member: "country:AZ".into(),
+        of: "initiative:coalition".into(),
+        capacity: Capacity::Observer,
+        evidence: None,
+    });
+    MeetingGraph::new(Extraction {
+        meetings: vec![
+            meeting("m-1", "2020-07-16", "country:JP", &["culture", "education"]),
+            meeting("m-2", "--09-01", "country:JP", &["science"]),
+            az,
+        ],
+        entities: vec![
+            entity(
+                "org:icesco",
+                "Islamic World Educational, Scientific and Cultural Organization",
+                &[],
+            ),
+            entity("country:JP", "Japan", &["Japon"]),
+            entity("country:AZ", "Azerbaïdjan", &["Azerbaijan"]),
+            entity("initiative:coalition", "Global Humanitarian Coalition", &[]),
+            entity("person:dg", "Salim M. AlMalik", &[]),
+        ],
+    })
+    .unwrap()
+}
+
+const HOSTILE: &str =
+    "Qu\"ote \\ back\\slash <script>alert('x')</script> \u{202e}RTL \u{200b}zw\nnew line é";
+
+/// A graph whose country, person and role carry hostile text.
+fn hostile() -> MeetingGraph {
+    let mut m = meeting("m-1", "2020-07-16", "country:XX", &["culture"]);
+    m.participants[1].role = Some(HOSTILE.into());
+    m.evidence[0].text = HOSTILE.into();
+    MeetingGraph::new(Extraction {
+        meetings: vec![m],
+        entities: vec![
+            entity("org:icesco", "ICESCO", &[]),
+            entity("country:XX", HOSTILE, &[HOSTILE, "a;b"]),
+            entity("person:envoy-m-1", HOSTILE, &[]),
+        ],
+    })
+    .unwrap()
+}
+
+#[test]
+fn dot_of_a_small_graph() {
+    let g = small();
+    insta::assert_snapshot!(dot(&GraphView::new(&g).unwrap()));
+}
+
+#[test]
+fn graphml_of_a_small_graph() {
+    let g = small();
+    insta::assert_snapshot!(graphml(&GraphView::new(&g).unwrap()));
+}
+
+/// Node statements of a parsed DOT graph (the legend's subgraph left out).
+fn parsed_nodes(text: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let Graph::Graph { stmts, .. } = graphviz_rust::parse(text).unwrap() else {
+        panic!("not an undirected graph");
+    };
+    let id = |i: &Id| match i {
+        Id::Html(s) | Id::Escaped(s) | Id::Plain(s) | Id::Anonymous(s) => s.clone(),
+    };
+    stmts
+        .iter()
+        .filter_map(|s| match s {
+            Stmt::Node(n) => Some((
+                id(&n.id.0),
+                n.attributes.iter().map(|a| (id(&a.0), id(&a.1))).collect(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn dot_draws_every_meeting_and_collapses_people() {
+    let g = small();
+    let text = dot(&GraphView::new(&g).unwrap());
+    let nodes = parsed_nodes(&text);
+    assert_eq!(nodes.len(), g.node_count());
+    let met = text.matches("color=\"#333333\" style=\"solid\"").count();
+    // three meetings, plus the legend's sample edge
+    assert_eq!(met, 3 + 1, "{text}");
+    assert!(text.contains(r#""org:icesco" -- "country:JP" [label="--09-01\nscience""#));
+    assert!(text.contains(r#"label="member (observer)\n2020-08""#));
+    // the DG represents ICESCO in three meetings: one edge
+    assert_eq!(text.matches(r#""org:icesco" -- "person:dg""#).count(), 1);
+    // and his `attended` edges are implied by the meetings
+    assert!(!text.contains(r#""country:JP" -- "person:dg""#));
+    // the hub is the largest
+    let size = |id: &str| -> f64 {
+        let (_, attrs) = nodes
+            .iter()
+            .find(|(n, _)| n == &format!("\"{id}\""))
+            .unwrap();
+        let (_, v) = attrs.iter().find(|(k, _)| k == "fontsize").unwrap();
+        v.trim_matches('"').parse().unwrap()
+    };
+    assert_eq!(size("org:icesco"), 22.0);
+    assert!(size("country:JP") > size("country:AZ"));
+    assert_eq!(size("person:dg"), 10.0);
+}
+
+#[test]
+fn hostile_names_in_dot() {
+    let g = hostile();
+    let text = dot(&GraphView::new(&g).unwrap());
+    let nodes = parsed_nodes(&text);
+    let (_, attrs) = nodes
+        .iter()
+        .find(|(id, _)| id == "\"country:XX\"")
+        .expect("the node parses back");
+    let (_, label) = attrs.iter().find(|(k, _)| k == "label").unwrap();
+    assert_eq!(
+        label,
+        "\"Qu\\\"ote \\\\ back\\\\slash <script>alert('x')</script> \\\\u{202e}RTL \\\\u{200b}zw\\\\u{a}new line é\""
+    );
+    // no raw newline, bidi or zero-width character anywhere
+    assert!(!text.contains(['\u{202e}', '\u{200b}']));
+    assert!(
+        text.lines()
+            .all(|l| !l.contains("new line") || l.contains("\\\\u{a}new line"))
+    );
+}
+
+#[test]
+fn hostile_names_in_xml() {
+    let g = hostile();
+    let view = GraphView::new(&g).unwrap();
+    for doc in [graphml(&view), gexf(&view)] {
+        assert!(!doc.contains("<script"), "{doc}");
+        assert!(doc.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"));
+        assert!(doc.contains("Qu&quot;ote \\ back\\slash"));
+        assert!(doc.contains("\u{202e}RTL \u{200b}zw&#10;new line é"));
+        // every element opened is closed: the document is well nested
+        let opened = doc.matches('<').count();
+        let closed = doc.matches('>').count();
+        assert_eq!(opened, closed);
+    }
+}
+
+#[test]
+fn hostile_names_in_csv() {
+    let g = hostile();
+    let csv = neo4j(&GraphView::new(&g).unwrap()).unwrap();
+    let mut nodes = csv::Reader::from_reader(csv.nodes.as_bytes());
+    let rows: Vec<csv::StringRecord> = nodes.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), g.node_count());
+    let xx = rows.iter().find(|r| &r[0] == "country:XX").unwrap();
+    let flat = HOSTILE.replace('\n', " ");
+    assert_eq!(&xx[1], flat);
+    assert_eq!(&xx[3], "Entity;Country");
+    assert_eq!(&xx[4], format!("{flat};a,b"));
+    // one line per record: line breaks never reach the file
+    assert_eq!(csv.nodes.lines().count(), g.node_count() + 1);
+    let mut rels = csv::Reader::from_reader(csv.relationships.as_bytes());
+    let rows: Vec<csv::StringRecord> = rels.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), g.edge_count());
+    assert!(rows.iter().any(|r| r[9] == flat && &r[2] == "REPRESENTS"));
+    assert_eq!(csv.relationships.lines().count(), g.edge_count() + 1);
+}
+
+#[test]
+fn gexf_is_dynamic_with_first_days() {
+    let g = small();
+    let doc = gexf(&GraphView::new(&g).unwrap());
+    assert!(doc.contains(r#"mode="dynamic""#) && doc.contains(r#"timeformat="date""#));
+    assert!(doc.contains(r#"start="2020-07-16" end="2020-07-16""#));
+    assert!(doc.contains(r#"start="2020-08-01" end="2020-08-01""#));
+    // the meeting without a year has no interval
+    let undated = doc
+        .lines()
+        .filter(|l| l.contains("<edge ") && !l.contains("start="))
+        .count();
+    let m2 = g
+        .petgraph()
+        .edge_weights()
+        .filter(|e| g.meeting_of(e).id == "m-2")
+        .count();
+    assert_eq!(undated, m2);
+    assert_eq!(doc.matches("<edge ").count(), g.edge_count());
+}
+
+#[test]
+fn node_link_carries_centralities() {
+    let g = small();
+    let v = node_link(&GraphView::new(&g).unwrap());
+    let nodes = v["nodes"].as_array().unwrap();
+    let jp = nodes.iter().find(|n| n["id"] == "country:JP").unwrap();
+    assert_eq!(jp["weighted_degree"], 2.0);
+    assert_eq!(jp["aliases"][0], "Japon");
+    assert_eq!(v["links"].as_array().unwrap().len(), g.edge_count());
+}
+
+#[test]
+fn write_all_writes_every_format() {
+    let g = small();
+    let dir = tempfile::tempdir().unwrap();
+    let written = write_all(&GraphView::new(&g).unwrap(), dir.path()).unwrap();
+    for name in [
+        "graph.node-link.json",
+        "graph.dot",
+        "graph.graphml",
+        "graph.gexf",
+        "neo4j/nodes.csv",
+        "neo4j/relationships.csv",
+    ] {
+        assert!(dir.path().join(name).is_file(), "{name}");
+    }
+    let pictures = dir.path().join("graph.svg").is_file();
+    assert_eq!(pictures, written.note.is_none(), "{:?}", written.note);
+    // no temporary file is left behind
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn graphviz_reports_a_missing_program_or_renders() {
+    match graphviz("graph { a -- b }", "dot", Image::Svg) {
+        Ok(svg) => assert!(String::from_utf8_lossy(&svg).contains("<svg")),
+        Err(e) => {
+            assert!(matches!(e, Error::MissingProgram { .. }), "{e}");
+            assert!(e.to_string().contains("apt-get install graphviz"));
+        }
+    }
+    if let Err(e) = graphviz("graph { a -- ", "dot", Image::Svg) {
+        assert!(
+            matches!(e, Error::Program { .. } | Error::MissingProgram { .. }),
+            "{e}"
+        );
+    } else {
+        panic!("a syntax error must fail");
+    }
+}
