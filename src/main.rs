@@ -15,6 +15,7 @@ use diplograph::graph::{Filter, MeetingGraph};
 use diplograph::model::Extraction;
 use diplograph::model::{EntityKind, PartialDate};
 use diplograph::render::{self as render, report, table};
+use diplograph::serve::{Server, Site};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -113,6 +114,15 @@ enum Command {
         to: String,
         #[command(flatten)]
         input: Input,
+    },
+    /// Serve the interactive graph page and graph.json on 127.0.0.1.
+    Serve {
+        /// Files or folders of articles, or one saved graph.json.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Port on 127.0.0.1; 0 picks a free one (the URL is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
     },
 }
 
@@ -351,6 +361,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })?;
             Ok(code)
         }
+        Command::Serve { paths, port } => {
+            let (graph, _) = load_paths(&extractor, &paths, cli.quiet)?;
+            let server = Server::bind(Site::new(&graph)?, port)?;
+            writeln!(
+                out,
+                "serving {} nodes and {} links at {} (Ctrl-C to stop)",
+                graph.node_count(),
+                graph.edge_count(),
+                server.url()
+            )?;
+            out.flush()?;
+            drop(out);
+            server.run()
+        }
     }
 }
 
@@ -361,14 +385,23 @@ fn load_graph(
     input: &Input,
     quiet: bool,
 ) -> Result<(MeetingGraph, ExitCode)> {
-    if let [path] = input.paths.as_slice()
+    load_paths(extractor, &input.paths, quiet)
+}
+
+/// [`load_graph`] from paths alone.
+fn load_paths(
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    quiet: bool,
+) -> Result<(MeetingGraph, ExitCode)> {
+    if let [path] = paths
         && path.is_file()
         && path.extension().is_some_and(|e| e == "json")
     {
         let graph = MeetingGraph::load(path).context("cannot load the graph")?;
         return Ok((graph, ExitCode::SUCCESS));
     }
-    let corpus = Corpus::load(&input.paths);
+    let corpus = Corpus::load(paths);
     let extraction = extractor.extract(&corpus);
     let code = finish(&corpus, &extraction, quiet);
     Ok((MeetingGraph::new(extraction)?, code))
