@@ -144,15 +144,16 @@ function draw(nodes, links) {
     .on('mouseenter', (_, n) => showNode(n))
     .on('click', (event, n) => { event.stopPropagation(); pin(() => showNode(n)); });
   nodeSel.append('circle').attr('fill', (n) => NODE_COLORS[n.kind] ?? '#555');
-  nodeSel.append('text').attr('dy', '0.32em').text((n) => n.label);
+  // Long organization names are drawn as their acronym (the panel gives both).
+  nodeSel.append('text').attr('dy', '0.32em').text((n) => (n.acronym && n.label.length > 24 ? n.acronym : n.label));
 
   const simulation = forceSimulation(nodes)
-    .force('link', forceLink(links).id((n) => n.id).distance((l) => (l.kind === 'met' ? 90 : 60)).strength(0.4))
-    .force('charge', forceManyBody().strength(-260))
+    .force('link', forceLink(links).id((n) => n.id).distance((l) => (l.kind === 'met' ? 130 : 80)).strength(0.3))
+    .force('charge', forceManyBody().strength(-520))
     .force('center', forceCenter(width / 2, height / 2))
     .force('x', forceX(width / 2).strength(0.04))
     .force('y', forceY(height / 2).strength(0.06))
-    .force('collide', forceCollide((n) => n.r + 4))
+    .force('collide', forceCollide((n) => n.r + 8))
     .stop();
 
   const zoomer = zoom().scaleExtent([0.2, 6]).on('zoom', (e) => root.attr('transform', e.transform));
@@ -171,17 +172,18 @@ function draw(nodes, links) {
       .on('end', (e, n) => { if (!e.active) simulation.alphaTarget(0); n.fx = null; n.fy = null; }),
   );
 
-  return {
-    nodes, links, linkSel, nodeSel, simulation, zoomer, width, height,
+  const view = {
+    nodes, links, linkSel, nodeSel, nodeLayer, simulation, zoomer, width, height,
     // Lays the graph out from scratch (synchronously, so the result does not
     // depend on the frame rate) and fits it in the view.
     layout() {
       simulation.alpha(1);
       for (let i = 0; i < 300; i++) simulation.tick();
       render();
-      fit(nodes, zoomer, width, height, 0);
+      fit(view, 0);
     },
   };
+  return view;
 }
 
 function linkPath(l) {
@@ -196,14 +198,14 @@ function linkPath(l) {
   return `M${x1},${y1}Q${cx},${cy} ${x2},${y2}`;
 }
 
-function fit(nodes, zoomer, width, height, duration) {
-  if (!nodes.length) return;
-  const xs = nodes.map((n) => n.x);
-  const ys = nodes.map((n) => n.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const pad = 60;
-  const k = Math.min(2, (width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad) / Math.max(1, y1 - y0));
-  const t = zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
+// Zooms so that every node and its label is in view.
+function fit(view, duration) {
+  const { zoomer, width, height } = view;
+  const box = view.nodeLayer.node().getBBox();
+  if (!box.width && !box.height) return;
+  const pad = 24;
+  const k = Math.min(1.6, (width - 2 * pad) / Math.max(1, box.width), (height - 2 * pad) / Math.max(1, box.height));
+  const t = zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(box.x + box.width / 2), -(box.y + box.height / 2));
   (duration ? svg.transition().duration(duration) : svg).call(zoomer.transform, t);
 }
 
@@ -223,16 +225,16 @@ function setupSize(nodes, view) {
     const measure = select_.value;
     const value = (n) => (measure === LINKS_MEASURE ? n.links.length : n.centrality?.[measure] ?? 0);
     const max = Math.max(1e-9, ...nodes.map(value));
-    const radius = scaleSqrt().domain([0, max]).range([4, 26]);
+    const radius = scaleSqrt().domain([0, max]).range([6, 26]);
     for (const n of nodes) n.r = radius(value(n));
     view.nodeSel.select('circle').attr('r', (n) => n.r);
     view.nodeSel.select('text')
       .attr('x', (n) => n.r + 3)
       .style('display', (n) => (n.kind === 'person' && n.r < 9 ? 'none' : null));
   };
-  select_.addEventListener('change', () => { apply(); view.simulation.force('collide').radius((n) => n.r + 4); view.simulation.alpha(0.3).restart(); });
+  select_.addEventListener('change', () => { apply(); view.simulation.force('collide').radius((n) => n.r + 8); view.simulation.alpha(0.3).restart(); });
   apply();
-  view.simulation.force('collide').radius((n) => n.r + 4);
+  view.simulation.force('collide').radius((n) => n.r + 8);
   view.layout();
 }
 
@@ -294,7 +296,10 @@ function setupSearch(nodes, view) {
     view.linkSel.classed('near', false);
     svg.classed('focus', false);
     status.textContent = '';
-    if (!fold(query)) return;
+    if (!fold(query)) {
+      fit(view, 400);
+      return;
+    }
     const n = find(query);
     if (!n) {
       status.textContent = `No entity matches “${query}”.`;
@@ -377,7 +382,6 @@ function showNode(n) {
   row('id', n.id);
   row('ISO', n.iso);
   row('acronym', n.acronym);
-  row('aliases', (n.aliases ?? []).join(', '));
   const roles = [...new Set(n.links.filter((l) => l.source === n && l.role).map((l) => l.role))];
   row('roles', roles.join('; '));
   const meetings = new Map();
@@ -386,6 +390,8 @@ function showNode(n) {
   row('dates', dates.length ? `${dates[0]} … ${dates[dates.length - 1]}` : 'unknown');
   row('topics', [...new Set([...meetings.values()].flatMap((l) => l.topics ?? []))].join(', '));
   if (n.centrality) row('PageRank', n.centrality.pagerank?.toFixed(3));
+  const aliases = n.aliases ?? [];
+  row('aliases', aliases.length > 6 ? `${aliases.slice(0, 6).join(', ')} and ${aliases.length - 6} more` : aliases.join(', '));
   box.append('h3').text(`${meetings.size} meeting${meetings.size === 1 ? '' : 's'}`);
   const ul = box.append('ul');
   for (const l of [...meetings.values()].sort((a, b) => String(a.date).localeCompare(String(b.date)))) {
