@@ -197,11 +197,10 @@ impl Site {
                 break;
             }
         }
+        let too_large = !head_complete && reader.get_ref().limit() == 0;
         let mut words = line.split_whitespace();
         let response = match (words.next(), words.next(), words.next(), words.next()) {
-            _ if !head_complete && line.len() as u64 >= MAX_HEAD => {
-                Response::text(431, "request too large\n")
-            }
+            _ if too_large => Response::text(431, "request too large\n"),
             (Some(method), Some(target), Some(version), None)
                 if version.starts_with("HTTP/1.") && head_complete =>
             {
@@ -445,6 +444,13 @@ mod tests {
         let garbage = exchange(addr, b"hello\r\n\r\n");
         assert!(garbage.starts_with("HTTP/1.1 400 Bad Request\r\n"));
         let huge = exchange(addr, &[b'a'; MAX_HEAD as usize]);
+        assert!(huge.starts_with("HTTP/1.1 431 "), "{huge:.40}");
+        let mut many_headers = b"GET / HTTP/1.1\r\n".to_vec();
+        while many_headers.len() < MAX_HEAD as usize {
+            many_headers.extend_from_slice(b"X-Padding: 0123456789\r\n");
+        }
+        many_headers.truncate(MAX_HEAD as usize);
+        let huge = exchange(addr, &many_headers);
         assert!(huge.starts_with("HTTP/1.1 431 "), "{huge:.40}");
     }
 
