@@ -12,7 +12,8 @@
 //! 3. [`extract`] finds people, dates, places, modes and topics and assembles
 //!    meetings, invitations and memberships, each with its evidence;
 //! 4. [`eval`] scores an extraction against a gold file;
-//! 5. [`render`] prints the results for people and machines.
+//! 5. [`render`] prints the results for people and machines, and [`serve`]
+//!    shows the graph in an interactive page.
 //!
 //! ```
 //! use diplograph::{corpus::Corpus, extract::Extractor, gazetteer::Gazetteer};
@@ -35,6 +36,7 @@ pub mod gazetteer;
 pub mod graph;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod text;
 
 pub use error::{Error, Result};

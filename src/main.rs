@@ -16,6 +16,7 @@ use diplograph::model::Extraction;
 use diplograph::model::{EntityKind, PartialDate};
 use diplograph::render::graph::{self as graph_formats, GraphView, Image};
 use diplograph::render::{self as render, report, table};
+use diplograph::serve::{Server, Site};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -132,6 +133,15 @@ enum Command {
         to: String,
         #[command(flatten)]
         input: Input,
+    },
+    /// Serve the interactive graph page and graph.json on 127.0.0.1.
+    Serve {
+        /// Files or folders of articles, or one saved graph.json.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Port on 127.0.0.1; 0 picks a free one (the URL is printed).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
     },
 }
 
@@ -453,6 +463,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 render::analysis::path(&steps)
             })?;
             Ok(code)
+        }
+        Command::Serve { paths, port } => {
+            let (graph, _) = load_paths(&extractor, &paths, cli.quiet)?;
+            let server = Server::bind(Site::new(&graph)?, port)?;
+            writeln!(
+                out,
+                "serving {} nodes and {} links at {} (Ctrl-C to stop)",
+                graph.node_count(),
+                graph.edge_count(),
+                server.url()
+            )?;
+            out.flush()?;
+            drop(out);
+            server.run()
         }
     }
 }

@@ -1,0 +1,429 @@
+// The diplograph graph page: loads graph.json (node-link JSON, see
+// ../../shared/spec/README.md) from the server that serves this page and
+// draws it with a D3 force layout.
+//
+// Every string that comes from the articles (labels, aliases, roles, places,
+// topics, evidence) is inserted with .text() / textContent, never as HTML.
+import {
+  drag, forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY,
+  scaleSqrt, select, zoom, zoomIdentity,
+} from 'd3';
+
+const NODE_COLORS = {
+  organization: '#1c7ed6',
+  country: '#2f9e44',
+  initiative: '#ae3ec9',
+  person: '#868e96',
+  place: '#f08c00',
+};
+const LINK_COLORS = {
+  met: '#1c7ed6',
+  represents: '#adb5bd',
+  attended: '#ced4da',
+  invited: '#e8590c',
+  member_of: '#2f9e44',
+};
+const LINK_NAMES = {
+  met: 'met',
+  represents: 'represents',
+  attended: 'attended',
+  invited: 'invited',
+  member_of: 'member of',
+};
+// Centralities the server may attach to nodes (`centrality` object), in the
+// order the dropdown lists them.
+const MEASURES = {
+  pagerank: 'PageRank',
+  betweenness: 'betweenness',
+  closeness: 'closeness',
+  eigenvector: 'eigenvector',
+  degree: 'partners (degree centrality)',
+  weighted_degree: 'meetings (weighted degree)',
+};
+const LINKS_MEASURE = 'links';
+
+const svg = select('#graph');
+const details = document.getElementById('details');
+
+main().catch((err) => {
+  document.getElementById('summary').textContent = `Cannot show the graph: ${err.message}`;
+  document.body.dataset.state = 'error';
+});
+
+async function main() {
+  const response = await fetch('graph.json');
+  if (!response.ok) throw new Error(`graph.json: HTTP ${response.status}`);
+  const graph = await response.json();
+  const nodes = graph.nodes.map((n) => ({ ...n }));
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const links = graph.links
+    .filter((l) => byId.has(l.source) && byId.has(l.target))
+    .map((l, i) => ({ ...l, index: i, span: dateSpan(l.date) }));
+  for (const n of nodes) n.links = [];
+  for (const l of links) {
+    byId.get(l.source).links.push(l);
+    byId.get(l.target).links.push(l);
+  }
+  spreadParallelLinks(links);
+
+  const view = draw(nodes, links);
+  setupSize(nodes, view);
+  const time = setupTime(links, view);
+  setupSearch(nodes, view);
+  setupPending(links, view);
+  legend();
+  time.apply();
+  document.body.dataset.state = 'ready';
+}
+
+// --- dates -----------------------------------------------------------------
+
+const DAY = 86_400_000;
+
+// A contract date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`, `--MM-DD` or null) as the
+// first and last day (days since 1970) it may be; null when the year is unknown.
+function dateSpan(date) {
+  if (typeof date !== 'string') return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m) {
+    const d = Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY;
+    return { start: d, end: d };
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(date);
+  if (m) {
+    return { start: Date.UTC(+m[1], +m[2] - 1, 1) / DAY, end: Date.UTC(+m[1], +m[2], 0) / DAY };
+  }
+  m = /^(\d{4})$/.exec(date);
+  if (m) return { start: Date.UTC(+m[1], 0, 1) / DAY, end: Date.UTC(+m[1], 11, 31) / DAY };
+  return null;
+}
+
+const isoDay = (day) => new Date(day * DAY).toISOString().slice(0, 10);
+
+// --- drawing ---------------------------------------------------------------
+
+// Links between the same two entities get distinct curvatures.
+function spreadParallelLinks(links) {
+  const groups = new Map();
+  for (const l of links) {
+    const key = [l.source, l.target].sort().join('\u0000');
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(l);
+  }
+  for (const group of groups.values()) {
+    group.forEach((l, i) => {
+      const bend = (i - (group.length - 1) / 2) * 14;
+      // Keep the bend on one side whatever the direction the link was stored in.
+      l.bend = l.source < l.target ? bend : -bend;
+    });
+  }
+}
+
+function draw(nodes, links) {
+  const { width, height } = svg.node().getBoundingClientRect();
+  const root = svg.append('g');
+  const linkLayer = root.append('g').attr('class', 'links');
+  const nodeLayer = root.append('g').attr('class', 'nodes');
+
+  const linkSel = linkLayer
+    .selectAll('path')
+    .data(links)
+    .join('path')
+    .attr('class', (l) => `link ${l.kind}`)
+    .attr('data-kind', (l) => l.kind)
+    .attr('stroke', (l) => LINK_COLORS[l.kind] ?? '#999')
+    .on('mouseenter', (_, l) => showLink(l))
+    .on('click', (event, l) => { event.stopPropagation(); pin(() => showLink(l)); });
+
+  const nodeSel = nodeLayer
+    .selectAll('g')
+    .data(nodes)
+    .join('g')
+    .attr('class', (n) => `node ${n.kind}`)
+    .attr('data-id', (n) => n.id)
+    .on('mouseenter', (_, n) => showNode(n))
+    .on('click', (event, n) => { event.stopPropagation(); pin(() => showNode(n)); });
+  nodeSel.append('circle').attr('fill', (n) => NODE_COLORS[n.kind] ?? '#555');
+  // Long organization names are drawn as their acronym (the panel gives both).
+  nodeSel.append('text').attr('dy', '0.32em').text((n) => (n.acronym && n.label.length > 24 ? n.acronym : n.label));
+
+  const simulation = forceSimulation(nodes)
+    .force('link', forceLink(links).id((n) => n.id).distance((l) => (l.kind === 'met' ? 130 : 80)).strength(0.3))
+    .force('charge', forceManyBody().strength(-520))
+    .force('center', forceCenter(width / 2, height / 2))
+    .force('x', forceX(width / 2).strength(0.04))
+    .force('y', forceY(height / 2).strength(0.06))
+    .force('collide', forceCollide((n) => n.r + 8))
+    .stop();
+
+  const zoomer = zoom().scaleExtent([0.2, 6]).on('zoom', (e) => root.attr('transform', e.transform));
+  svg.call(zoomer).on('dblclick.zoom', null);
+  svg.on('click', () => { pinned = false; });
+
+  const render = () => {
+    linkSel.attr('d', linkPath);
+    nodeSel.attr('transform', (n) => `translate(${n.x},${n.y})`);
+  };
+  simulation.on('tick', render);
+  nodeSel.call(
+    drag()
+      .on('start', (e, n) => { if (!e.active) simulation.alphaTarget(0.2).restart(); n.fx = n.x; n.fy = n.y; })
+      .on('drag', (e, n) => { n.fx = e.x; n.fy = e.y; })
+      .on('end', (e, n) => { if (!e.active) simulation.alphaTarget(0); n.fx = null; n.fy = null; }),
+  );
+
+  const view = {
+    nodes, links, linkSel, nodeSel, nodeLayer, simulation, zoomer, width, height,
+    // Lays the graph out from scratch (synchronously, so the result does not
+    // depend on the frame rate) and fits it in the view.
+    layout() {
+      simulation.alpha(1);
+      for (let i = 0; i < 300; i++) simulation.tick();
+      render();
+      fit(view, 0);
+    },
+  };
+  return view;
+}
+
+function linkPath(l) {
+  const { x: x1, y: y1 } = l.source;
+  const { x: x2, y: y2 } = l.target;
+  if (!l.bend) return `M${x1},${y1}L${x2},${y2}`;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const len = Math.hypot(dx, dy) || 1;
+  const cx = (x1 + x2) / 2 - (dy / len) * l.bend * 2;
+  const cy = (y1 + y2) / 2 + (dx / len) * l.bend * 2;
+  return `M${x1},${y1}Q${cx},${cy} ${x2},${y2}`;
+}
+
+// Zooms so that every node and its label is in view.
+function fit(view, duration) {
+  const { zoomer, width, height } = view;
+  const box = view.nodeLayer.node().getBBox();
+  if (!box.width && !box.height) return;
+  const pad = 24;
+  const k = Math.min(1.6, (width - 2 * pad) / Math.max(1, box.width), (height - 2 * pad) / Math.max(1, box.height));
+  const t = zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(box.x + box.width / 2), -(box.y + box.height / 2));
+  (duration ? svg.transition().duration(duration) : svg).call(zoomer.transform, t);
+}
+
+// --- node size ---------------------------------------------------------------
+
+function setupSize(nodes, view) {
+  const select_ = document.getElementById('size');
+  const available = Object.keys(MEASURES).filter((m) => nodes.some((n) => typeof n.centrality?.[m] === 'number'));
+  for (const [value, name] of [...available.map((m) => [m, MEASURES[m]]), [LINKS_MEASURE, 'links in this graph (computed here)']]) {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = name;
+    select_.append(option);
+  }
+  select_.value = available.includes('pagerank') ? 'pagerank' : LINKS_MEASURE;
+  const apply = () => {
+    const measure = select_.value;
+    const value = (n) => (measure === LINKS_MEASURE ? n.links.length : n.centrality?.[measure] ?? 0);
+    const max = Math.max(1e-9, ...nodes.map(value));
+    const radius = scaleSqrt().domain([0, max]).range([6, 26]);
+    for (const n of nodes) n.r = radius(value(n));
+    view.nodeSel.select('circle').attr('r', (n) => n.r);
+    view.nodeSel.select('text')
+      .attr('x', (n) => n.r + 3)
+      .style('display', (n) => (n.kind === 'person' && n.r < 9 ? 'none' : null));
+  };
+  select_.addEventListener('change', () => { apply(); view.simulation.force('collide').radius((n) => n.r + 8); view.simulation.alpha(0.3).restart(); });
+  apply();
+  view.simulation.force('collide').radius((n) => n.r + 8);
+  view.layout();
+}
+
+// --- time slider -------------------------------------------------------------
+
+function setupTime(links, view) {
+  const slider = document.getElementById('time');
+  const label = document.getElementById('time-label');
+  const undated = document.getElementById('undated');
+  const dated = links.filter((l) => l.span);
+  const first = Math.min(...dated.map((l) => l.span.start));
+  const last = Math.max(...dated.map((l) => l.span.start));
+  if (dated.length) {
+    slider.min = first;
+    slider.max = last;
+    slider.value = last;
+  } else {
+    slider.disabled = true;
+  }
+  const summary = document.getElementById('summary');
+  const apply = () => {
+    const until = +slider.value;
+    label.textContent = dated.length ? (until >= last ? `${isoDay(until)} (all)` : isoDay(until)) : 'no dated meetings';
+    // A partial date (a month, a year) counts from its first day.
+    for (const l of links) l.visible = l.span ? l.span.start <= until : undated.checked;
+    view.linkSel.classed('hidden', (l) => !l.visible);
+    view.nodeSel.classed('idle', (n) => n.links.length > 0 && !n.links.some((l) => l.visible));
+    const shown = links.filter((l) => l.visible).length;
+    summary.textContent = `${view.nodes.length} entities · ${shown} of ${links.length} links shown`;
+    summary.dataset.visibleLinks = shown;
+    document.dispatchEvent(new Event('visibility'));
+  };
+  slider.addEventListener('input', apply);
+  undated.addEventListener('change', apply);
+  return { apply };
+}
+
+// --- search ------------------------------------------------------------------
+
+const fold = (s) => String(s ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+function setupSearch(nodes, view) {
+  const input = document.getElementById('search');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('entities');
+  for (const n of [...nodes].sort((a, b) => a.label.localeCompare(b.label))) {
+    const option = document.createElement('option');
+    option.value = n.label;
+    list.append(option);
+  }
+  const names = (n) => [n.label, n.id, n.iso, n.acronym, ...(n.aliases ?? [])].filter(Boolean).map(fold);
+  const find = (query) => {
+    const q = fold(query);
+    return nodes.find((n) => names(n).includes(q)) ?? nodes.find((n) => names(n).some((s) => s.includes(q)));
+  };
+  const run = () => {
+    const query = input.value;
+    view.nodeSel.classed('highlight', false).classed('neighbor', false);
+    view.linkSel.classed('near', false);
+    svg.classed('focus', false);
+    status.textContent = '';
+    if (!fold(query)) {
+      fit(view, 400);
+      return;
+    }
+    const n = find(query);
+    if (!n) {
+      status.textContent = `No entity matches “${query}”.`;
+      return;
+    }
+    const near = new Set(n.links.map((l) => (l.source === n ? l.target : l.source)));
+    view.nodeSel.classed('highlight', (d) => d === n).classed('neighbor', (d) => near.has(d));
+    view.linkSel.classed('near', (l) => l.source === n || l.target === n);
+    svg.classed('focus', true);
+    status.textContent = `${n.label} (${n.id}): ${near.size} neighbours.`;
+    pin(() => showNode(n));
+    const k = 2;
+    svg.transition().duration(600)
+      .call(view.zoomer.transform, zoomIdentity.translate(view.width / 2, view.height / 2).scale(k).translate(-n.x, -n.y));
+  };
+  input.addEventListener('change', run);
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') run(); });
+  input.addEventListener('input', () => { if (!input.value) run(); });
+}
+
+// --- pending invitations -------------------------------------------------------
+
+function setupPending(links, view) {
+  const toggle = document.getElementById('pending');
+  const status = document.getElementById('pending-status');
+  const apply = () => {
+    // An invitation is pending when the invitee has no member_of link to the
+    // same target among the links the time slider shows.
+    const joined = new Set(
+      links.filter((l) => l.visible && l.kind === 'member_of').map((l) => `${l.source.id}\u0000${l.target.id}`),
+    );
+    const pending = links.filter((l) => l.visible && l.kind === 'invited' && !joined.has(`${l.source.id}\u0000${l.target.id}`));
+    const ends = new Set(pending.flatMap((l) => [l.source, l.target]));
+    view.linkSel.classed('pending-invitation', (l) => pending.includes(l));
+    view.nodeSel.classed('pending-end', (n) => ends.has(n));
+    svg.classed('pending', toggle.checked);
+    status.textContent = toggle.checked ? `${pending.length} pending invitation${pending.length === 1 ? '' : 's'}.` : '';
+  };
+  toggle.addEventListener('change', apply);
+  document.addEventListener('visibility', apply);
+}
+
+// --- legend and details --------------------------------------------------------
+
+function legend() {
+  const box = select('#legend');
+  box.append('div').attr('class', 'title').text('Entities');
+  for (const [kind, color] of Object.entries(NODE_COLORS)) {
+    const item = box.append('div');
+    item.append('span').attr('class', 'swatch').style('background', color);
+    item.append('span').text(kind);
+  }
+  box.append('div').attr('class', 'title').text('Links');
+  for (const [kind, color] of Object.entries(LINK_COLORS)) {
+    const item = box.append('div');
+    item.append('span').attr('class', 'swatch line').style('background', color);
+    item.append('span').text(LINK_NAMES[kind]);
+  }
+}
+
+let pinned = false;
+function pin(show) {
+  pinned = false;
+  show();
+  pinned = true;
+}
+
+function showNode(n) {
+  if (pinned) return;
+  const box = select(details);
+  box.selectChildren().remove();
+  box.append('h2').text(n.label);
+  const dl = box.append('dl');
+  const row = (key, value) => {
+    if (value === undefined || value === null || value === '') return;
+    dl.append('dt').text(key);
+    dl.append('dd').text(value);
+  };
+  row('kind', n.kind);
+  row('id', n.id);
+  row('ISO', n.iso);
+  row('acronym', n.acronym);
+  const roles = [...new Set(n.links.filter((l) => l.source === n && l.role).map((l) => l.role))];
+  row('roles', roles.join('; '));
+  const meetings = new Map();
+  for (const l of n.links) if (!meetings.has(l.meeting)) meetings.set(l.meeting, l);
+  const dates = [...meetings.values()].map((l) => l.date).filter(Boolean).sort();
+  row('dates', dates.length ? `${dates[0]} … ${dates[dates.length - 1]}` : 'unknown');
+  row('topics', [...new Set([...meetings.values()].flatMap((l) => l.topics ?? []))].join(', '));
+  if (n.centrality) row('PageRank', n.centrality.pagerank?.toFixed(3));
+  const aliases = n.aliases ?? [];
+  row('aliases', aliases.length > 6 ? `${aliases.slice(0, 6).join(', ')} and ${aliases.length - 6} more` : aliases.join(', '));
+  box.append('h3').text(`${meetings.size} meeting${meetings.size === 1 ? '' : 's'}`);
+  const ul = box.append('ul');
+  for (const l of [...meetings.values()].sort((a, b) => String(a.date).localeCompare(String(b.date)))) {
+    const li = ul.append('li');
+    li.append('strong').text(l.date ?? 'undated');
+    li.append('span').text([l.place, l.mode].filter(Boolean).map((s) => ` · ${s.replace('_', ' ')}`).join(''));
+    const sentence = l.evidence?.[0]?.text;
+    if (sentence) li.append('blockquote').text(sentence);
+  }
+}
+
+function showLink(l) {
+  if (pinned) return;
+  const box = select(details);
+  box.selectChildren().remove();
+  box.append('h2').text(`${l.source.label} — ${LINK_NAMES[l.kind] ?? l.kind} — ${l.target.label}`);
+  const dl = box.append('dl');
+  const row = (key, value) => {
+    if (value === undefined || value === null || value === '') return;
+    dl.append('dt').text(key);
+    dl.append('dd').text(value);
+  };
+  row('date', l.date ?? 'unknown');
+  row('place', l.place);
+  row('mode', l.mode?.replace('_', ' '));
+  row('role', l.role);
+  row('capacity', l.capacity);
+  row('topics', (l.topics ?? []).join(', '));
+  row('meeting', l.meeting);
+  box.append('h3').text('Evidence');
+  for (const e of l.evidence ?? []) {
+    box.append('blockquote').text(e.text);
+    box.append('p').attr('class', 'muted').text(`${e.doc}, bytes ${e.start}–${e.end}`);
+  }
+}
