@@ -7,7 +7,7 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use diplograph::analysis::{self, CentralityOptions, Granularity};
-use diplograph::corpus::{Corpus, Outcome};
+use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
 use diplograph::extract::{Extractor, Lexicon};
 use diplograph::gazetteer::Gazetteer;
@@ -15,7 +15,8 @@ use diplograph::graph::{Filter, MeetingGraph};
 use diplograph::model::Extraction;
 use diplograph::model::{EntityKind, PartialDate};
 use diplograph::render::{self as render, report, table};
-use std::io::Write;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -234,11 +235,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Meetings { paths, format } => {
-            let corpus = Corpus::load(&paths);
-            let extraction = extractor.extract(&corpus);
+            let (extraction, files) = read_articles(&extractor, &paths, cli.quiet);
             print_meetings(&mut out, &extraction, format, &hub)?;
             out.flush()?;
-            Ok(finish(&corpus, &extraction, cli.quiet))
+            Ok(finish(&files, &extraction, cli.quiet))
         }
         Command::Eval {
             paths,
@@ -247,8 +247,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => {
             let gold = Gold::load(&gold).context("cannot load the gold file")?;
-            let corpus = Corpus::load(&paths);
-            let extraction = extractor.extract(&corpus);
+            let (extraction, files) = read_articles(&extractor, &paths, cli.quiet);
             let evaluation = eval::score(&gold, &extraction, extractor.gazetteer());
             match format {
                 EvalFormat::Text => write!(out, "{}", report::evaluation(&evaluation))?,
@@ -258,7 +257,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             out.flush()?;
-            let code = finish(&corpus, &extraction, cli.quiet);
+            let code = finish(&files, &extraction, cli.quiet);
             let f1 = evaluation.scores.meeting_f1;
             match min_f1 {
                 Some(min) if f1 + 1e-9 < min => {
@@ -269,9 +268,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Build { paths, output } => {
-            let corpus = Corpus::load(&paths);
-            let extraction = extractor.extract(&corpus);
-            let code = finish(&corpus, &extraction, cli.quiet);
+            let (extraction, files) = read_articles(&extractor, &paths, cli.quiet);
+            let code = finish(&files, &extraction, cli.quiet);
             let graph = MeetingGraph::new(extraction)?;
             std::fs::create_dir_all(&output)
                 .with_context(|| format!("cannot create {}", output.display()))?;
@@ -368,9 +366,8 @@ fn load_graph(
         let graph = MeetingGraph::load(path).context("cannot load the graph")?;
         return Ok((graph, ExitCode::SUCCESS));
     }
-    let corpus = Corpus::load(&input.paths);
-    let extraction = extractor.extract(&corpus);
-    let code = finish(&corpus, &extraction, quiet);
+    let (extraction, files) = read_articles(extractor, &input.paths, quiet);
+    let code = finish(&files, &extraction, quiet);
     Ok((MeetingGraph::new(extraction)?, code))
 }
 
@@ -436,14 +433,45 @@ fn print_meetings(
     Ok(())
 }
 
+/// Reads and extracts the articles one file at a time (in parallel), with
+/// a progress bar on stderr once the run passes a second, when stderr is a
+/// terminal and the run is not `--quiet`.
+fn read_articles(
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    quiet: bool,
+) -> (Extraction, corpus::Report) {
+    let inputs = corpus::inputs(paths);
+    let bar =
+        ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::hidden());
+    let show = !quiet && std::io::stderr().is_terminal();
+    let start = std::time::Instant::now();
+    let shown = std::sync::Once::new();
+    let progress = || {
+        bar.inc(1);
+        if show && start.elapsed() > std::time::Duration::from_secs(1) {
+            shown.call_once(|| {
+                if let Ok(style) =
+                    ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+                {
+                    bar.set_style(style);
+                }
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            });
+        }
+    };
+    let result = extractor.extract_inputs(inputs, &progress);
+    bar.finish_and_clear();
+    result
+}
+
 /// Prints the run report (unless quiet) and gives the exit code: 2 when a
 /// file was skipped.
-fn finish(corpus: &Corpus, extraction: &Extraction, quiet: bool) -> ExitCode {
+fn finish(files: &corpus::Report, extraction: &Extraction, quiet: bool) -> ExitCode {
     if !quiet {
-        eprint!("{}", report::run(&corpus.report, extraction.meetings.len()));
+        eprint!("{}", report::run(files, extraction.meetings.len()));
     }
-    let skipped = corpus
-        .report
+    let skipped = files
         .files
         .iter()
         .any(|f| matches!(f.outcome, Outcome::Skipped { .. }));

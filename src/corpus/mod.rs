@@ -177,30 +177,28 @@ impl Kind {
 }
 
 impl Corpus {
-    /// Loads files and folders (recursively). Never fails: unreadable files
-    /// are reported as skipped.
+    /// Loads files and folders (recursively), reading files in parallel;
+    /// documents and report entries keep the walk order. Never fails:
+    /// unreadable files are reported as skipped.
+    ///
+    /// Every document stays in memory; [`crate::extract::Extractor::extract_inputs`]
+    /// reads, extracts and drops one file at a time instead.
     pub fn load(paths: &[PathBuf]) -> Corpus {
-        let mut corpus = Corpus::default();
-        for p in paths {
-            if p.is_dir() {
-                let walk = walkdir::WalkDir::new(p)
-                    .follow_links(true)
-                    .sort_by_file_name();
-                for entry in walk {
-                    match entry {
-                        Ok(e) if e.file_type().is_file() && has_corpus_extension(e.path()) => {
-                            corpus.read_file(e.path());
-                        }
-                        Ok(_) => {}
-                        Err(e) => {
-                            let path = e.path().unwrap_or(p).to_path_buf();
-                            corpus.skip(path, SkipReason::Walk(e));
-                        }
-                    }
+        use rayon::prelude::*;
+        let read: Vec<(FileReport, Option<Document>)> = inputs(paths)
+            .into_par_iter()
+            .map(|input| match input {
+                Input::File(path) => {
+                    let doc = Document::read(&path);
+                    (FileReport::of(path, &doc), doc.ok())
                 }
-            } else {
-                corpus.read_file(p);
-            }
+                Input::Unreadable(report) => (report, None),
+            })
+            .collect();
+        let mut corpus = Corpus::default();
+        for (report, doc) in read {
+            corpus.report.files.push(report);
+            corpus.documents.extend(doc);
         }
         corpus
     }
@@ -208,40 +206,81 @@ impl Corpus {
     /// A corpus of one in-memory text document (HTML when `name` ends with
     /// `.html`/`.htm`). The document is skipped if it holds no news item.
     pub fn from_text(name: &str, text: &str) -> Corpus {
+        let path = PathBuf::from(name);
+        let doc = Document::build(
+            display_name(&path),
+            Kind::of(&path),
+            text.as_bytes().to_vec(),
+        );
         let mut corpus = Corpus::default();
-        corpus.add(Path::new(name), Ok(text.as_bytes().to_vec()));
+        corpus.report.files.push(FileReport::of(path, &doc));
+        corpus.documents.extend(doc.ok());
         corpus
     }
+}
 
-    fn read_file(&mut self, path: &Path) {
-        self.add(path, std::fs::read(path));
-    }
+/// An input file found by [`inputs`]: a file to read, or an entry the walk
+/// could not enter (a symlink loop, an unreadable folder), already reported.
+#[derive(Debug)]
+pub enum Input {
+    File(PathBuf),
+    Unreadable(FileReport),
+}
 
-    fn add(&mut self, path: &Path, bytes: std::io::Result<Vec<u8>>) {
-        let doc = bytes
-            .map_err(SkipReason::Io)
-            .and_then(|bytes| Document::build(display_name(path), Kind::of(path), bytes));
-        match doc {
-            Ok(doc) => {
-                self.report.files.push(FileReport {
-                    path: path.to_path_buf(),
-                    outcome: Outcome::Read {
-                        items: doc.items.len(),
-                    },
-                });
-                self.documents.push(doc);
+/// The files the paths name, in a deterministic order: each path given in
+/// turn, folders walked recursively (symlinks followed, entries sorted by
+/// name, only corpus extensions), files named explicitly whatever their
+/// extension.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(Input::File(p.clone()));
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && has_corpus_extension(e.path()) => {
+                    out.push(Input::File(e.into_path()));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e.path().unwrap_or(p).to_path_buf();
+                    out.push(Input::Unreadable(FileReport::skipped(
+                        path,
+                        SkipReason::Walk(e),
+                    )));
+                }
             }
-            Err(reason) => self.skip(path.to_path_buf(), reason),
+        }
+    }
+    out
+}
+
+impl FileReport {
+    /// The report of a file read into `doc` (or skipped for its reason).
+    pub fn of(path: PathBuf, doc: &Result<Document, SkipReason>) -> FileReport {
+        match doc {
+            Ok(doc) => FileReport {
+                path,
+                outcome: Outcome::Read {
+                    items: doc.items.len(),
+                },
+            },
+            Err(reason) => FileReport::skipped(path, reason),
         }
     }
 
-    fn skip(&mut self, path: PathBuf, reason: SkipReason) {
-        self.report.files.push(FileReport {
+    fn skipped(path: PathBuf, reason: impl ToString) -> FileReport {
+        FileReport {
             path,
             outcome: Outcome::Skipped {
                 reason: reason.to_string(),
             },
-        });
+        }
     }
 }
 
@@ -296,6 +335,12 @@ impl fmt::Display for Counts {
 }
 
 impl Document {
+    /// Reads, decodes and splits a file; the error says why it is skipped.
+    pub fn read(path: &Path) -> Result<Document, SkipReason> {
+        let bytes = std::fs::read(path)?;
+        Document::build(display_name(path), Kind::of(path), bytes)
+    }
+
     fn build(name: String, kind: Kind, bytes: Vec<u8>) -> Result<Document, SkipReason> {
         if decode::looks_binary(&bytes) {
             return Err(SkipReason::Binary);
