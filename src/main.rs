@@ -33,9 +33,12 @@ struct Cli {
     /// Extra lexicon files (TOML, same lists as data/lexicon/*.toml) appended to the built-in words.
     #[arg(long, global = true, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
-    /// Do not print the run report on stderr.
+    /// Do not print the run report (nor the progress bar) on stderr.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Skip article files larger than this many megabytes.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
+    max_file_size: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -232,10 +235,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let hub = gazetteer.entry(gazetteer.hub()).id.clone();
     let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
     let extractor = Extractor::with_lexicon(gazetteer, lexicon);
+    let limits = corpus::Limits {
+        max_file_size: cli.max_file_size.saturating_mul(1024 * 1024),
+    };
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Meetings { paths, format } => {
-            let (extraction, files) = read_articles(&extractor, &paths, cli.quiet);
+            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             print_meetings(&mut out, &extraction, format, &hub)?;
             out.flush()?;
             Ok(finish(&files, &extraction, cli.quiet))
@@ -247,7 +253,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => {
             let gold = Gold::load(&gold).context("cannot load the gold file")?;
-            let (extraction, files) = read_articles(&extractor, &paths, cli.quiet);
+            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             let evaluation = eval::score(&gold, &extraction, extractor.gazetteer());
             match format {
                 EvalFormat::Text => write!(out, "{}", report::evaluation(&evaluation))?,
@@ -268,7 +274,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Build { paths, output } => {
-            let (extraction, files) = read_articles(&extractor, &paths, cli.quiet);
+            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             let code = finish(&files, &extraction, cli.quiet);
             let graph = MeetingGraph::new(extraction)?;
             std::fs::create_dir_all(&output)
@@ -286,7 +292,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Invitations { input, pending } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let f = filter(&graph, &input)?;
             let records = if pending {
                 analysis::pending(&graph, &f)
@@ -299,7 +305,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Centrality { input, people, top } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let options = CentralityOptions {
                 filter: filter(&graph, &input)?,
                 include_people: people,
@@ -319,7 +325,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Timeline { input, by } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let granularity = match by {
                 Period::Month => Granularity::Month,
                 Period::Quarter => Granularity::Quarter,
@@ -332,7 +338,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Neighbors { entity, input } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let f = filter(&graph, &input)?;
             let ego = graph.neighbors(&entity, &f)?;
             emit(&mut out, input.format, &ego, || {
@@ -341,7 +347,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Path { from, to, input } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let f = filter(&graph, &input)?;
             let steps = graph.path(&from, &to, &f)?;
             emit(&mut out, input.format, &steps, || {
@@ -357,6 +363,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn load_graph(
     extractor: &Extractor,
     input: &Input,
+    limits: &corpus::Limits,
     quiet: bool,
 ) -> Result<(MeetingGraph, ExitCode)> {
     if let [path] = input.paths.as_slice()
@@ -366,7 +373,7 @@ fn load_graph(
         let graph = MeetingGraph::load(path).context("cannot load the graph")?;
         return Ok((graph, ExitCode::SUCCESS));
     }
-    let (extraction, files) = read_articles(extractor, &input.paths, quiet);
+    let (extraction, files) = read_articles(extractor, &input.paths, limits, quiet);
     let code = finish(&files, &extraction, quiet);
     Ok((MeetingGraph::new(extraction)?, code))
 }
@@ -439,6 +446,7 @@ fn print_meetings(
 fn read_articles(
     extractor: &Extractor,
     paths: &[PathBuf],
+    limits: &corpus::Limits,
     quiet: bool,
 ) -> (Extraction, corpus::Report) {
     let inputs = corpus::inputs(paths);
@@ -460,7 +468,7 @@ fn read_articles(
             });
         }
     };
-    let result = extractor.extract_inputs(inputs, &progress);
+    let result = extractor.extract_inputs(inputs, limits, &progress);
     bar.finish_and_clear();
     result
 }

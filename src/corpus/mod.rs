@@ -77,6 +77,30 @@ use std::path::{Path, PathBuf};
 /// Extensions taken from folders.
 const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
+/// Files larger than this are skipped unless [`Limits`] say otherwise: a
+/// press page is a few kilobytes, a bundle of pages a few megabytes.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// HTML pages nested deeper are skipped (see `html::depth`); at this depth
+/// parsing takes about half a second.
+const MAX_HTML_DEPTH: usize = 8192;
+
+/// Bounds on what is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Larger files are skipped ("file too large"), whatever their kind;
+    /// at most this many bytes (plus one) are ever read from a file.
+    pub max_file_size: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
 /// A loaded corpus and the report of what was read.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -151,6 +175,10 @@ pub enum SkipReason {
     Empty,
     #[error("no news item")]
     NoNewsItem,
+    #[error("HTML nested too deeply (over {limit} levels)")]
+    TooDeep { limit: usize },
+    #[error("file too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge { size: u64, limit: u64 },
     #[error("built-in boilerplate list is malformed: {0}")]
     Boilerplate(&'static str),
 }
@@ -184,12 +212,17 @@ impl Corpus {
     /// Every document stays in memory; [`crate::extract::Extractor::extract_inputs`]
     /// reads, extracts and drops one file at a time instead.
     pub fn load(paths: &[PathBuf]) -> Corpus {
+        Corpus::load_with(paths, &Limits::default())
+    }
+
+    /// [`Corpus::load`] with other [`Limits`].
+    pub fn load_with(paths: &[PathBuf], limits: &Limits) -> Corpus {
         use rayon::prelude::*;
         let read: Vec<(FileReport, Option<Document>)> = inputs(paths)
             .into_par_iter()
             .map(|input| match input {
                 Input::File(path) => {
-                    let doc = Document::read(&path);
+                    let doc = Document::read(&path, limits);
                     (FileReport::of(path, &doc), doc.ok())
                 }
                 Input::Unreadable(report) => (report, None),
@@ -206,12 +239,14 @@ impl Corpus {
     /// A corpus of one in-memory text document (HTML when `name` ends with
     /// `.html`/`.htm`). The document is skipped if it holds no news item.
     pub fn from_text(name: &str, text: &str) -> Corpus {
+        Corpus::from_bytes(name, text.as_bytes().to_vec())
+    }
+
+    /// A corpus of one in-memory file, decoded and split like a file read
+    /// from disk.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Corpus {
         let path = PathBuf::from(name);
-        let doc = Document::build(
-            display_name(&path),
-            Kind::of(&path),
-            text.as_bytes().to_vec(),
-        );
+        let doc = Document::build(display_name(&path), Kind::of(&path), bytes);
         let mut corpus = Corpus::default();
         corpus.report.files.push(FileReport::of(path, &doc));
         corpus.documents.extend(doc.ok());
@@ -336,8 +371,22 @@ impl fmt::Display for Counts {
 
 impl Document {
     /// Reads, decodes and splits a file; the error says why it is skipped.
-    pub fn read(path: &Path) -> Result<Document, SkipReason> {
-        let bytes = std::fs::read(path)?;
+    /// Never reads more than `limits.max_file_size + 1` bytes, whatever the
+    /// file (a device or a growing file included).
+    pub fn read(path: &Path, limits: &Limits) -> Result<Document, SkipReason> {
+        use std::io::Read;
+        let limit = limits.max_file_size;
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size > limit {
+            return Err(SkipReason::TooLarge { size, limit });
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+        let read = bytes.len() as u64;
+        if read > limit {
+            return Err(SkipReason::TooLarge { size: read, limit });
+        }
         Document::build(display_name(path), Kind::of(path), bytes)
     }
 
@@ -351,6 +400,11 @@ impl Document {
         }
         let boilerplate = Boilerplate::builtin().map_err(SkipReason::Boilerplate)?;
         let (text, map, headings) = if kind == Kind::Html {
+            if html::depth(&decoded.text, MAX_HTML_DEPTH).is_none() {
+                return Err(SkipReason::TooDeep {
+                    limit: MAX_HTML_DEPTH,
+                });
+            }
             let page = html::extract(&decoded.text);
             let map = page.map.compose(&decoded.map);
             (page.text, map, page.headings)

@@ -15,7 +15,7 @@ mod sentences;
 
 pub use lexicon::{Lexicon, Phrases};
 
-use crate::corpus::{Corpus, Document, FileReport, Input, Report};
+use crate::corpus::{Corpus, Document, FileReport, Input, Limits, Report};
 use crate::gazetteer::{EntryId, Gazetteer};
 use crate::model::{
     Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, PartialDate,
@@ -90,6 +90,7 @@ impl Extractor {
     pub fn extract_inputs(
         &self,
         inputs: Vec<Input>,
+        limits: &Limits,
         progress: &(dyn Fn() + Sync),
     ) -> (Extraction, Report) {
         use rayon::prelude::*;
@@ -98,7 +99,7 @@ impl Extractor {
             .map(|input| {
                 let out = match input {
                     Input::File(path) => {
-                        let doc = Document::read(&path);
+                        let doc = Document::read(&path, limits);
                         let output = doc.as_ref().ok().map(|d| self.document(d));
                         (FileReport::of(path, &doc), output)
                     }
