@@ -7,7 +7,7 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use diplograph::analysis::{self, CentralityOptions, Granularity};
-use diplograph::corpus::{Corpus, Outcome};
+use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
 use diplograph::extract::{Extractor, Lexicon};
 use diplograph::gazetteer::Gazetteer;
@@ -17,6 +17,7 @@ use diplograph::model::{EntityKind, PartialDate};
 use diplograph::render::graph::{self as graph_formats, GraphView, Image};
 use diplograph::render::{self as render, report, table};
 use diplograph::serve::{Server, Site};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,9 +35,12 @@ struct Cli {
     /// Extra lexicon files (TOML, same lists as data/lexicon/*.toml) appended to the built-in words.
     #[arg(long, global = true, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
-    /// Do not print the run report on stderr.
+    /// Do not print the run report (nor the progress bar) on stderr.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Skip article files larger than this many megabytes.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
+    max_file_size: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -271,14 +275,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let hub = gazetteer.entry(gazetteer.hub()).id.clone();
     let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
     let extractor = Extractor::with_lexicon(gazetteer, lexicon);
+    let limits = corpus::Limits {
+        max_file_size: cli.max_file_size.saturating_mul(1024 * 1024),
+    };
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Meetings { paths, format } => {
-            let corpus = Corpus::load(&paths);
-            let extraction = extractor.extract(&corpus);
+            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             print_meetings(&mut out, &extraction, format, &hub)?;
             out.flush()?;
-            Ok(finish(&corpus, &extraction, cli.quiet))
+            Ok(finish(&files, &extraction, cli.quiet))
         }
         Command::Eval {
             paths,
@@ -287,8 +293,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
         } => {
             let gold = Gold::load(&gold).context("cannot load the gold file")?;
-            let corpus = Corpus::load(&paths);
-            let extraction = extractor.extract(&corpus);
+            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             let evaluation = eval::score(&gold, &extraction, extractor.gazetteer());
             match format {
                 EvalFormat::Text => write!(out, "{}", report::evaluation(&evaluation))?,
@@ -298,7 +303,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             out.flush()?;
-            let code = finish(&corpus, &extraction, cli.quiet);
+            let code = finish(&files, &extraction, cli.quiet);
             let f1 = evaluation.scores.meeting_f1;
             match min_f1 {
                 Some(min) if f1 + 1e-9 < min => {
@@ -309,9 +314,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Build { paths, output } => {
-            let corpus = Corpus::load(&paths);
-            let extraction = extractor.extract(&corpus);
-            let code = finish(&corpus, &extraction, cli.quiet);
+            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
+            let code = finish(&files, &extraction, cli.quiet);
             let graph = MeetingGraph::new(extraction)?;
             std::fs::create_dir_all(&output)
                 .with_context(|| format!("cannot create {}", output.display()))?;
@@ -339,7 +343,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
         } => {
-            let (graph, code) = load_paths(&extractor, &paths, cli.quiet)?;
+            let (graph, code) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
             let view = GraphView::new(&graph)?;
             let layout = graph_formats::layout_for(graph.node_count());
             let (bytes, ext) = match format {
@@ -392,7 +396,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             repeated,
             conversion,
         } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let f = filter(&graph, &input)?;
             if conversion {
                 let rows = analysis::conversion_by_target(&graph, &f);
@@ -414,7 +418,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Centrality { input, people, top } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let options = CentralityOptions {
                 filter: filter(&graph, &input)?,
                 include_people: people,
@@ -434,7 +438,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Timeline { input, by } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let granularity = match by {
                 Period::Month => Granularity::Month,
                 Period::Quarter => Granularity::Quarter,
@@ -447,7 +451,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Neighbors { entity, input } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let f = filter(&graph, &input)?;
             let ego = graph.neighbors(&entity, &f)?;
             emit(&mut out, input.format, &ego, || {
@@ -456,7 +460,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Path { from, to, input } => {
-            let (graph, code) = load_graph(&extractor, &input, cli.quiet)?;
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let f = filter(&graph, &input)?;
             let steps = graph.path(&from, &to, &f)?;
             emit(&mut out, input.format, &steps, || {
@@ -465,7 +469,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(code)
         }
         Command::Serve { paths, port } => {
-            let (graph, _) = load_paths(&extractor, &paths, cli.quiet)?;
+            let (graph, _) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
             let server = Server::bind(Site::new(&graph)?, port)?;
             writeln!(
                 out,
@@ -486,15 +490,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn load_graph(
     extractor: &Extractor,
     input: &Input,
+    limits: &corpus::Limits,
     quiet: bool,
 ) -> Result<(MeetingGraph, ExitCode)> {
-    load_paths(extractor, &input.paths, quiet)
+    load_paths(extractor, &input.paths, limits, quiet)
 }
 
 /// [`load_graph`] from paths alone.
 fn load_paths(
     extractor: &Extractor,
     paths: &[PathBuf],
+    limits: &corpus::Limits,
     quiet: bool,
 ) -> Result<(MeetingGraph, ExitCode)> {
     if let [path] = paths
@@ -504,9 +510,8 @@ fn load_paths(
         let graph = MeetingGraph::load(path).context("cannot load the graph")?;
         return Ok((graph, ExitCode::SUCCESS));
     }
-    let corpus = Corpus::load(paths);
-    let extraction = extractor.extract(&corpus);
-    let code = finish(&corpus, &extraction, quiet);
+    let (extraction, files) = read_articles(extractor, paths, limits, quiet);
+    let code = finish(&files, &extraction, quiet);
     Ok((MeetingGraph::new(extraction)?, code))
 }
 
@@ -572,14 +577,46 @@ fn print_meetings(
     Ok(())
 }
 
+/// Reads and extracts the articles one file at a time (in parallel), with
+/// a progress bar on stderr once the run passes a second, when stderr is a
+/// terminal and the run is not `--quiet`.
+fn read_articles(
+    extractor: &Extractor,
+    paths: &[PathBuf],
+    limits: &corpus::Limits,
+    quiet: bool,
+) -> (Extraction, corpus::Report) {
+    let inputs = corpus::inputs(paths);
+    let bar =
+        ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::hidden());
+    let show = !quiet && std::io::stderr().is_terminal();
+    let start = std::time::Instant::now();
+    let shown = std::sync::Once::new();
+    let progress = || {
+        bar.inc(1);
+        if show && start.elapsed() > std::time::Duration::from_secs(1) {
+            shown.call_once(|| {
+                if let Ok(style) =
+                    ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+                {
+                    bar.set_style(style);
+                }
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            });
+        }
+    };
+    let result = extractor.extract_inputs(inputs, limits, &progress);
+    bar.finish_and_clear();
+    result
+}
+
 /// Prints the run report (unless quiet) and gives the exit code: 2 when a
 /// file was skipped.
-fn finish(corpus: &Corpus, extraction: &Extraction, quiet: bool) -> ExitCode {
+fn finish(files: &corpus::Report, extraction: &Extraction, quiet: bool) -> ExitCode {
     if !quiet {
-        eprint!("{}", report::run(&corpus.report, extraction.meetings.len()));
+        eprint!("{}", report::run(files, extraction.meetings.len()));
     }
-    let skipped = corpus
-        .report
+    let skipped = files
         .files
         .iter()
         .any(|f| matches!(f.outcome, Outcome::Skipped { .. }));

@@ -30,6 +30,13 @@ impl Folded {
     /// assert_eq!(&"Émirats d’Arabie"[r], "Émirats");
     /// ```
     pub fn new(original: &str) -> Self {
+        if original.is_ascii() {
+            // One byte, one byte: the map is the identity.
+            return Folded {
+                text: original.to_ascii_lowercase(),
+                map: (0..=original.len()).collect(),
+            };
+        }
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         let mut buf = [0u8; 4];
@@ -66,6 +73,9 @@ impl Folded {
 /// assert_eq!(diplograph::text::fold("Bahreïn"), "bahrein");
 /// ```
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     let mut buf = [0u8; 4];
     for c in s.chars() {
@@ -75,6 +85,10 @@ pub fn fold(s: &str) -> String {
 }
 
 fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     match c {
         '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
         '‐' | '‑' | '–' => out.push('-'),
@@ -82,7 +96,6 @@ fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => {
             for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
                 for l in d.to_lowercase() {

@@ -51,6 +51,9 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
         }
         Err(e) => {
             let bytes = e.into_bytes();
+            if let Some(decoded) = mostly_utf8(&bytes) {
+                return decoded;
+            }
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(&bytes, true);
@@ -58,6 +61,46 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Decoded {
             transcode(enc, &bytes, 0)
         }
     }
+}
+
+/// UTF-8 with a few invalid sequences (a stray Latin-1 byte, a truncated
+/// char): when valid multi-byte chars outnumber the invalid sequences, the
+/// file is UTF-8 and each invalid sequence becomes U+FFFD mapping to its
+/// bytes. Otherwise `None` (a legacy encoding is guessed instead).
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = SourceMap::default();
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let at = bytes.len() - rest.len();
+        let (valid, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => {
+                let (good, _) = rest.split_at(e.valid_up_to());
+                let bad = e.error_len().unwrap_or(rest.len() - good.len());
+                // `good` is valid by construction.
+                (std::str::from_utf8(good).unwrap_or_default(), bad)
+            }
+        };
+        valid_multibyte += valid.bytes().filter(|&b| b >= 0xc0).count();
+        let start = text.len();
+        text.push_str(valid);
+        map.push(start..text.len(), at..at + valid.len(), true);
+        if bad > 0 {
+            invalid += 1;
+            let start = text.len();
+            text.push('\u{fffd}');
+            let from = at + valid.len();
+            map.push(start..text.len(), from..from + bad, false);
+        }
+        rest = &rest[valid.len() + bad..];
+    }
+    (valid_multibyte > invalid).then_some(Decoded {
+        text,
+        map,
+        encoding: UTF_8.name(),
+    })
 }
 
 /// Decodes `bytes[from..]` with `enc`, mapping each char to its source bytes.
@@ -134,6 +177,21 @@ mod tests {
         assert_eq!(d.encoding, "UTF-16LE");
         let at = d.text.find("union").unwrap_or(usize::MAX);
         assert_eq!(d.map.range(at..at + 5), 6..16);
+    }
+
+    #[test]
+    fn mostly_utf8_keeps_its_chars_and_maps_invalid_bytes() {
+        let d = decode(b"G\xc3\xa9n\xe9ral \xc3\xa9t\xc3\xa9 \xe2\x80".to_vec());
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, "G\u{e9}n\u{fffd}ral \u{e9}t\u{e9} \u{fffd}");
+        let at = d.text.find('\u{fffd}').unwrap_or_default();
+        assert_eq!(d.map.range(at..at + 3), 4..5);
+        assert_eq!(d.map.range(0..at), 0..4);
+        // Latin-1 through and through is no UTF-8.
+        assert_eq!(
+            decode(b"G\xe9n\xe9ral \xe9t\xe9".to_vec()).encoding,
+            "windows-1252"
+        );
     }
 
     #[test]

@@ -72,6 +72,59 @@ const BLOCKS: &[&str] = &[
     "ul",
 ];
 
+/// Elements whose end tag may be left out: not counted by [`depth`].
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "tbody",
+    "thead", "tfoot", "colgroup", "caption", "html", "head", "body",
+];
+/// Elements without content.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen",
+];
+
+/// An upper bound of the element nesting depth of a page, or `None` once it
+/// passes `limit`: html5ever checks scopes by walking the stack of open
+/// elements, so its time grows with the square of the depth, and pages
+/// deeper than a few thousand levels are not parsed. Counts start tags
+/// minus end tags, leaving out void, self-closed and optionally-closed
+/// elements; comments and declarations are skipped.
+pub(crate) fn depth(src: &str, limit: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(lt) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += lt + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name_len = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                let name = src
+                    .get(i..i + name_len)
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let close = bytes[i..].iter().position(|&b| b == b'>');
+                let self_closed = close.is_some_and(|c| c > 0 && bytes[i + c - 1] == b'/');
+                let counted = !self_closed
+                    && !VOID.contains(&name.as_str())
+                    && !OPTIONAL_END.contains(&name.as_str());
+                if counted {
+                    depth += 1;
+                    max = max.max(depth);
+                    if max > limit {
+                        return None;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(max)
+}
+
 /// The extracted text of a page.
 pub(crate) struct Extracted {
     pub(crate) text: String,

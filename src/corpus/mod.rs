@@ -77,6 +77,30 @@ use std::path::{Path, PathBuf};
 /// Extensions taken from folders.
 const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
+/// Files larger than this are skipped unless [`Limits`] say otherwise: a
+/// press page is a few kilobytes, a bundle of pages a few megabytes.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
+
+/// HTML pages nested deeper are skipped (see `html::depth`); at this depth
+/// parsing takes about half a second.
+const MAX_HTML_DEPTH: usize = 8192;
+
+/// Bounds on what is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Larger files are skipped ("file too large"), whatever their kind;
+    /// at most this many bytes (plus one) are ever read from a file.
+    pub max_file_size: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
+}
+
 /// A loaded corpus and the report of what was read.
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -151,6 +175,10 @@ pub enum SkipReason {
     Empty,
     #[error("no news item")]
     NoNewsItem,
+    #[error("HTML nested too deeply (over {limit} levels)")]
+    TooDeep { limit: usize },
+    #[error("file too large ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge { size: u64, limit: u64 },
     #[error("built-in boilerplate list is malformed: {0}")]
     Boilerplate(&'static str),
 }
@@ -177,30 +205,33 @@ impl Kind {
 }
 
 impl Corpus {
-    /// Loads files and folders (recursively). Never fails: unreadable files
-    /// are reported as skipped.
+    /// Loads files and folders (recursively), reading files in parallel;
+    /// documents and report entries keep the walk order. Never fails:
+    /// unreadable files are reported as skipped.
+    ///
+    /// Every document stays in memory; [`crate::extract::Extractor::extract_inputs`]
+    /// reads, extracts and drops one file at a time instead.
     pub fn load(paths: &[PathBuf]) -> Corpus {
-        let mut corpus = Corpus::default();
-        for p in paths {
-            if p.is_dir() {
-                let walk = walkdir::WalkDir::new(p)
-                    .follow_links(true)
-                    .sort_by_file_name();
-                for entry in walk {
-                    match entry {
-                        Ok(e) if e.file_type().is_file() && has_corpus_extension(e.path()) => {
-                            corpus.read_file(e.path());
-                        }
-                        Ok(_) => {}
-                        Err(e) => {
-                            let path = e.path().unwrap_or(p).to_path_buf();
-                            corpus.skip(path, SkipReason::Walk(e));
-                        }
-                    }
+        Corpus::load_with(paths, &Limits::default())
+    }
+
+    /// [`Corpus::load`] with other [`Limits`].
+    pub fn load_with(paths: &[PathBuf], limits: &Limits) -> Corpus {
+        use rayon::prelude::*;
+        let read: Vec<(FileReport, Option<Document>)> = inputs(paths)
+            .into_par_iter()
+            .map(|input| match input {
+                Input::File(path) => {
+                    let doc = Document::read(&path, limits);
+                    (FileReport::of(path, &doc), doc.ok())
                 }
-            } else {
-                corpus.read_file(p);
-            }
+                Input::Unreadable(report) => (report, None),
+            })
+            .collect();
+        let mut corpus = Corpus::default();
+        for (report, doc) in read {
+            corpus.report.files.push(report);
+            corpus.documents.extend(doc);
         }
         corpus
     }
@@ -208,40 +239,83 @@ impl Corpus {
     /// A corpus of one in-memory text document (HTML when `name` ends with
     /// `.html`/`.htm`). The document is skipped if it holds no news item.
     pub fn from_text(name: &str, text: &str) -> Corpus {
+        Corpus::from_bytes(name, text.as_bytes().to_vec())
+    }
+
+    /// A corpus of one in-memory file, decoded and split like a file read
+    /// from disk.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>) -> Corpus {
+        let path = PathBuf::from(name);
+        let doc = Document::build(display_name(&path), Kind::of(&path), bytes);
         let mut corpus = Corpus::default();
-        corpus.add(Path::new(name), Ok(text.as_bytes().to_vec()));
+        corpus.report.files.push(FileReport::of(path, &doc));
+        corpus.documents.extend(doc.ok());
         corpus
     }
+}
 
-    fn read_file(&mut self, path: &Path) {
-        self.add(path, std::fs::read(path));
-    }
+/// An input file found by [`inputs`]: a file to read, or an entry the walk
+/// could not enter (a symlink loop, an unreadable folder), already reported.
+#[derive(Debug)]
+pub enum Input {
+    File(PathBuf),
+    Unreadable(FileReport),
+}
 
-    fn add(&mut self, path: &Path, bytes: std::io::Result<Vec<u8>>) {
-        let doc = bytes
-            .map_err(SkipReason::Io)
-            .and_then(|bytes| Document::build(display_name(path), Kind::of(path), bytes));
-        match doc {
-            Ok(doc) => {
-                self.report.files.push(FileReport {
-                    path: path.to_path_buf(),
-                    outcome: Outcome::Read {
-                        items: doc.items.len(),
-                    },
-                });
-                self.documents.push(doc);
+/// The files the paths name, in a deterministic order: each path given in
+/// turn, folders walked recursively (symlinks followed, entries sorted by
+/// name, only corpus extensions), files named explicitly whatever their
+/// extension.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(Input::File(p.clone()));
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && has_corpus_extension(e.path()) => {
+                    out.push(Input::File(e.into_path()));
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e.path().unwrap_or(p).to_path_buf();
+                    out.push(Input::Unreadable(FileReport::skipped(
+                        path,
+                        SkipReason::Walk(e),
+                    )));
+                }
             }
-            Err(reason) => self.skip(path.to_path_buf(), reason),
+        }
+    }
+    out
+}
+
+impl FileReport {
+    /// The report of a file read into `doc` (or skipped for its reason).
+    pub fn of(path: PathBuf, doc: &Result<Document, SkipReason>) -> FileReport {
+        match doc {
+            Ok(doc) => FileReport {
+                path,
+                outcome: Outcome::Read {
+                    items: doc.items.len(),
+                },
+            },
+            Err(reason) => FileReport::skipped(path, reason),
         }
     }
 
-    fn skip(&mut self, path: PathBuf, reason: SkipReason) {
-        self.report.files.push(FileReport {
+    fn skipped(path: PathBuf, reason: impl ToString) -> FileReport {
+        FileReport {
             path,
             outcome: Outcome::Skipped {
                 reason: reason.to_string(),
             },
-        });
+        }
     }
 }
 
@@ -296,6 +370,26 @@ impl fmt::Display for Counts {
 }
 
 impl Document {
+    /// Reads, decodes and splits a file; the error says why it is skipped.
+    /// Never reads more than `limits.max_file_size + 1` bytes, whatever the
+    /// file (a device or a growing file included).
+    pub fn read(path: &Path, limits: &Limits) -> Result<Document, SkipReason> {
+        use std::io::Read;
+        let limit = limits.max_file_size;
+        let file = std::fs::File::open(path)?;
+        let size = file.metadata()?.len();
+        if size > limit {
+            return Err(SkipReason::TooLarge { size, limit });
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+        let read = bytes.len() as u64;
+        if read > limit {
+            return Err(SkipReason::TooLarge { size: read, limit });
+        }
+        Document::build(display_name(path), Kind::of(path), bytes)
+    }
+
     fn build(name: String, kind: Kind, bytes: Vec<u8>) -> Result<Document, SkipReason> {
         if decode::looks_binary(&bytes) {
             return Err(SkipReason::Binary);
@@ -306,6 +400,11 @@ impl Document {
         }
         let boilerplate = Boilerplate::builtin().map_err(SkipReason::Boilerplate)?;
         let (text, map, headings) = if kind == Kind::Html {
+            if html::depth(&decoded.text, MAX_HTML_DEPTH).is_none() {
+                return Err(SkipReason::TooDeep {
+                    limit: MAX_HTML_DEPTH,
+                });
+            }
             let page = html::extract(&decoded.text);
             let map = page.map.compose(&decoded.map);
             (page.text, map, page.headings)

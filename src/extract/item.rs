@@ -103,16 +103,16 @@ impl Context<'_> {
         let mut out = Vec::with_capacity(ranges.len());
         for (range, headline) in ranges {
             let s = &self.text[range.clone()];
+            let folded = Folded::new(s);
             let mentions: Vec<Mention> = self
                 .gazetteer
-                .find(s)
+                .find_folded(s, &folded)
                 .into_iter()
                 .map(|m| Mention {
                     range: m.range.start + range.start..m.range.end + range.start,
                     ..m
                 })
                 .collect();
-            let folded = Folded::new(s);
             let found = {
                 let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
                 people::find(self.text, range.clone(), self.lex, &mentions, &known)
@@ -350,7 +350,11 @@ impl Context<'_> {
         let mut text = String::new();
         for s in sentences {
             let mut at = s.range.start;
-            for m in s.mentions.iter().filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Organization) {
+            for m in s
+                .mentions
+                .iter()
+                .filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Organization)
+            {
                 text.push_str(&self.text[at..m.range.start]);
                 text.push(' ');
                 at = m.range.end;

@@ -15,7 +15,7 @@ mod sentences;
 
 pub use lexicon::{Lexicon, Phrases};
 
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, FileReport, Input, Limits, Report};
 use crate::gazetteer::{EntryId, Gazetteer};
 use crate::model::{
     Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, PartialDate,
@@ -32,13 +32,25 @@ pub struct Extractor {
     lexicon: Lexicon,
 }
 
+/// What one document yields on its own: its meetings, with evidence
+/// already resolved to source offsets, and its people. It holds no
+/// reference to the document, which can be dropped.
+struct DocOutput {
+    name: String,
+    meetings: Vec<Pending>,
+    people: Vec<DocPerson>,
+}
+
 /// A meeting of one document before people get their corpus-wide ids.
 struct Pending {
-    doc: usize,
     item: usize,
     headline: Option<String>,
     lang: &'static str,
     meeting: ItemMeeting,
+    /// Evidence of the meeting, of its invitations and of its memberships.
+    evidence: Vec<Evidence>,
+    invitations: Vec<Evidence>,
+    memberships: Vec<Evidence>,
 }
 
 impl Extractor {
@@ -61,18 +73,53 @@ impl Extractor {
     }
 
     /// Every meeting of every document, with the entities they name.
+    /// Documents are read in parallel; the output follows the corpus order.
     pub fn extract(&self, corpus: &Corpus) -> Extraction {
-        let mut pending = Vec::new();
-        let mut doc_people: Vec<Vec<DocPerson>> = Vec::new();
-        for (d, doc) in corpus.documents.iter().enumerate() {
-            let (meetings, people) = self.document(d, doc);
-            pending.extend(meetings);
-            doc_people.push(people);
-        }
-        self.assemble(corpus, pending, &doc_people)
+        use rayon::prelude::*;
+        let docs: Vec<DocOutput> = corpus
+            .documents
+            .par_iter()
+            .map(|doc| self.document(doc))
+            .collect();
+        self.assemble(docs)
     }
 
-    fn document(&self, d: usize, doc: &Document) -> (Vec<Pending>, Vec<DocPerson>) {
+    /// Reads, extracts and drops each input file in turn (in parallel), so
+    /// that memory holds the meetings, not the corpus. Gives the same
+    /// extraction as [`Corpus::load`] then [`Extractor::extract`], and the
+    /// run report. `progress` is called once per input, from any thread.
+    pub fn extract_inputs(
+        &self,
+        inputs: Vec<Input>,
+        limits: &Limits,
+        progress: &(dyn Fn() + Sync),
+    ) -> (Extraction, Report) {
+        use rayon::prelude::*;
+        let read: Vec<(FileReport, Option<DocOutput>)> = inputs
+            .into_par_iter()
+            .map(|input| {
+                let out = match input {
+                    Input::File(path) => {
+                        let doc = Document::read(&path, limits);
+                        let output = doc.as_ref().ok().map(|d| self.document(d));
+                        (FileReport::of(path, &doc), output)
+                    }
+                    Input::Unreadable(report) => (report, None),
+                };
+                progress();
+                out
+            })
+            .collect();
+        let mut report = Report::default();
+        let mut docs = Vec::new();
+        for (file, doc) in read {
+            report.files.push(file);
+            docs.extend(doc);
+        }
+        (self.assemble(docs), report)
+    }
+
+    fn document(&self, doc: &Document) -> DocOutput {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
         let mut out = Vec::new();
@@ -93,16 +140,31 @@ impl Extractor {
                 .join(" ");
             let lang = self.lexicon.language(&item_text);
             for meeting in ctx.meetings(&sentences, &people) {
+                let evidence = |r: &std::ops::Range<usize>| evidence(doc, r);
                 out.push(Pending {
-                    doc: d,
                     item: i,
                     headline: item.headline.clone().map(|h| doc.text[h].to_string()),
                     lang,
+                    evidence: meeting.evidence.iter().map(evidence).collect(),
+                    invitations: meeting
+                        .invitations
+                        .iter()
+                        .map(|f| evidence(&f.sentence))
+                        .collect(),
+                    memberships: meeting
+                        .memberships
+                        .iter()
+                        .map(|f| evidence(&f.sentence))
+                        .collect(),
                     meeting,
                 });
             }
         }
-        (out, people)
+        DocOutput {
+            name: doc.name.clone(),
+            meetings: out,
+            people,
+        }
     }
 
     /// The date a document (or one of its items) gives: the dateline or a
@@ -173,13 +235,8 @@ impl Extractor {
         best.map(|(_, d)| d)
     }
 
-    fn assemble(
-        &self,
-        corpus: &Corpus,
-        pending: Vec<Pending>,
-        doc_people: &[Vec<DocPerson>],
-    ) -> Extraction {
-        let ids = PersonIds::new(doc_people);
+    fn assemble(&self, docs: Vec<DocOutput>) -> Extraction {
+        let ids = PersonIds::new(docs.iter().map(|d| d.people.as_slice()));
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
         let entity = |e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
             let ent = self.gazetteer.entity(e);
@@ -190,13 +247,16 @@ impl Extractor {
         let hub = self.gazetteer.hub();
         let mut meetings = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for p in pending {
-            let doc = &corpus.documents[p.doc];
-            let people = &doc_people[p.doc];
-            let m = p.meeting;
+        let pending = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| doc.meetings.iter().map(move |p| (d, doc, p)));
+        for (d, doc, p) in pending {
+            let people = &doc.people;
+            let m = &p.meeting;
             let participant = |i: usize, entities: &mut BTreeMap<String, Entity>| -> Participant {
                 let dp = &people[i];
-                let (id, ent) = ids.entity(p.doc, i);
+                let (id, ent) = ids.entity(d, i);
                 entities.entry(id.clone()).or_insert(ent);
                 let represents = if dp.hub {
                     Some(hub)
@@ -224,33 +284,26 @@ impl Extractor {
                 .map(|&a| participant(a, &mut entities))
                 .collect();
             let parties = vec![entity(hub, &mut entities), entity(m.party, &mut entities)];
-            let evidence_of = |r: &std::ops::Range<usize>| -> Evidence {
-                let src = doc.source_range(r.clone());
-                Evidence {
-                    doc: doc.name.clone(),
-                    start: src.start,
-                    end: src.end,
-                    text: doc.text[r.clone()].to_string(),
-                }
-            };
             let invitations = m
                 .invitations
                 .iter()
-                .map(|f: &Found| Invitation {
+                .zip(&p.invitations)
+                .map(|(f, e): (&Found, &Evidence)| Invitation {
                     invitee: entity(f.who, &mut entities),
                     target: entity(f.target, &mut entities),
                     capacity: f.capacity,
-                    evidence: Some(evidence_of(&f.sentence)),
+                    evidence: Some(e.clone()),
                 })
                 .collect();
             let memberships = m
                 .memberships
                 .iter()
-                .map(|f: &Found| Membership {
+                .zip(&p.memberships)
+                .map(|(f, e): (&Found, &Evidence)| Membership {
                     member: entity(f.who, &mut entities),
                     of: entity(f.target, &mut entities),
                     capacity: f.capacity,
-                    evidence: Some(evidence_of(&f.sentence)),
+                    evidence: Some(e.clone()),
                 })
                 .collect();
             let base = format!(
@@ -263,7 +316,7 @@ impl Extractor {
             meetings.push(Meeting {
                 id,
                 doc: doc.name.clone(),
-                headline: p.headline,
+                headline: p.headline.clone(),
                 lang: p.lang.to_string(),
                 date: m.date,
                 place: m.place.map(|e| self.gazetteer.entry(e).name.clone()),
@@ -271,16 +324,28 @@ impl Extractor {
                 parties,
                 participants,
                 attendees,
-                topics: m.topics,
+                topics: m.topics.clone(),
                 invitations,
                 memberships,
-                evidence: m.evidence.iter().map(evidence_of).collect(),
+                evidence: p.evidence.clone(),
             });
         }
         Extraction {
             meetings,
             entities: entities.into_values().collect(),
         }
+    }
+}
+
+/// The evidence of a range of a document's text: the source bytes it was
+/// read from, and the text.
+fn evidence(doc: &Document, r: &std::ops::Range<usize>) -> Evidence {
+    let src = doc.source_range(r.clone());
+    Evidence {
+        doc: doc.name.clone(),
+        start: src.start,
+        end: src.end,
+        text: doc.slice(r).to_string(),
     }
 }
 
@@ -300,17 +365,18 @@ struct PersonIds {
 }
 
 struct Identity {
-    surname: String,
     initial: Option<char>,
     /// Each spelling with its number of documents, in order of first use.
     names: IndexMap<String, usize>,
 }
 
 impl PersonIds {
-    fn new(doc_people: &[Vec<DocPerson>]) -> Self {
+    fn new<'a>(doc_people: impl Iterator<Item = &'a [DocPerson]>) -> Self {
         let mut of = HashMap::new();
         let mut identities: Vec<Identity> = Vec::new();
-        for (d, people) in doc_people.iter().enumerate() {
+        // Identities by surname, in creation order.
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        for (d, people) in doc_people.enumerate() {
             for (i, p) in people.iter().enumerate() {
                 let Some(surname) = p.keys.last().cloned() else {
                     continue;
@@ -318,18 +384,19 @@ impl PersonIds {
                 let initial = (p.keys.len() > 1)
                     .then(|| p.keys[0].chars().next())
                     .flatten();
-                let found = identities.iter().position(|id| {
-                    id.surname == surname
-                        && (id.initial.is_none() || initial.is_none() || id.initial == initial)
+                let same = by_surname.entry(surname.clone()).or_default();
+                let found = same.iter().copied().find(|&k| {
+                    let id: &Identity = &identities[k];
+                    id.initial.is_none() || initial.is_none() || id.initial == initial
                 });
                 let k = match found {
                     Some(k) => k,
                     None => {
                         identities.push(Identity {
-                            surname,
                             initial,
                             names: IndexMap::new(),
                         });
+                        same.push(identities.len() - 1);
                         identities.len() - 1
                     }
                 };

@@ -173,7 +173,11 @@ impl Gazetteer {
     /// Every entity named in `text`, in order, without overlaps (the longest
     /// name wins), each at word boundaries.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let folded = Folded::new(text);
+        self.find_folded(text, &Folded::new(text))
+    }
+
+    /// [`Gazetteer::find`] with the folded text already at hand.
+    pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
         for m in self.folded.automaton.find_iter(&folded.text) {
             if !at_word_boundaries(&folded.text, &m.range()) {

@@ -1,0 +1,78 @@
+//! The pipeline on a generated corpus (`benches/support/corpus_gen.rs`):
+//! loading, extraction (throughput per MB), graph building, analysis and
+//! the whole build (read, extract and drop each file, then the graph).
+//!
+//! `cargo bench --bench pipeline`; `PIPELINE_MB` sets the corpus size
+//! (default 4 MB). Threads: rayon's default, one per core.
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
+
+use criterion::{Criterion, Throughput, criterion_group};
+use diplograph::analysis::{self, CentralityOptions, Granularity};
+use diplograph::corpus::{self, Corpus, Limits};
+use diplograph::extract::Extractor;
+use diplograph::gazetteer::Gazetteer;
+use diplograph::graph::{Filter, MeetingGraph};
+use std::hint::black_box;
+use std::time::Duration;
+
+fn bench(c: &mut Criterion) {
+    let mb: u64 = std::env::var("PIPELINE_MB")
+        .ok()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(4);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    corpus_gen::write(dir.path(), mb * 1_000_000, 7).expect("the corpus is written");
+    let paths = vec![dir.path().to_path_buf()];
+    let extractor = Extractor::new(Gazetteer::builtin().expect("gazetteer"));
+    let corpus = Corpus::load(&paths);
+    let bytes: u64 = corpus.documents.iter().map(|d| d.text.len() as u64).sum();
+    let extraction = extractor.extract(&corpus);
+    let graph = MeetingGraph::new(extraction.clone()).expect("a graph");
+    println!(
+        "pipeline: {} files, {:.1} MB of text, {} meetings, {} nodes",
+        corpus.documents.len(),
+        bytes as f64 / 1e6,
+        extraction.meetings.len(),
+        graph.node_count()
+    );
+
+    let mut group = c.benchmark_group("pipeline");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("load", |b| b.iter(|| Corpus::load(black_box(&paths))));
+    group.bench_function("extract", |b| {
+        b.iter(|| extractor.extract(black_box(&corpus)))
+    });
+    group.bench_function("build", |b| {
+        b.iter(|| {
+            let inputs = corpus::inputs(black_box(&paths));
+            let (x, _) = extractor.extract_inputs(inputs, &Limits::default(), &|| {});
+            MeetingGraph::new(x)
+        })
+    });
+    group.throughput(Throughput::Elements(extraction.meetings.len() as u64));
+    group.bench_function("graph", |b| {
+        b.iter(|| MeetingGraph::new(black_box(extraction.clone())))
+    });
+    group.bench_function("analysis", |b| {
+        b.iter(|| {
+            let f = Filter::default();
+            let c = analysis::partner_centrality(&graph, &CentralityOptions::default());
+            let t = analysis::timeline(&graph, &f, Granularity::Month);
+            let i = analysis::invitations(&graph, &f).len();
+            (c.map(|c| c.len()), t, i)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
