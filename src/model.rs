@@ -44,6 +44,26 @@ pub struct Entity {
     pub acronym: Option<String>,
 }
 
+impl Entity {
+    /// An entity with no aliases, ISO code or acronym.
+    ///
+    /// ```
+    /// use diplograph::model::{Entity, EntityKind};
+    /// let e = Entity::new("country:JP", EntityKind::Country, "Japan");
+    /// assert!(e.aliases.is_empty() && e.iso.is_none());
+    /// ```
+    pub fn new(id: impl Into<String>, kind: EntityKind, name: impl Into<String>) -> Self {
+        Entity {
+            id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: Vec::new(),
+            iso: None,
+            acronym: None,
+        }
+    }
+}
+
 /// How a meeting was held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -224,6 +244,34 @@ pub struct Meeting {
     pub invitations: Vec<Invitation>,
     pub memberships: Vec<Membership>,
     pub evidence: Vec<Evidence>,
+}
+
+impl Meeting {
+    /// A meeting of a document with nothing known yet: no date, parties,
+    /// people or evidence.
+    ///
+    /// ```
+    /// let m = diplograph::model::Meeting::new("m-1", "a.txt");
+    /// assert!(m.parties.is_empty() && m.date.is_none());
+    /// ```
+    pub fn new(id: impl Into<String>, doc: impl Into<String>) -> Self {
+        Meeting {
+            id: id.into(),
+            doc: doc.into(),
+            headline: None,
+            lang: "en".into(),
+            date: None,
+            place: None,
+            mode: None,
+            parties: Vec::new(),
+            participants: Vec::new(),
+            attendees: Vec::new(),
+            topics: Vec::new(),
+            invitations: Vec::new(),
+            memberships: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
 }
 
 /// The result of extraction over a corpus: the `meetings` JSON document.

@@ -294,14 +294,7 @@ mod tests {
 
     fn graph() -> MeetingGraph {
         let hostile = "<img src=x onerror=alert(1)>";
-        let entity = |id: &str, kind, name: &str| Entity {
-            id: id.into(),
-            kind,
-            name: name.into(),
-            aliases: vec![],
-            iso: None,
-            acronym: None,
-        };
+        let entity = |id: &str, kind, name: &str| Entity::new(id, kind, name);
         MeetingGraph::new(Extraction {
             meetings: vec![Meeting {
                 id: "m-1".into(),

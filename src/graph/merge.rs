@@ -270,25 +270,17 @@ mod tests {
             });
         }
         Meeting {
-            id: id.into(),
-            doc: format!("{id}.txt"),
-            headline: None,
-            lang: "en".into(),
             date: date.map(|d| d.parse().unwrap()),
-            place: None,
-            mode: None,
             parties: parties.iter().map(|p| p.to_string()).collect(),
             participants,
-            attendees: vec![],
             topics: vec![format!("topic-{id}")],
-            invitations: vec![],
-            memberships: vec![],
             evidence: vec![Evidence {
                 doc: format!("{id}.txt"),
                 start: 0,
                 end: 10,
                 text: id.into(),
             }],
+            ..Meeting::new(id, format!("{id}.txt"))
         }
     }
 

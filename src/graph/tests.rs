@@ -28,25 +28,17 @@ pub(crate) fn meeting(id: &str, date: Option<&str>, others: &[&str], topics: &[&
     let mut parties = vec!["org:icesco".to_string()];
     parties.extend(others.iter().map(|o| o.to_string()));
     Meeting {
-        id: id.into(),
-        doc: format!("{id}.txt"),
-        headline: None,
-        lang: "en".into(),
         date: date.map(|d| d.parse().unwrap()),
-        place: None,
-        mode: None,
         parties,
         participants: vec![person("person:dg", "org:icesco")],
-        attendees: vec![],
         topics: topics.iter().map(|t| t.to_string()).collect(),
-        invitations: vec![],
-        memberships: vec![],
         evidence: vec![Evidence {
             doc: format!("{id}.txt"),
             start: 0,
             end: 1,
             text: id.into(),
         }],
+        ..Meeting::new(id, format!("{id}.txt"))
     }
 }
 

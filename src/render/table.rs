@@ -250,14 +250,7 @@ mod tests {
     use crate::model::{EntityKind, Invitation, Membership, PartialDate};
 
     fn entity(id: &str, kind: EntityKind, name: &str) -> Entity {
-        Entity {
-            id: id.into(),
-            kind,
-            name: name.into(),
-            aliases: vec![],
-            iso: None,
-            acronym: None,
-        }
+        Entity::new(id, kind, name)
     }
 
     fn participant(person: &str, role: &str, represents: &str) -> Participant {
