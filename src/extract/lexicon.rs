@@ -186,6 +186,9 @@ pub struct Lexicon {
     max_title_words: usize,
     roles: HashSet<String>,
     max_role_words: usize,
+    /// First words of the roles ("chargé" of "chargé d'affaires"), folded:
+    /// most words start no role, and are rejected without joining.
+    role_starts: HashSet<String>,
     pub former: Phrases,
     pub destination: Phrases,
     pub org_destination: Phrases,
@@ -295,6 +298,7 @@ impl Lexicon {
             max_title_words: words(&titles),
             titles,
             max_role_words: words(&roles),
+            role_starts: roles.iter().filter_map(|r| r.split([' ', '\'']).next().map(str::to_string)).collect(),
             roles,
             former: Phrases::list(all(|f| &f.former)),
             destination: Phrases::list(all(|f| &f.destination)),
@@ -346,6 +350,11 @@ impl Lexicon {
 
     /// The number of words of the role head that `words` starts with, if any.
     pub fn role_head_len(&self, words: &[&str]) -> Option<usize> {
+        let first = words.first()?;
+        let head = fold(first);
+        if !self.role_starts.contains(head.split('\'').next().unwrap_or_default()) {
+            return None;
+        }
         (1..=(self.max_role_words + 1).min(words.len()))
             .rev()
             .find(|&n| self.roles.contains(&fold(&join_words(&words[..n]))))
