@@ -298,7 +298,10 @@ impl Lexicon {
             max_title_words: words(&titles),
             titles,
             max_role_words: words(&roles),
-            role_starts: roles.iter().filter_map(|r| r.split([' ', '\'']).next().map(str::to_string)).collect(),
+            role_starts: roles
+                .iter()
+                .filter_map(|r| r.split([' ', '\'']).next().map(str::to_string))
+                .collect(),
             roles,
             former: Phrases::list(all(|f| &f.former)),
             destination: Phrases::list(all(|f| &f.destination)),
@@ -352,7 +355,10 @@ impl Lexicon {
     pub fn role_head_len(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
         let head = fold(first);
-        if !self.role_starts.contains(head.split('\'').next().unwrap_or_default()) {
+        if !self
+            .role_starts
+            .contains(head.split('\'').next().unwrap_or_default())
+        {
             return None;
         }
         (1..=(self.max_role_words + 1).min(words.len()))

@@ -378,9 +378,8 @@ impl PersonIds {
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
         for (d, people) in doc_people.enumerate() {
             for (i, p) in people.iter().enumerate() {
-                let Some(surname) = p.keys.last().cloned() else {
-                    continue;
-                };
+                // A name of initials or particles only ("M. A.") is its own key.
+                let surname = p.keys.last().cloned().unwrap_or_else(|| slug(&p.name));
                 let initial = (p.keys.len() > 1)
                     .then(|| p.keys[0].chars().next())
                     .flatten();
@@ -412,8 +411,14 @@ impl PersonIds {
 
     /// The id and entity of a document's person.
     fn entity(&self, doc: usize, person: usize) -> (String, Entity) {
-        let k = self.of.get(&(doc, person)).copied().unwrap_or_default();
-        let identity = &self.identities[k];
+        let identity = self
+            .of
+            .get(&(doc, person))
+            .and_then(|&k| self.identities.get(k));
+        let Some(identity) = identity else {
+            let id = format!("person:unknown-{doc}-{person}");
+            return (id.clone(), Entity::new(id, EntityKind::Person, "unknown"));
+        };
         // The most frequent full name names the person; ties go to the first seen.
         let name = identity
             .names
@@ -721,6 +726,20 @@ mod tests {
             .collect();
         assert_eq!(hub.len(), 2);
         assert_eq!(hub[0], hub[1], "one person, one id");
+    }
+
+    /// Found by the `extract` fuzz target: a name of one initial has no key.
+    #[test]
+    fn a_one_letter_name_is_a_person_of_its_own() {
+        let x = extract(
+            "Dr. Salim M. AlMalik, Director-General of ICESCO, received H.E. Mr. D, Ambassador of Malaysia to Morocco.\n",
+        );
+        assert_eq!(x.meetings.len(), 1);
+        assert!(
+            x.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && e.name == "D")
+        );
     }
 
     #[test]
