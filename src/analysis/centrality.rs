@@ -158,6 +158,27 @@ pub struct Centrality {
     pub pagerank: f64,
 }
 
+impl Centrality {
+    /// The measures in column order: degree, weighted degree, betweenness,
+    /// closeness, eigenvector (`None` when it did not converge), PageRank.
+    ///
+    /// ```
+    /// use diplograph::analysis::{centralities, PartnerGraph};
+    /// let c = &centralities(&PartnerGraph::from_edges([("a", "b", 2.0)])).unwrap()[0];
+    /// assert_eq!(c.measures()[1], Some(2.0));
+    /// ```
+    pub fn measures(&self) -> [Option<f64>; 6] {
+        [
+            Some(self.degree),
+            Some(self.weighted_degree),
+            Some(self.betweenness),
+            Some(self.closeness),
+            self.eigenvector,
+            Some(self.pagerank),
+        ]
+    }
+}
+
 /// Every measure for every node of a partner graph, in node order.
 ///
 /// ```

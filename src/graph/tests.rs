@@ -3,7 +3,7 @@
 use super::*;
 use crate::model::{Capacity, Evidence, Invitation, Membership, Mode, Participant};
 
-fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
+pub(crate) fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
     let kind = kind_of_id(id).unwrap();
     Entity {
         id: id.into(),

@@ -246,20 +246,30 @@ pub(crate) const LIST_SEP: &str = "; ";
 
 /// The values of [`NODE_ATTRS`] for a node; `None` is left out.
 pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Option<String>; 11] {
-    let c = view.centrality(n);
-    let num = |f: fn(&Centrality) -> Option<f64>| c.and_then(f).map(|x| x.to_string());
+    let measures = view
+        .centrality(n)
+        .map(Centrality::measures)
+        .unwrap_or_default();
+    let [
+        degree,
+        weighted_degree,
+        betweenness,
+        closeness,
+        eigenvector,
+        pagerank,
+    ] = measures.map(|x| x.map(|x| x.to_string()));
     [
         Some(e.name.clone()),
         Some(kind_name(e.kind).to_string()),
         Some(e.aliases.join(LIST_SEP)),
         e.iso.clone(),
         e.acronym.clone(),
-        num(|c| Some(c.degree)),
-        num(|c| Some(c.weighted_degree)),
-        num(|c| Some(c.betweenness)),
-        num(|c| Some(c.closeness)),
-        num(|c| c.eigenvector),
-        num(|c| Some(c.pagerank)),
+        degree,
+        weighted_degree,
+        betweenness,
+        closeness,
+        eigenvector,
+        pagerank,
     ]
 }
 

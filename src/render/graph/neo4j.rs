@@ -94,27 +94,21 @@ pub fn neo4j(view: &GraphView<'_>) -> Result<Neo4jCsv> {
         .map_err(err)?;
     for (n, e) in view.nodes() {
         let kind = kind_name(e.kind);
-        let c = view.centrality(n);
-        let num = |f: fn(&crate::analysis::Centrality) -> Option<f64>| {
-            c.and_then(f).map(|x| x.to_string()).unwrap_or_default()
-        };
-        nodes
-            .write_record([
-                field(&e.id),
-                field(&e.name),
-                kind.to_string(),
-                format!("Entity;{}", label(kind)),
-                array(e.aliases.iter().map(String::as_str)),
-                field(e.iso.as_deref().unwrap_or("")),
-                field(e.acronym.as_deref().unwrap_or("")),
-                num(|c| Some(c.degree)),
-                num(|c| Some(c.weighted_degree)),
-                num(|c| Some(c.betweenness)),
-                num(|c| Some(c.closeness)),
-                num(|c| c.eigenvector),
-                num(|c| Some(c.pagerank)),
-            ])
-            .map_err(err)?;
+        let measures = view
+            .centrality(n)
+            .map(crate::analysis::Centrality::measures)
+            .unwrap_or_default();
+        let mut record = vec![
+            field(&e.id),
+            field(&e.name),
+            kind.to_string(),
+            format!("Entity;{}", label(kind)),
+            array(e.aliases.iter().map(String::as_str)),
+            field(e.iso.as_deref().unwrap_or("")),
+            field(e.acronym.as_deref().unwrap_or("")),
+        ];
+        record.extend(measures.map(|x| x.map(|x| x.to_string()).unwrap_or_default()));
+        nodes.write_record(&record).map_err(err)?;
     }
     let mut rels = csv::Writer::from_writer(Vec::new());
     rels.write_record([

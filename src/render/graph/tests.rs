@@ -6,14 +6,9 @@ use crate::model::{Capacity, Evidence, Extraction, Invitation, Membership, Mode,
 use graphviz_rust::dot_structures::{Graph, Id, Stmt};
 
 fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
-    let kind = crate::graph::kind_of_id(id).unwrap();
     Entity {
-        id: id.into(),
-        kind,
-        name: name.into(),
-        aliases: aliases.iter().map(|a| a.to_string()).collect(),
-        iso: (kind == EntityKind::Country).then(|| id[8..].to_string()),
         acronym: (id == "org:icesco").then(|| "ICESCO".to_string()),
+        ..crate::graph::tests::entity(id, name, aliases)
     }
 }
 
