@@ -52,6 +52,8 @@ enum Command {
         /// Files or folders of articles (.txt, .md, .html).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        filters: Filters,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -77,6 +79,8 @@ enum Command {
         /// Output folder.
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// The graph as DOT, SVG, PNG (Graphviz), node-link JSON, GraphML, GEXF or Neo4j CSV.
     Render {
@@ -89,6 +93,8 @@ enum Command {
         /// (default neo4j/). Default: standard output.
         #[arg(short, long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        filters: Filters,
     },
     /// Invitations per invitee and target: first, last, count, joined or pending.
     Invitations {
@@ -146,6 +152,8 @@ enum Command {
         /// Port on 127.0.0.1; 0 picks a free one (the URL is printed).
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        #[command(flatten)]
+        filters: Filters,
     },
 }
 
@@ -155,6 +163,15 @@ struct Input {
     /// Files or folders of articles, or one saved graph.json.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    #[command(flatten)]
+    filters: Filters,
+    #[arg(long, value_enum, default_value_t = Out::Table)]
+    format: Out,
+}
+
+/// Which meetings a command looks at (every command takes these).
+#[derive(clap::Args)]
+struct Filters {
     /// Keep meetings on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_parser = date)]
     since: Option<PartialDate>,
@@ -170,8 +187,43 @@ struct Input {
     /// Keep meetings with this entity (id, name or alias, in either language).
     #[arg(long = "with", value_name = "ENTITY")]
     with_entity: Option<String>,
-    #[arg(long, value_enum, default_value_t = Out::Table)]
-    format: Out,
+}
+
+impl Filters {
+    /// The library filter, with `--with` resolved against the graph.
+    fn resolve(&self, graph: &MeetingGraph) -> Result<Filter> {
+        let with_entity = match &self.with_entity {
+            Some(q) => Some(graph.resolve(q)?.id.clone()),
+            None => None,
+        };
+        Ok(Filter {
+            since: self.since,
+            until: self.until,
+            topic: self.topic.clone(),
+            kind: self.kind.map(|k| match k {
+                Kind::Country => EntityKind::Country,
+                Kind::Organization => EntityKind::Organization,
+                Kind::Person => EntityKind::Person,
+            }),
+            with_entity,
+        })
+    }
+
+    fn is_set(&self) -> bool {
+        self.since.is_some()
+            || self.until.is_some()
+            || self.topic.is_some()
+            || self.kind.is_some()
+            || self.with_entity.is_some()
+    }
+
+    /// The graph of the meetings that pass the filters.
+    fn apply(&self, graph: MeetingGraph) -> Result<MeetingGraph> {
+        if !self.is_set() {
+            return Ok(graph);
+        }
+        Ok(graph.subgraph(&self.resolve(&graph)?)?)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -280,11 +332,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
     };
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Meetings { paths, format } => {
+        Command::Meetings {
+            paths,
+            filters,
+            format,
+        } => {
             let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
+            let code = finish(&files, &extraction, cli.quiet);
+            let extraction = if filters.is_set() {
+                let graph = filters.apply(MeetingGraph::from_merged(extraction)?)?;
+                graph.extraction().clone()
+            } else {
+                extraction
+            };
             print_meetings(&mut out, &extraction, format, &hub)?;
             out.flush()?;
-            Ok(finish(&files, &extraction, cli.quiet))
+            Ok(code)
         }
         Command::Eval {
             paths,
@@ -313,10 +376,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 _ => Ok(code),
             }
         }
-        Command::Build { paths, output } => {
+        Command::Build {
+            paths,
+            output,
+            filters,
+        } => {
             let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             let code = finish(&files, &extraction, cli.quiet);
-            let graph = MeetingGraph::new(extraction)?;
+            let graph = filters.apply(MeetingGraph::new(extraction)?)?;
             std::fs::create_dir_all(&output)
                 .with_context(|| format!("cannot create {}", output.display()))?;
             let file = output.join("graph.json");
@@ -342,8 +409,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             paths,
             format,
             output,
+            filters,
         } => {
             let (graph, code) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let graph = filters.apply(graph)?;
             let view = GraphView::new(&graph)?;
             let layout = graph_formats::layout_for(graph.node_count());
             let (bytes, ext) = match format {
@@ -397,7 +466,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             conversion,
         } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = filter(&graph, &input)?;
+            let f = input.filters.resolve(&graph)?;
             if conversion {
                 let rows = analysis::conversion_by_target(&graph, &f);
                 emit(&mut out, input.format, &rows, || {
@@ -420,7 +489,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Centrality { input, people, top } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let options = CentralityOptions {
-                filter: filter(&graph, &input)?,
+                filter: input.filters.resolve(&graph)?,
                 include_people: people,
             };
             let mut rows = analysis::partner_centrality(&graph, &options)?;
@@ -444,7 +513,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Period::Quarter => Granularity::Quarter,
                 Period::Year => Granularity::Year,
             };
-            let t = analysis::timeline(&graph, &filter(&graph, &input)?, granularity);
+            let t = analysis::timeline(&graph, &input.filters.resolve(&graph)?, granularity);
             emit(&mut out, input.format, &t, || {
                 render::analysis::timeline(&t)
             })?;
@@ -452,7 +521,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Neighbors { entity, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = filter(&graph, &input)?;
+            let f = input.filters.resolve(&graph)?;
             let ego = graph.neighbors(&entity, &f)?;
             emit(&mut out, input.format, &ego, || {
                 render::analysis::neighbors(&ego)
@@ -461,15 +530,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Path { from, to, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = filter(&graph, &input)?;
+            let f = input.filters.resolve(&graph)?;
             let steps = graph.path(&from, &to, &f)?;
             emit(&mut out, input.format, &steps, || {
                 render::analysis::path(&steps)
             })?;
             Ok(code)
         }
-        Command::Serve { paths, port } => {
+        Command::Serve {
+            paths,
+            port,
+            filters,
+        } => {
             let (graph, _) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let graph = filters.apply(graph)?;
             let server = Server::bind(Site::new(&graph)?, port)?;
             writeln!(
                 out,
@@ -513,24 +587,6 @@ fn load_paths(
     let (extraction, files) = read_articles(extractor, paths, limits, quiet);
     let code = finish(&files, &extraction, quiet);
     Ok((MeetingGraph::new(extraction)?, code))
-}
-
-fn filter(graph: &MeetingGraph, input: &Input) -> Result<Filter> {
-    let with_entity = match &input.with_entity {
-        Some(q) => Some(graph.resolve(q)?.id.clone()),
-        None => None,
-    };
-    Ok(Filter {
-        since: input.since,
-        until: input.until,
-        topic: input.topic.clone(),
-        kind: input.kind.map(|k| match k {
-            Kind::Country => EntityKind::Country,
-            Kind::Organization => EntityKind::Organization,
-            Kind::Person => EntityKind::Person,
-        }),
-        with_entity,
-    })
 }
 
 fn emit<T: serde::Serialize>(

@@ -272,6 +272,36 @@ impl Meeting {
             evidence: Vec::new(),
         }
     }
+
+    /// Every entity id the meeting names: parties, people and whom they
+    /// represent, invitees, members and their targets (with repeats).
+    ///
+    /// ```
+    /// let mut m = diplograph::model::Meeting::new("m-1", "a.txt");
+    /// m.parties = vec!["org:icesco".into(), "country:JP".into()];
+    /// assert_eq!(m.entity_ids().collect::<Vec<_>>(), ["org:icesco", "country:JP"]);
+    /// ```
+    pub fn entity_ids(&self) -> impl Iterator<Item = &str> {
+        let people = self.participants.iter().chain(&self.attendees);
+        self.parties
+            .iter()
+            .map(String::as_str)
+            .chain(
+                people.flat_map(|p| {
+                    std::iter::once(p.person.as_str()).chain(p.represents.as_deref())
+                }),
+            )
+            .chain(
+                self.invitations
+                    .iter()
+                    .flat_map(|i| [i.invitee.as_str(), i.target.as_str()]),
+            )
+            .chain(
+                self.memberships
+                    .iter()
+                    .flat_map(|m| [m.member.as_str(), m.of.as_str()]),
+            )
+    }
 }
 
 /// The result of extraction over a corpus: the `meetings` JSON document.

@@ -535,3 +535,63 @@ fn pending_invitations_and_saved_graphs() {
     ]));
     assert_eq!(ego["center"]["id"], "country:PE");
 }
+
+/// Ids of the parties other than the hub, in output order.
+fn counterparts(meetings: &Value) -> Vec<String> {
+    meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|m| m["parties"].as_array().unwrap().clone())
+        .filter_map(|p| p.as_str().map(String::from))
+        .filter(|p| p != "org:icesco")
+        .collect()
+}
+
+#[test]
+fn every_command_takes_the_filters() {
+    let filters: [(&[&str], &[&str]); 4] = [
+        (&["--with", "Pérou"], &["country:PE"]),
+        (&["--kind", "organization"], &["org:who"]),
+        (&["--topic", "Héritage"], &["country:AZ", "country:KZ"]),
+        (
+            &["--since", "2024-03", "--until", "2024-04-30"],
+            &["country:NO", "country:PE", "org:who"],
+        ),
+    ];
+    for (args, want) in filters {
+        let mut meetings = vec!["meetings", "examples/corpus", "-q", "--format", "json"];
+        meetings.extend(args);
+        let mut got = counterparts(&json(&diplograph(&meetings))["meetings"]);
+        got.sort();
+        assert_eq!(got, want, "meetings {args:?}");
+
+        let mut render = vec!["render", "examples/corpus", "-q", "--format", "json"];
+        render.extend(args);
+        let graph = json(&diplograph(&render));
+        assert_eq!(graph["graph"]["hub"], "org:icesco", "render {args:?}");
+        let mut met: Vec<String> = graph["links"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|l| l["kind"] == "met")
+            .map(|l| l["target"].as_str().unwrap().to_string())
+            .collect();
+        met.sort();
+        assert_eq!(met, want, "render {args:?}");
+    }
+    let unknown = diplograph(&[
+        "render",
+        "examples/corpus",
+        "--format",
+        "dot",
+        "--with",
+        "Atlantide",
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("Atlantide"),
+        "{}",
+        stderr(&unknown)
+    );
+}

@@ -448,6 +448,45 @@ impl MeetingGraph {
             .filter(move |(_, m)| self.keeps(filter, m))
     }
 
+    /// The graph of the meetings that pass a filter, with the entities they
+    /// name; the hub stays the hub of the whole graph (a filter `--with JP`
+    /// must not make Japan the centre).
+    ///
+    /// ```
+    /// # use diplograph::graph::{Filter, MeetingGraph};
+    /// # use diplograph::model::{Extraction, Meeting};
+    /// # let m = |id: &str, other: &str| Meeting { parties: vec!["org:icesco".into(), other.into()],
+    /// #     ..Meeting::new(id, "a.txt") };
+    /// let g = MeetingGraph::new(Extraction {
+    ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR"), m("m-3", "country:FR")],
+    ///     entities: vec![] }).unwrap();
+    /// let jp = g.subgraph(&Filter { with_entity: Some("country:JP".into()), ..Filter::default() }).unwrap();
+    /// assert_eq!((jp.meetings().len(), jp.node_count()), (1, 2));
+    /// assert_eq!(jp.hub(), Some("org:icesco"));
+    /// ```
+    pub fn subgraph(&self, filter: &Filter) -> Result<MeetingGraph> {
+        if *filter == Filter::default() {
+            return Ok(self.clone());
+        }
+        let meetings: Vec<Meeting> = self
+            .meetings()
+            .iter()
+            .filter(|m| self.keeps(filter, m))
+            .cloned()
+            .collect();
+        let named: BTreeSet<&str> = meetings.iter().flat_map(Meeting::entity_ids).collect();
+        let entities = self
+            .extraction
+            .entities
+            .iter()
+            .filter(|e| named.contains(e.id.as_str()))
+            .cloned()
+            .collect();
+        let mut g = MeetingGraph::from_merged(Extraction { meetings, entities })?;
+        g.hub = self.hub.clone().filter(|h| g.index.contains_key(h));
+        Ok(g)
+    }
+
     /// The ego network of an entity (given as anything [`Self::resolve`]
     /// takes): its neighbours through the edges of the meetings that pass the
     /// filter, and those meetings.
