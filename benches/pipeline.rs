@@ -58,12 +58,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("graph", |b| {
         b.iter(|| MeetingGraph::new(black_box(extraction.clone())))
     });
+    let members = analysis::MemberStates::builtin().expect("the built-in member lists load");
     group.bench_function("analysis", |b| {
         b.iter(|| {
             let f = Filter::default();
             let c = analysis::partner_centrality(&graph, &CentralityOptions::default());
             let t = analysis::timeline(&graph, &f, Granularity::Month);
-            let i = analysis::invitations(&graph, &f).len();
+            let i = analysis::invitations(&graph, &f, &members).len();
             (c.map(|c| c.len()), t, i)
         })
     });

@@ -6,7 +6,7 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
-use diplograph::analysis::{self, CentralityOptions, Granularity};
+use diplograph::analysis::{self, CentralityOptions, Granularity, MemberStates};
 use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
 use diplograph::extract::{Extractor, Lexicon};
@@ -109,6 +109,10 @@ enum Command {
         /// Per target: invited, joined and the conversion rate.
         #[arg(long)]
         conversion: bool,
+        /// Extra reference lists of member states (TOML, see README),
+        /// merged into the built-in one.
+        #[arg(long, value_name = "FILE")]
+        members: Vec<PathBuf>,
     },
     /// Partner centrality: degree, meetings, betweenness, closeness, eigenvector, PageRank.
     Centrality {
@@ -464,7 +468,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             pending,
             repeated,
             conversion,
+            members,
         } => {
+            let mut reference =
+                MemberStates::builtin().context("the built-in member-state list is broken")?;
+            for file in &members {
+                reference
+                    .extend_from_file(file)
+                    .context("cannot load a member-state list")?;
+            }
+            let members = reference;
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let f = input.filters.resolve(&graph)?;
             if conversion {
@@ -475,11 +488,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 return Ok(code);
             }
             let records = if pending {
-                analysis::pending(&graph, &f)
+                analysis::pending(&graph, &f, &members)
             } else if repeated {
-                analysis::repeated(&graph, &f)
+                analysis::repeated(&graph, &f, &members)
             } else {
-                analysis::invitations(&graph, &f)
+                analysis::invitations(&graph, &f, &members)
             };
             emit(&mut out, input.format, &records, || {
                 render::analysis::invitations(&records)

@@ -595,3 +595,63 @@ fn every_command_takes_the_filters() {
         stderr(&unknown)
     );
 }
+
+#[test]
+fn observer_invitations_of_listed_member_states_are_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("senegal.txt");
+    std::fs::write(
+        &article,
+        "ICESCO Director-General Receives Ambassador of Senegal\n\n\
+         Rabat, 4 March 2024\n\n\
+         Dr. Salim M. AlMalik, Director-General of ICESCO, received on Monday, March 4, 2024, \
+         at the Organization's headquarters in Rabat, Mr. Moussa Diallo, Ambassador of the \
+         Republic of Senegal to the Kingdom of Morocco. Dr. AlMalik invited Senegal to join \
+         ICESCO as an observer state.\n",
+    )
+    .unwrap();
+    let article = article.to_str().unwrap();
+    let run = |extra: &[&str]| {
+        let mut args = vec!["invitations", article, "-q", "--format", "json"];
+        args.extend(extra);
+        let out = diplograph(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        json(&out)[0].clone()
+    };
+    let flagged = run(&[]);
+    assert_eq!(flagged["invitee"]["id"], "country:SN");
+    assert_eq!(flagged["capacity"], "observer");
+    assert_eq!(flagged["already_member"]["by"], "reference");
+    assert!(
+        flagged["already_member"]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://"),
+        "{flagged}"
+    );
+    let table = stdout(&diplograph(&["invitations", article, "-q"]));
+    assert!(
+        table.contains("already a full member, per the member-state list"),
+        "{table}"
+    );
+
+    // a user's list says Senegal left in 2023: the 2024 invitation is fine
+    let list = dir.path().join("members.toml");
+    std::fs::write(
+        &list,
+        "[[organization]]\nid = \"org:icesco\"\nsource = \"mine\"\n\
+         [[organization.member]]\niso = \"SN\"\nuntil = 2023\n",
+    )
+    .unwrap();
+    let corrected = run(&["--members", list.to_str().unwrap()]);
+    assert!(corrected["already_member"].is_null(), "{corrected}");
+
+    std::fs::write(&list, "[[organization]]\nid = \"org:icesco\"\n").unwrap();
+    let broken = diplograph(&["invitations", article, "--members", list.to_str().unwrap()]);
+    assert_eq!(broken.status.code(), Some(1));
+    let message = stderr(&broken);
+    assert!(
+        message.contains("members.toml") && message.contains("source"),
+        "{message}"
+    );
+}

@@ -6,7 +6,13 @@
 //! reports a membership of the invitee in the target with the same capacity,
 //! unless that membership is dated before the first invitation; otherwise it
 //! is *pending*. The filter only selects which invitations are counted.
+//!
+//! An invitation to observer status is flagged (`already_member`) when the
+//! invitee is already a full member of the target: reported so by some
+//! meeting, or named by the reference list of member states
+//! ([`MemberStates`]) for a year of the invitation.
 
+use super::members::{ListedMember, MemberStates};
 use crate::graph::{Filter, MeetingGraph, date_span, days_from_civil};
 use crate::model::{Capacity, Entity, PartialDate};
 use serde::Serialize;
@@ -38,9 +44,21 @@ pub struct InvitationRecord<'a> {
     pub joined: Option<Occurrence>,
     /// Days from the first invitation to joining, when both dates are full.
     pub days_to_join: Option<i64>,
-    /// For an invitation to observer status: a report that the invitee is
-    /// already a full member of the target (flagged as inconsistent).
-    pub already_member: Option<Occurrence>,
+    /// For an invitation to observer status: why the invitee is already a
+    /// full member of the target (flagged as inconsistent).
+    pub already_member: Option<AlreadyMember>,
+}
+
+/// The grounds on which an invitee to observer status is already a full
+/// member. Serializes with a `by` tag: `{"by": "report", "date", "doc",
+/// "meeting"}` or `{"by": "reference", "since", "until", "source"}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "by", rename_all = "snake_case")]
+pub enum AlreadyMember {
+    /// A meeting reports the membership.
+    Report(Occurrence),
+    /// The reference list of member states names the invitee.
+    Reference(ListedMember),
 }
 
 impl InvitationRecord<'_> {
@@ -72,16 +90,21 @@ fn days(d: &PartialDate) -> Option<i64> {
 }
 
 /// Every invitation group of the meetings that pass the filter, ordered by
-/// invitee, target and capacity.
+/// invitee, target and capacity; `members` are the reference lists of
+/// member states (an empty [`MemberStates`] leaves only the reports).
 ///
 /// ```
-/// use diplograph::analysis::invitations;
+/// use diplograph::analysis::{MemberStates, invitations};
 /// use diplograph::graph::{Filter, MeetingGraph};
 /// use diplograph::model::Extraction;
 /// let g = MeetingGraph::new(Extraction::default()).unwrap();
-/// assert!(invitations(&g, &Filter::default()).is_empty());
+/// assert!(invitations(&g, &Filter::default(), &MemberStates::default()).is_empty());
 /// ```
-pub fn invitations<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRecord<'a>> {
+pub fn invitations<'a>(
+    g: &'a MeetingGraph,
+    filter: &Filter,
+    members: &MemberStates,
+) -> Vec<InvitationRecord<'a>> {
     type Key<'k> = (&'k str, &'k str, Capacity);
     let mut groups: BTreeMap<(String, String, u8), (Key<'a>, Vec<Occurrence>)> = BTreeMap::new();
     for m in g.meetings().iter().filter(|m| g.keeps(filter, m)) {
@@ -149,10 +172,26 @@ pub fn invitations<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRe
                 .filter(|d| *d >= 0),
             _ => None,
         };
-        let already_member = (capacity == Capacity::Observer)
-            .then(|| memberships.get(&(invitee, target, Capacity::Member as u8)))
-            .flatten()
-            .and_then(|m| m.first().cloned());
+        let already_member = if capacity == Capacity::Observer {
+            let reported = memberships
+                .get(&(invitee, target, Capacity::Member as u8))
+                .and_then(|m| m.first().cloned())
+                .map(AlreadyMember::Report);
+            let listed = || {
+                members
+                    .member(target, invitee)
+                    .filter(|l| {
+                        invited
+                            .iter()
+                            .any(|o| l.covers(o.date.and_then(|d| d.year)))
+                    })
+                    .cloned()
+                    .map(AlreadyMember::Reference)
+            };
+            reported.or_else(listed)
+        } else {
+            None
+        };
         out.push(InvitationRecord {
             invitee: invitee_e,
             target: target_e,
@@ -176,22 +215,30 @@ fn date_span_end(d: &Option<PartialDate>) -> Option<(i32, u32, u32)> {
 /// The invitations not followed by a membership in any document.
 ///
 /// ```
-/// use diplograph::analysis::pending;
+/// use diplograph::analysis::{MemberStates, pending};
 /// use diplograph::graph::{Filter, MeetingGraph};
 /// use diplograph::model::Extraction;
 /// let g = MeetingGraph::new(Extraction::default()).unwrap();
-/// assert!(pending(&g, &Filter::default()).is_empty());
+/// assert!(pending(&g, &Filter::default(), &MemberStates::default()).is_empty());
 /// ```
-pub fn pending<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRecord<'a>> {
-    invitations(g, filter)
+pub fn pending<'a>(
+    g: &'a MeetingGraph,
+    filter: &Filter,
+    members: &MemberStates,
+) -> Vec<InvitationRecord<'a>> {
+    invitations(g, filter, members)
         .into_iter()
         .filter(InvitationRecord::is_pending)
         .collect()
 }
 
 /// The invitation groups reported by two meetings or more.
-pub fn repeated<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRecord<'a>> {
-    invitations(g, filter)
+pub fn repeated<'a>(
+    g: &'a MeetingGraph,
+    filter: &Filter,
+    members: &MemberStates,
+) -> Vec<InvitationRecord<'a>> {
+    invitations(g, filter, members)
         .into_iter()
         .filter(|r| r.count >= 2)
         .collect()
@@ -201,7 +248,7 @@ pub fn repeated<'a>(g: &'a MeetingGraph, filter: &Filter) -> Vec<InvitationRecor
 /// how many joined, and the rate; highest rate first, then by target id.
 pub fn conversion_by_target(g: &MeetingGraph, filter: &Filter) -> Vec<Conversion> {
     let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
-    for r in invitations(g, filter) {
+    for r in invitations(g, filter, &MemberStates::default()) {
         let e = by.entry(r.target.id.clone()).or_default();
         e.0 += 1;
         e.1 += usize::from(!r.is_pending());
@@ -262,10 +309,11 @@ mod tests {
             entities,
         })
         .unwrap();
-        let flags: Vec<(Capacity, bool)> = invitations(&g, &Filter::default())
-            .iter()
-            .map(|r| (r.capacity, r.already_member.is_some()))
-            .collect();
+        let flags: Vec<(Capacity, bool)> =
+            invitations(&g, &Filter::default(), &MemberStates::default())
+                .iter()
+                .map(|r| (r.capacity, r.already_member.is_some()))
+                .collect();
         assert_eq!(
             flags,
             [(Capacity::Observer, true), (Capacity::Member, false)]
@@ -273,9 +321,56 @@ mod tests {
     }
 
     #[test]
+    fn observer_invitations_of_listed_members_are_flagged_for_their_years() {
+        let g = fixture();
+        let mut members = MemberStates::default();
+        members
+            .extend_from_str(
+                "[[organization]]\nid = \"org:icesco\"\nsource = \"list\"\n\
+                 [[organization.member]]\niso = \"JP\"\nsince = 2021\n\
+                 [[organization.member]]\niso = \"SG\"\nsince = 2021\n\
+                 [[organization.member]]\niso = \"AZ\"\n",
+                std::path::Path::new("m.toml"),
+            )
+            .unwrap();
+        let all = invitations(&g, &Filter::default(), &members);
+        let flagged: Vec<(&str, &str, Option<AlreadyMember>)> = all
+            .iter()
+            .map(|r| {
+                let (invitee, target) = (r.invitee.id.as_str(), r.target.id.as_str());
+                (invitee, target, r.already_member.clone())
+            })
+            .collect();
+        let listed = |since| {
+            Some(AlreadyMember::Reference(ListedMember {
+                since,
+                until: None,
+                source: "list".into(),
+            }))
+        };
+        assert_eq!(
+            flagged,
+            [
+                // invited as a member, not as an observer: never flagged
+                ("country:AZ", "initiative:coalition", None),
+                // invited in 2020 and again in 2021, a member since 2021
+                ("country:JP", "org:icesco", listed(Some(2021))),
+                ("country:SG", "initiative:coalition", None),
+                // invited in 2020 only, before it joined
+                ("country:SG", "org:icesco", None),
+            ]
+        );
+        let v = serde_json::to_value(listed(Some(2021))).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"by": "reference", "since": 2021, "until": null, "source": "list"})
+        );
+    }
+
+    #[test]
     fn groups_table() {
         let g = fixture();
-        let all = invitations(&g, &Filter::default());
+        let all = invitations(&g, &Filter::default(), &MemberStates::default());
         type Row<'r> = (
             &'r str,
             &'r str,
@@ -345,7 +440,8 @@ mod tests {
     fn pending_repeated_and_conversion() {
         let g = fixture();
         let f = Filter::default();
-        let p: Vec<(&str, &str)> = pending(&g, &f)
+        let none = MemberStates::default();
+        let p: Vec<(&str, &str)> = pending(&g, &f, &none)
             .iter()
             .map(|r| (r.invitee.id.as_str(), r.target.id.as_str()))
             .collect();
@@ -357,7 +453,7 @@ mod tests {
                 ("country:SG", "org:icesco")
             ]
         );
-        let r = repeated(&g, &f);
+        let r = repeated(&g, &f, &none);
         assert_eq!(r.len(), 1);
         assert_eq!(r[0].invitee.id, "country:JP");
         let c = conversion_by_target(&g, &f);
@@ -379,7 +475,7 @@ mod tests {
             ]
         );
         // the contract's fields for `invitations --pending`
-        let v = serde_json::to_value(&pending(&g, &f)[0]).unwrap();
+        let v = serde_json::to_value(&pending(&g, &f, &none)[0]).unwrap();
         assert_eq!(v["invitee"]["id"], "country:JP");
         assert_eq!(v["capacity"], "observer");
         assert_eq!(v["invited"][0]["date"], "2020-07-16");
@@ -395,7 +491,7 @@ mod tests {
             until: "2020-06".parse().ok(),
             ..Filter::default()
         };
-        let all = invitations(&g, &f);
+        let all = invitations(&g, &f, &MemberStates::default());
         assert_eq!(all.len(), 1);
         assert!(!all[0].is_pending());
     }
@@ -418,7 +514,7 @@ mod tests {
             }
         }
         let g = MeetingGraph::from_merged(Extraction { ..ex }).unwrap();
-        let all = invitations(&g, &Filter::default());
+        let all = invitations(&g, &Filter::default(), &MemberStates::default());
         let status: Vec<bool> = all.iter().map(|r| r.is_pending()).collect();
         // AZ joined "before" being invited; SG observer joined in 2021
         assert_eq!(status, [true, true, true, false]);

@@ -1,7 +1,7 @@
 //! Plain-text views of the analysis results: one line per row, columns
 //! aligned, text from articles escaped.
 
-use crate::analysis::{Centrality, Conversion, InvitationRecord, Timeline};
+use crate::analysis::{AlreadyMember, Centrality, Conversion, InvitationRecord, Timeline};
 use crate::graph::{EgoNetwork, MeetingGraph, PathStep};
 use crate::model::Capacity;
 use crate::render::table::escape;
@@ -32,8 +32,14 @@ pub fn invitations(records: &[InvitationRecord<'_>]) -> String {
             Some(j) => format!("joined {}", date(j.date)),
             None => "pending".into(),
         };
-        if r.already_member.is_some() {
-            status.push_str(" (already a full member!)");
+        match &r.already_member {
+            Some(AlreadyMember::Report(o)) => {
+                status.push_str(&format!(" (already a full member, per {})", o.doc));
+            }
+            Some(AlreadyMember::Reference(_)) => {
+                status.push_str(" (already a full member, per the member-state list)");
+            }
+            None => {}
         }
         let _ = writeln!(
             out,
