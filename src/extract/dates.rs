@@ -66,8 +66,16 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
             day = c[1].parse::<u32>().ok();
             start = c.get(1).map_or(start, |m| m.start());
         } else if let Some(c) = DAY_AFTER.captures(after) {
-            day = c[1].parse::<u32>().ok();
-            end = r.end + c.get(0).map_or(0, |m| m.end());
+            let day_end = r.end + c.get(0).map_or(0, |m| m.end());
+            // "Oct 01/02/2020": the number starts a numeric date, not Oct's day.
+            let numeric_next = matches!(
+                f.as_bytes().get(day_end..day_end + 2),
+                Some([b'/' | b'.' | b'-', d]) if d.is_ascii_digit()
+            );
+            if !numeric_next {
+                day = c[1].parse::<u32>().ok();
+                end = day_end;
+            }
         }
         let year = YEAR_AFTER.captures(&f[end..]).and_then(|c| {
             let y = c[1].parse::<i32>().ok();
@@ -305,7 +313,12 @@ mod tests {
             (
                 "DUSHANBE, 16.09.2024 (Agency)",
                 "16.09.2024",
-                When::Date(pd("2019-05-23").max(pd("2024-09-16")), None),
+                When::Date(pd("2024-09-16"), None),
+            ),
+            (
+                "signed Oct 01/02/2020 in",
+                "01/02/2020",
+                When::Date(pd("2020-02-01"), None),
             ),
             ("The meeting on Thursday at", "Thursday", When::Weekday(3)),
             (

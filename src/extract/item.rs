@@ -277,10 +277,20 @@ impl Context<'_> {
             .map(|(e, _)| *e)
             .find(|&e| self.gazetteer.entry(e).kind == EntityKind::Country);
         let (invitations, memberships) = self.invitations(sentences, counterpart_state);
+        // Attendees: people after an attendance cue anywhere in the item, and
+        // the hub's other officials named in a sentence with a counterpart
+        // ("the memorandum was signed by Mr X, head of the sector at ICESCO,
+        // and Dr Y").
+        let hub_colleagues = sentences
+            .iter()
+            .filter(|s| s.people.iter().any(|p| principals.contains(&p.person)))
+            .flat_map(|s| s.people.iter())
+            .filter(|p| people[p.person].hub);
         let listed_attendees: Vec<usize> = sentences
             .iter()
             .flat_map(|s| s.people.iter())
             .filter(|p| p.attendee)
+            .chain(hub_colleagues)
             .map(|p| p.person)
             .collect();
         let evidence: Vec<Range<usize>> = meeting_sentences

@@ -579,6 +579,27 @@ mod tests {
     }
 
     #[test]
+    fn a_hub_official_named_with_the_counterpart_attends() {
+        check(
+            "L'ICESCO et l'UNICEF signent un accord\n\n\
+             Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu le 3 mars 2024 au siège de l'ICESCO à Rabat \
+             Mme Laura Benson, directrice régionale de l'UNICEF. L'accord a été signé par M. Karim Tazi, \
+             Chef du Secteur de la Culture de l'ICESCO, et Mme Laura Benson. \
+             Dr Nadia Alaoui, conseillère du Directeur général de l'ICESCO, a présenté le programme de l'année.\n",
+            Want {
+                party: "org:unicef",
+                person: "Laura Benson",
+                date: Some("2024-03-03"),
+                place: Some("Rabat"),
+                mode: "in_person",
+                // the adviser is named in a sentence without the counterpart
+                attendees: &["Karim Tazi"],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
     fn agency_dispatch_resolves_dates_against_its_dateline() {
         check(
             " date 2023-05 Bakou, 12 mai, AZERTAC\n\n\
