@@ -459,6 +459,10 @@ pub fn role_end(
     end
 }
 
+/// Lower-case words (not function words) allowed between a role's head and
+/// the name after it.
+const MAX_LOOSE_WORDS: usize = 4;
+
 /// A role written before a name: "Foreign Minister of Azerbaijan Jeyhun
 /// Bayramov", "le premier vice-président, Hilarion Etong".
 fn role_before(
@@ -473,6 +477,7 @@ fn role_before(
     let mut head: Option<usize> = None;
     let mut comma_seen = false;
     let mut depth = 0usize;
+    let mut loose_words = 0;
     while i > 0 {
         i -= 1;
         let t = &tokens[i];
@@ -549,6 +554,17 @@ fn role_before(
                 | "'s"
         );
         let capital = w.chars().next().is_some_and(char::is_uppercase);
+        // A few lower-case words may sit between the head and the name ("le
+        // chargé d'affaires a.i. de l'ambassade du Pérou, Diego …"), never a
+        // word that starts a clause, and none before the head.
+        let loose = !(in_mention || function || capital || f.ends_with("'s"))
+            && head.is_none()
+            && loose_words < MAX_LOOSE_WORDS
+            && !lex.clause.find(&f).iter().any(|(r, _)| *r == (0..f.len()));
+        if loose {
+            loose_words += 1;
+            continue;
+        }
         if !(in_mention || function || capital || f.ends_with("'s"))
             || lex.is_title(w) && head.is_some()
         {
@@ -611,6 +627,9 @@ pub fn represents(
         {
             continue;
         }
+        if m.form == Form::Demonym && names_a_department(text, role.start, m, lex) {
+            continue;
+        }
         let e = gazetteer.entry(m.entry);
         let before = fold(&text[role.start..m.range.start]);
         let before = before.trim_end();
@@ -639,6 +658,20 @@ pub fn represents(
         return org;
     }
     org.or(state)
+}
+
+/// True for a French adjective of nationality that ends a capitalized name
+/// ("directrice de la Langue française"): it names a department, not whom
+/// the person represents ("l'Ambassadeur français" does).
+fn names_a_department(text: &str, role_start: usize, m: &Mention, lex: &Lexicon) -> bool {
+    let demonym = &text[m.range.clone()];
+    let Some(prev) = text[role_start..m.range.start].split_whitespace().last() else {
+        return false;
+    };
+    demonym.chars().next().is_some_and(char::is_lowercase)
+        && prev.chars().next().is_some_and(char::is_uppercase)
+        && lex.role_head_len(&[prev]).is_none()
+        && !lex.is_title(prev)
 }
 
 fn segments(s: &str) -> Vec<Range<usize>> {
