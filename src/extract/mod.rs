@@ -600,6 +600,25 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_adjective_in_a_department_name_is_no_state() {
+        check(
+            "L'ICESCO et l'OIF examinent des projets communs\n\n\
+             Dr Salim M. AlMalik, Directeur général de l'ICESCO, a tenu le 23 novembre une séance de travail avec \
+             Mme Claire Dumas, directrice de la Langue française à l'Organisation internationale de la Francophonie, \
+             au siège de l'ICESCO à Rabat. Ont pris part à la séance, de l'ICESCO, M. Omar Bennani, expert au Secteur de la Culture.\n",
+            Want {
+                party: "org:oif",
+                person: "Claire Dumas",
+                date: Some("--11-23"),
+                place: Some("Rabat"),
+                mode: "in_person",
+                attendees: &["Omar Bennani"],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
     fn agency_dispatch_resolves_dates_against_its_dateline() {
         check(
             " date 2023-05 Bakou, 12 mai, AZERTAC\n\n\

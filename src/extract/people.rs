@@ -554,10 +554,11 @@ fn role_before(
                 | "'s"
         );
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        // A few lower-case words may sit between the head and the name ("le
-        // chargé d'affaires a.i. de l'ambassade du Pérou, Diego …"), never a
-        // word that starts a clause, and none before the head.
+        // In an apposition ("le chargé d'affaires a.i. de l'ambassade du
+        // Pérou, Diego …") a few lower-case words may sit between the head
+        // and the name; never a word that starts a clause, none before the head.
         let loose = !(in_mention || function || capital || f.ends_with("'s"))
+            && comma_seen
             && head.is_none()
             && loose_words < MAX_LOOSE_WORDS
             && !lex.clause.find(&f).iter().any(|(r, _)| *r == (0..f.len()));
@@ -780,6 +781,13 @@ mod tests {
             (
                 "reçu par le premier vice-président, Paul Mbarga.",
                 vec![("Paul Mbarga", Some("vice-président"))],
+            ),
+            (
+                "s'est entretenu avec le chargé d'affaires a.i. de l'ambassade du Pérou au Maroc, Diego Prado, des projets.",
+                vec![(
+                    "Diego Prado",
+                    Some("chargé d'affaires a.i. de l'ambassade du Pérou au Maroc"),
+                )],
             ),
             (
                 "Ambassador Peeters thanked the Organization.",
