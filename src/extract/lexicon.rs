@@ -46,6 +46,8 @@ struct LexiconFile {
     #[serde(default)]
     former: Vec<String>,
     #[serde(default)]
+    state_body: Vec<String>,
+    #[serde(default)]
     destination: Vec<String>,
     #[serde(default)]
     org_destination: Vec<String>,
@@ -190,6 +192,9 @@ pub struct Lexicon {
     /// most words start no role, and are rejected without joining.
     role_starts: HashSet<String>,
     pub former: Phrases,
+    /// Bodies of a state ("National Commission for UNESCO", "embassy"): a
+    /// role in one represents the state it names, not the organization.
+    pub state_body: Phrases,
     pub destination: Phrases,
     pub org_destination: Phrases,
     pub meeting: Phrases,
@@ -304,6 +309,7 @@ impl Lexicon {
                 .collect(),
             roles,
             former: Phrases::list(all(|f| &f.former)),
+            state_body: Phrases::list(all(|f| &f.state_body)),
             destination: Phrases::list(all(|f| &f.destination)),
             org_destination: Phrases::list(all(|f| &f.org_destination)),
             meeting: Phrases::list(all(|f| &f.meeting)),

@@ -619,6 +619,25 @@ mod tests {
     }
 
     #[test]
+    fn a_role_in_a_state_body_represents_the_state() {
+        check(
+            "ICESCO Receives Korean Delegation\n\n\
+             Dr. Khalid Omar, Deputy Director-General of ICESCO, received on 16 November 2023 at the ICESCO \
+             headquarters in Rabat Mr. Lee Min-ho, Secretary-General of the Korean National Commission for UNESCO, \
+             and Ms. Han Ji-won, Counsellor at the Embassy of the Republic of Korea in Rabat.\n",
+            Want {
+                party: "country:KR",
+                person: "Lee Min-ho",
+                date: Some("2023-11-16"),
+                place: Some("Rabat"),
+                mode: "in_person",
+                attendees: &["Han Ji-won"],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
     fn agency_dispatch_resolves_dates_against_its_dateline() {
         check(
             " date 2023-05 Bakou, 12 mai, AZERTAC\n\n\

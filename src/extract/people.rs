@@ -417,11 +417,22 @@ pub fn role_end(
                     f.as_str(),
                     "de" | "du" | "des" | "d'" | "of" | "and" | "et" | "la" | "le" | "l'"
                 );
+                let capital =
+                    |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && !lex.is_title(w);
+                // A list of portfolios: "Minister of Higher Education,
+                // Research and Innovation", "ministre de l'Éducation, de la
+                // Recherche et de l'Innovation".
+                let portfolios = capital(first)
+                    && next[1..]
+                        .iter()
+                        .any(|w| matches!(fold(w).as_str(), "and" | "et"));
                 let continues = lex.is_role_start(&next)
+                    || portfolios
                     || (joins
-                        && next.get(1).is_some_and(|w| {
-                            w.chars().next().is_some_and(char::is_uppercase) && !lex.is_title(w)
-                        }))
+                        && next[1..]
+                            .iter()
+                            .find(|w| !is_article(w))
+                            .is_some_and(capital))
                     || (joins
                         && tokens
                             .get(i + 2)
@@ -457,6 +468,10 @@ pub fn role_end(
         i += 1;
     }
     end
+}
+
+fn is_article(w: &str) -> bool {
+    matches!(fold(w).as_str(), "la" | "le" | "l'" | "les" | "the")
 }
 
 /// Lower-case words (not function words) allowed between a role's head and
@@ -655,6 +670,9 @@ pub fn represents(
         }
     }
     let hub = gazetteer.hub();
+    if state.is_some() && lex.state_body.occurs(&fold(role_text)) {
+        return state;
+    }
     if org == Some(hub) {
         return org;
     }
@@ -787,6 +805,22 @@ mod tests {
                 vec![(
                     "Diego Prado",
                     Some("chargé d'affaires a.i. de l'ambassade du Pérou au Maroc"),
+                )],
+            ),
+            (
+                "with Mr. Amadou Sy, Minister of Higher Education, Research and Innovation of the Republic of Senegal.",
+                vec![(
+                    "Amadou Sy",
+                    Some(
+                        "Minister of Higher Education, Research and Innovation of the Republic of Senegal",
+                    ),
+                )],
+            ),
+            (
+                "avec M. Amadou Sy, ministre de l'Éducation, de la Recherche et de l'Innovation du Sénégal.",
+                vec![(
+                    "Amadou Sy",
+                    Some("ministre de l'Éducation, de la Recherche et de l'Innovation du Sénégal"),
                 )],
             ),
             (
