@@ -124,6 +124,46 @@ pub fn at_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     before && after
 }
 
+/// The leftmost(-longest) matches of an automaton that pass `accept`, where
+/// a rejected match does not hide a later one it overlaps: in "via
+/// videoconference", the rejected "via video" must not hide "videoconference".
+///
+/// ```
+/// use aho_corasick::{AhoCorasick, MatchKind};
+/// use diplograph::text::{accepted_matches, at_word_boundaries};
+/// let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest)
+///     .build(["via video", "videoconference"]).unwrap();
+/// let hay = "held via videoconference";
+/// let found = accepted_matches(&ac, hay, |m| at_word_boundaries(hay, &m.range()));
+/// assert_eq!(&hay[found[0].range()], "videoconference");
+/// ```
+pub fn accepted_matches(
+    automaton: &aho_corasick::AhoCorasick,
+    haystack: &str,
+    accept: impl Fn(&aho_corasick::Match) -> bool,
+) -> Vec<aho_corasick::Match> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < haystack.len() {
+        let input = aho_corasick::Input::new(haystack).range(at..);
+        let Some(m) = automaton.find(input) else {
+            break;
+        };
+        if accept(&m) {
+            at = m.end().max(m.start() + 1);
+            out.push(m);
+        } else {
+            // Resume one character after the rejected match's start.
+            at = m.start()
+                + haystack[m.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 //! an English title still reads right.
 
 use crate::error::{Error, Result};
-use crate::text::{Folded, fold};
+use crate::text::{Folded, accepted_matches, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -142,22 +142,23 @@ impl Phrases {
 
     /// Matches in folded text: folded range and value.
     pub fn find(&self, folded: &str) -> Vec<(Range<usize>, usize)> {
-        self.automaton
-            .find_iter(folded)
-            .filter_map(|m| {
-                let (value, prefix) = self.targets[m.pattern().as_usize()];
-                let r = m.range();
-                let start_ok = folded[..r.start]
+        let whole = |m: &aho_corasick::Match| {
+            let prefix = self.targets[m.pattern().as_usize()].1;
+            let r = m.range();
+            let start_ok = folded[..r.start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let end_ok = prefix
+                || folded[r.end..]
                     .chars()
-                    .next_back()
+                    .next()
                     .is_none_or(|c| !c.is_alphanumeric());
-                let end_ok = prefix
-                    || folded[r.end..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !c.is_alphanumeric());
-                (start_ok && end_ok).then_some((r, value))
-            })
+            start_ok && end_ok
+        };
+        accepted_matches(&self.automaton, folded, whole)
+            .into_iter()
+            .map(|m| (m.range(), self.targets[m.pattern().as_usize()].0))
             .collect()
     }
 

@@ -17,7 +17,7 @@ mod data;
 
 use crate::error::{Error, Result};
 use crate::model::{Entity, EntityKind};
-use crate::text::{Folded, at_word_boundaries, fold};
+use crate::text::{Folded, accepted_matches, at_word_boundaries, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -179,10 +179,10 @@ impl Gazetteer {
     /// [`Gazetteer::find`] with the folded text already at hand.
     pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
-        for m in self.folded.automaton.find_iter(&folded.text) {
-            if !at_word_boundaries(&folded.text, &m.range()) {
-                continue;
-            }
+        let hay = folded.text.as_str();
+        for m in accepted_matches(&self.folded.automaton, hay, |m| {
+            at_word_boundaries(hay, &m.range())
+        }) {
             let (entry, form) = self.folded.targets[m.pattern().as_usize()];
             found.push(Mention {
                 range: folded.original_range(m.range()),
@@ -190,10 +190,9 @@ impl Gazetteer {
                 form,
             });
         }
-        for m in self.acronyms.automaton.find_iter(text) {
-            if !at_word_boundaries(text, &m.range()) {
-                continue;
-            }
+        for m in accepted_matches(&self.acronyms.automaton, text, |m| {
+            at_word_boundaries(text, &m.range())
+        }) {
             let (entry, form) = self.acronyms.targets[m.pattern().as_usize()];
             found.push(Mention {
                 range: m.range(),
