@@ -173,7 +173,11 @@ impl Context<'_> {
     }
 
     /// The meetings an item reports.
-    pub fn meetings(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<ItemMeeting> {
+    pub fn meetings<'a>(
+        &self,
+        sentences: &'a [Sentence],
+        people: &[DocPerson],
+    ) -> Vec<ItemMeeting> {
         let hub = self.gazetteer.hub();
         let meeting_sentences: Vec<usize> = (0..sentences.len())
             .filter(|&i| {
@@ -238,17 +242,20 @@ impl Context<'_> {
                 None => parties.push((party, vec![p.person], i, p.mention.span.end)),
             }
         }
+        // The sentence where each party is first named.
+        let mut starts: Vec<usize> = parties.iter().map(|(_, _, i, _)| *i).collect();
         let mut parties: BTreeMap<usize, (EntryId, Vec<usize>)> = parties
             .into_iter()
             .enumerate()
             .map(|(k, (e, m, ..))| (k, (e, m)))
             .collect();
         if parties.is_empty()
-            && let Some((party, _)) = meeting_sentences
+            && let Some((party, i)) = meeting_sentences
                 .iter()
                 .find_map(|&i| self.unnamed_counterpart(&sentences[i]).map(|p| (p, i)))
         {
             parties.insert(0, (party, Vec::new()));
+            starts = vec![i];
         }
         if parties.is_empty() {
             return Vec::new();
@@ -281,17 +288,25 @@ impl Context<'_> {
         // the hub's other officials named in a sentence with a counterpart
         // ("the memorandum was signed by Mr X, head of the sector at ICESCO,
         // and Dr Y").
+        // Each attends the meeting of the party named last before them ("The
+        // meeting was attended by …" between two meetings of one item).
+        let with_sentence = |(i, s): (usize, &'a Sentence)| s.people.iter().map(move |p| (i, p));
         let hub_colleagues = sentences
             .iter()
-            .filter(|s| s.people.iter().any(|p| principals.contains(&p.person)))
-            .flat_map(|s| s.people.iter())
-            .filter(|p| people[p.person].hub);
-        let listed_attendees: Vec<usize> = sentences
+            .enumerate()
+            .filter(|(_, s)| s.people.iter().any(|p| principals.contains(&p.person)))
+            .flat_map(with_sentence)
+            .filter(|(_, p)| people[p.person].hub);
+        let listed_attendees: Vec<(usize, usize)> = sentences
             .iter()
-            .flat_map(|s| s.people.iter())
-            .filter(|p| p.attendee)
+            .enumerate()
+            .flat_map(with_sentence)
+            .filter(|(_, p)| p.attendee)
             .chain(hub_colleagues)
-            .map(|p| p.person)
+            .map(|(i, p)| {
+                let party = starts.iter().rposition(|&start| start <= i).unwrap_or(0);
+                (party, p.person)
+            })
             .collect();
         let evidence: Vec<Range<usize>> = meeting_sentences
             .iter()
@@ -301,10 +316,15 @@ impl Context<'_> {
         let first_party = all_parties.first().copied();
         parties
             .into_values()
-            .map(|(party, members)| {
+            .enumerate()
+            .map(|(k, (party, members))| {
                 let principal = members.first().copied();
                 let mut attendees: Vec<usize> = members.iter().skip(1).copied().collect();
-                for a in &listed_attendees {
+                for a in listed_attendees
+                    .iter()
+                    .filter(|(of, _)| *of == k)
+                    .map(|(_, a)| a)
+                {
                     if Some(*a) != principal && Some(*a) != hub_principal && !attendees.contains(a)
                     {
                         attendees.push(*a);

@@ -755,6 +755,38 @@ mod tests {
     }
 
     #[test]
+    fn attendees_go_to_the_meeting_named_before_them() {
+        let x = extract(
+            "ICESCO Director-General Holds Talks in Dakar\n\n\
+             Dr. Salim M. AlMalik, Director-General of ICESCO, held talks on 12 February 2024 in Dakar with \
+             Mr. Amadou Sy, Minister of Education of the Republic of Senegal. The meeting was attended by \
+             Mr. Ibou Fall, Secretary-General of the Senegalese National Commission. On the same day, \
+             Dr. AlMalik also met with Ms. Lina Costa, Director of the UNESCO Regional Office in Dakar.\n",
+        );
+        let name = |id: &str| {
+            x.entities
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| e.name.as_str())
+        };
+        let got: Vec<(&str, Vec<Option<&str>>)> = x
+            .meetings
+            .iter()
+            .map(|m| {
+                let attendees = m.attendees.iter().map(|a| name(&a.person)).collect();
+                (m.parties[1].as_str(), attendees)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("country:SN", vec![Some("Ibou Fall")]),
+                ("org:unesco", vec![])
+            ]
+        );
+    }
+
+    #[test]
     fn statements_speeches_and_announced_visits_are_not_meetings() {
         for text in [
             "ICESCO expresses its solidarity with the people of Chad after the floods, and calls on all states to help.\n",
