@@ -42,6 +42,8 @@ struct LexiconFile {
     #[serde(default)]
     titles: Vec<String>,
     #[serde(default)]
+    courtesy: Vec<String>,
+    #[serde(default)]
     roles: Vec<String>,
     #[serde(default)]
     former: Vec<String>,
@@ -187,6 +189,7 @@ pub struct Lexicon {
     pub yesterday: Phrases,
     titles: HashSet<String>,
     max_title_words: usize,
+    courtesy: HashSet<String>,
     roles: HashSet<String>,
     max_role_words: usize,
     /// First words of the roles ("chargé" of "chargé d'affaires"), folded:
@@ -303,6 +306,7 @@ impl Lexicon {
             yesterday: Phrases::list(all(|f| &f.yesterday)),
             max_title_words: words(&titles),
             titles,
+            courtesy: all(|f| &f.courtesy).iter().map(|t| fold(t)).collect(),
             max_role_words: words(&roles),
             role_starts: roles
                 .iter()
@@ -351,6 +355,12 @@ impl Lexicon {
     /// True for a courtesy title or honorific ("Dr", "S.E.", "His Excellency").
     pub fn is_title(&self, words: &str) -> bool {
         self.titles.contains(&fold(words))
+    }
+
+    /// True for a courtesy title ("M.", "Mrs."): the given name follows it,
+    /// so an honorific after it is a first name ("M. Emir Hadžić").
+    pub fn is_courtesy(&self, word: &str) -> bool {
+        self.courtesy.contains(&fold(word))
     }
 
     /// The number of words a title may have at most.

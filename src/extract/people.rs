@@ -181,6 +181,7 @@ pub fn find(
         let start = i;
         let mut j = i;
         let mut titled = false;
+        let mut honorific_name = false;
         loop {
             let len = (1..=lex.max_title_words()).rev().find(|&n| {
                 j + n <= tokens.len()
@@ -188,6 +189,20 @@ pub fn find(
                     && word(j).chars().next().is_some_and(char::is_uppercase)
                     && lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
             });
+            // "M. Emir Hadžić": after a courtesy title, an honorific followed
+            // by a name is the first name.
+            let first_name = |n: usize| {
+                j > start
+                    && lex.is_courtesy(word(j - 1))
+                    && n == 1
+                    && !word(j).contains('.')
+                    && is_word(j + 1)
+                    && is_name_word(word(j + 1))
+            };
+            if len.is_some_and(first_name) {
+                honorific_name = true;
+                break;
+            }
             match len {
                 Some(n) => {
                     titled = true;
@@ -210,8 +225,10 @@ pub fn find(
             let w = word(k);
             let first = k == name_start;
             let possessive = fold(w).ends_with("'s");
-            let name_like =
-                is_name_word(w) && !possessive && !lex.is_stopword(w) && !lex.is_role_start(&[w]);
+            let name_like = is_name_word(w)
+                && !possessive
+                && !lex.is_stopword(w)
+                && (!lex.is_role_start(&[w]) || (first && honorific_name));
             let particle = !first
                 && PARTICLES.contains(&fold(w).as_str())
                 && is_word(k + 1)
@@ -822,6 +839,17 @@ mod tests {
                     "Amadou Sy",
                     Some("ministre de l'Éducation, de la Recherche et de l'Innovation du Sénégal"),
                 )],
+            ),
+            (
+                "a reçu M. Emir Hadžić, ambassadeur de Bosnie-Herzégovine, et S.E. Cheikh Ali Nour.",
+                vec![
+                    ("Emir Hadžić", Some("ambassadeur de Bosnie-Herzégovine")),
+                    ("Ali Nour", None),
+                ],
+            ),
+            (
+                "received Datuk Dr. Hazim Ismail, Rector of the University.",
+                vec![("Hazim Ismail", Some("Rector of the University"))],
             ),
             (
                 "Ambassador Peeters thanked the Organization.",
