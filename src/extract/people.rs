@@ -510,6 +510,7 @@ fn role_before(
     let mut comma_seen = false;
     let mut depth = 0usize;
     let mut loose_words = 0;
+    let mut and_since_comma = false;
     while i > 0 {
         i -= 1;
         let t = &tokens[i];
@@ -523,6 +524,12 @@ fn role_before(
                 }
                 if i + 1 == name_start && !comma_seen {
                     comma_seen = true;
+                    continue;
+                }
+                // A list inside the role: "présidente de la Commission
+                // nationale pour l'éducation, la culture et les sciences, Mme X".
+                if comma_seen && head.is_none() && and_since_comma {
+                    and_since_comma = false;
                     continue;
                 }
                 // A comma right after an acronym in parentheses: "(OCI), Name".
@@ -544,6 +551,7 @@ fn role_before(
         }
         let w = &text[t.range.clone()];
         let f = fold(w);
+        and_since_comma |= matches!(f.as_str(), "et" | "and");
         // A role head that starts here or a word or two earlier ("directeur général").
         let covering = (i.saturating_sub(2)..=i).find(|&j| {
             let rest: Vec<&str> = tokens[j..name_start]
@@ -584,7 +592,11 @@ fn role_before(
                 | "sa"
                 | "son"
                 | "'s"
-        );
+                | "au"
+                | "aux"
+                | "en"
+                | "les"
+        ) || w.to_lowercase() == "à"; // folded, "à" would be the verb "a"
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         // In an apposition ("le chargé d'affaires a.i. de l'ambassade du
         // Pérou, Diego …") a few lower-case words may sit between the head
@@ -850,6 +862,18 @@ mod tests {
             (
                 "received Datuk Dr. Hazim Ismail, Rector of the University.",
                 vec![("Hazim Ismail", Some("Rector of the University"))],
+            ),
+            (
+                "avec la présidente de la Commission nationale jordanienne pour l'éducation, la culture et les sciences, Mme Lina Haddad, et l’ambassadeur de Jordanie à Rabat, M. Sami Obeid.",
+                vec![
+                    (
+                        "Lina Haddad",
+                        Some(
+                            "présidente de la Commission nationale jordanienne pour l'éducation, la culture et les sciences",
+                        ),
+                    ),
+                    ("Sami Obeid", Some("ambassadeur de Jordanie à Rabat")),
+                ],
             ),
             (
                 "Ambassador Peeters thanked the Organization.",
