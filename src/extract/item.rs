@@ -794,11 +794,24 @@ impl Context<'_> {
 /// "DUSHANBE, ", "Rabat: ", "date ".
 pub(super) fn is_dateline(before: &str) -> bool {
     let t = before.trim();
-    t == "date"
-        || (!t.is_empty()
-            && t.len() < 30
-            && t.ends_with([',', ':'])
-            && t.split_whitespace().count() <= 2)
+    if t == "date" {
+        return true;
+    }
+    let place_only = |p: &str| !p.is_empty() && p.len() < 30 && p.split_whitespace().count() <= 2;
+    if !t.ends_with([',', ':']) {
+        return false;
+    }
+    // "Riyadh, Rabi' al-Awwal 01, 1446, September 04, 2024": a Hijri date
+    // (year 1300–1500) may come between the place and the Gregorian date.
+    let hijri = |rest: &str| {
+        rest.len() < 40
+            && rest
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|n| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1300..=1500).contains(&y)))
+    };
+    place_only(&t[..t.len() - 1])
+        || t.split_once(',')
+            .is_some_and(|(place, rest)| place_only(place) && hijri(rest))
 }
 
 fn find_person(people: &[DocPerson], keys: &[String]) -> Option<usize> {

@@ -15,7 +15,7 @@ mod sentences;
 
 pub use lexicon::{Lexicon, Phrases};
 
-use crate::corpus::{Corpus, Document, FileReport, Input, Limits, Report};
+use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
 use crate::gazetteer::{EntryId, Gazetteer};
 use crate::model::{
     Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, PartialDate,
@@ -186,6 +186,36 @@ impl Extractor {
             let cut = head.char_indices().nth(60).map_or(head.len(), |(i, _)| i);
             lines.push(p.start..p.start + cut);
         }
+        // Dates with a year anywhere in the header or headline ("Publié le
+        // 24-05-2023") give their year to a day-month dateline of that month
+        // ("DOUCHANBE, 24 mai (Xinhua)"); so do the lines of stub items
+        // (no body to speak of) just before this one ("Publié le …").
+        let index = item.unwrap_or(0);
+        let stub = |it: &&NewsItem| it.paragraphs.iter().map(|p| p.len()).sum::<usize>() < 100;
+        let before = doc.items[..index.min(doc.items.len())]
+            .iter()
+            .rev()
+            .take_while(stub);
+        let headlines: Vec<std::ops::Range<usize>> = before
+            .flat_map(|it| it.headline.iter().chain(&it.header).chain(&it.paragraphs))
+            .chain(it.iter().flat_map(|it| &it.headline))
+            .cloned()
+            .collect();
+        let dated: Vec<PartialDate> = lines
+            .iter()
+            .chain(&headlines)
+            .flat_map(|l| {
+                let text = &doc.text[l.clone()];
+                let found = dates::find(&self.lexicon, text)
+                    .into_iter()
+                    .filter_map(|e| match e.when {
+                        dates::When::Date(d, _) => Some(d),
+                        _ => None,
+                    });
+                found.chain(date_marker(text))
+            })
+            .filter(|d| d.year.is_some())
+            .collect();
         let mut best: Option<(bool, PartialDate)> = None;
         for (n, line) in lines.into_iter().enumerate() {
             let text = &doc.text[line.clone()];
@@ -197,10 +227,9 @@ impl Extractor {
                     continue;
                 };
                 if date.year.is_none()
-                    && let Some(m) = marker
-                    && m.month == date.month
+                    && let Some(d) = dated.iter().find(|d| d.month == date.month)
                 {
-                    date.year = m.year;
+                    date.year = d.year;
                 }
                 if date.year.is_none() || (opening && !item::is_dateline(&text[..expr.range.start]))
                 {
@@ -632,6 +661,38 @@ mod tests {
                 place: Some("Rabat"),
                 mode: "in_person",
                 attendees: &["Han Ji-won"],
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn datelines_with_a_hijri_date_or_a_year_elsewhere_anchor_relative_dates() {
+        check(
+            "ICESCO Director-General Meets Arab League Official\n\n\
+             Riyadh, Jumada al-Awwal 10, 1445, November 24, 2023, SPA -- Dr. Salim M. AlMalik, \
+             Director-General of ICESCO, met yesterday with Dr. Omar Nasser, Assistant Secretary-General \
+             of the League of Arab States, in Riyadh.\n",
+            Want {
+                party: "org:arab-league",
+                person: "Omar Nasser",
+                date: Some("2023-11-23"),
+                place: Some("Riyadh"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+        check(
+            "agence.example | Publié le 24-05-2023 à 17h12\n\n\
+             Le Tadjikistan et l'ICESCO renforcent leur coopération\n\n\
+             DOUCHANBE, 24 mai (Xinhua) -- Le ministre tadjik de la Culture, Rustam Nazarov, a rencontré mardi \
+             à Douchanbé le directeur général de l'ICESCO, Salim Al-Malik.\n",
+            Want {
+                party: "country:TJ",
+                person: "Rustam Nazarov",
+                date: Some("2023-05-23"),
+                place: Some("Dushanbe"),
+                mode: "in_person",
                 ..Want::default()
             },
         );
