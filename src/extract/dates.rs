@@ -194,8 +194,13 @@ pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
             }
             Some(d)
         }
-        When::Today => full.or_else(|| month_of(anchor)),
-        When::Yesterday => full.map(|a| shift(a, -1)).or_else(|| month_of(anchor)),
+        When::Today => full
+            .or_else(|| month_of(anchor))
+            .or_else(|| day_of(anchor, 0)),
+        When::Yesterday => full
+            .map(|a| shift(a, -1))
+            .or_else(|| month_of(anchor))
+            .or_else(|| day_of(anchor, 1)),
         When::Weekday(wd) => match full {
             Some(a) => {
                 let back = (weekday(a) + 7 - wd) % 7;
@@ -204,6 +209,17 @@ pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
             None => None,
         },
     }
+}
+
+/// `back` days before a day-month anchor without year ("Nov 4"), when that
+/// stays in its month: without the year, a month's length is unknown.
+fn day_of(anchor: Option<PartialDate>, back: u32) -> Option<PartialDate> {
+    let a = anchor.filter(|a| a.year.is_none() && a.month.is_some())?;
+    let day = a.day?.checked_sub(back).filter(|d| *d >= 1)?;
+    Some(PartialDate {
+        day: Some(day),
+        ..a
+    })
 }
 
 fn month_of(anchor: Option<PartialDate>) -> Option<PartialDate> {
@@ -362,6 +378,10 @@ mod tests {
             ),
             (When::Yesterday, Some(pd("2020-12")), Some(pd("2020-12"))),
             (When::Yesterday, None, None),
+            // a day-month dateline without year: the day before, within its month
+            (When::Yesterday, Some(pd("--11-04")), Some(pd("--11-03"))),
+            (When::Yesterday, Some(pd("--03-01")), None),
+            (When::Weekday(1), Some(pd("--11-04")), None),
             (When::Today, Some(pd("2019-05-23")), Some(pd("2019-05-23"))),
             (
                 When::Weekday(1),

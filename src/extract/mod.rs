@@ -231,8 +231,11 @@ impl Extractor {
                 {
                     date.year = d.year;
                 }
-                if date.year.is_none() || (opening && !item::is_dateline(&text[..expr.range.start]))
-                {
+                let dateline = item::is_dateline(&text[..expr.range.start]);
+                // A day-month dateline without year ("KUALA LUMPUR, Nov 4")
+                // still dates "yesterday"; any dated line is preferred to it.
+                let yearless_dateline = date.year.is_none() && dateline && date.day.is_some();
+                if (date.year.is_none() && !yearless_dateline) || (opening && !dateline) {
                     continue;
                 }
                 let after_place = self
@@ -248,6 +251,7 @@ impl Extractor {
             for f in found {
                 let better = match best {
                     None => true,
+                    Some((_, d)) if f.1.year.is_some() != d.year.is_some() => f.1.year.is_some(),
                     Some((p, d)) => {
                         (f.0 && !p)
                             || (f.0 == p
@@ -693,6 +697,27 @@ mod tests {
                 date: Some("2023-05-23"),
                 place: Some("Dushanbe"),
                 mode: "in_person",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn a_signing_reported_by_an_agency_with_a_yearless_dateline() {
+        check(
+            "University and ICESCO seal pact\n\n\
+             KUALA LUMPUR, Nov 4 (Bernama) -- The International Islamic University Malaysia (IIUM) has signed a \
+             memorandum of understanding with ICESCO.\n\n\
+             The MoU was signed by IIUM Deputy Rector (Research and Global Network) Prof Dr Aminah Yusof and ICESCO \
+             director-general Dr Salim M. AlMalik at the organisation's headquarters in Rabat, Morocco, yesterday.\n\n\
+             Also present at the meeting were Dr Hafiz Rahman and Dr Siti Aziz.\n",
+            Want {
+                party: "org:iium",
+                person: "Aminah Yusof",
+                date: Some("--11-03"),
+                place: Some("Rabat"),
+                mode: "in_person",
+                attendees: &["Hafiz Rahman", "Siti Aziz"],
                 ..Want::default()
             },
         );
