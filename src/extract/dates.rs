@@ -36,9 +36,10 @@ static DAY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])([0-9]{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+)?$").expect("valid regex")
 });
 static DAY_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+([0-9]{1,2})(?:st|nd|rd|th)?\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?\b").expect("valid regex"));
+// After a month, its abbreviation's period may come first ("20 sept. 2023").
 static YEAR_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,?\s+([12][0-9]{3})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^\.?,?\s+([12][0-9]{3})\b").expect("valid regex"));
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^0-9])((?:([0-9]{1,2})[./-]([0-9]{1,2})[./-]([12][0-9]{3})|([12][0-9]{3})-([0-9]{2})(?:-([0-9]{2}))?))(?:$|[^0-9])").expect("valid regex")
 });
@@ -330,6 +331,16 @@ mod tests {
                 "DUSHANBE, 16.09.2024 (Agency)",
                 "16.09.2024",
                 When::Date(pd("2024-09-16"), None),
+            ),
+            (
+                "Tunis, 20 sept. 2023 (TAP)",
+                "20 sept. 2023",
+                When::Date(pd("2023-09-20"), None),
+            ),
+            (
+                "KUALA LUMPUR, Nov. 4 (Bernama)",
+                "Nov. 4",
+                When::Date(pd("--11-04"), None),
             ),
             (
                 "signed Oct 01/02/2020 in",

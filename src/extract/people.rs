@@ -439,10 +439,18 @@ pub fn role_end(
                 // A list of portfolios: "Minister of Higher Education,
                 // Research and Innovation", "ministre de l'Éducation, de la
                 // Recherche et de l'Innovation".
-                let portfolios = capital(first)
-                    && next[1..]
+                // Capitalized words and commas up to an "and" / "et".
+                let portfolios = capital(first) && {
+                    let mut words = tokens[i + 1..]
                         .iter()
-                        .any(|w| matches!(fold(w).as_str(), "and" | "et"));
+                        .take_while(|t| matches!(t.kind, TokenKind::Word | TokenKind::Comma))
+                        .filter(|t| t.kind == TokenKind::Word)
+                        .map(|t| &text[t.range.clone()])
+                        .take(10);
+                    words
+                        .find(|w| !capital(w) || matches!(fold(w).as_str(), "and" | "et"))
+                        .is_some_and(|w| matches!(fold(w).as_str(), "and" | "et"))
+                };
                 let continues = lex.is_role_start(&next)
                     || portfolios
                     || (joins
@@ -874,6 +882,15 @@ mod tests {
                     ),
                     ("Sami Obeid", Some("ambassadeur de Jordanie à Rabat")),
                 ],
+            ),
+            (
+                "Dr. Shazia Karim, Federal Minister for Federal Education, Professional Training, National Heritage and Culture, held a meeting.",
+                vec![(
+                    "Shazia Karim",
+                    Some(
+                        "Federal Minister for Federal Education, Professional Training, National Heritage and Culture",
+                    ),
+                )],
             ),
             (
                 "Ambassador Peeters thanked the Organization.",
