@@ -828,6 +828,18 @@ mod tests {
                 ..Want::default()
             },
         );
+        check(
+            "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Nikos Pappas, ambassadeur de Grèce \
+             auprès du Royaume du Maroc. Il a évoqué la Coalition humanitaire globale, en invitant la partie \
+             grecque à en faire partie.\n",
+            Want {
+                party: "country:GR",
+                person: "Nikos Pappas",
+                mode: "in_person",
+                invitations: &[("country:GR", "initiative:humanitarian-coalition", "member")],
+                ..Want::default()
+            },
+        );
     }
 
     #[test]
