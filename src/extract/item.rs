@@ -28,6 +28,26 @@ pub struct Sentence {
     pub headline: bool,
 }
 
+impl Sentence {
+    /// True when a mention lies inside the role of a person of the sentence
+    /// ("ambassadeur de Singapour auprès du Maroc").
+    fn in_role(&self, m: &Mention) -> bool {
+        self.people.iter().any(|p| {
+            p.mention
+                .role
+                .as_ref()
+                .is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end)
+        })
+    }
+
+    /// True when a mention lies inside a person's name and titles.
+    fn in_person(&self, m: &Mention) -> bool {
+        self.people
+            .iter()
+            .any(|p| p.mention.span.start <= m.range.start && m.range.end <= p.mention.span.end)
+    }
+}
+
 /// A person mention resolved to a person of the document.
 #[derive(Debug, Clone)]
 pub struct ItemPerson {
@@ -589,16 +609,7 @@ impl Context<'_> {
     fn place(&self, sentences: &[Sentence], setting: &[usize]) -> Option<EntryId> {
         for &i in setting {
             let s = &sentences[i];
-            let in_role = |m: &Mention| {
-                s.people.iter().any(|p| {
-                    p.mention
-                        .role
-                        .as_ref()
-                        .is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end)
-                        || (p.mention.span.start <= m.range.start
-                            && m.range.end <= p.mention.span.end)
-                })
-            };
+            let in_role = |m: &Mention| s.in_role(m) || s.in_person(m);
             // The city of a dateline ("Rabat, 5 mai (MAP) – …") is where the news was filed.
             let dateline = |m: &Mention| {
                 self.text[s.range.start..m.range.start].trim().is_empty()
@@ -692,14 +703,6 @@ impl Context<'_> {
                 // The state named between the verbs ("invited Japan to join"),
                 // else "the country" (the counterpart), else the subject of a
                 // passive ("l'Argentine … sont invitées à y adhérer").
-                let in_role = |m: &Mention| {
-                    s.people.iter().any(|p| {
-                        p.mention
-                            .role
-                            .as_ref()
-                            .is_some_and(|r| r.start <= m.range.start && m.range.end <= r.end)
-                    })
-                };
                 let between = fold(&self.text[inv_end.min(first_join)..first_join]);
                 let invitee = countries
                     .iter()
@@ -710,7 +713,7 @@ impl Context<'_> {
                         countries
                             .iter()
                             .rev()
-                            .find(|m| m.range.end <= at && !in_role(m))
+                            .find(|m| m.range.end <= at && !s.in_role(m))
                             .map(|m| m.entry)
                     });
                 let Some(invitee) = invitee else { continue };
