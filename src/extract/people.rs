@@ -436,10 +436,8 @@ pub fn role_end(
                 );
                 let capital =
                     |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && !lex.is_title(w);
-                // A list of portfolios: "Minister of Higher Education,
-                // Research and Innovation", "ministre de l'Éducation, de la
-                // Recherche et de l'Innovation".
-                // Capitalized words and commas up to an "and" / "et".
+                // A list of portfolios, capitalized words and commas up to an
+                // "and": "Minister of Higher Education, Research and Innovation".
                 let portfolios = capital(first) && {
                     let mut words = tokens[i + 1..]
                         .iter()
@@ -447,9 +445,7 @@ pub fn role_end(
                         .filter(|t| t.kind == TokenKind::Word)
                         .map(|t| &text[t.range.clone()])
                         .take(10);
-                    words
-                        .find(|w| !capital(w) || matches!(fold(w).as_str(), "and" | "et"))
-                        .is_some_and(|w| matches!(fold(w).as_str(), "and" | "et"))
+                    words.find(|w| !capital(w) || is_and(w)).is_some_and(is_and)
                 };
                 let continues = lex.is_role_start(&next)
                     || portfolios
@@ -469,7 +465,7 @@ pub fn role_end(
             TokenKind::Word if i > from && cuts.contains(&t.range.start) => break,
             TokenKind::Word
                 if i > from
-                    && matches!(fold(&text[t.range.clone()]).as_str(), "and" | "et")
+                    && is_and(&text[t.range.clone()])
                     && starts_apposition(text, tokens, i + 1, lex) =>
             {
                 break;
@@ -493,6 +489,10 @@ pub fn role_end(
         i += 1;
     }
     end
+}
+
+fn is_and(w: &str) -> bool {
+    matches!(fold(w).as_str(), "and" | "et")
 }
 
 fn is_article(w: &str) -> bool {
@@ -559,7 +559,7 @@ fn role_before(
         }
         let w = &text[t.range.clone()];
         let f = fold(w);
-        and_since_comma |= matches!(f.as_str(), "et" | "and");
+        and_since_comma |= is_and(w);
         // A role head that starts here or a word or two earlier ("directeur général").
         let covering = (i.saturating_sub(2)..=i).find(|&j| {
             let rest: Vec<&str> = tokens[j..name_start]
