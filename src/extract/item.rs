@@ -12,7 +12,7 @@
 use super::dates::{self, DateExpr, When};
 use super::lexicon::Lexicon;
 use super::people::{self, PersonMention};
-use crate::gazetteer::{EntryId, Form, Gazetteer, Mention};
+use crate::gazetteer::{Entities, EntryId, Form, Mention};
 use crate::model::{Capacity, EntityKind, Mode, PartialDate};
 use crate::text::{Folded, fold};
 use std::collections::BTreeMap;
@@ -98,100 +98,103 @@ pub struct Found {
 pub struct Context<'a> {
     pub text: &'a str,
     pub lex: &'a Lexicon,
-    pub gazetteer: &'a Gazetteer,
+    /// The gazetteer and the organizations the document adds to it.
+    pub gazetteer: &'a Entities<'a>,
     pub anchor: Option<PartialDate>,
 }
 
-impl Context<'_> {
-    /// Builds the sentences of an item, registering its people in `people`.
-    pub fn sentences(
-        &self,
-        headline: Option<Range<usize>>,
-        paragraphs: &[Range<usize>],
-        people: &mut Vec<DocPerson>,
-    ) -> Vec<Sentence> {
-        let abbreviation = |w: &str| self.lex.is_title(w);
-        let mut ranges: Vec<(Range<usize>, bool)> =
-            headline.into_iter().map(|h| (h, true)).collect();
-        for p in paragraphs {
-            ranges.extend(
-                super::sentences::split(self.text, p.clone(), abbreviation)
-                    .into_iter()
-                    .map(|r| (r, false)),
-            );
-        }
-        let mut out = Vec::with_capacity(ranges.len());
-        for (range, headline) in ranges {
-            let s = &self.text[range.clone()];
-            let folded = Folded::new(s);
-            let mentions: Vec<Mention> = self
-                .gazetteer
-                .find_folded(s, &folded)
+/// The sentences of an item with their layers: entity mentions (the
+/// gazetteer's and organizations recognized by their form, added to
+/// `entities`), then people, registered in `people`.
+pub fn sentences(
+    text: &str,
+    lex: &Lexicon,
+    entities: &mut Entities,
+    headline: Option<Range<usize>>,
+    paragraphs: &[Range<usize>],
+    people: &mut Vec<DocPerson>,
+) -> Vec<Sentence> {
+    let abbreviation = |w: &str| lex.is_title(w);
+    let mut ranges: Vec<(Range<usize>, bool)> = headline.into_iter().map(|h| (h, true)).collect();
+    for p in paragraphs {
+        ranges.extend(
+            super::sentences::split(text, p.clone(), abbreviation)
                 .into_iter()
-                .map(|m| Mention {
-                    range: m.range.start + range.start..m.range.end + range.start,
-                    ..m
-                })
+                .map(|r| (r, false)),
+        );
+    }
+    let mut out = Vec::with_capacity(ranges.len());
+    for (range, headline) in ranges {
+        let s = &text[range.clone()];
+        let folded = Folded::new(s);
+        let mut mentions: Vec<Mention> = entities
+            .gazetteer()
+            .find_folded(s, &folded)
+            .into_iter()
+            .map(|m| Mention {
+                range: m.range.start + range.start..m.range.end + range.start,
+                ..m
+            })
+            .collect();
+        super::orgs::find(text, range.clone(), lex, entities, &mut mentions);
+        let found = {
+            let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
+            people::find(text, range.clone(), lex, &mentions, &known)
+        };
+        let after: Vec<usize> = lex
+            .attendance_after
+            .find_in(&folded)
+            .into_iter()
+            .map(|(r, _)| r.end + range.start)
+            .collect();
+        let before: Vec<usize> = lex
+            .attendance_before
+            .find_in(&folded)
+            .into_iter()
+            .map(|(r, _)| r.start + range.start)
+            .collect();
+        let mut sentence_people = Vec::new();
+        for m in found {
+            let mentions_outside: Vec<Mention> = mentions
+                .iter()
+                .filter(|x| x.range.start >= m.name.end || x.range.end <= m.span.start)
+                .cloned()
                 .collect();
-            let found = {
-                let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
-                people::find(self.text, range.clone(), self.lex, &mentions, &known)
-            };
-            let after: Vec<usize> = self
-                .lex
-                .attendance_after
-                .find_in(&folded)
-                .into_iter()
-                .map(|(r, _)| r.end + range.start)
-                .collect();
-            let before: Vec<usize> = self
-                .lex
-                .attendance_before
-                .find_in(&folded)
-                .into_iter()
-                .map(|(r, _)| r.start + range.start)
-                .collect();
-            let mut sentence_people = Vec::new();
-            for m in found {
-                let mentions_outside: Vec<Mention> = mentions
-                    .iter()
-                    .filter(|x| x.range.start >= m.name.end || x.range.end <= m.span.start)
-                    .cloned()
-                    .collect();
-                let represents = m.role.as_ref().and_then(|r| {
-                    people::represents(self.text, r, self.lex, self.gazetteer, &mentions_outside)
+            let represents = m
+                .role
+                .as_ref()
+                .and_then(|r| people::represents(text, r, lex, entities, &mentions_outside));
+            let role_text = m
+                .role
+                .as_ref()
+                .map(|r| text[r.clone()].trim_end_matches([',', ' ']).to_string());
+            let hub = represents == Some(entities.hub())
+                || m.role.as_ref().is_some_and(|r| {
+                    let f = fold(&text[r.clone()]);
+                    lex.hub_head.occurs(&f) && represents.is_none()
                 });
-                let role_text = m.role.as_ref().map(|r| {
-                    self.text[r.clone()]
-                        .trim_end_matches([',', ' '])
-                        .to_string()
-                });
-                let hub = represents == Some(self.gazetteer.hub())
-                    || m.role.as_ref().is_some_and(|r| {
-                        let f = fold(&self.text[r.clone()]);
-                        self.lex.hub_head.occurs(&f) && represents.is_none()
-                    });
-                let name = self.text[m.name.clone()].to_string();
-                let person = register(people, &name, role_text, represents, hub);
-                let attendee = after.iter().any(|&a| a <= m.span.start)
-                    || before.iter().any(|&b| b >= m.span.end);
-                sentence_people.push(ItemPerson {
-                    mention: m,
-                    person,
-                    attendee,
-                });
-            }
-            out.push(Sentence {
-                range,
-                folded,
-                mentions,
-                people: sentence_people,
-                headline,
+            let name = text[m.name.clone()].to_string();
+            let person = register(people, &name, role_text, represents, hub);
+            let attendee =
+                after.iter().any(|&a| a <= m.span.start) || before.iter().any(|&b| b >= m.span.end);
+            sentence_people.push(ItemPerson {
+                mention: m,
+                person,
+                attendee,
             });
         }
-        out
+        out.push(Sentence {
+            range,
+            folded,
+            mentions,
+            people: sentence_people,
+            headline,
+        });
     }
+    out
+}
 
+impl Context<'_> {
     /// The meetings an item reports.
     pub fn meetings<'a>(
         &self,

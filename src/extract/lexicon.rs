@@ -93,6 +93,18 @@ struct LexiconFile {
     joined: Vec<String>,
     #[serde(default)]
     stopwords: Vec<String>,
+    #[serde(default)]
+    org_heads: Vec<String>,
+    #[serde(default)]
+    org_links: Vec<String>,
+    #[serde(default)]
+    unit_of: Vec<String>,
+    #[serde(default)]
+    generic_name_words: Vec<String>,
+    #[serde(default)]
+    name_adjective_endings: Vec<String>,
+    #[serde(default)]
+    org_words: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,6 +184,11 @@ impl Phrases {
             .collect()
     }
 
+    /// True when one phrase is the whole of `folded`.
+    pub fn is_whole(&self, folded: &str) -> bool {
+        self.find(folded).first().is_some_and(|(r, _)| *r == (0..folded.len()))
+    }
+
     /// True when some phrase occurs.
     pub fn occurs(&self, folded: &str) -> bool {
         !self.find(folded).is_empty()
@@ -225,6 +242,20 @@ pub struct Lexicon {
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
     stopwords: HashSet<String>,
+    /// Head nouns of organization names ("university", "fondation"), folded.
+    org_heads: HashSet<String>,
+    /// Function words inside organization names ("of", "de la"), folded.
+    org_links: HashSet<String>,
+    /// Words between a unit and its organization ("of", "relevant de").
+    pub unit_of: Phrases,
+    /// Capitalized words that do not make a name of a head noun
+    /// ("Executive Council", "General Conference"), folded.
+    generic_name_words: HashSet<String>,
+    /// Endings of the lower-case adjectives that follow a French head noun
+    /// ("arabe", "nationale"), folded.
+    name_adjective_endings: Vec<String>,
+    /// Words of French organization names and their English form, folded key.
+    org_words: std::collections::HashMap<String, String>,
     /// Words marking French text (for the `lang` field).
     french_markers: Phrases,
 }
@@ -348,8 +379,104 @@ impl Lexicon {
                 .chain(all(|f| &f.org_nouns).iter())
                 .map(|t| fold(t))
                 .collect(),
+            org_heads: all(|f| &f.org_heads).iter().map(|t| fold(t)).collect(),
+            org_links: all(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
+            unit_of: Phrases::list(all(|f| &f.unit_of)),
+            generic_name_words: all(|f| &f.generic_name_words)
+                .iter()
+                .map(|t| fold(t))
+                .collect(),
+            name_adjective_endings: all(|f| &f.name_adjective_endings)
+                .iter()
+                .map(|t| fold(t))
+                .collect(),
+            org_words: files
+                .iter()
+                .flat_map(|f| f.org_words.iter())
+                .map(|[fr, en]| (fold(fr), en.clone()))
+                .collect(),
             french_markers,
         }
+    }
+
+    /// True for a head noun of organization names ("University", "Fondation").
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(&fold(word))
+    }
+
+    /// True for a month or weekday name ("Monday", "juin").
+    pub fn is_month_or_weekday(&self, word: &str) -> bool {
+        let f = fold(word);
+        self.months.is_whole(&f) || self.weekdays.is_whole(&f)
+    }
+
+    /// True for a capitalized word that does not make a head noun a name
+    /// ("Executive", "Permanent", "Global").
+    pub fn is_generic_name_word(&self, word: &str) -> bool {
+        self.generic_name_words.contains(&fold(word))
+    }
+
+    /// True for a function word inside organization names (`folded`: "of", "de").
+    pub fn is_org_link(&self, folded: &str) -> bool {
+        self.org_links.contains(folded)
+    }
+
+    /// True for a lower-case adjective that may follow a head noun in a
+    /// French name ("Université arabe ouverte", "Bibliothèque nationale").
+    pub fn is_name_adjective(&self, word: &str) -> bool {
+        let f = fold(word);
+        word.chars().next().is_some_and(char::is_lowercase)
+            && !self.org_links.contains(&f)
+            && !self.clause.occurs(&f)
+            && (self.org_words.contains_key(&f)
+                || self
+                    .name_adjective_endings
+                    .iter()
+                    .any(|e| f.len() > e.len() + 2 && f.ends_with(e.as_str())))
+    }
+
+    /// English forms of a French organization name whose words the lexicon
+    /// translates: the head noun last, adjectives and proper names before it,
+    /// and a trailing "de <Place>" dropped ("Université Moulay Ismaïl de
+    /// Meknès" is "Moulay Ismaïl University"). Empty for other names.
+    pub fn english_forms(&self, name: &str) -> Vec<String> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some(head) = words.first().and_then(|w| self.org_words.get(&fold(w))) else {
+            return Vec::new();
+        };
+        if !self.is_org_head(words[0]) {
+            return Vec::new();
+        }
+        let mut before: Vec<String> = Vec::new();
+        let mut k = 1;
+        while let Some(w) = words.get(k) {
+            let f = fold(w);
+            if self.org_links.contains(&f) || f.starts_with("d'") || f.starts_with("l'") {
+                break;
+            }
+            match self.org_words.get(&f) {
+                Some(en) => before.push(en.clone()),
+                None if w.chars().next().is_some_and(char::is_uppercase) => {
+                    before.push(w.to_string())
+                }
+                None => return Vec::new(),
+            }
+            k += 1;
+        }
+        // What follows may only be "de/du/d'" and capitalized words (a place).
+        let rest = &words[k..];
+        let locative = rest.is_empty()
+            || (rest.len() >= 2
+                && matches!(fold(rest[0]).as_str(), "de" | "du" | "d'")
+                && rest[1..]
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+            || rest.first().is_some_and(|w| fold(w).starts_with("d'")) && rest.len() == 1;
+        if before.is_empty() || !locative {
+            return Vec::new();
+        }
+        before.push(head.clone());
+        vec![before.join(" ")]
     }
 
     /// True for a courtesy title or honorific ("Dr", "S.E.", "His Excellency").

@@ -10,13 +10,14 @@
 pub mod dates;
 mod item;
 mod lexicon;
+mod orgs;
 mod people;
 mod sentences;
 
 pub use lexicon::{Lexicon, Phrases};
 
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
-use crate::gazetteer::{EntryId, Gazetteer};
+use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
     Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, PartialDate,
     Participant,
@@ -39,6 +40,8 @@ struct DocOutput {
     name: String,
     meetings: Vec<Pending>,
     people: Vec<DocPerson>,
+    /// Organizations the document names that the gazetteer does not.
+    entities: Vec<Entry>,
 }
 
 /// A meeting of one document before people get their corpus-wide ids.
@@ -122,16 +125,24 @@ impl Extractor {
     fn document(&self, doc: &Document) -> DocOutput {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
+        let mut entities = Entities::new(&self.gazetteer);
         let mut out = Vec::new();
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
+            let sentences = item::sentences(
+                &doc.text,
+                &self.lexicon,
+                &mut entities,
+                item.headline.clone(),
+                &item.paragraphs,
+                &mut people,
+            );
             let ctx = Context {
                 text: &doc.text,
                 lex: &self.lexicon,
-                gazetteer: &self.gazetteer,
+                gazetteer: &entities,
                 anchor,
             };
-            let sentences = ctx.sentences(item.headline.clone(), &item.paragraphs, &mut people);
             let item_text: String = item
                 .paragraphs
                 .iter()
@@ -164,6 +175,7 @@ impl Extractor {
             name: doc.name.clone(),
             meetings: out,
             people,
+            entities: entities.into_added(),
         }
     }
 
@@ -268,15 +280,25 @@ impl Extractor {
         best.map(|(_, d)| d)
     }
 
+    /// An entry of the gazetteer, or one that its document added.
+    fn entry<'a>(&'a self, doc: &'a DocOutput, e: EntryId) -> &'a Entry {
+        let n = self.gazetteer.entries().len();
+        self.gazetteer
+            .entries()
+            .get(e)
+            .unwrap_or_else(|| &doc.entities[e - n])
+    }
+
     fn assemble(&self, docs: Vec<DocOutput>) -> Extraction {
         let ids = PersonIds::new(docs.iter().map(|d| d.people.as_slice()));
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-        let entity = |e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
-            let ent = self.gazetteer.entity(e);
-            let id = ent.id.clone();
-            entities.entry(id.clone()).or_insert(ent);
-            id
-        };
+        let entity =
+            |doc: &DocOutput, e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
+                let ent = self.entry(doc, e).entity();
+                let id = ent.id.clone();
+                entities.entry(id.clone()).or_insert(ent);
+                id
+            };
         let hub = self.gazetteer.hub();
         let mut meetings = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -299,7 +321,7 @@ impl Extractor {
                 Participant {
                     person: id,
                     role: dp.role.clone(),
-                    represents: represents.map(|e| self.gazetteer.entity(e).id),
+                    represents: represents.map(|e| self.entry(doc, e).id.clone()),
                 }
             };
             let mut participants = Vec::new();
@@ -308,7 +330,7 @@ impl Extractor {
             }
             if let Some(c) = m.principal {
                 let mut pt = participant(c, &mut entities);
-                pt.represents = Some(self.gazetteer.entity(m.party).id);
+                pt.represents = Some(self.entry(doc, m.party).id.clone());
                 participants.push(pt);
             }
             let attendees = m
@@ -316,14 +338,17 @@ impl Extractor {
                 .iter()
                 .map(|&a| participant(a, &mut entities))
                 .collect();
-            let parties = vec![entity(hub, &mut entities), entity(m.party, &mut entities)];
+            let parties = vec![
+                entity(doc, hub, &mut entities),
+                entity(doc, m.party, &mut entities),
+            ];
             let invitations = m
                 .invitations
                 .iter()
                 .zip(&p.invitations)
                 .map(|(f, e): (&Found, &Evidence)| Invitation {
-                    invitee: entity(f.who, &mut entities),
-                    target: entity(f.target, &mut entities),
+                    invitee: entity(doc, f.who, &mut entities),
+                    target: entity(doc, f.target, &mut entities),
                     capacity: f.capacity,
                     evidence: Some(e.clone()),
                 })
@@ -333,8 +358,8 @@ impl Extractor {
                 .iter()
                 .zip(&p.memberships)
                 .map(|(f, e): (&Found, &Evidence)| Membership {
-                    member: entity(f.who, &mut entities),
-                    of: entity(f.target, &mut entities),
+                    member: entity(doc, f.who, &mut entities),
+                    of: entity(doc, f.target, &mut entities),
                     capacity: f.capacity,
                     evidence: Some(e.clone()),
                 })
@@ -352,7 +377,7 @@ impl Extractor {
                 headline: p.headline.clone(),
                 lang: p.lang.to_string(),
                 date: m.date,
-                place: m.place.map(|e| self.gazetteer.entry(e).name.clone()),
+                place: m.place.map(|e| self.entry(doc, e).name.clone()),
                 mode: Some(m.mode),
                 parties,
                 participants,

@@ -5,7 +5,7 @@
 //! document ("Dr AlMalik", "Ambassador Fyfe").
 
 use super::lexicon::Lexicon;
-use crate::gazetteer::{Form, Gazetteer, Mention};
+use crate::gazetteer::{Entities, Form, Mention};
 use crate::model::EntityKind;
 use crate::text::fold;
 use std::ops::Range;
@@ -657,7 +657,7 @@ pub fn represents(
     text: &str,
     role: &Range<usize>,
     lex: &Lexicon,
-    gazetteer: &Gazetteer,
+    gazetteer: &Entities,
     mentions: &[Mention],
 ) -> Option<usize> {
     let role_text = &text[role.clone()];
@@ -778,6 +778,7 @@ pub fn name_keys(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::Gazetteer;
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
         let lex = Lexicon::builtin().unwrap();

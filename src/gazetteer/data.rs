@@ -17,6 +17,10 @@ pub(super) const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../data/gazetteer/organizations.toml"),
     ),
     (
+        "data/gazetteer/reference.toml",
+        include_str!("../../data/gazetteer/reference.toml"),
+    ),
+    (
         "data/gazetteer/initiatives.toml",
         include_str!("../../data/gazetteer/initiatives.toml"),
     ),

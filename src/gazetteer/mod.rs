@@ -238,7 +238,136 @@ impl Gazetteer {
 
     /// The contract's view of an entry.
     pub fn entity(&self, id: EntryId) -> Entity {
-        let e = &self.entries[id];
+        self.entries[id].entity()
+    }
+}
+
+/// A gazetteer and the entries one document adds to it: organizations
+/// recognized by their form ("Afro-Arab Youth Council (AAYC)") that no
+/// gazetteer entry names. Added entries get ids after the gazetteer's own,
+/// so a [`Mention`] may point at either.
+///
+/// ```
+/// use diplograph::gazetteer::{Entities, Entry, Gazetteer};
+/// use diplograph::model::EntityKind;
+/// let g = Gazetteer::builtin().unwrap();
+/// let mut doc = Entities::new(&g);
+/// let entry = Entry::organization("org:lake-chad-academy", "Lake Chad Academy", Some("LCA"));
+/// let id = doc.add(entry.clone());
+/// assert_eq!(doc.add(entry), id, "the same id is one entry");
+/// assert_eq!(doc.entry(id).name, "Lake Chad Academy");
+/// assert_eq!(doc.entity(doc.hub()).id, "org:icesco");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Entities<'a> {
+    base: &'a Gazetteer,
+    added: Vec<Entry>,
+}
+
+impl<'a> Entities<'a> {
+    /// The gazetteer alone.
+    pub fn new(base: &'a Gazetteer) -> Self {
+        Entities {
+            base,
+            added: Vec::new(),
+        }
+    }
+
+    /// The gazetteer with entries added earlier (by [`Entities::into_added`]).
+    pub fn with_added(base: &'a Gazetteer, added: Vec<Entry>) -> Self {
+        Entities { base, added }
+    }
+
+    /// The underlying gazetteer.
+    pub fn gazetteer(&self) -> &'a Gazetteer {
+        self.base
+    }
+
+    /// Adds an entry, or returns the one with its id (gaining its acronyms).
+    pub fn add(&mut self, entry: Entry) -> EntryId {
+        if let Some(i) = self.base.by_id(&entry.id) {
+            return i;
+        }
+        let n = self.base.entries.len();
+        match self.added.iter().position(|e| e.id == entry.id) {
+            Some(i) => {
+                let known = &mut self.added[i];
+                for a in entry.acronyms {
+                    if !known.acronyms.contains(&a) {
+                        known.acronyms.push(a);
+                    }
+                }
+                n + i
+            }
+            None => {
+                self.added.push(entry);
+                n + self.added.len() - 1
+            }
+        }
+    }
+
+    /// The entries added, in order.
+    pub fn added(&self) -> &[Entry] {
+        &self.added
+    }
+
+    /// The entries added, for [`Entities::with_added`].
+    pub fn into_added(self) -> Vec<Entry> {
+        self.added
+    }
+
+    /// The entry at `id`, from the gazetteer or the added ones.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        let n = self.base.entries.len();
+        if id < n {
+            &self.base.entries[id]
+        } else {
+            &self.added[id - n]
+        }
+    }
+
+    /// The entry with this id string.
+    pub fn by_id(&self, id: &str) -> Option<EntryId> {
+        self.base.by_id(id).or_else(|| {
+            self.added
+                .iter()
+                .position(|e| e.id == id)
+                .map(|i| self.base.entries.len() + i)
+        })
+    }
+
+    /// The publishing organization.
+    pub fn hub(&self) -> EntryId {
+        self.base.hub()
+    }
+
+    /// The contract's view of an entry.
+    pub fn entity(&self, id: EntryId) -> Entity {
+        self.entry(id).entity()
+    }
+}
+
+impl Entry {
+    /// An organization with a name and an optional acronym.
+    pub fn organization(id: &str, name: &str, acronym: Option<&str>) -> Entry {
+        Entry {
+            id: id.to_string(),
+            kind: EntityKind::Organization,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            acronyms: acronym.into_iter().map(str::to_string).collect(),
+            demonyms: Vec::new(),
+            iso: None,
+            hub: false,
+            headquarters: None,
+        }
+    }
+}
+
+impl Entry {
+    /// The contract's view of the entry.
+    pub fn entity(&self) -> Entity {
+        let e = self;
         let mut aliases = e.aliases.clone();
         aliases.extend(e.acronyms.iter().skip(1).cloned());
         aliases.extend(e.demonyms.iter().cloned());

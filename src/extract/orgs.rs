@@ -1,0 +1,434 @@
+//! Organizations recognized by their form, for the many counterparts no
+//! gazetteer lists: a run of capitalized words (with the function words
+//! names hold: "of the", "de la", "pour le") that holds an organization
+//! head noun ("University", "Fondation", "Council", "Centre", "Bank" … from
+//! the lexicon's `org_heads`), optionally followed by its acronym in
+//! parentheses ("Afro-Arab Youth Council (AAYC)"), and an unknown acronym
+//! used in a role ("UNIMED Executive Director", "Président du CAFRAD").
+//!
+//! A run that a gazetteer entry names (by name, acronym or a close spelling)
+//! is that entry. Units of the publishing organization ("the Directorate of
+//! Culture of ICESCO", "l'ISESCO-affiliated Federation …") are not
+//! organizations of their own. The others become `org:` entries of the
+//! document ([`Entities::add`]): one id per name, whatever the document, and
+//! a French name gains the English form of its words ("Université arabe
+//! ouverte" is also "Arab Open University") so that reports in both
+//! languages name one entity.
+
+use super::lexicon::Lexicon;
+use super::people::{Token, TokenKind, tokenize};
+use crate::gazetteer::{Entities, Entry, EntryId, Form, Mention};
+use crate::model::EntityKind;
+use crate::text::fold;
+use std::ops::Range;
+
+/// Similarity above which a recognized name is a gazetteer entry's name.
+const SAME_NAME: f64 = 0.9;
+
+/// Adds to `mentions` (the gazetteer's, sorted by start) the organizations
+/// `text[sentence]` names by their form, adding new ones to `entities`.
+pub fn find(
+    text: &str,
+    sentence: Range<usize>,
+    lex: &Lexicon,
+    entities: &mut Entities,
+    mentions: &mut Vec<Mention>,
+) {
+    let tokens = tokenize(text, sentence);
+    let word = |i: usize| &text[tokens[i].range.clone()];
+    let covered = |i: usize, mentions: &[Mention]| {
+        mentions
+            .iter()
+            .find(|m| m.range.start <= tokens[i].range.start && tokens[i].range.end <= m.range.end)
+            .cloned()
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(end) = run_end(text, &tokens, i, lex, entities, mentions) else {
+            i += 1;
+            continue;
+        };
+        // A head noun, and a word that makes the name a name ("Youth
+        // Council", not "the Council" or "the Executive Council").
+        let has_head = (i..end).any(|k| lex.is_org_head(word(k)));
+        let distinct = (i..end).any(|k| {
+            let w = word(k);
+            (w.chars().next().is_some_and(char::is_uppercase) || lex.is_name_adjective(w))
+                && !lex.is_org_link(&fold(w))
+                && !lex.is_org_head(w)
+                && !lex.is_generic_name_word(w)
+                && !lex.is_role_start(&[w])
+                && !lex.is_title(w)
+        });
+        if !has_head || !distinct || is_hub_unit(text, lex, &tokens, i, end, entities, mentions) {
+            i = end.max(i + 1);
+            continue;
+        }
+        let (acronym, last) = match acronym_after(text, &tokens, end) {
+            Some((a, close)) => (Some(a), close + 1),
+            None => (None, end),
+        };
+        let name_end = if acronym.is_some() {
+            tokens[last - 3].range.end
+        } else {
+            tokens[end - 1].range.end
+        };
+        let name = text[tokens[i].range.start..name_end]
+            .trim_end_matches([',', ' '])
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let country = (i..end).find_map(|k| {
+            covered(k, mentions)
+                .filter(|m| entities.entry(m.entry).kind == EntityKind::Country)
+                .map(|m| m.entry)
+        });
+        let state_body = lex.state_body.occurs(&fold(&name));
+        let entry = match link(entities, &name, acronym) {
+            Some(e) => e,
+            // A state body that names no state is left to the roles.
+            None if state_body && country.is_none() => {
+                i = end;
+                continue;
+            }
+            None => {
+                let mut e = Entry::organization(&slug(&name), &name, acronym);
+                if let Some(c) = country.filter(|_| state_body) {
+                    e.iso = entities.entry(c).iso.clone();
+                }
+                e.aliases = lex.english_forms(&name);
+                entities.add(e)
+            }
+        };
+        found.push(Mention {
+            range: tokens[i].range.start..tokens[last - 1].range.end,
+            entry,
+            form: Form::Name,
+        });
+        i = last;
+    }
+    // Acronyms of organizations added earlier in the document, and unknown
+    // acronyms in a role ("UNIMED Executive Director").
+    for (k, t) in tokens.iter().enumerate() {
+        let w = word(k);
+        if t.kind != TokenKind::Word
+            || !is_acronym(w)
+            || covered(k, mentions).is_some()
+            || found
+                .iter()
+                .any(|m| m.range.start <= t.range.start && t.range.end <= m.range.end)
+        {
+            continue;
+        }
+        let known = entities
+            .added()
+            .iter()
+            .position(|e| e.acronyms.iter().any(|a| a == w))
+            .map(|p| entities.gazetteer().entries().len() + p);
+        let in_role = || {
+            let words: Vec<&str> = (k + 1..tokens.len().min(k + 4)).map(word).collect();
+            let before: Vec<String> = (k.saturating_sub(4)..k).map(|j| fold(word(j))).collect();
+            // "UNIMED Executive Director": a role, perhaps after one modifier.
+            lex.is_role_start(&words)
+                || words.get(1..).is_some_and(|w| lex.is_role_start(w))
+                || before.last().is_some_and(|b| lex.is_org_link(b))
+                    && (k.saturating_sub(4)..k).any(|j| lex.is_role_start(&[word(j)]))
+        };
+        let entry = match known {
+            Some(e) => e,
+            None if in_role() => entities.add(Entry::organization(&slug(w), w, Some(w))),
+            None => continue,
+        };
+        found.push(Mention {
+            range: t.range.clone(),
+            entry,
+            form: Form::Acronym,
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        !found
+            .iter()
+            .any(|f| f.range.start < m.range.end && m.range.start < f.range.end)
+    });
+    mentions.extend(found);
+    mentions.sort_by_key(|m| m.range.start);
+}
+
+/// The end (exclusive token index) of a run of name words starting at `i`,
+/// if one starts there. A run holds capitalized words, countries and places,
+/// and function words between them; it stops at a role word ("Secretary
+/// General of …" is no organization), a title, and any other gazetteer
+/// entity, which is atomic.
+fn run_end(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    entities: &Entities,
+    mentions: &[Mention],
+) -> Option<usize> {
+    let word = |k: usize| &text[tokens[k].range.clone()];
+    // Other gazetteer entities are atomic; countries, places and demonyms
+    // may be part of a name ("Kuwait News Agency", "University of Jordan").
+    let blocked = |k: usize| {
+        mentions.iter().any(|m| {
+            m.range.start < tokens[k].range.end
+                && tokens[k].range.start < m.range.end
+                && (m.form == Form::Acronym
+                    || matches!(
+                        entities.entry(m.entry).kind,
+                        EntityKind::Organization | EntityKind::Initiative
+                    ))
+        })
+    };
+    let capitalized = |k: usize| {
+        let w = word(k);
+        tokens[k].kind == TokenKind::Word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !lex.is_org_link(&fold(w))
+            && !lex.is_month_or_weekday(w)
+            && !blocked(k)
+    };
+    let plain = |k: usize| capitalized(k) && !lex.is_title(word(k)) && !lex.is_role_start(&[word(k)]);
+    // A title or role word is part of a name before a plain name word
+    // ("King Abdulaziz University", "Université Sultan Moulay Slimane").
+    let name_word = |k: usize| plain(k) || (capitalized(k) && k + 1 < tokens.len() && plain(k + 1));
+    if !name_word(i) || (i > 0 && tokens[i - 1].kind == TokenKind::Open) {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut k = end;
+    let mut after_head = lex.is_org_head(word(i));
+    let mut adjectives = 0;
+    while k < tokens.len() && tokens[k].kind == TokenKind::Word {
+        if name_word(k) {
+            after_head = lex.is_org_head(word(k));
+            adjectives = 0;
+            k += 1;
+            end = k;
+            continue;
+        }
+        // "Université arabe ouverte": adjectives after a head noun.
+        if after_head && adjectives < 2 && lex.is_name_adjective(word(k)) {
+            adjectives += 1;
+            k += 1;
+            end = k;
+            continue;
+        }
+        // Function words, then a name word: "of the", "de la", "d'".
+        let mut j = k;
+        while j < tokens.len()
+            && j < k + 3
+            && tokens[j].kind == TokenKind::Word
+            && lex.is_org_link(&fold(word(j)))
+        {
+            j += 1;
+        }
+        if j > k && j < tokens.len() && name_word(j) {
+            k = j;
+            continue;
+        }
+        break;
+    }
+    Some(end)
+}
+
+/// True when the run `tokens[i..end]` is a unit of the publishing
+/// organization: the hub named just before it ("ICESCO Center for …",
+/// "the ISESCO-affiliated Federation") or right after it ("Directorate of
+/// Culture of ICESCO", "Centre … relevant de l'ICESCO").
+fn is_hub_unit(
+    text: &str,
+    lex: &Lexicon,
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    entities: &Entities,
+    mentions: &[Mention],
+) -> bool {
+    let hub = entities.hub();
+    let start = tokens[i].range.start;
+    let stop = tokens[end - 1].range.end;
+    mentions.iter().filter(|m| m.entry == hub).any(|m| {
+        // "ICESCO Center", "ICESCO's Centre", "ISESCO-affiliated Federation";
+        // not "ICESCO and the Baobab Foundation".
+        let before = m.range.end <= start && {
+            let between: Vec<&str> = text[m.range.end..start].split_whitespace().collect();
+            between.len() <= 1 && between.iter().all(|w| !lex.is_org_link(&fold(w)))
+        };
+        // "… of ICESCO", "… relevant de l'ICESCO"; not "… and ICESCO".
+        let after = m.range.start >= stop && lex.unit_of.is_whole(&fold(text[stop..m.range.start].trim()));
+        before || after
+    })
+}
+
+/// The acronym in parentheses that closes a name, right after the run or
+/// after the rest of a name the run could not follow ("Centre de Recherches
+/// sur l'Histoire, l'Art et la Culture islamique (IRCICA)"): the acronym
+/// and the index of its closing parenthesis.
+fn acronym_after<'t>(text: &'t str, tokens: &[Token], end: usize) -> Option<(&'t str, usize)> {
+    let open = (end..tokens.len().min(end + 12))
+        .take_while(|&k| !matches!(tokens[k].kind, TokenKind::Stop | TokenKind::Close))
+        .find(|&k| tokens[k].kind == TokenKind::Open)?;
+    let acr = tokens.get(open + 1)?;
+    let close = tokens.get(open + 2)?;
+    let w = &text[acr.range.clone()];
+    (close.kind == TokenKind::Close && is_acronym(w)).then_some((w, open + 2))
+}
+
+/// Two to ten letters (digits and hyphens allowed), at least two capitals,
+/// starting with one, mostly capitals: "AAYC", "AfDB", "UNA-OIC".
+fn is_acronym(w: &str) -> bool {
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=10).contains(&w.chars().count())
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && upper >= 2
+        && upper * 3 >= letters * 2
+        && !w.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// The gazetteer organization a recognized name is: by its acronym, its
+/// exact name, or a close spelling of one of its names.
+fn link(entities: &Entities, name: &str, acronym: Option<&str>) -> Option<EntryId> {
+    let g = entities.gazetteer();
+    let is_org = |e: EntryId| g.entry(e).kind == EntityKind::Organization;
+    if let Some(e) = acronym.and_then(|a| g.lookup(a)).filter(|&e| is_org(e)) {
+        return Some(e);
+    }
+    if let Some(e) = g.lookup(name).filter(|&e| is_org(e)) {
+        return Some(e);
+    }
+    let folded = fold(name);
+    g.entries()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Organization)
+        .find(|(_, e)| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| strsim::normalized_levenshtein(&fold(n), &folded) >= SAME_NAME)
+        })
+        .map(|(i, _)| i)
+}
+
+/// `org:` and the folded name, words joined by hyphens.
+fn slug(name: &str) -> String {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    format!("org:{}", words.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    fn orgs(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        let g = Gazetteer::builtin().unwrap();
+        let lex = Lexicon::builtin().unwrap();
+        let mut entities = Entities::new(&g);
+        let mut mentions = g.find(text);
+        find(text, 0..text.len(), &lex, &mut entities, &mut mentions);
+        mentions
+            .iter()
+            .filter(|m| {
+                entities.entry(m.entry).kind == EntityKind::Organization && m.entry != g.hub()
+            })
+            .map(|m| {
+                let e = entities.entry(m.entry);
+                (e.id.clone(), e.acronyms.first().cloned(), e.aliases.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn organizations_of_kinds_no_gazetteer_lists() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            (
+                "The minister received the Sahel Water Observatory (SWO) team.",
+                "org:sahel-water-observatory",
+                Some("SWO"),
+            ),
+            (
+                "She met the Rector of the University of Tamale on Monday.",
+                "org:university-of-tamale",
+                None,
+            ),
+            (
+                "ICESCO and Baobab Heritage Trust Fund signed an agreement.",
+                "org:baobab-heritage-trust-fund",
+                None,
+            ),
+            (
+                "Il a reçu le président de l'Académie des Sciences du Tchad.",
+                "org:academie-des-sciences-du-tchad",
+                None,
+            ),
+            (
+                "Le DG a reçu la directrice de la Bibliothèque nationale d'Agadez.",
+                "org:bibliotheque-nationale-d-agadez",
+                None,
+            ),
+            (
+                "with the Gulf Radio and Television Union (GRTU) at its seat",
+                "org:gulf-radio-and-television-union",
+                Some("GRTU"),
+            ),
+        ];
+        for (text, id, acronym) in table {
+            let found = orgs(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|(i, a, _)| i == id && a.as_deref() == *acronym),
+                "{text}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_french_name_gains_its_english_form() {
+        let found = orgs("Il a reçu le président de l'Université arabe ouverte à Rabat.");
+        assert_eq!(found[0].0, "org:universite-arabe-ouverte");
+        assert!(
+            found[0].2.iter().any(|a| a == "Arab Open University"),
+            "{found:?}"
+        );
+        let found = orgs("avec l'Université Moulay Ismaïl de Meknès, au siège");
+        assert!(
+            found[0].2.iter().any(|a| a == "Moulay Ismaïl University"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_acronym_in_a_role_is_an_organization() {
+        let found = orgs("Dr Lena Ortiz, MEDNET Executive Director, visited the Organization.");
+        assert_eq!(found[0].0, "org:mednet");
+        assert!(orgs("Rabat (KUNA) - The Minister spoke.").is_empty());
+        assert!(orgs("a message from King Mohammed VI Secretary").is_empty(), "a numeral");
+    }
+
+    #[test]
+    fn units_of_the_hub_and_gazetteer_entries_are_not_new() {
+        assert!(orgs("the ICESCO Center for Strategic Foresight hosted it").is_empty());
+        assert!(orgs("the Directorate of Culture of ICESCO").is_empty());
+        let found = orgs("He met the head of the Islamic Development Bank (IsDB).");
+        assert!(
+            found
+                .iter()
+                .all(|(id, ..)| !id.contains("islamic-development-bank-")),
+            "{found:?}"
+        );
+        assert!(orgs("The Secretary General of the Board spoke.").is_empty());
+    }
+}
