@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use diplograph::analysis::{self, CentralityOptions, Granularity, MemberStates};
 use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
-use diplograph::extract::{Extractor, Lexicon};
+use diplograph::extract::{Extractor, Lexicon, Weights};
 use diplograph::gazetteer::Gazetteer;
 use diplograph::graph::{Filter, MeetingGraph};
 use diplograph::model::Extraction;
@@ -38,6 +38,9 @@ struct Cli {
     /// Do not print the run report (nor the progress bar) on stderr.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Counterpart weights (TOML, as data/weights.toml) instead of the built-in ones.
+    #[arg(long, global = true, value_name = "FILE")]
+    weights: Option<PathBuf>,
     /// Skip article files larger than this many megabytes.
     #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
     max_file_size: u64,
@@ -56,6 +59,13 @@ enum Command {
         filters: Filters,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Counterpart candidates of every news item with their features and
+    /// probability, one JSON object per line (read by scripts/fit_weights.py).
+    Candidates {
+        /// Files or folders of articles.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// Extract meetings and score them against a gold file.
     Eval {
@@ -330,12 +340,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     let hub = gazetteer.entry(gazetteer.hub()).id.clone();
     let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
-    let extractor = Extractor::with_lexicon(gazetteer, lexicon);
+    let mut extractor = Extractor::with_lexicon(gazetteer, lexicon);
+    if let Some(w) = &cli.weights {
+        extractor = extractor
+            .with_weights(Weights::from_file(w).context("cannot load the weights file")?);
+    }
     let limits = corpus::Limits {
         max_file_size: cli.max_file_size.saturating_mul(1024 * 1024),
     };
     let mut out = std::io::stdout().lock();
     match cli.command {
+        Command::Candidates { paths } => {
+            let corpus = corpus::Corpus::load_with(&paths, &limits);
+            for c in extractor.candidates(&corpus) {
+                serde_json::to_writer(&mut out, &c)?;
+                writeln!(out)?;
+            }
+            Ok(finish(&corpus.report, &Extraction::default(), true))
+        }
         Command::Meetings {
             paths,
             filters,

@@ -12,6 +12,7 @@
 use super::dates::{self, DateExpr, When};
 use super::lexicon::Lexicon;
 use super::people::{self, PersonMention};
+use super::score::{Features, Weights};
 use crate::gazetteer::{Entities, EntryId, Form, Mention};
 use crate::model::{Capacity, EntityKind, Mode, PartialDate};
 use crate::text::{Folded, fold};
@@ -100,7 +101,46 @@ pub struct Context<'a> {
     pub lex: &'a Lexicon,
     /// The gazetteer and the organizations the document adds to it.
     pub gazetteer: &'a Entities<'a>,
+    pub weights: &'a Weights,
     pub anchor: Option<PartialDate>,
+}
+
+/// A party an item may report a meeting with.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub party: EntryId,
+    /// The party's people named in meeting sentences, the principal first.
+    pub members: Vec<usize>,
+    /// The sentence where the party is first proposed.
+    pub sentence: usize,
+    pub features: Features,
+}
+
+/// The candidate for `party`, added at `sentence` if new.
+fn candidate(out: &mut Vec<Candidate>, party: EntryId, sentence: usize) -> &mut Candidate {
+    let k = match out.iter().position(|c| c.party == party) {
+        Some(k) => k,
+        None => {
+            out.push(Candidate {
+                party,
+                members: Vec::new(),
+                sentence,
+                features: Features::default(),
+            });
+            out.len() - 1
+        }
+    };
+    &mut out[k]
+}
+
+/// True when a phrase of `p` ends `folded`, maybe followed by an article
+/// ("with the", "avec l'").
+fn ends_with_phrase(p: &super::lexicon::Phrases, folded: &str) -> bool {
+    p.find(folded).last().is_some_and(|(r, _)| {
+        folded[r.end..]
+            .split_whitespace()
+            .all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les"))
+    })
 }
 
 /// The sentences of an item with their layers: entity mentions (the
@@ -201,88 +241,22 @@ impl Context<'_> {
         sentences: &'a [Sentence],
         people: &[DocPerson],
     ) -> Vec<ItemMeeting> {
-        let hub = self.gazetteer.hub();
-        let meeting_sentences: Vec<usize> = (0..sentences.len())
-            .filter(|&i| {
-                let s = &sentences[i];
-                !s.headline
-                    && self.lex.meeting.occurs(&s.folded.text)
-                    && !self.lex.not_meeting.occurs(&s.folded.text)
-                    && self.hub_present(s, people)
-            })
-            .collect();
-        // Counterparts: people in meeting sentences who are not of the hub and
-        // not attendees. People whose role names no one count only when no
-        // one else's does ("under the patronage of President X").
-        let candidates: Vec<(usize, &ItemPerson)> = meeting_sentences
-            .iter()
-            .flat_map(|&i| sentences[i].people.iter().map(move |p| (i, p)))
-            .filter(|(_, p)| !people[p.person].hub && !p.attendee)
-            .collect();
-        let any_role = candidates
-            .iter()
-            .any(|(_, p)| people[p.person].represents.is_some_and(|e| e != hub));
-        let mut party_of: BTreeMap<usize, EntryId> = BTreeMap::new();
-        // (party, members, sentence and end of the last member's mention)
-        let mut parties: Vec<(EntryId, Vec<usize>, usize, usize)> = Vec::new();
-        for (i, p) in candidates {
-            let dp = &people[p.person];
-            if any_role && dp.represents.is_none() {
-                // Only as a colleague named with a principal, in one breath.
-                if let Some((_, members, _, end)) =
-                    parties.iter_mut().find(|(_, _, sentence, end)| {
-                        *sentence == i && !self.clause_between(*end, p.mention.span.start)
-                    })
-                    && !members.contains(&p.person)
-                {
-                    members.push(p.person);
-                    *end = p.mention.span.end;
-                }
-                continue;
-            }
-            let party = match party_of.get(&p.person) {
-                Some(&e) => Some(e),
-                None => dp
-                    .represents
-                    .or_else(|| self.fallback_party(sentences, i, p)),
-            };
-            let Some(party) = party.filter(|&e| e != hub).map(|e| self.state_of(e)) else {
-                continue;
-            };
-            party_of.insert(p.person, party);
-            match parties.iter_mut().find(|(e, ..)| *e == party) {
-                Some((_, members, sentence, end)) => {
-                    // A colleague named in the same breath ("X, …, and the
-                    // embassy's advisor, Dr Y") attends; one named in another
-                    // clause ("X … a reçu une lettre du ministre Y") does not.
-                    let same_clause =
-                        *sentence == i && !self.clause_between(*end, p.mention.span.start);
-                    if same_clause && !members.contains(&p.person) {
-                        members.push(p.person);
-                        *end = p.mention.span.end;
-                    }
-                }
-                None => parties.push((party, vec![p.person], i, p.mention.span.end)),
-            }
-        }
-        // The sentence where each party is first named.
-        let mut starts: Vec<usize> = parties.iter().map(|(_, _, i, _)| *i).collect();
-        let mut parties: BTreeMap<usize, (EntryId, Vec<usize>)> = parties
+        let meeting_sentences = self.meeting_sentences(sentences, people);
+        let kept: Vec<Candidate> = self
+            .candidates(sentences, people)
             .into_iter()
-            .enumerate()
-            .map(|(k, (e, m, ..))| (k, (e, m)))
+            .filter(|c| self.weights.accepts(&c.features))
             .collect();
-        if parties.is_empty()
-            && let Some((party, i)) = meeting_sentences
-                .iter()
-                .find_map(|&i| self.unnamed_counterpart(&sentences[i]).map(|p| (p, i)))
-        {
-            parties.insert(0, (party, Vec::new()));
-            starts = vec![i];
-        }
-        if parties.is_empty() {
+        if kept.is_empty() {
             return Vec::new();
         }
+        // The sentence where each party is first named.
+        let starts: Vec<usize> = kept.iter().map(|c| c.sentence).collect();
+        let parties: BTreeMap<usize, (EntryId, Vec<usize>)> = kept
+            .into_iter()
+            .enumerate()
+            .map(|(k, c)| (k, (c.party, c.members)))
+            .collect();
         let principals: Vec<usize> = parties
             .values()
             .filter_map(|(_, m)| m.first().copied())
@@ -372,6 +346,231 @@ impl Context<'_> {
                 }
             })
             .collect()
+    }
+
+    /// Sentences that report a meeting: a meeting cue, not a message or an
+    /// announcement, and the publishing organization present.
+    fn meeting_sentences(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<usize> {
+        (0..sentences.len())
+            .filter(|&i| {
+                let s = &sentences[i];
+                !s.headline
+                    && self.lex.meeting.occurs(&s.folded.text)
+                    && !self.lex.not_meeting.occurs(&s.folded.text)
+                    && self.hub_present(s, people)
+            })
+            .collect()
+    }
+
+    /// The parties an item may report a meeting with, each with its
+    /// features, in the order they are first named. Three annotators
+    /// propose them: people of meeting sentences (by their role, or the party
+    /// the sentence names), roles without a name ("the Ambassador of
+    /// Japan"), and states or organizations the meeting sentences name.
+    pub fn candidates(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<Candidate> {
+        let hub = self.gazetteer.hub();
+        let meeting = self.meeting_sentences(sentences, people);
+        let mut out: Vec<Candidate> = Vec::new();
+        for (party, members, sentence, from_role) in self.person_parties(sentences, people, &meeting) {
+            let c = candidate(&mut out, party, sentence);
+            c.members = members;
+            c.features.set(if from_role { "person_role" } else { "person_fallback" }, 1.0);
+        }
+        for &i in &meeting {
+            let s = &sentences[i];
+            for party in self.unnamed_counterparts(s) {
+                candidate(&mut out, party, i).features.set("unnamed_role", 1.0);
+            }
+            let listed = self.enumerated(s);
+            for m in &s.mentions {
+                let kind = self.gazetteer.entry(m.entry).kind;
+                if m.entry == hub
+                    || m.form == Form::Demonym
+                    || !matches!(kind, EntityKind::Country | EntityKind::Organization)
+                    || s.in_role(m)
+                    || s.in_person(m)
+                    || self.after_destination(s, m)
+                {
+                    continue;
+                }
+                let party = self.state_of(m.entry);
+                if party == hub {
+                    continue;
+                }
+                let c = candidate(&mut out, party, i);
+                c.features.set("mention", 1.0);
+                if self.is_partner(s, m) {
+                    c.features.set("partner", 1.0);
+                }
+                if listed.contains(&m.range.start) {
+                    c.features.set("listed", 1.0);
+                }
+            }
+        }
+        let host = self
+            .gazetteer
+            .entry(hub)
+            .headquarters
+            .as_deref()
+            .and_then(|h| self.gazetteer.by_id(h))
+            .and_then(|h| self.gazetteer.entry(h).iso.clone());
+        let lead = sentences.iter().position(|s| !s.headline);
+        for c in &mut out {
+            let names = |s: &Sentence| s.mentions.iter().filter(|m| self.state_of(m.entry) == c.party).count();
+            let count: usize = sentences.iter().filter(|s| !s.headline).map(names).sum();
+            c.features.set("mentions", (1.0 + count as f64).ln());
+            if sentences.iter().any(|s| s.headline && names(s) > 0) {
+                c.features.set("headline", 1.0);
+            }
+            if lead.is_some_and(|l| names(&sentences[l]) > 0) {
+                c.features.set("lead", 1.0);
+            }
+            let entry = self.gazetteer.entry(c.party);
+            if entry.kind == EntityKind::Country && entry.iso.is_some() && entry.iso == host {
+                c.features.set("host", 1.0);
+            }
+            if self.gazetteer.is_added(c.party) {
+                c.features.set("added", 1.0);
+            }
+            if self.lex.future.occurs(&sentences[c.sentence].folded.text) {
+                c.features.set("future", 1.0);
+            }
+        }
+        out
+    }
+
+    /// Parties of the people of meeting sentences who are not of the hub and
+    /// not attendees: (party, members, sentence, whether a role names it).
+    /// People whose role names no one count only when no one else's does
+    /// ("under the patronage of President X").
+    fn person_parties(
+        &self,
+        sentences: &[Sentence],
+        people: &[DocPerson],
+        meeting: &[usize],
+    ) -> Vec<(EntryId, Vec<usize>, usize, bool)> {
+        let hub = self.gazetteer.hub();
+        let candidates: Vec<(usize, &ItemPerson)> = meeting
+            .iter()
+            .flat_map(|&i| sentences[i].people.iter().map(move |p| (i, p)))
+            .filter(|(_, p)| !people[p.person].hub && !p.attendee)
+            .collect();
+        let any_role = candidates
+            .iter()
+            .any(|(_, p)| people[p.person].represents.is_some_and(|e| e != hub));
+        let mut party_of: BTreeMap<usize, EntryId> = BTreeMap::new();
+        // (party, members, sentence, end of the last member's mention, from a role)
+        let mut parties: Vec<(EntryId, Vec<usize>, usize, usize, bool)> = Vec::new();
+        for (i, p) in candidates {
+            let dp = &people[p.person];
+            if any_role && dp.represents.is_none() {
+                // Only as a colleague named with a principal, in one breath.
+                if let Some((_, members, _, end, _)) =
+                    parties.iter_mut().find(|(_, _, sentence, end, _)| {
+                        *sentence == i && !self.clause_between(*end, p.mention.span.start)
+                    })
+                    && !members.contains(&p.person)
+                {
+                    members.push(p.person);
+                    *end = p.mention.span.end;
+                }
+                continue;
+            }
+            let party = match party_of.get(&p.person) {
+                Some(&e) => Some(e),
+                None => dp
+                    .represents
+                    .or_else(|| self.fallback_party(sentences, i, p)),
+            };
+            let Some(party) = party.filter(|&e| e != hub).map(|e| self.state_of(e)) else {
+                continue;
+            };
+            party_of.insert(p.person, party);
+            match parties.iter_mut().find(|(e, ..)| *e == party) {
+                Some((_, members, sentence, end, _)) => {
+                    // A colleague named in the same breath ("X, …, and the
+                    // embassy's advisor, Dr Y") attends; one named in another
+                    // clause ("X … a reçu une lettre du ministre Y") does not.
+                    let same_clause =
+                        *sentence == i && !self.clause_between(*end, p.mention.span.start);
+                    if same_clause && !members.contains(&p.person) {
+                        members.push(p.person);
+                        *end = p.mention.span.end;
+                    }
+                }
+                None => parties.push((
+                    party,
+                    vec![p.person],
+                    i,
+                    p.mention.span.end,
+                    dp.represents.is_some(),
+                )),
+            }
+        }
+        parties
+            .into_iter()
+            .map(|(e, m, i, _, role)| (e, m, i, role))
+            .collect()
+    }
+
+    /// Starts of the mentions of a sentence that belong to an enumeration of
+    /// three or more states or organizations ("A ; B ; C et D", "A, B and C").
+    fn enumerated(&self, s: &Sentence) -> Vec<usize> {
+        let parties: Vec<&Mention> = s
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.form != Form::Demonym
+                    && matches!(
+                        self.gazetteer.entry(m.entry).kind,
+                        EntityKind::Country | EntityKind::Organization
+                    )
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut run: Vec<usize> = Vec::new();
+        for (k, m) in parties.iter().enumerate() {
+            let joined = k > 0 && {
+                let gap = &self.text[parties[k - 1].range.end..m.range.start];
+                gap.len() <= 40 && (gap.contains([',', ';']) || self.lex.coordination.occurs(&fold(gap)))
+            };
+            if !joined {
+                if run.len() >= 3 {
+                    out.append(&mut run);
+                }
+                run.clear();
+            }
+            run.push(m.range.start);
+        }
+        if run.len() >= 3 {
+            out.append(&mut run);
+        }
+        out
+    }
+
+    /// True when a mention follows a preposition of destination ("au Niger",
+    /// "in Rabat", "to Morocco"): where the meeting was, not who met.
+    fn after_destination(&self, s: &Sentence, m: &Mention) -> bool {
+        let before = fold(&self.text[s.range.start..m.range.start]);
+        ends_with_phrase(&self.lex.destination, before.trim_end())
+    }
+
+    /// True when a mention is the other side of the meeting: after "with",
+    /// "between", "avec" ("met with the Council"), or joined to the
+    /// publishing organization by "and"/"et" ("ICESCO and X signed").
+    fn is_partner(&self, s: &Sentence, m: &Mention) -> bool {
+        let hub = self.gazetteer.hub();
+        let before = fold(&self.text[s.range.start..m.range.start]);
+        if ends_with_phrase(&self.lex.partner_before, before.trim_end()) {
+            return true;
+        }
+        let coordinated = |a: &Range<usize>, b: &Range<usize>| {
+            a.end <= b.start && self.lex.coordination.is_whole(fold(&self.text[a.end..b.start]).trim())
+        };
+        s.mentions
+            .iter()
+            .filter(|h| h.entry == hub)
+            .any(|h| coordinated(&h.range, &m.range) || coordinated(&m.range, &h.range))
     }
 
     /// True when a new clause starts between two offsets (a verb of
@@ -471,12 +670,21 @@ impl Context<'_> {
         counts.first().map(|c| c.0)
     }
 
-    /// "received the Ambassador of Japan": a role naming a state, without a name.
-    fn unnamed_counterpart(&self, s: &Sentence) -> Option<EntryId> {
+    /// "received the Ambassador of Japan": roles naming a state or an
+    /// organization, without a name.
+    fn unnamed_counterparts(&self, s: &Sentence) -> Vec<EntryId> {
         let tokens = people::tokenize(self.text, s.range.clone());
         let words: Vec<&str> = tokens.iter().map(|t| &self.text[t.range.clone()]).collect();
+        let cuts = people::clause_cuts(self.text, s.range.clone(), self.lex);
+        let mut out = Vec::new();
         for (i, t) in tokens.iter().enumerate() {
-            if t.kind != people::TokenKind::Word
+            let named = s.people.iter().any(|p| {
+                p.mention.span.start <= t.range.start
+                    && t.range.end
+                        <= p.mention.role.as_ref().map_or(p.mention.span.end, |r| r.end.max(p.mention.span.end))
+            });
+            if named
+                || t.kind != people::TokenKind::Word
                 || !self.lex.is_role_start(&words[i..])
                 || self
                     .lex
@@ -485,17 +693,17 @@ impl Context<'_> {
             {
                 continue;
             }
-            let cuts = people::clause_cuts(self.text, s.range.clone(), self.lex);
             let end = people::role_end(self.text, &tokens, i, self.lex, &s.mentions, &cuts);
             let role = t.range.start..end;
             if let Some(e) =
                 people::represents(self.text, &role, self.lex, self.gazetteer, &s.mentions)
                 && e != self.gazetteer.hub()
+                && !out.contains(&self.state_of(e))
             {
-                return Some(self.state_of(e));
+                out.push(self.state_of(e));
             }
         }
-        None
+        out
     }
 
     /// Sentences that say when, where and how the meeting took place: the

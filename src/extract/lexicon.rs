@@ -100,6 +100,10 @@ struct LexiconFile {
     #[serde(default)]
     unit_of: Vec<String>,
     #[serde(default)]
+    partner_before: Vec<String>,
+    #[serde(default)]
+    coordination: Vec<String>,
+    #[serde(default)]
     generic_name_words: Vec<String>,
     #[serde(default)]
     name_adjective_endings: Vec<String>,
@@ -248,6 +252,10 @@ pub struct Lexicon {
     org_links: HashSet<String>,
     /// Words between a unit and its organization ("of", "relevant de").
     pub unit_of: Phrases,
+    /// Words before the other side of a meeting ("with", "avec", "entre").
+    pub partner_before: Phrases,
+    /// Words that join two parties ("and", "et l'").
+    pub coordination: Phrases,
     /// Capitalized words that do not make a name of a head noun
     /// ("Executive Council", "General Conference"), folded.
     generic_name_words: HashSet<String>,
@@ -382,6 +390,8 @@ impl Lexicon {
             org_heads: all(|f| &f.org_heads).iter().map(|t| fold(t)).collect(),
             org_links: all(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
             unit_of: Phrases::list(all(|f| &f.unit_of)),
+            partner_before: Phrases::list(all(|f| &f.partner_before)),
+            coordination: Phrases::list(all(|f| &f.coordination)),
             generic_name_words: all(|f| &f.generic_name_words)
                 .iter()
                 .map(|t| fold(t))

@@ -12,9 +12,11 @@ mod item;
 mod lexicon;
 mod orgs;
 mod people;
+mod score;
 mod sentences;
 
 pub use lexicon::{Lexicon, Phrases};
+pub use score::{FEATURES, Features, Weights};
 
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
@@ -31,6 +33,20 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Extractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
+    weights: Weights,
+}
+
+/// A counterpart candidate of one item (see [`Extractor::candidates`]).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CandidateRecord {
+    pub doc: String,
+    pub item: usize,
+    pub party: Entity,
+    /// Feature values by name ([`FEATURES`]).
+    pub features: BTreeMap<String, f64>,
+    pub probability: f64,
+    /// True when the weights make it a counterpart.
+    pub kept: bool,
 }
 
 /// What one document yields on its own: its meetings, with evidence
@@ -67,7 +83,16 @@ impl Extractor {
 
     /// An extractor with a given lexicon.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
-        Extractor { gazetteer, lexicon }
+        Extractor {
+            gazetteer,
+            lexicon,
+            weights: Weights::builtin().expect("the built-in weights parse"),
+        }
+    }
+
+    /// The same extractor with other candidate weights (`--weights FILE`).
+    pub fn with_weights(self, weights: Weights) -> Self {
+        Extractor { weights, ..self }
     }
 
     /// The gazetteer in use.
@@ -122,11 +147,17 @@ impl Extractor {
         (self.assemble(docs), report)
     }
 
-    fn document(&self, doc: &Document) -> DocOutput {
+    /// Walks a document's items in order, each with its context, sentences
+    /// and the document's people so far; gives the people and the entities
+    /// the document added.
+    fn items(
+        &self,
+        doc: &Document,
+        f: &mut dyn FnMut(usize, &Context, &[item::Sentence], &[DocPerson]),
+    ) -> (Vec<DocPerson>, Vec<Entry>) {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
         let mut entities = Entities::new(&self.gazetteer);
-        let mut out = Vec::new();
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
             let sentences = item::sentences(
@@ -141,8 +172,18 @@ impl Extractor {
                 text: &doc.text,
                 lex: &self.lexicon,
                 gazetteer: &entities,
+                weights: &self.weights,
                 anchor,
             };
+            f(i, &ctx, &sentences, &people);
+        }
+        (people, entities.into_added())
+    }
+
+    fn document(&self, doc: &Document) -> DocOutput {
+        let mut out = Vec::new();
+        let (people, entities) = self.items(doc, &mut |i, ctx, sentences, people| {
+            let item = &doc.items[i];
             let item_text: String = item
                 .paragraphs
                 .iter()
@@ -150,7 +191,7 @@ impl Extractor {
                 .collect::<Vec<_>>()
                 .join(" ");
             let lang = self.lexicon.language(&item_text);
-            for meeting in ctx.meetings(&sentences, &people) {
+            for meeting in ctx.meetings(sentences, people) {
                 let evidence = |r: &std::ops::Range<usize>| evidence(doc, r);
                 out.push(Pending {
                     item: i,
@@ -170,13 +211,43 @@ impl Extractor {
                     meeting,
                 });
             }
-        }
+        });
         DocOutput {
             name: doc.name.clone(),
             meetings: out,
             people,
-            entities: entities.into_added(),
+            entities,
         }
+    }
+
+    /// The counterpart candidates of every item of a corpus with their
+    /// features and probability, as `scripts/fit_weights.py` reads them.
+    pub fn candidates(&self, corpus: &Corpus) -> Vec<CandidateRecord> {
+        use rayon::prelude::*;
+        let per_doc: Vec<Vec<CandidateRecord>> = corpus
+            .documents
+            .par_iter()
+            .map(|doc| {
+                let mut out = Vec::new();
+                self.items(doc, &mut |i, ctx, sentences, people| {
+                    for c in ctx.candidates(sentences, people) {
+                        out.push(CandidateRecord {
+                            doc: doc.name.clone(),
+                            item: i,
+                            party: ctx.gazetteer.entity(c.party),
+                            features: FEATURES
+                                .iter()
+                                .map(|f| (f.to_string(), c.features.get(f)))
+                                .collect(),
+                            probability: self.weights.probability(&c.features),
+                            kept: self.weights.accepts(&c.features),
+                        });
+                    }
+                });
+                out
+            })
+            .collect();
+        per_doc.into_iter().flatten().collect()
     }
 
     /// The date a document (or one of its items) gives: the dateline or a

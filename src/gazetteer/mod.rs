@@ -306,6 +306,11 @@ impl<'a> Entities<'a> {
         }
     }
 
+    /// True for an entry added to the gazetteer's.
+    pub fn is_added(&self, id: EntryId) -> bool {
+        id >= self.base.entries.len()
+    }
+
     /// The entries added, in order.
     pub fn added(&self) -> &[Entry] {
         &self.added
