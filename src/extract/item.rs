@@ -435,6 +435,11 @@ impl Context<'_> {
             if self.lex.future.occurs(&sentences[c.sentence].folded.text) {
                 c.features.set("future", 1.0);
             }
+            // `mention` says that only a name proposes the party.
+            let proposed = ["person_role", "person_fallback", "unnamed_role"];
+            if proposed.iter().any(|f| c.features.get(f) > 0.0) {
+                c.features.clear("mention");
+            }
         }
         out
     }

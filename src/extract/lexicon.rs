@@ -133,19 +133,33 @@ pub struct Phrases {
 
 impl Phrases {
     fn new<S: AsRef<str>>(phrases: impl IntoIterator<Item = (S, usize)>) -> Self {
+        let folded: Vec<(String, usize, bool)> = phrases
+            .into_iter()
+            .map(|(p, value)| {
+                let p = p.as_ref();
+                match p.strip_suffix('*') {
+                    Some(stem) => (fold(stem), value, true),
+                    None => (fold(p), value, false),
+                }
+            })
+            .filter(|(f, ..)| !f.is_empty())
+            .collect();
+        // A whole word that a stem of the same value covers ("rencontre" and
+        // "rencontr*") would hide the stem's longer words in a leftmost-longest
+        // search: the stem alone says it.
+        let covered = |f: &str, value: usize| {
+            folded
+                .iter()
+                .any(|(stem, v, prefix)| *prefix && *v == value && f.starts_with(stem.as_str()) && !f[stem.len()..].contains(' '))
+        };
         let mut pats = Vec::new();
         let mut targets = Vec::new();
-        for (p, value) in phrases {
-            let p = p.as_ref();
-            let (p, prefix) = match p.strip_suffix('*') {
-                Some(stem) => (stem, true),
-                None => (p, false),
-            };
-            let f = fold(p);
-            if !f.is_empty() {
-                pats.push(f);
-                targets.push((value, prefix));
+        for (f, value, prefix) in &folded {
+            if !prefix && covered(f, *value) {
+                continue;
             }
+            pats.push(f.clone());
+            targets.push((*value, *prefix));
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)

@@ -65,12 +65,12 @@ pub fn find(
             i = end.max(i + 1);
             continue;
         }
-        let (acronym, last) = match acronym_after(text, &tokens, end) {
+        let (acronym, last) = match acronym_after(text, lex, &tokens, end) {
             Some((a, close)) => (Some(a), close + 1),
             None => (None, end),
         };
         let name_end = if acronym.is_some() {
-            tokens[last - 3].range.end
+            tokens[last - 4].range.end
         } else {
             tokens[end - 1].range.end
         };
@@ -114,6 +114,7 @@ pub fn find(
         let w = word(k);
         if t.kind != TokenKind::Word
             || !is_acronym(w)
+            || lex.is_title(w)
             || covered(k, mentions).is_some()
             || found
                 .iter()
@@ -203,10 +204,12 @@ fn run_end(
     let mut end = i + 1;
     let mut k = end;
     let mut after_head = lex.is_org_head(word(i));
+    let mut heads_only = after_head;
     let mut adjectives = 0;
     while k < tokens.len() && tokens[k].kind == TokenKind::Word {
         if name_word(k) {
             after_head = lex.is_org_head(word(k));
+            heads_only &= after_head;
             adjectives = 0;
             k += 1;
             end = k;
@@ -218,6 +221,11 @@ fn run_end(
             k += 1;
             end = k;
             continue;
+        }
+        // "the Organization and Senegal", "l'Organisation et le Bureau": a
+        // head alone does not start a coordination.
+        if heads_only && lex.coordination.occurs(&fold(word(k))) {
+            break;
         }
         // Function words, then a name word: "of the", "de la", "d'".
         let mut j = k;
@@ -270,9 +278,18 @@ fn is_hub_unit(
 /// after the rest of a name the run could not follow ("Centre de Recherches
 /// sur l'Histoire, l'Art et la Culture islamique (IRCICA)"): the acronym
 /// and the index of its closing parenthesis.
-fn acronym_after<'t>(text: &'t str, tokens: &[Token], end: usize) -> Option<(&'t str, usize)> {
+fn acronym_after<'t>(text: &'t str, lex: &Lexicon, tokens: &[Token], end: usize) -> Option<(&'t str, usize)> {
+    // Only the words a name holds may come between: capitalized words,
+    // function words and commas ("…sur l'Histoire, l'Art et la Culture").
     let open = (end..tokens.len().min(end + 12))
-        .take_while(|&k| !matches!(tokens[k].kind, TokenKind::Stop | TokenKind::Close))
+        .take_while(|&k| match tokens[k].kind {
+            TokenKind::Comma | TokenKind::Open => true,
+            TokenKind::Word => {
+                let w = &text[tokens[k].range.clone()];
+                w.chars().next().is_some_and(char::is_uppercase) || lex.is_org_link(&fold(w)) || lex.is_name_adjective(w)
+            }
+            _ => false,
+        })
         .find(|&k| tokens[k].kind == TokenKind::Open)?;
     let acr = tokens.get(open + 1)?;
     let close = tokens.get(open + 2)?;
@@ -383,6 +400,11 @@ mod tests {
                 "org:gulf-radio-and-television-union",
                 Some("GRTU"),
             ),
+            (
+                "le Centre Sahélien de Recherche, de Formation et de Veille (CSRFV) a",
+                "org:centre-sahelien-de-recherche-de-formation-et-de-veille",
+                Some("CSRFV"),
+            ),
         ];
         for (text, id, acronym) in table {
             let found = orgs(text);
@@ -393,6 +415,20 @@ mod tests {
                 "{text}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_name_stops_before_its_acronym() {
+        let g = Gazetteer::builtin().unwrap();
+        let lex = Lexicon::builtin().unwrap();
+        let mut entities = Entities::new(&g);
+        let text = "a delegation from the Sahel Youth Council (SYC), headed by its chair";
+        let mut mentions = g.find(text);
+        find(text, 0..text.len(), &lex, &mut entities, &mut mentions);
+        let added = entities.added();
+        assert_eq!(added.len(), 1, "{added:?}");
+        assert_eq!(added[0].name, "Sahel Youth Council");
+        assert_eq!(&text[mentions[0].range.clone()], "Sahel Youth Council (SYC)");
     }
 
     #[test]
@@ -430,5 +466,9 @@ mod tests {
             "{found:?}"
         );
         assert!(orgs("The Secretary General of the Board spoke.").is_empty());
+        assert!(orgs("between the Organization and Senegal").is_empty(), "a head alone");
+        assert!(orgs("HE Minister of Culture met him").is_empty(), "a title");
+        let found = orgs("Baobab Philanthropies signed a memorandum of understanding (MoU) today");
+        assert_eq!(found[0].0, "org:baobab-philanthropies");
     }
 }

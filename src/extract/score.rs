@@ -18,7 +18,8 @@ const BUILTIN: &str = include_str!("../../data/weights.toml");
 ///   party the sentence or the item names;
 /// - `unnamed_role`: a role without a name ("the Ambassador of Japan") names it;
 /// - `listed`: the party is one of an enumeration ("the ministers of A; B; C");
-/// - `mention`: the party is named in a meeting sentence;
+/// - `mention`: the party is named in a meeting sentence, and only so (no person or role
+///   proposes it);
 /// - `partner`: it is named as the other side ("with X", "ICESCO and X", "between … and X");
 /// - `headline`: the item's headline names it;
 /// - `lead`: the item's first sentence names it;
@@ -56,6 +57,13 @@ impl Features {
             .position(|f| *f == name)
             .unwrap_or_else(|| panic!("unknown feature {name}"));
         self.0[i] = self.0[i].max(value);
+    }
+
+    /// Sets a feature back to 0.
+    pub fn clear(&mut self, name: &str) {
+        if let Some(i) = FEATURES.iter().position(|f| *f == name) {
+            self.0[i] = 0.0;
+        }
     }
 
     /// The value of a feature by name.

@@ -8,7 +8,8 @@ use std::ops::Range;
 /// A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes)
 /// before white space and an uppercase letter, a digit or an opening quote,
 /// unless the period ends an abbreviation: a single letter (an initial) or a
-/// word of `abbreviations` ("Dr", "Mr", "S.E").
+/// word of `abbreviations` ("Dr", "Mr", "S.E"). A semicolon separates the
+/// items of a list ("received A, ambassador of X; B, …"), not sentences.
 pub fn split(
     text: &str,
     range: Range<usize>,
@@ -21,7 +22,7 @@ pub fn split(
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | ';') {
+        if matches!(c, '.' | '!' | '?') {
             let mut j = i + 1;
             while j < chars.len() && matches!(chars[j].1, '"' | '”' | '»' | '’' | ')') {
                 j += 1;
@@ -39,7 +40,7 @@ pub fn split(
             let boundary = spaced
                 && starts_sentence
                 && (c != '.' || !ends_abbreviation(&s[start..at], &is_abbreviation));
-            if boundary && c != ';' || (c == ';' && spaced) {
+            if boundary {
                 push(&mut out, s, start..end, range.start);
                 start = chars.get(k).map_or(s.len(), |&(o, _)| o);
                 i = k;
@@ -105,6 +106,10 @@ mod tests {
                 vec!["The 3.5 million.", "12 countries"],
             ),
             ("one sentence without end", vec!["one sentence without end"]),
+            (
+                "He received A; B; and C. Then",
+                vec!["He received A; B; and C.", "Then"],
+            ),
         ] {
             assert_eq!(sentences(text), want, "{text}");
         }
