@@ -107,8 +107,8 @@ mod tests {
             ),
             ("one sentence without end", vec!["one sentence without end"]),
             (
-                "He received A; B; and C. Then",
-                vec!["He received A; B; and C.", "Then"],
+                "He received Ali; Omar; and Sara. Then",
+                vec!["He received Ali; Omar; and Sara.", "Then"],
             ),
         ] {
             assert_eq!(sentences(text), want, "{text}");
