@@ -102,11 +102,16 @@ impl Weights {
     /// ```
     /// use diplograph::extract::{Features, Weights};
     /// let w = Weights::builtin().unwrap();
+    /// // A state a meeting sentence names once, in passing…
+    /// let mut named = Features::default();
+    /// named.set("mention", 1.0);
+    /// named.set("mentions", 2f64.ln());
+    /// assert!(!w.accepts(&named));
+    /// // …and one whose ambassador the sentence names.
     /// let mut met = Features::default();
     /// met.set("person_role", 1.0);
-    /// met.set("mention", 1.0);
+    /// met.set("mentions", 2f64.ln());
     /// assert!(w.accepts(&met));
-    /// assert!(!w.accepts(&Features::default()));
     /// ```
     pub fn builtin() -> Result<Self> {
         Self::parse(BUILTIN, Path::new("data/weights.toml"))
