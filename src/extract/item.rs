@@ -378,10 +378,15 @@ impl Context<'_> {
         }
         for &i in &meeting {
             let s = &sentences[i];
-            for party in self.unnamed_counterparts(s) {
-                candidate(&mut out, party, i).features.set("unnamed_role", 1.0);
+            let runs = self.enumerations(s);
+            for (party, listed) in self.unnamed_counterparts(s, &runs) {
+                let c = candidate(&mut out, party, i);
+                c.features.set("unnamed_role", 1.0);
+                if listed {
+                    c.features.set("listed", 1.0);
+                }
             }
-            let listed = self.enumerated(s);
+            let listed: Vec<usize> = runs.iter().flatten().map(|r| r.start).collect();
             for m in &s.mentions {
                 let kind = self.gazetteer.entry(m.entry).kind;
                 if m.entry == hub
@@ -518,9 +523,9 @@ impl Context<'_> {
             .collect()
     }
 
-    /// Starts of the mentions of a sentence that belong to an enumeration of
-    /// three or more states or organizations ("A ; B ; C et D", "A, B and C").
-    fn enumerated(&self, s: &Sentence) -> Vec<usize> {
+    /// The enumerations of a sentence: runs of three or more states or
+    /// organizations ("A ; B ; C et D", "A, B and C"), as mention ranges.
+    fn enumerations(&self, s: &Sentence) -> Vec<Vec<Range<usize>>> {
         let parties: Vec<&Mention> = s
             .mentions
             .iter()
@@ -532,25 +537,20 @@ impl Context<'_> {
                     )
             })
             .collect();
-        let mut out = Vec::new();
-        let mut run: Vec<usize> = Vec::new();
+        let mut runs: Vec<Vec<Range<usize>>> = Vec::new();
         for (k, m) in parties.iter().enumerate() {
             let joined = k > 0 && {
                 let gap = &self.text[parties[k - 1].range.end..m.range.start];
-                gap.len() <= 40 && (gap.contains([',', ';']) || self.lex.coordination.occurs(&fold(gap)))
+                gap.len() <= 40
+                    && (gap.contains([',', ';']) || self.lex.coordination.occurs(&fold(gap)))
             };
-            if !joined {
-                if run.len() >= 3 {
-                    out.append(&mut run);
-                }
-                run.clear();
+            match runs.last_mut() {
+                Some(run) if joined => run.push(m.range.clone()),
+                _ => runs.push(vec![m.range.clone()]),
             }
-            run.push(m.range.start);
         }
-        if run.len() >= 3 {
-            out.append(&mut run);
-        }
-        out
+        runs.retain(|r| r.len() >= 3);
+        runs
     }
 
     /// True when a mention follows a preposition of destination ("au Niger",
@@ -570,7 +570,11 @@ impl Context<'_> {
             return true;
         }
         let coordinated = |a: &Range<usize>, b: &Range<usize>| {
-            a.end <= b.start && self.lex.coordination.is_whole(fold(&self.text[a.end..b.start]).trim())
+            a.end <= b.start
+                && self.lex.coordination.is_whole(
+                    fold(&self.text[a.end..b.start])
+                        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ',')),
+                )
         };
         s.mentions
             .iter()
@@ -676,12 +680,22 @@ impl Context<'_> {
     }
 
     /// "received the Ambassador of Japan": roles naming a state or an
-    /// organization, without a name.
-    fn unnamed_counterparts(&self, s: &Sentence) -> Vec<EntryId> {
+    /// organization, without a name. A role whose complement is an
+    /// enumeration ("the foreign ministers of the following countries: A; B;
+    /// C", "les représentants de l'Iraq, du Djibouti et du Yémen") names
+    /// every party of it (then `true`).
+    fn unnamed_counterparts(&self, s: &Sentence, runs: &[Vec<Range<usize>>]) -> Vec<(EntryId, bool)> {
         let tokens = people::tokenize(self.text, s.range.clone());
         let words: Vec<&str> = tokens.iter().map(|t| &self.text[t.range.clone()]).collect();
         let cuts = people::clause_cuts(self.text, s.range.clone(), self.lex);
-        let mut out = Vec::new();
+        let hub = self.gazetteer.hub();
+        let mut out: Vec<(EntryId, bool)> = Vec::new();
+        let push = |e: EntryId, listed: bool, out: &mut Vec<(EntryId, bool)>| {
+            let e = self.state_of(e);
+            if e != hub && !out.iter().any(|(p, _)| *p == e) {
+                out.push((e, listed));
+            }
+        };
         for (i, t) in tokens.iter().enumerate() {
             let named = s.people.iter().any(|p| {
                 p.mention.span.start <= t.range.start
@@ -700,12 +714,24 @@ impl Context<'_> {
             }
             let end = people::role_end(self.text, &tokens, i, self.lex, &s.mentions, &cuts);
             let role = t.range.start..end;
+            // An enumeration that starts in the role or right after it (": A; B").
+            let opens = |r: &Range<usize>| {
+                r.start >= role.start
+                    && (r.start < role.end
+                        || self.text[role.end..r.start].trim().trim_start_matches(':').trim().is_empty())
+            };
+            if let Some(run) = runs.iter().find(|run| run.first().is_some_and(opens)) {
+                for r in run {
+                    if let Some(m) = s.mentions.iter().find(|m| m.range == *r) {
+                        push(m.entry, true, &mut out);
+                    }
+                }
+                continue;
+            }
             if let Some(e) =
                 people::represents(self.text, &role, self.lex, self.gazetteer, &s.mentions)
-                && e != self.gazetteer.hub()
-                && !out.contains(&self.state_of(e))
             {
-                out.push(self.state_of(e));
+                push(e, false, &mut out);
             }
         }
         out
