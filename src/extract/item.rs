@@ -336,7 +336,13 @@ impl Context<'_> {
                     principal,
                     hub_principal,
                     attendees,
-                    date,
+                    // A party first named in a dated sentence ("the ministers
+                    // he met today: …") has that sentence's date.
+                    date: if self.date_exprs(&sentences[starts[k]]).is_empty() {
+                        date
+                    } else {
+                        self.date(sentences, &starts[k..=k]).or(date)
+                    },
                     place,
                     mode,
                     topics: topics.clone(),

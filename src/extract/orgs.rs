@@ -115,6 +115,7 @@ pub fn find(
         if t.kind != TokenKind::Word
             || !is_acronym(w)
             || lex.is_title(w)
+            || lex.is_role_start(&[w])
             || covered(k, mentions).is_some()
             || found
                 .iter()
@@ -468,6 +469,7 @@ mod tests {
         assert!(orgs("The Secretary General of the Board spoke.").is_empty());
         assert!(orgs("between the Organization and Senegal").is_empty(), "a head alone");
         assert!(orgs("HE Minister of Culture met him").is_empty(), "a title");
+        assert!(orgs("the ICESCO DG Special Adviser").is_empty(), "a role word");
         let found = orgs("Baobab Philanthropies signed a memorandum of understanding (MoU) today");
         assert_eq!(found[0].0, "org:baobab-philanthropies");
     }

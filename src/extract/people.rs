@@ -240,7 +240,8 @@ pub fn find(
             // After a title, a place may be a first name ("Mrs. Astana …") and a
             // demonym a surname ("Mme Zineb Iraqi").
             let mention = in_mention(k).is_some_and(|m| {
-                let first_name = titled && k == name_start && m.form == Form::Name;
+                // …and a place a later name ("Mr Murad Abderrazzak Doha").
+                let first_name = titled && m.form == Form::Name;
                 let surname = titled && k > name_start && m.form == Form::Demonym;
                 !(first_name || surname)
             });
@@ -331,6 +332,12 @@ fn role_after(
     cuts: &[usize],
 ) -> Option<Range<usize>> {
     let mut i = after_name;
+    // An aside in parentheses after the name ("Mr X (also known as Y), …").
+    if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Open)
+        && let Some(close) = tokens[i..].iter().position(|t| t.kind == TokenKind::Close)
+    {
+        i += close + 1;
+    }
     if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Comma) {
         i += 1;
     }
@@ -793,6 +800,14 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_aside_after_the_name_and_a_place_in_a_titled_name() {
+        let found = people("He received Mr Karim Saleh Nablus (Karim Abu Omar), Director of the Palestinian Museum.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "Karim Saleh Nablus");
+        assert_eq!(found[0].1.as_deref(), Some("Director of the Palestinian Museum"));
     }
 
     #[test]
