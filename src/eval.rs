@@ -12,6 +12,9 @@
 //!   the gold `doc` (so `examples/corpus/fr/a.txt` is `corpus/fr/a.txt`);
 //! - the publishing organization is recognized among the parties by its names
 //!   (ICESCO, ISESCO, its long names) and never counts as a counterpart;
+//! - a prediction counts once per counterpart party, as the reference
+//!   scorer does: a meeting with A and B can match the gold meetings with
+//!   A and with B, and each party matching none is a false positive;
 //! - a gold counterpart matches a predicted party by ISO code for countries
 //!   and by any overlap of name, acronym and aliases for organizations; each
 //!   predicted meeting matches at most one gold meeting, first come first
@@ -216,7 +219,7 @@ pub struct Miss {
 pub struct Extra {
     pub doc: String,
     pub meeting: String,
-    /// Names of its parties.
+    /// Names of its counterpart parties that match no gold meeting.
     pub parties: Vec<String>,
 }
 
@@ -597,7 +600,8 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
     };
     let meetings = &extraction.meetings;
     let (mut tp, mut fn_) = (0, 0);
-    let mut used: HashSet<usize> = HashSet::new();
+    // (prediction, party): a prediction counts once per counterpart party.
+    let mut used: HashSet<(usize, &str)> = HashSet::new();
     let mut misses = Vec::new();
     let (mut inv_gold, mut join_gold) = (BTreeSet::new(), BTreeSet::new());
     for g in &gold.docs {
@@ -615,7 +619,6 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut claimed: HashSet<usize> = HashSet::new();
         for gm in &g.meetings {
             for inv in gm.invitations.iter().filter(|i| i.to.is_scored()) {
                 inv_gold.insert(Link {
@@ -634,7 +637,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
             let gk = gold_key(&gm.counterpart);
             let hit = pkeys
                 .iter()
-                .find(|(i, _, k)| !claimed.contains(i) && gk.matches(k));
+                .find(|(i, pid, k)| !used.contains(&(*i, *pid)) && gk.matches(k));
             let Some(&(i, pid, _)) = hit else {
                 fn_ += 1;
                 misses.push(Miss {
@@ -643,8 +646,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
                 });
                 continue;
             };
-            claimed.insert(i);
-            used.insert(i);
+            used.insert((i, pid));
             tp += 1;
             s.compare(&g.doc, gm, &meetings[i], pid);
         }
@@ -657,15 +659,19 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
             continue;
         };
         let d = d.doc.as_str();
-        if !used.contains(&i) {
-            fp += 1;
+        let unmatched: Vec<&String> = m
+            .parties
+            .iter()
+            .filter(|p| !is_hub(s.entity(p)) && !used.contains(&(i, p.as_str())))
+            .collect();
+        if !unmatched.is_empty() {
+            fp += unmatched.len();
             extras.push(Extra {
                 doc: d.to_string(),
                 meeting: m.id.clone(),
-                parties: m
-                    .parties
+                parties: unmatched
                     .iter()
-                    .map(|p| s.entity(p).map_or_else(|| p.clone(), |e| e.name.clone()))
+                    .map(|p| s.entity(p).map_or_else(|| p.to_string(), |e| e.name.clone()))
                     .collect(),
             });
         }
@@ -1095,7 +1101,7 @@ mod tests {
         );
         assert_eq!(e.extras.len(), 1);
         assert_eq!(e.extras[0].meeting, "m-2");
-        assert_eq!(e.extras[0].parties[1], "Singapore");
+        assert_eq!(e.extras[0].parties, ["Singapore"], "the unmatched parties");
     }
 
     #[test]
@@ -1107,6 +1113,21 @@ mod tests {
         );
         assert_eq!(e.counts.matched, 1);
         assert_eq!(e.scores.meeting_r, 0.5);
+    }
+
+    #[test]
+    fn a_meeting_counts_once_per_counterpart_party() {
+        // As ../shared/tools/score.py: the hub with Japan and Singapore
+        // matches the gold meetings with each; a party with none is extra.
+        let mut both = meeting(DOC);
+        both.parties.push("country:SG".into());
+        let mut singapore = gold_meeting();
+        singapore["counterpart"] = serde_json::json!({"kind": "country", "iso": "SG", "name": "Singapore"});
+        let e = run(&gold(vec![gold_meeting(), singapore]), vec![both.clone()]);
+        assert_eq!((e.counts.matched, e.scores.meeting_p, e.scores.meeting_r), (2, 1.0, 1.0));
+        let e = run(&gold(vec![gold_meeting()]), vec![both]);
+        assert_eq!(e.scores.meeting_p, 0.5);
+        assert_eq!(e.extras[0].parties, ["Singapore"]);
     }
 
     #[test]
