@@ -17,7 +17,7 @@
 //!   A and with B, and each party matching none is a false positive;
 //! - a gold counterpart matches a predicted party by ISO code for countries
 //!   and by any overlap of name, acronym and aliases for organizations; each
-//!   predicted meeting matches at most one gold meeting, first come first
+//!   predicted party matches at most one gold meeting, first come first
 //!   served;
 //! - person names match when their tokens agree once titles are dropped, or
 //!   when one name lacks a single token of the other (a middle name);
