@@ -413,6 +413,9 @@ impl Context<'_> {
                 if self.is_partner(s, m) {
                     c.features.set("partner", 1.0);
                 }
+                if self.is_co_subject(s, m) {
+                    c.features.set("co_subject", 1.0);
+                }
                 if listed.contains(&m.range.start) {
                     c.features.set("listed", 1.0);
                 }
@@ -567,14 +570,17 @@ impl Context<'_> {
     }
 
     /// True when a mention is the other side of the meeting: after "with",
-    /// "between", "avec" ("met with the Council"), or joined to the
-    /// publishing organization by "and"/"et" ("ICESCO and X signed").
+    /// "between", "avec" ("met with the Council").
     fn is_partner(&self, s: &Sentence, m: &Mention) -> bool {
-        let hub = self.gazetteer.hub();
         let before = fold(&self.text[s.range.start..m.range.start]);
-        if ends_with_phrase(&self.lex.partner_before, before.trim_end()) {
-            return true;
-        }
+        ends_with_phrase(&self.lex.partner_before, before.trim_end())
+    }
+
+    /// True when a mention is joined to the publishing organization by
+    /// "and"/"et" and a meeting cue follows them ("ICESCO and X signed",
+    /// "X et l'ICESCO ont examiné").
+    fn is_co_subject(&self, s: &Sentence, m: &Mention) -> bool {
+        let hub = self.gazetteer.hub();
         let coordinated = |a: &Range<usize>, b: &Range<usize>| {
             a.end <= b.start
                 && self.lex.coordination.is_whole(
@@ -582,10 +588,24 @@ impl Context<'_> {
                         .trim_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ',')),
                 )
         };
-        s.mentions
-            .iter()
-            .filter(|h| h.entry == hub)
-            .any(|h| coordinated(&h.range, &m.range) || coordinated(&m.range, &h.range))
+        s.mentions.iter().filter(|h| h.entry == hub).any(|h| {
+            let end = if coordinated(&h.range, &m.range) {
+                m.range.end
+            } else if coordinated(&m.range, &h.range) {
+                // "X and ICESCO (the hub's acronym after its name)".
+                s.mentions
+                    .iter()
+                    .filter(|a| a.entry == hub && a.range.start >= h.range.end)
+                    .take_while(|a| self.text[h.range.end..a.range.start].trim().len() <= 2)
+                    .last()
+                    .map_or(h.range.end, |a| a.range.end)
+            } else {
+                return false;
+            };
+            let after = &self.text[end..s.range.end];
+            let head: String = fold(after).chars().take(60).collect();
+            self.lex.meeting.find(&head).first().is_some()
+        })
     }
 
     /// True when a new clause starts between two offsets (a verb of

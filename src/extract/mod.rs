@@ -895,6 +895,43 @@ mod tests {
         );
     }
 
+    /// Cues, inflections, paraphrases and constructions in both languages:
+    /// each text must give exactly these counterparts.
+    #[test]
+    fn counterparts_of_cues_and_constructions() {
+        let table: &[(&str, &[&str])] = &[
+            // The hub reports.
+            ("Dr. Salim M. AlMalik, Director-General of ICESCO, met with Mr. Tomas Berg, Ambassador of Sweden to Morocco.", &["country:SE"]),
+            ("The ICESCO Director-General held discussions with Ms. Lea Moreau, Minister of Culture of Belgium.", &["country:BE"]),
+            ("Le Directeur général de l'ICESCO, Dr Salim M. AlMalik, a échangé avec M. Paulo Silva, ambassadeur du Brésil.", &["country:BR"]),
+            ("Dr Salim M. AlMalik, Directeur général de l'ICESCO, s'est entretenue avec Mme Ines Costa, ambassadrice du Portugal.", &["country:PT"]),
+            // The counterpart reports, actively or in the passive.
+            ("Mr. Juan Ortiz, Ambassador of Peru, paid a courtesy visit to ICESCO, where he was received by its Director-General.", &["country:PE"]),
+            ("Le Directeur général de l'ICESCO et la délégation l'accompagnant ont été reçus par M. Karim Haddad, ministre libanais de la Culture.", &["country:LB"]),
+            // Several parties: an enumeration after a plural role.
+            ("Dr Salim M. AlMalik, Director-General of ICESCO, received the foreign ministers of the following countries: Chad; Niger; and Mali.", &["country:TD", "country:NE", "country:ML"]),
+            ("Le Directeur général de l'ICESCO a rencontré les ambassadeurs du Gabon, du Congo et du Cameroun.", &["country:GA", "country:CG", "country:CM"]),
+            // An organization no gazetteer lists, with no person named.
+            ("ICESCO and the Lagos Heritage Foundation signed a memorandum of understanding.", &["org:lagos-heritage-foundation"]),
+            ("L'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord de coopération.", &["org:universite-cheikh-ahmadou-bamba-de-touba"]),
+            // No meeting: an announcement, a statement.
+            ("The Director-General of ICESCO will meet the Minister of Culture of Kenya next week.", &[]),
+            ("The ICESCO Director-General issued a statement welcoming the decision of the Government of Chad.", &[]),
+        ];
+        for (text, want) in table {
+            let x = extract(&format!("Headline\n\n{text}\n"));
+            let got: Vec<&str> = x.meetings.iter().map(|m| m.parties[1].as_str()).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_french_name_found_by_its_form_has_its_english_alias() {
+        let x = extract("Titre\n\nL'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord.\n");
+        let e = x.entities.iter().find(|e| e.id == "org:universite-cheikh-ahmadou-bamba-de-touba").unwrap();
+        assert!(e.aliases.iter().any(|a| a == "Cheikh Ahmadou Bamba University"), "{e:?}");
+    }
+
     #[test]
     fn a_role_without_a_name_names_the_counterpart() {
         check(

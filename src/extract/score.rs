@@ -20,7 +20,9 @@ const BUILTIN: &str = include_str!("../../data/weights.toml");
 /// - `listed`: the party is one of an enumeration ("the ministers of A; B; C");
 /// - `mention`: the party is named in a meeting sentence, and only so (no person or role
 ///   proposes it);
-/// - `partner`: it is named as the other side ("with X", "ICESCO and X", "between … and X");
+/// - `partner`: it is named as the other side ("with X", "avec X", "between … and X");
+/// - `co_subject`: it is joined to the publishing organization as the subject of the
+///   meeting verb ("ICESCO and X signed", "L'ICESCO et X ont signé");
 /// - `headline`: the item's headline names it;
 /// - `lead`: the item's first sentence names it;
 /// - `mentions`: ln(1 + times the item names it);
@@ -34,6 +36,7 @@ pub const FEATURES: &[&str] = &[
     "listed",
     "mention",
     "partner",
+    "co_subject",
     "headline",
     "lead",
     "mentions",
