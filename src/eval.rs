@@ -671,7 +671,10 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
                 meeting: m.id.clone(),
                 parties: unmatched
                     .iter()
-                    .map(|p| s.entity(p).map_or_else(|| p.to_string(), |e| e.name.clone()))
+                    .map(|p| {
+                        s.entity(p)
+                            .map_or_else(|| p.to_string(), |e| e.name.clone())
+                    })
                     .collect(),
             });
         }
@@ -1122,9 +1125,13 @@ mod tests {
         let mut both = meeting(DOC);
         both.parties.push("country:SG".into());
         let mut singapore = gold_meeting();
-        singapore["counterpart"] = serde_json::json!({"kind": "country", "iso": "SG", "name": "Singapore"});
+        singapore["counterpart"] =
+            serde_json::json!({"kind": "country", "iso": "SG", "name": "Singapore"});
         let e = run(&gold(vec![gold_meeting(), singapore]), vec![both.clone()]);
-        assert_eq!((e.counts.matched, e.scores.meeting_p, e.scores.meeting_r), (2, 1.0, 1.0));
+        assert_eq!(
+            (e.counts.matched, e.scores.meeting_p, e.scores.meeting_r),
+            (2, 1.0, 1.0)
+        );
         let e = run(&gold(vec![gold_meeting()]), vec![both]);
         assert_eq!(e.scores.meeting_p, 0.5);
         assert_eq!(e.extras[0].parties, ["Singapore"]);

@@ -342,8 +342,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
     let mut extractor = Extractor::with_lexicon(gazetteer, lexicon);
     if let Some(w) = &cli.weights {
-        extractor = extractor
-            .with_weights(Weights::from_file(w).context("cannot load the weights file")?);
+        extractor =
+            extractor.with_weights(Weights::from_file(w).context("cannot load the weights file")?);
     }
     let limits = corpus::Limits {
         max_file_size: cli.max_file_size.saturating_mul(1024 * 1024),

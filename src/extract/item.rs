@@ -24,6 +24,9 @@ use std::ops::Range;
 pub struct Sentence {
     pub range: Range<usize>,
     pub folded: Folded,
+    /// Tokens of the sentence, and the offsets where a clause starts.
+    pub tokens: Vec<people::Token>,
+    pub cuts: Vec<usize>,
     pub mentions: Vec<Mention>,
     pub people: Vec<ItemPerson>,
     pub headline: bool,
@@ -176,10 +179,12 @@ pub fn sentences(
                 ..m
             })
             .collect();
-        super::orgs::find(text, range.clone(), lex, entities, &mut mentions);
+        let tokens = people::tokenize(text, range.clone());
+        let cuts = people::clause_cuts(text, range.clone(), lex);
+        super::orgs::find(text, &tokens, lex, entities, &mut mentions);
         let found = {
             let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
-            people::find(text, range.clone(), lex, &mentions, &known)
+            people::find(text, &tokens, &cuts, lex, &mentions, &known)
         };
         let after: Vec<usize> = lex
             .attendance_after
@@ -226,6 +231,8 @@ pub fn sentences(
         out.push(Sentence {
             range,
             folded,
+            tokens,
+            cuts,
             mentions,
             people: sentence_people,
             headline,
@@ -377,10 +384,19 @@ impl Context<'_> {
         let hub = self.gazetteer.hub();
         let meeting = self.meeting_sentences(sentences, people);
         let mut out: Vec<Candidate> = Vec::new();
-        for (party, members, sentence, from_role) in self.person_parties(sentences, people, &meeting) {
+        for (party, members, sentence, from_role) in
+            self.person_parties(sentences, people, &meeting)
+        {
             let c = candidate(&mut out, party, sentence);
             c.members = members;
-            c.features.set(if from_role { "person_role" } else { "person_fallback" }, 1.0);
+            c.features.set(
+                if from_role {
+                    "person_role"
+                } else {
+                    "person_fallback"
+                },
+                1.0,
+            );
         }
         for &i in &meeting {
             let s = &sentences[i];
@@ -429,14 +445,22 @@ impl Context<'_> {
             .and_then(|h| self.gazetteer.by_id(h))
             .and_then(|h| self.gazetteer.entry(h).iso.clone());
         let lead = sentences.iter().position(|s| !s.headline);
+        // The party each mention names, once per item.
+        let named: Vec<Vec<EntryId>> = sentences
+            .iter()
+            .map(|s| s.mentions.iter().map(|m| self.state_of(m.entry)).collect())
+            .collect();
         for c in &mut out {
-            let names = |s: &Sentence| s.mentions.iter().filter(|m| self.state_of(m.entry) == c.party).count();
-            let count: usize = sentences.iter().filter(|s| !s.headline).map(names).sum();
+            let names = |i: usize| named[i].iter().filter(|&&e| e == c.party).count();
+            let count: usize = (0..sentences.len())
+                .filter(|&i| !sentences[i].headline)
+                .map(names)
+                .sum();
             c.features.set("mentions", (1.0 + count as f64).ln());
-            if sentences.iter().any(|s| s.headline && names(s) > 0) {
+            if (0..sentences.len()).any(|i| sentences[i].headline && names(i) > 0) {
                 c.features.set("headline", 1.0);
             }
-            if lead.is_some_and(|l| names(&sentences[l]) > 0) {
+            if lead.is_some_and(|l| names(l) > 0) {
                 c.features.set("lead", 1.0);
             }
             let entry = self.gazetteer.entry(c.party);
@@ -604,7 +628,7 @@ impl Context<'_> {
             };
             let after = &self.text[end..s.range.end];
             let head: String = fold(after).chars().take(60).collect();
-            self.lex.meeting.find(&head).first().is_some()
+            self.lex.meeting.occurs(&head)
         })
     }
 
@@ -710,10 +734,13 @@ impl Context<'_> {
     /// enumeration ("the foreign ministers of the following countries: A; B;
     /// C", "les représentants de l'Iraq, du Djibouti et du Yémen") names
     /// every party of it (then `true`).
-    fn unnamed_counterparts(&self, s: &Sentence, runs: &[Vec<Range<usize>>]) -> Vec<(EntryId, bool)> {
-        let tokens = people::tokenize(self.text, s.range.clone());
+    fn unnamed_counterparts(
+        &self,
+        s: &Sentence,
+        runs: &[Vec<Range<usize>>],
+    ) -> Vec<(EntryId, bool)> {
+        let (tokens, cuts) = (&s.tokens, &s.cuts);
         let words: Vec<&str> = tokens.iter().map(|t| &self.text[t.range.clone()]).collect();
-        let cuts = people::clause_cuts(self.text, s.range.clone(), self.lex);
         let hub = self.gazetteer.hub();
         let mut out: Vec<(EntryId, bool)> = Vec::new();
         let push = |e: EntryId, listed: bool, out: &mut Vec<(EntryId, bool)>| {
@@ -726,7 +753,10 @@ impl Context<'_> {
             let named = s.people.iter().any(|p| {
                 p.mention.span.start <= t.range.start
                     && t.range.end
-                        <= p.mention.role.as_ref().map_or(p.mention.span.end, |r| r.end.max(p.mention.span.end))
+                        <= p.mention
+                            .role
+                            .as_ref()
+                            .map_or(p.mention.span.end, |r| r.end.max(p.mention.span.end))
             });
             if named
                 || t.kind != people::TokenKind::Word
@@ -738,13 +768,17 @@ impl Context<'_> {
             {
                 continue;
             }
-            let end = people::role_end(self.text, &tokens, i, self.lex, &s.mentions, &cuts);
+            let end = people::role_end(self.text, tokens, i, self.lex, &s.mentions, cuts);
             let role = t.range.start..end;
             // An enumeration that starts in the role or right after it (": A; B").
             let opens = |r: &Range<usize>| {
                 r.start >= role.start
                     && (r.start < role.end
-                        || self.text[role.end..r.start].trim().trim_start_matches(':').trim().is_empty())
+                        || self.text[role.end..r.start]
+                            .trim()
+                            .trim_start_matches(':')
+                            .trim()
+                            .is_empty())
             };
             if let Some(run) = runs.iter().find(|run| run.first().is_some_and(opens)) {
                 for r in run {

@@ -148,9 +148,12 @@ impl Phrases {
         // "rencontr*") would hide the stem's longer words in a leftmost-longest
         // search: the stem alone says it.
         let covered = |f: &str, value: usize| {
-            folded
-                .iter()
-                .any(|(stem, v, prefix)| *prefix && *v == value && f.starts_with(stem.as_str()) && !f[stem.len()..].contains(' '))
+            folded.iter().any(|(stem, v, prefix)| {
+                *prefix
+                    && *v == value
+                    && f.starts_with(stem.as_str())
+                    && !f[stem.len()..].contains(' ')
+            })
         };
         let mut pats = Vec::new();
         let mut targets = Vec::new();
@@ -204,7 +207,9 @@ impl Phrases {
 
     /// True when one phrase is the whole of `folded`.
     pub fn is_whole(&self, folded: &str) -> bool {
-        self.find(folded).first().is_some_and(|(r, _)| *r == (0..folded.len()))
+        self.find(folded)
+            .first()
+            .is_some_and(|(r, _)| *r == (0..folded.len()))
     }
 
     /// True when some phrase occurs.
@@ -260,6 +265,8 @@ pub struct Lexicon {
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
     stopwords: HashSet<String>,
+    /// Month and weekday names and abbreviations, folded.
+    calendar_words: HashSet<String>,
     /// Head nouns of organization names ("university", "fondation"), folded.
     org_heads: HashSet<String>,
     /// Function words inside organization names ("of", "de la"), folded.
@@ -401,6 +408,16 @@ impl Lexicon {
                 .chain(all(|f| &f.org_nouns).iter())
                 .map(|t| fold(t))
                 .collect(),
+            calendar_words: files
+                .iter()
+                .flat_map(|f| {
+                    f.months
+                        .iter()
+                        .chain(&f.month_abbreviations)
+                        .chain(&f.weekdays)
+                })
+                .map(|t| fold(t))
+                .collect(),
             org_heads: all(|f| &f.org_heads).iter().map(|t| fold(t)).collect(),
             org_links: all(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
             unit_of: Phrases::list(all(|f| &f.unit_of)),
@@ -430,8 +447,7 @@ impl Lexicon {
 
     /// True for a month or weekday name ("Monday", "juin").
     pub fn is_month_or_weekday(&self, word: &str) -> bool {
-        let f = fold(word);
-        self.months.is_whole(&f) || self.weekdays.is_whole(&f)
+        self.calendar_words.contains(&fold(word))
     }
 
     /// True for a capitalized word that does not make a head noun a name

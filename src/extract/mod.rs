@@ -36,6 +36,10 @@ pub struct Extractor {
     weights: Weights,
 }
 
+/// What [`Extractor::items`] calls for each news item: its index, context,
+/// sentences and the document's people so far.
+type ItemVisitor<'v> = dyn FnMut(usize, &Context, &[item::Sentence], &[DocPerson]) + 'v;
+
 /// A counterpart candidate of one item (see [`Extractor::candidates`]).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct CandidateRecord {
@@ -153,7 +157,7 @@ impl Extractor {
     fn items(
         &self,
         doc: &Document,
-        f: &mut dyn FnMut(usize, &Context, &[item::Sentence], &[DocPerson]),
+        f: &mut ItemVisitor,
     ) -> (Vec<DocPerson>, Vec<Entry>) {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
@@ -901,22 +905,58 @@ mod tests {
     fn counterparts_of_cues_and_constructions() {
         let table: &[(&str, &[&str])] = &[
             // The hub reports.
-            ("Dr. Salim M. AlMalik, Director-General of ICESCO, met with Mr. Tomas Berg, Ambassador of Sweden to Morocco.", &["country:SE"]),
-            ("The ICESCO Director-General held discussions with Ms. Lea Moreau, Minister of Culture of Belgium.", &["country:BE"]),
-            ("Le Directeur général de l'ICESCO, Dr Salim M. AlMalik, a échangé avec M. Paulo Silva, ambassadeur du Brésil.", &["country:BR"]),
-            ("Dr Salim M. AlMalik, Directeur général de l'ICESCO, s'est entretenue avec Mme Ines Costa, ambassadrice du Portugal.", &["country:PT"]),
+            (
+                "Dr. Salim M. AlMalik, Director-General of ICESCO, met with Mr. Tomas Berg, Ambassador of Sweden to Morocco.",
+                &["country:SE"],
+            ),
+            (
+                "The ICESCO Director-General held discussions with Ms. Lea Moreau, Minister of Culture of Belgium.",
+                &["country:BE"],
+            ),
+            (
+                "Le Directeur général de l'ICESCO, Dr Salim M. AlMalik, a échangé avec M. Paulo Silva, ambassadeur du Brésil.",
+                &["country:BR"],
+            ),
+            (
+                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, s'est entretenue avec Mme Ines Costa, ambassadrice du Portugal.",
+                &["country:PT"],
+            ),
             // The counterpart reports, actively or in the passive.
-            ("Mr. Juan Ortiz, Ambassador of Peru, paid a courtesy visit to ICESCO, where he was received by its Director-General.", &["country:PE"]),
-            ("Le Directeur général de l'ICESCO et la délégation l'accompagnant ont été reçus par M. Karim Haddad, ministre libanais de la Culture.", &["country:LB"]),
+            (
+                "Mr. Juan Ortiz, Ambassador of Peru, paid a courtesy visit to ICESCO, where he was received by its Director-General.",
+                &["country:PE"],
+            ),
+            (
+                "Le Directeur général de l'ICESCO et la délégation l'accompagnant ont été reçus par M. Karim Haddad, ministre libanais de la Culture.",
+                &["country:LB"],
+            ),
             // Several parties: an enumeration after a plural role.
-            ("Dr Salim M. AlMalik, Director-General of ICESCO, received the foreign ministers of the following countries: Chad; Niger; and Mali.", &["country:TD", "country:NE", "country:ML"]),
-            ("Le Directeur général de l'ICESCO a rencontré les ambassadeurs du Gabon, du Congo et du Cameroun.", &["country:GA", "country:CG", "country:CM"]),
+            (
+                "Dr Salim M. AlMalik, Director-General of ICESCO, received the foreign ministers of the following countries: Chad; Niger; and Mali.",
+                &["country:TD", "country:NE", "country:ML"],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a rencontré les ambassadeurs du Gabon, du Congo et du Cameroun.",
+                &["country:GA", "country:CG", "country:CM"],
+            ),
             // An organization no gazetteer lists, with no person named.
-            ("ICESCO and the Lagos Heritage Foundation signed a memorandum of understanding.", &["org:lagos-heritage-foundation"]),
-            ("L'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord de coopération.", &["org:universite-cheikh-ahmadou-bamba-de-touba"]),
+            (
+                "ICESCO and the Lagos Heritage Foundation signed a memorandum of understanding.",
+                &["org:lagos-heritage-foundation"],
+            ),
+            (
+                "L'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord de coopération.",
+                &["org:universite-cheikh-ahmadou-bamba-de-touba"],
+            ),
             // No meeting: an announcement, a statement.
-            ("The Director-General of ICESCO will meet the Minister of Culture of Kenya next week.", &[]),
-            ("The ICESCO Director-General issued a statement welcoming the decision of the Government of Chad.", &[]),
+            (
+                "The Director-General of ICESCO will meet the Minister of Culture of Kenya next week.",
+                &[],
+            ),
+            (
+                "The ICESCO Director-General issued a statement welcoming the decision of the Government of Chad.",
+                &[],
+            ),
         ];
         for (text, want) in table {
             let x = extract(&format!("Headline\n\n{text}\n"));
@@ -927,9 +967,20 @@ mod tests {
 
     #[test]
     fn a_french_name_found_by_its_form_has_its_english_alias() {
-        let x = extract("Titre\n\nL'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord.\n");
-        let e = x.entities.iter().find(|e| e.id == "org:universite-cheikh-ahmadou-bamba-de-touba").unwrap();
-        assert!(e.aliases.iter().any(|a| a == "Cheikh Ahmadou Bamba University"), "{e:?}");
+        let x = extract(
+            "Titre\n\nL'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord.\n",
+        );
+        let e = x
+            .entities
+            .iter()
+            .find(|e| e.id == "org:universite-cheikh-ahmadou-bamba-de-touba")
+            .unwrap();
+        assert!(
+            e.aliases
+                .iter()
+                .any(|a| a == "Cheikh Ahmadou Bamba University"),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -16,11 +16,10 @@
 //! languages name one entity.
 
 use super::lexicon::Lexicon;
-use super::people::{Token, TokenKind, tokenize};
+use super::people::{Token, TokenKind};
 use crate::gazetteer::{Entities, Entry, EntryId, Form, Mention};
 use crate::model::EntityKind;
 use crate::text::fold;
-use std::ops::Range;
 
 /// Similarity above which a recognized name is a gazetteer entry's name.
 const SAME_NAME: f64 = 0.9;
@@ -29,12 +28,11 @@ const SAME_NAME: f64 = 0.9;
 /// `text[sentence]` names by their form, adding new ones to `entities`.
 pub fn find(
     text: &str,
-    sentence: Range<usize>,
+    tokens: &[Token],
     lex: &Lexicon,
     entities: &mut Entities,
     mentions: &mut Vec<Mention>,
 ) {
-    let tokens = tokenize(text, sentence);
     let word = |i: usize| &text[tokens[i].range.clone()];
     let covered = |i: usize, mentions: &[Mention]| {
         mentions
@@ -45,7 +43,7 @@ pub fn find(
     let mut found: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(end) = run_end(text, &tokens, i, lex, entities, mentions) else {
+        let Some(end) = run_end(text, tokens, i, lex, entities, mentions) else {
             i += 1;
             continue;
         };
@@ -61,11 +59,11 @@ pub fn find(
                 && !lex.is_role_start(&[w])
                 && !lex.is_title(w)
         });
-        if !has_head || !distinct || is_hub_unit(text, lex, &tokens, i, end, entities, mentions) {
+        if !has_head || !distinct || is_hub_unit(text, lex, tokens, i, end, entities, mentions) {
             i = end.max(i + 1);
             continue;
         }
-        let (acronym, last) = match acronym_after(text, lex, &tokens, end) {
+        let (acronym, last) = match acronym_after(text, lex, tokens, end) {
             Some((a, close)) => (Some(a), close + 1),
             None => (None, end),
         };
@@ -85,7 +83,16 @@ pub fn find(
                 .map(|m| m.entry)
         });
         let state_body = lex.state_body.occurs(&fold(&name));
-        let entry = match link(entities, &name, acronym) {
+        // A name the document already added needs no new look-up.
+        let added = entities
+            .by_id(&slug(&name))
+            .is_some_and(|e| entities.is_added(e));
+        let linked = if added {
+            None
+        } else {
+            link(entities, &name, acronym)
+        };
+        let entry = match linked {
             Some(e) => e,
             // A state body that names no state is left to the roles.
             None if state_body && country.is_none() => {
@@ -191,11 +198,14 @@ fn run_end(
         let w = word(k);
         tokens[k].kind == TokenKind::Word
             && w.chars().next().is_some_and(char::is_uppercase)
-            && !lex.is_org_link(&fold(w))
-            && !lex.is_month_or_weekday(w)
             && !blocked(k)
+            && {
+                let f = fold(w);
+                !lex.is_org_link(&f) && !lex.is_month_or_weekday(&f)
+            }
     };
-    let plain = |k: usize| capitalized(k) && !lex.is_title(word(k)) && !lex.is_role_start(&[word(k)]);
+    let plain =
+        |k: usize| capitalized(k) && !lex.is_title(word(k)) && !lex.is_role_start(&[word(k)]);
     // A title or role word is part of a name before a plain name word
     // ("King Abdulaziz University", "Université Sultan Moulay Slimane").
     let name_word = |k: usize| plain(k) || (capitalized(k) && k + 1 < tokens.len() && plain(k + 1));
@@ -270,7 +280,10 @@ fn is_hub_unit(
             between.len() <= 1 && between.iter().all(|w| !lex.is_org_link(&fold(w)))
         };
         // "… of ICESCO", "… relevant de l'ICESCO"; not "… and ICESCO".
-        let after = m.range.start >= stop && lex.unit_of.is_whole(&fold(text[stop..m.range.start].trim()));
+        let after = m.range.start >= stop
+            && lex
+                .unit_of
+                .is_whole(&fold(text[stop..m.range.start].trim()));
         before || after
     })
 }
@@ -279,7 +292,12 @@ fn is_hub_unit(
 /// after the rest of a name the run could not follow ("Centre de Recherches
 /// sur l'Histoire, l'Art et la Culture islamique (IRCICA)"): the acronym
 /// and the index of its closing parenthesis.
-fn acronym_after<'t>(text: &'t str, lex: &Lexicon, tokens: &[Token], end: usize) -> Option<(&'t str, usize)> {
+fn acronym_after<'t>(
+    text: &'t str,
+    lex: &Lexicon,
+    tokens: &[Token],
+    end: usize,
+) -> Option<(&'t str, usize)> {
     // Only the words a name holds may come between: capitalized words,
     // function words and commas ("…sur l'Histoire, l'Art et la Culture").
     let open = (end..tokens.len().min(end + 12))
@@ -287,7 +305,9 @@ fn acronym_after<'t>(text: &'t str, lex: &Lexicon, tokens: &[Token], end: usize)
             TokenKind::Comma | TokenKind::Open => true,
             TokenKind::Word => {
                 let w = &text[tokens[k].range.clone()];
-                w.chars().next().is_some_and(char::is_uppercase) || lex.is_org_link(&fold(w)) || lex.is_name_adjective(w)
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || lex.is_org_link(&fold(w))
+                    || lex.is_name_adjective(w)
             }
             _ => false,
         })
@@ -322,17 +342,7 @@ fn link(entities: &Entities, name: &str, acronym: Option<&str>) -> Option<EntryI
     if let Some(e) = g.lookup(name).filter(|&e| is_org(e)) {
         return Some(e);
     }
-    let folded = fold(name);
-    g.entries()
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Organization)
-        .find(|(_, e)| {
-            std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .any(|n| strsim::normalized_levenshtein(&fold(n), &folded) >= SAME_NAME)
-        })
-        .map(|(i, _)| i)
+    g.similar_organization(name, SAME_NAME)
 }
 
 /// `org:` and the folded name, words joined by hyphens.
@@ -355,7 +365,8 @@ mod tests {
         let lex = Lexicon::builtin().unwrap();
         let mut entities = Entities::new(&g);
         let mut mentions = g.find(text);
-        find(text, 0..text.len(), &lex, &mut entities, &mut mentions);
+        let tokens = crate::extract::people::tokenize(text, 0..text.len());
+        find(text, &tokens, &lex, &mut entities, &mut mentions);
         mentions
             .iter()
             .filter(|m| {
@@ -425,11 +436,15 @@ mod tests {
         let mut entities = Entities::new(&g);
         let text = "a delegation from the Sahel Youth Council (SYC), headed by its chair";
         let mut mentions = g.find(text);
-        find(text, 0..text.len(), &lex, &mut entities, &mut mentions);
+        let tokens = crate::extract::people::tokenize(text, 0..text.len());
+        find(text, &tokens, &lex, &mut entities, &mut mentions);
         let added = entities.added();
         assert_eq!(added.len(), 1, "{added:?}");
         assert_eq!(added[0].name, "Sahel Youth Council");
-        assert_eq!(&text[mentions[0].range.clone()], "Sahel Youth Council (SYC)");
+        assert_eq!(
+            &text[mentions[0].range.clone()],
+            "Sahel Youth Council (SYC)"
+        );
     }
 
     #[test]
@@ -452,7 +467,10 @@ mod tests {
         let found = orgs("Dr Lena Ortiz, MEDNET Executive Director, visited the Organization.");
         assert_eq!(found[0].0, "org:mednet");
         assert!(orgs("Rabat (KUNA) - The Minister spoke.").is_empty());
-        assert!(orgs("a message from King Mohammed VI Secretary").is_empty(), "a numeral");
+        assert!(
+            orgs("a message from King Mohammed VI Secretary").is_empty(),
+            "a numeral"
+        );
     }
 
     #[test]
@@ -467,9 +485,15 @@ mod tests {
             "{found:?}"
         );
         assert!(orgs("The Secretary General of the Board spoke.").is_empty());
-        assert!(orgs("between the Organization and Senegal").is_empty(), "a head alone");
+        assert!(
+            orgs("between the Organization and Senegal").is_empty(),
+            "a head alone"
+        );
         assert!(orgs("HE Minister of Culture met him").is_empty(), "a title");
-        assert!(orgs("the ICESCO DG Special Adviser").is_empty(), "a role word");
+        assert!(
+            orgs("the ICESCO DG Special Adviser").is_empty(),
+            "a role word"
+        );
         let found = orgs("Baobab Philanthropies signed a memorandum of understanding (MoU) today");
         assert_eq!(found[0].0, "org:baobab-philanthropies");
     }

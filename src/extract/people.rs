@@ -152,13 +152,12 @@ pub struct PersonMention {
 /// the sentence; `known` says whether a name was seen before in the document.
 pub fn find(
     text: &str,
-    sentence: Range<usize>,
+    tokens: &[Token],
+    cuts: &[usize],
     lex: &Lexicon,
     mentions: &[Mention],
     known: &dyn Fn(&str) -> bool,
 ) -> Vec<PersonMention> {
-    let tokens = tokenize(text, sentence.clone());
-    let cuts = clause_cuts(text, sentence.clone(), lex);
     let word = |i: usize| -> &str { &text[tokens[i].range.clone()] };
     let is_word = |i: usize| i < tokens.len() && tokens[i].kind == TokenKind::Word;
     let in_mention = |i: usize| {
@@ -257,7 +256,7 @@ pub fn find(
         }
         let name = tokens[name_start].range.start..tokens[k - 1].range.end;
         let name_text = &text[name.clone()];
-        let post_role = role_after(text, &tokens, k, lex, mentions, &cuts);
+        let post_role = role_after(text, tokens, k, lex, mentions, cuts);
         // "the President of Ghana, Kofi Mensah," is an apposition only when
         // the name closes it; "with the Director General, Ms X took part" is not.
         let closes = tokens
@@ -265,7 +264,7 @@ pub fn find(
             .is_none_or(|t| matches!(t.kind, TokenKind::Comma | TokenKind::Stop));
         let pre_role = role_before(
             text,
-            &tokens,
+            tokens,
             if titled { start } else { name_start },
             lex,
             mentions,
@@ -791,7 +790,9 @@ mod tests {
         let lex = Lexicon::builtin().unwrap();
         let g = Gazetteer::builtin().unwrap();
         let mentions = g.find(text);
-        find(text, 0..text.len(), &lex, &mentions, &|_| false)
+        let tokens = tokenize(text, 0..text.len());
+        let cuts = clause_cuts(text, 0..text.len(), &lex);
+        find(text, &tokens, &cuts, &lex, &mentions, &|_| false)
             .into_iter()
             .map(|p| {
                 (
@@ -804,10 +805,15 @@ mod tests {
 
     #[test]
     fn an_aside_after_the_name_and_a_place_in_a_titled_name() {
-        let found = people("He received Mr Karim Saleh Nablus (Karim Abu Omar), Director of the Palestinian Museum.");
+        let found = people(
+            "He received Mr Karim Saleh Nablus (Karim Abu Omar), Director of the Palestinian Museum.",
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, "Karim Saleh Nablus");
-        assert_eq!(found[0].1.as_deref(), Some("Director of the Palestinian Museum"));
+        assert_eq!(
+            found[0].1.as_deref(),
+            Some("Director of the Palestinian Museum")
+        );
     }
 
     #[test]

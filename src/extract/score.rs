@@ -171,7 +171,9 @@ mod tests {
     #[test]
     fn unknown_features_and_bad_files_are_errors_naming_the_file() {
         let bad = "threshold = 0.5\nbias = 0\n[weights]\nshoe_size = 1\n";
-        let err = Weights::parse(bad, Path::new("w.toml")).unwrap_err().to_string();
+        let err = Weights::parse(bad, Path::new("w.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("w.toml") && err.contains("shoe_size"), "{err}");
         assert!(Weights::parse("threshold = ", Path::new("w.toml")).is_err());
     }

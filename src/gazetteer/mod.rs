@@ -79,6 +79,9 @@ pub struct Gazetteer {
     by_name: HashMap<String, EntryId>,
     folded: Matcher,
     acronyms: Matcher,
+    /// Folded names of organizations with their length in chars, sorted by
+    /// length, for [`Gazetteer::similar_organization`].
+    org_names: Vec<(usize, String, EntryId)>,
 }
 
 #[derive(Debug, Clone)]
@@ -134,7 +137,14 @@ impl Gazetteer {
         let mut folded = Vec::new();
         let mut acronyms = Vec::new();
         let mut hubs = 0;
+        let mut org_names = Vec::new();
         for (i, e) in entries.iter().enumerate() {
+            if e.kind == EntityKind::Organization {
+                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                    let f = fold(name);
+                    org_names.push((f.chars().count(), f, i));
+                }
+            }
             if by_id.insert(e.id.clone(), i).is_some() {
                 return Err(Error::data("gazetteer", format!("duplicate id {}", e.id)));
             }
@@ -161,12 +171,14 @@ impl Gazetteer {
                 format!("exactly one organization must be `hub = true`, found {hubs}"),
             ));
         }
+        org_names.sort();
         Ok(Gazetteer {
             entries,
             by_id,
             by_name,
             folded: Matcher::new(folded),
             acronyms: Matcher::new(acronyms),
+            org_names,
         })
     }
 
@@ -209,6 +221,35 @@ impl Gazetteer {
             }
         }
         kept
+    }
+
+    /// The organization one of whose names is spelled closest to `name`,
+    /// if its normalized Levenshtein similarity (folded) reaches `min`.
+    /// Only names of a length that can reach it, starting with the same
+    /// letter, are compared.
+    ///
+    /// ```
+    /// let g = diplograph::gazetteer::Gazetteer::builtin().unwrap();
+    /// let e = g.similar_organization("World Health Organisation", 0.9).unwrap();
+    /// assert_eq!(g.entry(e).id, "org:who");
+    /// assert!(g.similar_organization("Lake Chad Fishing Club", 0.9).is_none());
+    /// ```
+    pub fn similar_organization(&self, name: &str, min: f64) -> Option<EntryId> {
+        let folded = fold(name);
+        let n = folded.chars().count();
+        // |a| - |b| <= (1 - min) * max(|a|, |b|) is needed to reach `min`.
+        let lo = (n as f64 * min).floor() as usize;
+        let hi = (n as f64 / min).ceil() as usize;
+        let from = self.org_names.partition_point(|(len, ..)| *len < lo);
+        self.org_names[from..]
+            .iter()
+            .take_while(|(len, ..)| *len <= hi)
+            // Spellings of one name start alike; the rest is not worth a comparison.
+            .filter(|(_, f, _)| f.chars().next() == folded.chars().next())
+            .map(|(_, f, e)| (strsim::normalized_levenshtein(f, &folded), *e))
+            .filter(|(sim, _)| *sim >= min)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, e)| e)
     }
 
     /// The entry at `id`.
@@ -257,6 +298,10 @@ impl Gazetteer {
 /// assert_eq!(doc.add(entry), id, "the same id is one entry");
 /// assert_eq!(doc.entry(id).name, "Lake Chad Academy");
 /// assert_eq!(doc.entity(doc.hub()).id, "org:icesco");
+/// // First seen by its acronym alone, then by its name: one entry.
+/// let first = doc.add(Entry::organization("org:sfn", "SFN", Some("SFN")));
+/// let named = doc.add(Entry::organization("org:sahel-film-network", "Sahel Film Network", Some("SFN")));
+/// assert_eq!((first, doc.entry(first).name.as_str()), (named, "Sahel Film Network"));
 /// ```
 #[derive(Debug, Clone)]
 pub struct Entities<'a> {
@@ -289,6 +334,23 @@ impl<'a> Entities<'a> {
             return i;
         }
         let n = self.base.entries.len();
+        // An organization first seen by its acronym alone ("BNRM") gains its
+        // name when the document spells it out ("… du Maroc (BNRM)").
+        let by_acronym = self.added.iter().position(|e| {
+            e.name.len() <= 10
+                && e.acronyms.first() == Some(&e.name)
+                && entry.acronyms.contains(&e.name)
+        });
+        if let Some(i) = by_acronym {
+            let acronyms = std::mem::take(&mut self.added[i].acronyms);
+            self.added[i] = entry;
+            for a in acronyms {
+                if !self.added[i].acronyms.contains(&a) {
+                    self.added[i].acronyms.push(a);
+                }
+            }
+            return n + i;
+        }
         match self.added.iter().position(|e| e.id == entry.id) {
             Some(i) => {
                 let known = &mut self.added[i];
