@@ -666,13 +666,19 @@ fn candidates_list_every_party_with_features_and_the_weights_decide() {
         .collect();
     assert!(!rows.is_empty());
     for r in &rows {
-        assert!(r["party"]["id"].is_string() && r["features"]["person_role"].is_number(), "{r}");
+        assert!(
+            r["party"]["id"].is_string() && r["features"]["person_role"].is_number(),
+            "{r}"
+        );
         let p = r["probability"].as_f64().expect("a probability");
         assert_eq!(r["kept"].as_bool(), Some(p >= 0.5), "{r}");
     }
     // The kept candidates are the meetings.
     let kept = rows.iter().filter(|r| r["kept"] == true).count();
-    let meetings = meetings_json(&["examples/corpus"])["meetings"].as_array().unwrap().len();
+    let meetings = meetings_json(&["examples/corpus"])["meetings"]
+        .as_array()
+        .unwrap()
+        .len();
     assert_eq!(kept, meetings);
 
     // Weights that keep nothing give no meeting; a broken file is named.
@@ -680,11 +686,31 @@ fn candidates_list_every_party_with_features_and_the_weights_decide() {
     let none = dir.path().join("none.toml");
     std::fs::write(&none, "threshold = 0.5\nbias = -50\n[weights]\n").unwrap();
     let none = none.to_str().unwrap();
-    let out = diplograph(&["--weights", none, "meetings", "examples/corpus", "--format", "json"]);
+    let out = diplograph(&[
+        "--weights",
+        none,
+        "meetings",
+        "examples/corpus",
+        "--format",
+        "json",
+    ]);
     assert_eq!(json(&out)["meetings"].as_array().map(Vec::len), Some(0));
     let bad = dir.path().join("bad.toml");
-    std::fs::write(&bad, "threshold = 0.5\nbias = 0\n[weights]\nshoe_size = 2\n").unwrap();
-    let out = diplograph(&["--weights", bad.to_str().unwrap(), "meetings", "examples/corpus"]);
+    std::fs::write(
+        &bad,
+        "threshold = 0.5\nbias = 0\n[weights]\nshoe_size = 2\n",
+    )
+    .unwrap();
+    let out = diplograph(&[
+        "--weights",
+        bad.to_str().unwrap(),
+        "meetings",
+        "examples/corpus",
+    ]);
     assert_ne!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("bad.toml") && stderr(&out).contains("shoe_size"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("bad.toml") && stderr(&out).contains("shoe_size"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -595,9 +595,26 @@ impl Context<'_> {
 
     /// True when a mention is the other side of the meeting: after "with",
     /// "between", "avec" ("met with the Council").
+    /// A short noun phrase may come between ("with representatives of the
+    /// Council", "a delegation of Members of the Parliament").
     fn is_partner(&self, s: &Sentence, m: &Mention) -> bool {
         let before = fold(&self.text[s.range.start..m.range.start]);
-        ends_with_phrase(&self.lex.partner_before, before.trim_end())
+        let before = before.trim_end();
+        if ends_with_phrase(&self.lex.partner_before, before) {
+            return true;
+        }
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let links = words
+            .iter()
+            .rev()
+            .take_while(|w| self.lex.is_org_link(w))
+            .count();
+        let head = &words[..words.len() - links];
+        links > 0
+            && (1..=3).any(|n| {
+                n < head.len()
+                    && ends_with_phrase(&self.lex.partner_before, &head[..head.len() - n].join(" "))
+            })
     }
 
     /// True when a mention is joined to the publishing organization by

@@ -154,11 +154,7 @@ impl Extractor {
     /// Walks a document's items in order, each with its context, sentences
     /// and the document's people so far; gives the people and the entities
     /// the document added.
-    fn items(
-        &self,
-        doc: &Document,
-        f: &mut ItemVisitor,
-    ) -> (Vec<DocPerson>, Vec<Entry>) {
+    fn items(&self, doc: &Document, f: &mut ItemVisitor) -> (Vec<DocPerson>, Vec<Entry>) {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
         let mut entities = Entities::new(&self.gazetteer);
@@ -963,6 +959,16 @@ mod tests {
             let got: Vec<&str> = x.meetings.iter().map(|m| m.parties[1].as_str()).collect();
             assert_eq!(&got, want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_state_body_by_its_form_after_a_short_noun_phrase() {
+        let x = extract(
+            "Senegalese parliamentarians visit ICESCO\n\nThe Director-General of ICESCO received a delegation \
+             of members of the Senegalese National Assembly.\n",
+        );
+        let got: Vec<&str> = x.meetings.iter().map(|m| m.parties[1].as_str()).collect();
+        assert_eq!(got, ["country:SN"]);
     }
 
     #[test]

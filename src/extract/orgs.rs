@@ -47,6 +47,18 @@ pub fn find(
             i += 1;
             continue;
         };
+        // "Écusson de l'Université Roi Abdulaziz", "Members of the Pakistani
+        // Parliament": the words before the last function word that precedes
+        // the head are no part of its name.
+        if !lex.is_org_head(word(i))
+            && let Some(head) = (i..end).find(|&k| lex.is_org_head(word(k)))
+            && let Some(link) = (i..head).rev().find(|&k| {
+                let f = fold(word(k));
+                lex.is_org_link(&f) && !lex.coordination.occurs(&f)
+            })
+        {
+            i = link + 1;
+        }
         // A head noun, and a word that makes the name a name ("Youth
         // Council", not "the Council" or "the Executive Council").
         let has_head = (i..end).any(|k| lex.is_org_head(word(k)));
