@@ -363,16 +363,32 @@ impl Context<'_> {
 
     /// Sentences that report a meeting: a meeting cue, not a message or an
     /// announcement, and the publishing organization present.
+    /// A sentence that opens on a subject pronoun ("Il s'est ensuite
+    /// entretenu avec …") has the subject of the one before.
     fn meeting_sentences(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<usize> {
-        (0..sentences.len())
-            .filter(|&i| {
-                let s = &sentences[i];
-                !s.headline
-                    && self.lex.meeting.occurs(&s.folded.text)
-                    && !self.lex.not_meeting.occurs(&s.folded.text)
-                    && self.hub_present(s, people)
-            })
-            .collect()
+        let mut out = Vec::new();
+        let mut hub_before = false;
+        for (i, s) in sentences.iter().enumerate() {
+            let continues = hub_before
+                && self
+                    .lex
+                    .subject_pronouns
+                    .find(&s.folded.text)
+                    .first()
+                    .is_some_and(|(r, _)| r.start == 0);
+            let hub = self.hub_present(s, people) || continues;
+            if !s.headline
+                && hub
+                && self.lex.meeting.occurs(&s.folded.text)
+                && !self.lex.not_meeting.occurs(&s.folded.text)
+            {
+                out.push(i);
+            }
+            if !s.headline {
+                hub_before = hub;
+            }
+        }
+        out
     }
 
     /// The parties an item may report a meeting with, each with its
@@ -757,6 +773,13 @@ impl Context<'_> {
         runs: &[Vec<Range<usize>>],
     ) -> Vec<(EntryId, bool)> {
         let (tokens, cuts) = (&s.tokens, &s.cuts);
+        let attendance: Vec<usize> = self
+            .lex
+            .attendance_after
+            .find_in(&s.folded)
+            .into_iter()
+            .map(|(r, _)| r.end + s.range.start)
+            .collect();
         let words: Vec<&str> = tokens.iter().map(|t| &self.text[t.range.clone()]).collect();
         let hub = self.gazetteer.hub();
         let mut out: Vec<(EntryId, bool)> = Vec::new();
@@ -775,16 +798,23 @@ impl Context<'_> {
                             .as_ref()
                             .map_or(p.mention.span.end, |r| r.end.max(p.mention.span.end))
             });
+            // Roles after an attendance cue are attendees ("en présence du
+            // directeur général de la Bibliothèque nationale").
+            let attending = attendance.iter().any(|&a| a <= t.range.start);
             if named
+                || attending
                 || t.kind != people::TokenKind::Word
                 || !self.lex.is_role_start(&words[i..])
-                || self
-                    .lex
-                    .hub_head
-                    .occurs(&fold(&words[i..words.len().min(i + 3)].join(" ")))
             {
                 continue;
             }
+            // The title of the hub's head ("le directeur général, le saoudien
+            // …") names another party only as the head of another
+            // organization ("Director-General of the National Library").
+            let head_title = self
+                .lex
+                .hub_head
+                .occurs(&fold(&words[i..words.len().min(i + 3)].join(" ")));
             let end = people::role_end(self.text, tokens, i, self.lex, &s.mentions, cuts);
             let role = t.range.start..end;
             // An enumeration that starts in the role or right after it (": A; B").
@@ -807,6 +837,7 @@ impl Context<'_> {
             }
             if let Some(e) =
                 people::represents(self.text, &role, self.lex, self.gazetteer, &s.mentions)
+                && (!head_title || self.gazetteer.entry(e).kind == EntityKind::Organization)
             {
                 push(e, false, &mut out);
             }

@@ -102,6 +102,8 @@ struct LexiconFile {
     #[serde(default)]
     partner_before: Vec<String>,
     #[serde(default)]
+    subject_pronouns: Vec<String>,
+    #[serde(default)]
     coordination: Vec<String>,
     #[serde(default)]
     generic_name_words: Vec<String>,
@@ -277,6 +279,8 @@ pub struct Lexicon {
     pub partner_before: Phrases,
     /// Words that join two parties ("and", "et l'").
     pub coordination: Phrases,
+    /// Subject pronouns that continue the previous sentence's subject ("Il").
+    pub subject_pronouns: Phrases,
     /// Capitalized words that do not make a name of a head noun
     /// ("Executive Council", "General Conference"), folded.
     generic_name_words: HashSet<String>,
@@ -423,6 +427,7 @@ impl Lexicon {
             unit_of: Phrases::list(all(|f| &f.unit_of)),
             partner_before: Phrases::list(all(|f| &f.partner_before)),
             coordination: Phrases::list(all(|f| &f.coordination)),
+            subject_pronouns: Phrases::list(all(|f| &f.subject_pronouns)),
             generic_name_words: all(|f| &f.generic_name_words)
                 .iter()
                 .map(|t| fold(t))

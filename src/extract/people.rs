@@ -133,7 +133,7 @@ fn keeps_period(w: &str) -> bool {
 }
 
 const PARTICLES: &[&str] = &[
-    "bin", "ben", "bint", "ibn", "al", "el", "da", "de", "do", "dos", "du", "van", "von", "der",
+    "bin", "ben", "bint", "binti", "ibn", "al", "el", "da", "de", "do", "dos", "du", "van", "von", "der",
     "ould", "abu", "abou", "ag", "ou",
 ];
 
