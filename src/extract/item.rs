@@ -27,6 +27,8 @@ pub struct Sentence {
     /// Tokens of the sentence, and the offsets where a clause starts.
     pub tokens: Vec<people::Token>,
     pub cuts: Vec<usize>,
+    /// Ends of the attendance cues that precede their people ("en présence de").
+    pub attendance_after: Vec<usize>,
     pub mentions: Vec<Mention>,
     pub people: Vec<ItemPerson>,
     pub headline: bool,
@@ -233,6 +235,7 @@ pub fn sentences(
             folded,
             tokens,
             cuts,
+            attendance_after: after,
             mentions,
             people: sentence_people,
             headline,
@@ -773,13 +776,6 @@ impl Context<'_> {
         runs: &[Vec<Range<usize>>],
     ) -> Vec<(EntryId, bool)> {
         let (tokens, cuts) = (&s.tokens, &s.cuts);
-        let attendance: Vec<usize> = self
-            .lex
-            .attendance_after
-            .find_in(&s.folded)
-            .into_iter()
-            .map(|(r, _)| r.end + s.range.start)
-            .collect();
         let words: Vec<&str> = tokens.iter().map(|t| &self.text[t.range.clone()]).collect();
         let hub = self.gazetteer.hub();
         let mut out: Vec<(EntryId, bool)> = Vec::new();
@@ -800,7 +796,7 @@ impl Context<'_> {
             });
             // Roles after an attendance cue are attendees ("en présence du
             // directeur général de la Bibliothèque nationale").
-            let attending = attendance.iter().any(|&a| a <= t.range.start);
+            let attending = s.attendance_after.iter().any(|&a| a <= t.range.start);
             if named
                 || attending
                 || t.kind != people::TokenKind::Word
