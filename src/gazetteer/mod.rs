@@ -318,11 +318,6 @@ impl<'a> Entities<'a> {
         }
     }
 
-    /// The gazetteer with entries added earlier (by [`Entities::into_added`]).
-    pub fn with_added(base: &'a Gazetteer, added: Vec<Entry>) -> Self {
-        Entities { base, added }
-    }
-
     /// The underlying gazetteer.
     pub fn gazetteer(&self) -> &'a Gazetteer {
         self.base
@@ -378,7 +373,7 @@ impl<'a> Entities<'a> {
         &self.added
     }
 
-    /// The entries added, for [`Entities::with_added`].
+    /// The entries added, once the document is read.
     pub fn into_added(self) -> Vec<Entry> {
         self.added
     }
