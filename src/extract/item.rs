@@ -103,7 +103,10 @@ pub struct Found {
 /// What the item analysis needs from the document.
 pub struct Context<'a> {
     pub text: &'a str,
+    /// The lexicon of the item's language.
     pub lex: &'a Lexicon,
+    /// The item's language (`fr`, `en`).
+    pub lang: &'a str,
     /// The gazetteer and the organizations the document adds to it.
     pub gazetteer: &'a Entities<'a>,
     pub weights: &'a Weights,

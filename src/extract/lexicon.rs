@@ -27,7 +27,7 @@ const TOPICS: &str = include_str!("../../data/topics.toml");
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
-    #[allow(dead_code, reason = "documents the file's language")]
+    /// The language of the file's cue lists (`fr`, `en`).
     lang: String,
     #[serde(default)]
     months: Vec<String>,
@@ -103,6 +103,8 @@ struct LexiconFile {
     partner_before: Vec<String>,
     #[serde(default)]
     subject_pronouns: Vec<String>,
+    #[serde(default)]
+    markers: Vec<String>,
     #[serde(default)]
     coordination: Vec<String>,
     #[serde(default)]
@@ -289,8 +291,10 @@ pub struct Lexicon {
     name_adjective_endings: Vec<String>,
     /// Words of French organization names and their English form, folded key.
     org_words: std::collections::HashMap<String, String>,
-    /// Words marking French text (for the `lang` field).
-    french_markers: Phrases,
+    /// Function words marking each language, for [`Lexicon::language`].
+    markers: Vec<(String, Phrases)>,
+    /// The lexicon of each language, its cue lists that language's only.
+    languages: Vec<(String, Lexicon)>,
 }
 
 impl Lexicon {
@@ -336,9 +340,35 @@ impl Lexicon {
         Ok(Self::from_files(files, topics))
     }
 
+    /// The merged lexicon, holding one lexicon per language of the files.
     fn from_files(files: Vec<LexiconFile>, topics: TopicsFile) -> Self {
+        let mut langs: Vec<&str> = files.iter().map(|f| f.lang.as_str()).collect();
+        langs.sort_unstable();
+        langs.dedup();
+        let languages = langs
+            .iter()
+            .map(|l| (l.to_string(), Self::build(&files, &topics, Some(l))))
+            .collect();
+        Lexicon {
+            languages,
+            ..Self::build(&files, &topics, None)
+        }
+    }
+
+    /// A lexicon from the files: names, titles, roles, calendar words and
+    /// the words of organization names from every file; cue lists (verbs,
+    /// prepositions, clause words) from the files of `lang` only, or of all
+    /// languages when `None`.
+    fn build(files: &[LexiconFile], topics: &TopicsFile, lang: Option<&str>) -> Self {
         let all = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
             files.iter().flat_map(|x| f(x).iter().cloned()).collect()
+        };
+        let own = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
+            files
+                .iter()
+                .filter(|x| lang.is_none_or(|l| x.lang == l))
+                .flat_map(|x| f(x).iter().cloned())
+                .collect()
         };
         let months = Phrases::new(files.iter().flat_map(|f| {
             f.months
@@ -360,9 +390,11 @@ impl Lexicon {
                 .max()
                 .unwrap_or(1)
         };
-        let french_markers = Phrases::list([
-            "le", "la", "les", "des", "du", "et", "avec", "a reçu", "est", "dans", "pour", "une",
-        ]);
+        let markers = files
+            .iter()
+            .filter(|f| !f.markers.is_empty())
+            .map(|f| (f.lang.clone(), Phrases::list(f.markers.iter())))
+            .collect();
         Lexicon {
             months,
             weekdays,
@@ -377,28 +409,28 @@ impl Lexicon {
                 .filter_map(|r| r.split([' ', '\'']).next().map(str::to_string))
                 .collect(),
             roles,
-            former: Phrases::list(all(|f| &f.former)),
+            former: Phrases::list(own(|f| &f.former)),
             state_body: Phrases::list(all(|f| &f.state_body)),
-            destination: Phrases::list(all(|f| &f.destination)),
-            org_destination: Phrases::list(all(|f| &f.org_destination)),
-            meeting: Phrases::list(all(|f| &f.meeting)),
-            setting: Phrases::list(all(|f| &f.setting)),
-            setting_open: Phrases::list(all(|f| &f.setting_open)),
-            country_reference: Phrases::list(all(|f| &f.country_reference)),
-            clause: Phrases::list(all(|f| &f.clause)),
-            future: Phrases::list(all(|f| &f.future)),
-            not_meeting: Phrases::list(all(|f| &f.not_meeting)),
-            attendance_after: Phrases::list(all(|f| &f.attendance_after)),
-            attendance_before: Phrases::list(all(|f| &f.attendance_before)),
-            videoconference: Phrases::list(all(|f| &f.videoconference)),
-            phone: Phrases::list(all(|f| &f.phone)),
-            hub_head: Phrases::list(all(|f| &f.hub_head)),
-            headquarters: Phrases::list(all(|f| &f.headquarters)),
-            invite: Phrases::list(all(|f| &f.invite)),
-            join: Phrases::list(all(|f| &f.join)),
-            join_pronoun: Phrases::list(all(|f| &f.join_pronoun)),
-            observer: Phrases::list(all(|f| &f.observer)),
-            joined: Phrases::list(all(|f| &f.joined)),
+            destination: Phrases::list(own(|f| &f.destination)),
+            org_destination: Phrases::list(own(|f| &f.org_destination)),
+            meeting: Phrases::list(own(|f| &f.meeting)),
+            setting: Phrases::list(own(|f| &f.setting)),
+            setting_open: Phrases::list(own(|f| &f.setting_open)),
+            country_reference: Phrases::list(own(|f| &f.country_reference)),
+            clause: Phrases::list(own(|f| &f.clause)),
+            future: Phrases::list(own(|f| &f.future)),
+            not_meeting: Phrases::list(own(|f| &f.not_meeting)),
+            attendance_after: Phrases::list(own(|f| &f.attendance_after)),
+            attendance_before: Phrases::list(own(|f| &f.attendance_before)),
+            videoconference: Phrases::list(own(|f| &f.videoconference)),
+            phone: Phrases::list(own(|f| &f.phone)),
+            hub_head: Phrases::list(own(|f| &f.hub_head)),
+            headquarters: Phrases::list(own(|f| &f.headquarters)),
+            invite: Phrases::list(own(|f| &f.invite)),
+            join: Phrases::list(own(|f| &f.join)),
+            join_pronoun: Phrases::list(own(|f| &f.join_pronoun)),
+            observer: Phrases::list(own(|f| &f.observer)),
+            joined: Phrases::list(own(|f| &f.joined)),
             topics: Phrases::new(
                 topics
                     .topic
@@ -423,11 +455,11 @@ impl Lexicon {
                 .map(|t| fold(t))
                 .collect(),
             org_heads: all(|f| &f.org_heads).iter().map(|t| fold(t)).collect(),
-            org_links: all(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
-            unit_of: Phrases::list(all(|f| &f.unit_of)),
-            partner_before: Phrases::list(all(|f| &f.partner_before)),
-            coordination: Phrases::list(all(|f| &f.coordination)),
-            subject_pronouns: Phrases::list(all(|f| &f.subject_pronouns)),
+            org_links: own(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
+            unit_of: Phrases::list(own(|f| &f.unit_of)),
+            partner_before: Phrases::list(own(|f| &f.partner_before)),
+            coordination: Phrases::list(own(|f| &f.coordination)),
+            subject_pronouns: Phrases::list(own(|f| &f.subject_pronouns)),
             generic_name_words: all(|f| &f.generic_name_words)
                 .iter()
                 .map(|t| fold(t))
@@ -441,8 +473,26 @@ impl Lexicon {
                 .flat_map(|f| f.org_words.iter())
                 .map(|[fr, en]| (fold(fr), en.clone()))
                 .collect(),
-            french_markers,
+            markers,
+            languages: Vec::new(),
         }
+    }
+
+    /// The lexicon whose cue lists are those of `lang` (as
+    /// [`Lexicon::language`] gives it), or this one for another language.
+    ///
+    /// ```
+    /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
+    /// let fr = lex.for_language("fr");
+    /// assert!(fr.meeting.occurs("a recu"), "lists match folded text");
+    /// assert!(!fr.meeting.occurs("met with"), "English cues apply to English items");
+    /// assert!(lex.meeting.occurs("met with"));
+    /// ```
+    pub fn for_language(&self, lang: &str) -> &Lexicon {
+        self.languages
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(self, |(_, lex)| lex)
     }
 
     /// True for a head noun of organization names ("University", "Fondation").
@@ -566,15 +616,15 @@ impl Lexicon {
             .contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
     }
 
-    /// `fr` or `en`, by the frequency of French function words.
-    pub fn language(&self, text: &str) -> &'static str {
+    /// The language of a text: the one whose `markers` (function words)
+    /// occur most, `en` when none does.
+    pub fn language(&self, text: &str) -> &str {
         let folded = fold(text);
-        let words = folded.split_whitespace().count().max(1);
-        if self.french_markers.find(&folded).len() * 8 > words {
-            "fr"
-        } else {
-            "en"
-        }
+        self.markers
+            .iter()
+            .map(|(lang, m)| (m.find(&folded).len(), lang))
+            .max_by_key(|(n, _)| *n)
+            .map_or("en", |(_, lang)| lang.as_str())
     }
 
     /// Ids of the topics whose cues occur in `folded` text, in taxonomy order.

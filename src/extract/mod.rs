@@ -68,7 +68,7 @@ struct DocOutput {
 struct Pending {
     item: usize,
     headline: Option<String>,
-    lang: &'static str,
+    lang: String,
     meeting: ItemMeeting,
     /// Evidence of the meeting, of its invitations and of its memberships.
     evidence: Vec<Evidence>,
@@ -160,9 +160,18 @@ impl Extractor {
         let mut entities = Entities::new(&self.gazetteer);
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
+            let item_text: String = item
+                .paragraphs
+                .iter()
+                .map(|p| &doc.text[p.clone()])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let lang = self.lexicon.language(&item_text);
+            // Only the item's language's cues apply.
+            let lex = self.lexicon.for_language(lang);
             let sentences = item::sentences(
                 &doc.text,
-                &self.lexicon,
+                lex,
                 &mut entities,
                 item.headline.clone(),
                 &item.paragraphs,
@@ -170,7 +179,8 @@ impl Extractor {
             );
             let ctx = Context {
                 text: &doc.text,
-                lex: &self.lexicon,
+                lex,
+                lang,
                 gazetteer: &entities,
                 weights: &self.weights,
                 anchor,
@@ -184,19 +194,13 @@ impl Extractor {
         let mut out = Vec::new();
         let (people, entities) = self.items(doc, &mut |i, ctx, sentences, people| {
             let item = &doc.items[i];
-            let item_text: String = item
-                .paragraphs
-                .iter()
-                .map(|p| &doc.text[p.clone()])
-                .collect::<Vec<_>>()
-                .join(" ");
-            let lang = self.lexicon.language(&item_text);
+            let lang = ctx.lang.to_string();
             for meeting in ctx.meetings(sentences, people) {
                 let evidence = |r: &std::ops::Range<usize>| evidence(doc, r);
                 out.push(Pending {
                     item: i,
                     headline: item.headline.clone().map(|h| doc.text[h].to_string()),
-                    lang,
+                    lang: lang.clone(),
                     evidence: meeting.evidence.iter().map(evidence).collect(),
                     invitations: meeting
                         .invitations
@@ -446,7 +450,7 @@ impl Extractor {
                 id,
                 doc: doc.name.clone(),
                 headline: p.headline.clone(),
-                lang: p.lang.to_string(),
+                lang: p.lang.clone(),
                 date: m.date,
                 place: m.place.map(|e| self.entry(doc, e).name.clone()),
                 mode: Some(m.mode),

@@ -133,8 +133,8 @@ fn keeps_period(w: &str) -> bool {
 }
 
 const PARTICLES: &[&str] = &[
-    "bin", "ben", "bint", "binti", "ibn", "al", "el", "da", "de", "do", "dos", "du", "van", "von", "der",
-    "ould", "abu", "abou", "ag", "ou",
+    "bin", "ben", "bint", "binti", "ibn", "al", "el", "da", "de", "do", "dos", "du", "van", "von",
+    "der", "ould", "abu", "abou", "ag", "ou",
 ];
 
 /// A person named in a sentence.
