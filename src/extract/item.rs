@@ -771,7 +771,7 @@ impl Context<'_> {
     /// "received the Ambassador of Japan": roles naming a state or an
     /// organization, without a name. A role whose complement is an
     /// enumeration ("the foreign ministers of the following countries: A; B;
-    /// C", "les représentants de l'Iraq, du Djibouti et du Yémen") names
+    /// C", "les représentants du Tchad, du Niger et du Mali") names
     /// every party of it (then `true`).
     fn unnamed_counterparts(
         &self,
@@ -807,7 +807,7 @@ impl Context<'_> {
             {
                 continue;
             }
-            // The title of the hub's head ("le directeur général, le saoudien
+            // The title of the hub's head ("le directeur général, le tunisien
             // …") names another party only as the head of another
             // organization ("Director-General of the National Library").
             let head_title = self

@@ -517,7 +517,7 @@ impl Lexicon {
     }
 
     /// True for a lower-case adjective that may follow a head noun in a
-    /// French name ("Université arabe ouverte", "Bibliothèque nationale").
+    /// French name ("Université islamique ouverte", "Bibliothèque nationale").
     pub fn is_name_adjective(&self, word: &str) -> bool {
         let f = fold(word);
         word.chars().next().is_some_and(char::is_lowercase)

@@ -927,7 +927,7 @@ mod tests {
                 &["country:PE"],
             ),
             (
-                "Le Directeur général de l'ICESCO et la délégation l'accompagnant ont été reçus par M. Karim Haddad, ministre libanais de la Culture.",
+                "Le directeur général de l'ICESCO et les membres de sa délégation ont été reçus par M. Karim Haddad, ministre libanais de la Culture.",
                 &["country:LB"],
             ),
             // Several parties: an enumeration after a plural role.

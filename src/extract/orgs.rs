@@ -3,16 +3,16 @@
 //! names hold: "of the", "de la", "pour le") that holds an organization
 //! head noun ("University", "Fondation", "Council", "Centre", "Bank" … from
 //! the lexicon's `org_heads`), optionally followed by its acronym in
-//! parentheses ("Afro-Arab Youth Council (AAYC)"), and an unknown acronym
-//! used in a role ("UNIMED Executive Director", "Président du CAFRAD").
+//! parentheses ("Sahel Youth Council (SYC)"), and an unknown acronym
+//! used in a role ("MEDNET Executive Director", "Président du CSRFV").
 //!
 //! A run that a gazetteer entry names (by name, acronym or a close spelling)
 //! is that entry. Units of the publishing organization ("the Directorate of
-//! Culture of ICESCO", "l'ISESCO-affiliated Federation …") are not
+//! Culture of ICESCO", "the ICESCO-affiliated Council …") are not
 //! organizations of their own. The others become `org:` entries of the
 //! document ([`Entities::add`]): one id per name, whatever the document, and
 //! a French name gains the English form of its words ("Université arabe
-//! ouverte" is also "Arab Open University") so that reports in both
+//! ouverte" is also "Islamic Open University") so that reports in both
 //! languages name one entity.
 
 use super::lexicon::Lexicon;
@@ -47,7 +47,7 @@ pub fn find(
             i += 1;
             continue;
         };
-        // "Écusson de l'Université Roi Abdulaziz", "Members of the Pakistani
+        // "Logo de l'Université Roi Fayçal", "Members of the Malian
         // Parliament": the words before the last function word that precedes
         // the head are no part of its name.
         if !lex.is_org_head(word(i))
@@ -128,7 +128,7 @@ pub fn find(
         i = last;
     }
     // Acronyms of organizations added earlier in the document, and unknown
-    // acronyms in a role ("UNIMED Executive Director").
+    // acronyms in a role ("MEDNET Executive Director").
     for (k, t) in tokens.iter().enumerate() {
         let w = word(k);
         if t.kind != TokenKind::Word
@@ -150,7 +150,7 @@ pub fn find(
         let in_role = || {
             let words: Vec<&str> = (k + 1..tokens.len().min(k + 4)).map(word).collect();
             let before: Vec<String> = (k.saturating_sub(4)..k).map(|j| fold(word(j))).collect();
-            // "UNIMED Executive Director": a role, perhaps after one modifier.
+            // "MEDNET Executive Director": a role, perhaps after one modifier.
             lex.is_role_start(&words)
                 || words.get(1..).is_some_and(|w| lex.is_role_start(w))
                 || before.last().is_some_and(|b| lex.is_org_link(b))
@@ -238,7 +238,7 @@ fn run_end(
             end = k;
             continue;
         }
-        // "Université arabe ouverte": adjectives after a head noun.
+        // "Université islamique ouverte": adjectives after a head noun.
         if after_head && adjectives < 2 && lex.is_name_adjective(word(k)) {
             adjectives += 1;
             k += 1;
@@ -270,7 +270,7 @@ fn run_end(
 
 /// True when the run `tokens[i..end]` is a unit of the publishing
 /// organization: the hub named just before it ("ICESCO Center for …",
-/// "the ISESCO-affiliated Federation") or right after it ("Directorate of
+/// "the ICESCO-affiliated Council") or right after it ("Directorate of
 /// Culture of ICESCO", "Centre … relevant de l'ICESCO").
 fn is_hub_unit(
     text: &str,
@@ -285,7 +285,7 @@ fn is_hub_unit(
     let start = tokens[i].range.start;
     let stop = tokens[end - 1].range.end;
     mentions.iter().filter(|m| m.entry == hub).any(|m| {
-        // "ICESCO Center", "ICESCO's Centre", "ISESCO-affiliated Federation";
+        // "ICESCO Center", "ICESCO's Centre", "ICESCO-affiliated Council";
         // not "ICESCO and the Baobab Foundation".
         let before = m.range.end <= start && {
             let between: Vec<&str> = text[m.range.end..start].split_whitespace().collect();
@@ -301,8 +301,8 @@ fn is_hub_unit(
 }
 
 /// The acronym in parentheses that closes a name, right after the run or
-/// after the rest of a name the run could not follow ("Centre de Recherches
-/// sur l'Histoire, l'Art et la Culture islamique (IRCICA)"): the acronym
+/// after the rest of a name the run could not follow ("Centre Sahélien de
+/// Recherche, de Formation et de Veille (CSRFV)"): the acronym
 /// and the index of its closing parenthesis.
 fn acronym_after<'t>(
     text: &'t str,
@@ -311,7 +311,7 @@ fn acronym_after<'t>(
     end: usize,
 ) -> Option<(&'t str, usize)> {
     // Only the words a name holds may come between: capitalized words,
-    // function words and commas ("…sur l'Histoire, l'Art et la Culture").
+    // function words and commas ("…de Recherche, de Formation et de Veille").
     let open = (end..tokens.len().min(end + 12))
         .take_while(|&k| match tokens[k].kind {
             TokenKind::Comma | TokenKind::Open => true,
@@ -461,10 +461,10 @@ mod tests {
 
     #[test]
     fn a_french_name_gains_its_english_form() {
-        let found = orgs("Il a reçu le président de l'Université arabe ouverte à Rabat.");
-        assert_eq!(found[0].0, "org:universite-arabe-ouverte");
+        let found = orgs("Il a reçu le président de l'Université islamique ouverte à Rabat.");
+        assert_eq!(found[0].0, "org:universite-islamique-ouverte");
         assert!(
-            found[0].2.iter().any(|a| a == "Arab Open University"),
+            found[0].2.iter().any(|a| a == "Islamic Open University"),
             "{found:?}"
         );
         let found = orgs("avec l'Université Moulay Ismaïl de Meknès, au siège");

@@ -284,7 +284,7 @@ impl Gazetteer {
 }
 
 /// A gazetteer and the entries one document adds to it: organizations
-/// recognized by their form ("Afro-Arab Youth Council (AAYC)") that no
+/// recognized by their form ("Sahel Youth Council (SYC)") that no
 /// gazetteer entry names. Added entries get ids after the gazetteer's own,
 /// so a [`Mention`] may point at either.
 ///
