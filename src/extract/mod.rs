@@ -948,6 +948,37 @@ mod tests {
                 "L'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord de coopération.",
                 &["org:universite-cheikh-ahmadou-bamba-de-touba"],
             ),
+            // The hub under other names, and the counterpart reporting.
+            (
+                "ICESCO chief Salim AlMalik met with Mr. Said Al Harthy, Minister of Culture of Oman.",
+                &["country:OM"],
+            ),
+            (
+                "Mr. Said Al Harthy, Minister of Culture of Oman, paid a visit to ISESCO, where he met Dr Abdulaziz Othman Altwaijri.",
+                &["country:OM"],
+            ),
+            // No meeting: an appointment, a participation, a message, a
+            // launch, an announced visit.
+            (
+                "ICESCO Director-General Dr. Salim M. AlMalik appointed Mr. Karim Benali, a Moroccan singer, as ICESCO Goodwill Ambassador.",
+                &[],
+            ),
+            (
+                "ICESCO took part in the conference organized by the Ministry of Education of Jordan in Amman, with the participation of several ministers.",
+                &[],
+            ),
+            (
+                "The Director-General of ICESCO sent a message of condolences to the President of Chad.",
+                &[],
+            ),
+            (
+                "L'ICESCO a participé au forum organisé par le ministère de la Culture du Niger à Niamey.",
+                &[],
+            ),
+            (
+                "Le Directeur général de l'ICESCO effectuera la semaine prochaine une visite au Gabon où il rencontrera le ministre de l'Éducation.",
+                &[],
+            ),
             // No meeting: an announcement, a statement.
             (
                 "The Director-General of ICESCO will meet the Minister of Culture of Kenya next week.",
