@@ -141,16 +141,6 @@ fn candidate(out: &mut Vec<Candidate>, party: EntryId, sentence: usize) -> &mut 
     &mut out[k]
 }
 
-/// True when a phrase of `p` ends `folded`, maybe followed by an article
-/// ("with the", "avec l'").
-fn ends_with_phrase(p: &super::lexicon::Phrases, folded: &str) -> bool {
-    p.find(folded).last().is_some_and(|(r, _)| {
-        folded[r.end..]
-            .split_whitespace()
-            .all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les"))
-    })
-}
-
 /// The sentences of an item with their layers: entity mentions (the
 /// gazetteer's and organizations recognized by their form, added to
 /// `entities`), then people, registered in `people`.
@@ -191,18 +181,16 @@ pub fn sentences(
             let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
             people::find(text, &tokens, &cuts, lex, &mentions, &known)
         };
-        let after: Vec<usize> = lex
-            .attendance_after
-            .find_in(&folded)
-            .into_iter()
-            .map(|(r, _)| r.end + range.start)
-            .collect();
-        let before: Vec<usize> = lex
-            .attendance_before
-            .find_in(&folded)
-            .into_iter()
-            .map(|(r, _)| r.start + range.start)
-            .collect();
+        // Where the people of each attendance cue are: after its end ("en
+        // présence de X") or before its start ("X also attended").
+        let cue_offsets = |p: &super::lexicon::Phrases, at_end: bool| -> Vec<usize> {
+            p.find_in(&folded)
+                .into_iter()
+                .map(|(r, _)| range.start + if at_end { r.end } else { r.start })
+                .collect()
+        };
+        let after = cue_offsets(&lex.attendance_after, true);
+        let before = cue_offsets(&lex.attendance_before, false);
         let mut sentence_people = Vec::new();
         for m in found {
             let mentions_outside: Vec<Mention> = mentions
@@ -612,7 +600,7 @@ impl Context<'_> {
     /// "in Rabat", "to Morocco"): where the meeting was, not who met.
     fn after_destination(&self, s: &Sentence, m: &Mention) -> bool {
         let before = fold(&self.text[s.range.start..m.range.start]);
-        ends_with_phrase(&self.lex.destination, before.trim_end())
+        self.lex.destination.ends(before.trim_end())
     }
 
     /// True when a mention is the other side of the meeting: after "with",
@@ -622,7 +610,7 @@ impl Context<'_> {
     fn is_partner(&self, s: &Sentence, m: &Mention) -> bool {
         let before = fold(&self.text[s.range.start..m.range.start]);
         let before = before.trim_end();
-        if ends_with_phrase(&self.lex.partner_before, before) {
+        if self.lex.partner_before.ends(before) {
             return true;
         }
         let words: Vec<&str> = before.split_whitespace().collect();
@@ -635,7 +623,10 @@ impl Context<'_> {
         links > 0
             && (1..=3).any(|n| {
                 n < head.len()
-                    && ends_with_phrase(&self.lex.partner_before, &head[..head.len() - n].join(" "))
+                    && self
+                        .lex
+                        .partner_before
+                        .ends(&head[..head.len() - n].join(" "))
             })
     }
 

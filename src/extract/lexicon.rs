@@ -209,6 +209,22 @@ impl Phrases {
             .collect()
     }
 
+    /// True when a phrase ends `folded`, maybe followed by articles
+    /// ("auprès du", "with the", "avec l'").
+    ///
+    /// ```
+    /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
+    /// assert!(lex.destination.ends("ambassador of japan to the"));
+    /// assert!(!lex.destination.ends("ambassador of japan"));
+    /// ```
+    pub fn ends(&self, folded: &str) -> bool {
+        self.find(folded).last().is_some_and(|(r, _)| {
+            folded[r.end..]
+                .split_whitespace()
+                .all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les"))
+        })
+    }
+
     /// True when one phrase is the whole of `folded`.
     pub fn is_whole(&self, folded: &str) -> bool {
         self.find(folded)

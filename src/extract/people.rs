@@ -692,23 +692,16 @@ pub fn represents(
         let e = gazetteer.entry(m.entry);
         let before = fold(&text[role.start..m.range.start]);
         let before = before.trim_end();
-        let is_destination = |p: &super::lexicon::Phrases| {
-            p.find(before).last().is_some_and(|(r, _)| {
-                before[r.end..]
-                    .split_whitespace()
-                    .all(|w| matches!(w, "the" | "la" | "le" | "l'" | "les"))
-            })
-        };
         let international = e.kind == EntityKind::Organization && e.iso.is_none();
         let stately = matches!(
             e.kind,
             EntityKind::Organization | EntityKind::Country | EntityKind::Place
         );
         if international {
-            if org.is_none() && !is_destination(&lex.org_destination) {
+            if org.is_none() && !lex.org_destination.ends(before) {
                 org = Some(m.entry);
             }
-        } else if stately && state.is_none() && !is_destination(&lex.destination) {
+        } else if stately && state.is_none() && !lex.destination.ends(before) {
             state = Some(m.entry);
         }
     }
