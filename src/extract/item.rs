@@ -64,6 +64,18 @@ pub struct ItemPerson {
     pub attendee: bool,
 }
 
+impl ItemPerson {
+    /// True when `range` lies in the person's mention or the role after it.
+    fn covers(&self, range: &Range<usize>) -> bool {
+        let m = &self.mention;
+        let end = m
+            .role
+            .as_ref()
+            .map_or(m.span.end, |r| r.end.max(m.span.end));
+        m.span.start <= range.start && range.end <= end
+    }
+}
+
 /// A person of a document: every mention of the same name.
 #[derive(Debug, Clone)]
 pub struct DocPerson {
@@ -724,15 +736,9 @@ impl Context<'_> {
         let hub = self.gazetteer.hub();
         let s = &sentences[i];
         let outside_roles = |m: &Mention| {
-            !s.people.iter().any(|q| {
-                q.mention.span.start <= m.range.start
-                    && m.range.end
-                        <= q.mention
-                            .role
-                            .as_ref()
-                            .map_or(q.mention.span.end, |r| r.end.max(q.mention.span.end))
-                    && q.person != p.person
-            })
+            !s.people
+                .iter()
+                .any(|q| q.covers(&m.range) && q.person != p.person)
         };
         let party_kind = |m: &Mention| {
             let e = self.gazetteer.entry(m.entry);
@@ -780,14 +786,7 @@ impl Context<'_> {
             }
         };
         for (i, t) in tokens.iter().enumerate() {
-            let named = s.people.iter().any(|p| {
-                p.mention.span.start <= t.range.start
-                    && t.range.end
-                        <= p.mention
-                            .role
-                            .as_ref()
-                            .map_or(p.mention.span.end, |r| r.end.max(p.mention.span.end))
-            });
+            let named = s.people.iter().any(|p| p.covers(&t.range));
             // Roles after an attendance cue are attendees ("en présence du
             // directeur général de la Bibliothèque nationale").
             let attending = s.attendance_after.iter().any(|&a| a <= t.range.start);
