@@ -11,6 +11,7 @@
 
 use super::dates::{self, DateExpr, When};
 use super::lexicon::Lexicon;
+use super::patterns::{Label, View};
 use super::people::{self, PersonMention};
 use super::score::{Features, Weights};
 use crate::gazetteer::{Entities, EntryId, Form, Mention};
@@ -431,6 +432,10 @@ impl Context<'_> {
                 }
             }
             let listed: Vec<usize> = runs.iter().flatten().map(|r| r.start).collect();
+            let matched = self.lex.patterns.find(&self.view(s));
+            let has = |feature: &str, m: &Mention| {
+                matched.iter().any(|(f, r)| *f == feature && *r == m.range)
+            };
             for m in &s.mentions {
                 let kind = self.gazetteer.entry(m.entry).kind;
                 if m.entry == hub
@@ -438,7 +443,7 @@ impl Context<'_> {
                     || !matches!(kind, EntityKind::Country | EntityKind::Organization)
                     || s.in_role(m)
                     || s.in_person(m)
-                    || self.after_destination(s, m)
+                    || has("destination", m)
                 {
                     continue;
                 }
@@ -448,10 +453,10 @@ impl Context<'_> {
                 }
                 let c = candidate(&mut out, party, i);
                 c.features.set("mention", 1.0);
-                if self.is_partner(s, m) {
+                if has("partner", m) {
                     c.features.set("partner", 1.0);
                 }
-                if self.is_co_subject(s, m) {
+                if has("co_subject", m) {
                     c.features.set("co_subject", 1.0);
                 }
                 if listed.contains(&m.range.start) {
@@ -608,70 +613,49 @@ impl Context<'_> {
         runs
     }
 
-    /// True when a mention follows a preposition of destination ("au Niger",
-    /// "in Rabat", "to Morocco"): where the meeting was, not who met.
-    fn after_destination(&self, s: &Sentence, m: &Mention) -> bool {
-        let before = fold(&self.text[s.range.start..m.range.start]);
-        self.lex.destination.ends(before.trim_end())
-    }
-
-    /// True when a mention is the other side of the meeting: after "with",
-    /// "between", "avec" ("met with the Council").
-    /// A short noun phrase may come between ("with representatives of the
-    /// Council", "a delegation of Members of the Parliament").
-    fn is_partner(&self, s: &Sentence, m: &Mention) -> bool {
-        let before = fold(&self.text[s.range.start..m.range.start]);
-        let before = before.trim_end();
-        if self.lex.partner_before.ends(before) {
-            return true;
-        }
-        let words: Vec<&str> = before.split_whitespace().collect();
-        let links = words
-            .iter()
-            .rev()
-            .take_while(|w| self.lex.is_org_link(w))
-            .count();
-        let head = &words[..words.len() - links];
-        links > 0
-            && (1..=3).any(|n| {
-                n < head.len()
-                    && self
-                        .lex
-                        .partner_before
-                        .ends(&head[..head.len() - n].join(" "))
-            })
-    }
-
-    /// True when a mention is joined to the publishing organization by
-    /// "and"/"et" and a meeting cue follows them ("ICESCO and X signed",
-    /// "X et l'ICESCO ont examiné").
-    fn is_co_subject(&self, s: &Sentence, m: &Mention) -> bool {
+    /// The sentence as token patterns read it: its tokens, the party and
+    /// hub mentions, and the phrases of the lists the patterns name.
+    fn view(&self, s: &Sentence) -> View {
         let hub = self.gazetteer.hub();
-        let coordinated = |a: &Range<usize>, b: &Range<usize>| {
-            a.end <= b.start
-                && self.lex.coordination.is_whole(
-                    fold(&self.text[a.end..b.start])
-                        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ',')),
-                )
-        };
-        s.mentions.iter().filter(|h| h.entry == hub).any(|h| {
-            let end = if coordinated(&h.range, &m.range) {
-                m.range.end
-            } else if coordinated(&m.range, &h.range) {
-                // "X and ICESCO (the hub's acronym after its name)".
-                s.mentions
-                    .iter()
-                    .filter(|a| a.entry == hub && a.range.start >= h.range.end)
-                    .take_while(|a| self.text[h.range.end..a.range.start].trim().len() <= 2)
-                    .last()
-                    .map_or(h.range.end, |a| a.range.end)
-            } else {
-                return false;
-            };
-            let after = &self.text[end..s.range.end];
-            let head: String = fold(after).chars().take(60).collect();
-            self.lex.meeting.occurs(&head)
-        })
+        let entities = s
+            .mentions
+            .iter()
+            .filter_map(|m| {
+                let kind = self.gazetteer.entry(m.entry).kind;
+                let label = if m.entry == hub {
+                    Label::Hub
+                } else if m.form != Form::Demonym
+                    && matches!(kind, EntityKind::Country | EntityKind::Organization)
+                {
+                    Label::Party
+                } else {
+                    return None;
+                };
+                Some((m.range.clone(), label))
+            })
+            .collect();
+        let lists = self
+            .lex
+            .patterns
+            .lists()
+            .into_iter()
+            .filter_map(|name| {
+                let found = self.lex.list(name)?.find_in(&s.folded);
+                let at = s.range.start;
+                let ranges = found.into_iter().map(|(r, _)| r.start + at..r.end + at);
+                Some((name.to_string(), ranges.collect()))
+            })
+            .collect();
+        View {
+            tokens: s.tokens.iter().map(|t| t.range.clone()).collect(),
+            folded: s
+                .tokens
+                .iter()
+                .map(|t| fold(&self.text[t.range.clone()]))
+                .collect(),
+            entities,
+            lists,
+        }
     }
 
     /// True when a new clause starts between two offsets (a verb of

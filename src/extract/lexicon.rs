@@ -1,8 +1,12 @@
 //! The language words extraction reads (months, titles, roles, cue verbs),
 //! loaded from `data/lexicon/*.toml` and the topic taxonomy from
-//! `data/topics.toml`. Both languages are merged: a French article quoting
-//! an English title still reads right.
+//! `data/topics.toml`, and the token patterns of `data/lexicon/patterns.toml`.
+//! Names, titles, roles and calendar words of every language are merged (a
+//! French article quoting an English title still reads right); cue lists
+//! and patterns apply to items of their own language
+//! ([`Lexicon::for_language`]).
 
+use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
 use crate::text::{Folded, accepted_matches, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -20,15 +24,51 @@ const BUILTIN: &[(&str, &str)] = &[
         "data/lexicon/en.toml",
         include_str!("../../data/lexicon/en.toml"),
     ),
+    (
+        "data/lexicon/patterns.toml",
+        include_str!("../../data/lexicon/patterns.toml"),
+    ),
 ];
 const TOPICS: &str = include_str!("../../data/topics.toml");
+
+/// The phrase lists patterns may name ([`Lexicon::list`]).
+pub const LISTS: &[&str] = &[
+    "meeting",
+    "not_meeting",
+    "setting",
+    "setting_open",
+    "future",
+    "clause",
+    "partner_before",
+    "coordination",
+    "destination",
+    "org_destination",
+    "articles",
+    "org_links",
+    "unit_of",
+    "hub_head",
+    "headquarters",
+    "country_reference",
+    "subject_pronouns",
+    "attendance_after",
+    "attendance_before",
+    "invite",
+    "join",
+    "joined",
+    "observer",
+];
 
 /// One lexicon file.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LexiconFile {
-    /// The language of the file's cue lists (`fr`, `en`).
-    lang: String,
+    /// The language of the file's cue lists (`fr`, `en`); a file without
+    /// one holds patterns for every language (`data/lexicon/patterns.toml`).
+    lang: Option<String>,
+    #[serde(default)]
+    articles: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<PatternSpec>,
     #[serde(default)]
     months: Vec<String>,
     #[serde(default)]
@@ -141,9 +181,10 @@ impl Phrases {
             .into_iter()
             .map(|(p, value)| {
                 let p = p.as_ref();
+                // An elided article ends a phrase before a letter ("l'Union").
                 match p.strip_suffix('*') {
                     Some(stem) => (fold(stem), value, true),
-                    None => (fold(p), value, false),
+                    None => (fold(p), value, fold(p).ends_with('\'')),
                 }
             })
             .filter(|(f, ..)| !f.is_empty())
@@ -297,6 +338,12 @@ pub struct Lexicon {
     pub partner_before: Phrases,
     /// Words that join two parties ("and", "et l'").
     pub coordination: Phrases,
+    /// Articles between a preposition and a name ("the", "la", "l'").
+    pub articles: Phrases,
+    /// Function words inside organization names, as phrases for patterns.
+    org_link_phrases: Phrases,
+    /// Token patterns over the sentence layers (see `patterns.rs`).
+    pub patterns: Patterns,
     /// Subject pronouns that continue the previous sentence's subject ("Il").
     pub subject_pronouns: Phrases,
     /// Capitalized words that do not make a name of a head noun
@@ -322,43 +369,44 @@ impl Lexicon {
     /// assert!(lex.is_role_start(&["Ambassadeur", "du", "Japon"]));
     /// ```
     pub fn builtin() -> Result<Self> {
-        let mut files = Vec::new();
-        for (name, source) in BUILTIN {
-            files.push(
-                toml::from_str::<LexiconFile>(source)
-                    .map_err(|e| Error::data(*name, e.to_string()))?,
-            );
-        }
-        let topics: TopicsFile =
-            toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
-        Ok(Self::from_files(files, topics))
+        Self::with_files(&[] as &[&Path])
     }
 
     /// The built-in lexicon with extra lexicon files appended.
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Self> {
         let mut files = Vec::new();
         for (name, source) in BUILTIN {
-            files.push(
-                toml::from_str::<LexiconFile>(source)
-                    .map_err(|e| Error::data(*name, e.to_string()))?,
-            );
+            files.push(Self::parse(Path::new(name), source)?);
         }
         for p in paths {
             let p = p.as_ref();
             let source = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
-            files.push(
-                toml::from_str::<LexiconFile>(&source)
-                    .map_err(|e| Error::data(p, e.to_string()))?,
-            );
+            files.push(Self::parse(p, &source)?);
         }
         let topics: TopicsFile =
             toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
         Ok(Self::from_files(files, topics))
     }
 
+    /// One lexicon file and its compiled patterns.
+    fn parse(name: &Path, source: &str) -> Result<(LexiconFile, Vec<Pattern>)> {
+        let file: LexiconFile =
+            toml::from_str(source).map_err(|e| Error::data(name, e.to_string()))?;
+        let known = |list: &str| LISTS.contains(&list);
+        let patterns = file
+            .patterns
+            .iter()
+            .map(|p| Pattern::new(p, &known).map_err(|e| Error::data(name, e)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((file, patterns))
+    }
+
     /// The merged lexicon, holding one lexicon per language of the files.
-    fn from_files(files: Vec<LexiconFile>, topics: TopicsFile) -> Self {
-        let mut langs: Vec<&str> = files.iter().map(|f| f.lang.as_str()).collect();
+    fn from_files(files: Vec<(LexiconFile, Vec<Pattern>)>, topics: TopicsFile) -> Self {
+        let mut langs: Vec<&str> = files
+            .iter()
+            .filter_map(|(f, _)| f.lang.as_deref())
+            .collect();
         langs.sort_unstable();
         langs.dedup();
         let languages = langs
@@ -375,14 +423,25 @@ impl Lexicon {
     /// the words of organization names from every file; cue lists (verbs,
     /// prepositions, clause words) from the files of `lang` only, or of all
     /// languages when `None`.
-    fn build(files: &[LexiconFile], topics: &TopicsFile, lang: Option<&str>) -> Self {
+    fn build(
+        with_patterns: &[(LexiconFile, Vec<Pattern>)],
+        topics: &TopicsFile,
+        lang: Option<&str>,
+    ) -> Self {
+        let mine = |x: &LexiconFile| lang.is_none_or(|l| x.lang.as_deref() == Some(l));
+        let patterns = with_patterns
+            .iter()
+            .filter(|(f, _)| f.lang.is_none() || mine(f))
+            .flat_map(|(_, p)| p.iter().cloned())
+            .collect();
+        let files: Vec<&LexiconFile> = with_patterns.iter().map(|(f, _)| f).collect();
         let all = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
             files.iter().flat_map(|x| f(x).iter().cloned()).collect()
         };
         let own = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
             files
                 .iter()
-                .filter(|x| lang.is_none_or(|l| x.lang == l))
+                .filter(|x| mine(x))
                 .flat_map(|x| f(x).iter().cloned())
                 .collect()
         };
@@ -409,7 +468,7 @@ impl Lexicon {
         let markers = files
             .iter()
             .filter(|f| !f.markers.is_empty())
-            .map(|f| (f.lang.clone(), Phrases::list(f.markers.iter())))
+            .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.markers.iter()))))
             .collect();
         Lexicon {
             months,
@@ -475,6 +534,9 @@ impl Lexicon {
             unit_of: Phrases::list(own(|f| &f.unit_of)),
             partner_before: Phrases::list(own(|f| &f.partner_before)),
             coordination: Phrases::list(own(|f| &f.coordination)),
+            articles: Phrases::list(own(|f| &f.articles)),
+            org_link_phrases: Phrases::list(own(|f| &f.org_links)),
+            patterns: Patterns::new(patterns),
             subject_pronouns: Phrases::list(own(|f| &f.subject_pronouns)),
             generic_name_words: all(|f| &f.generic_name_words)
                 .iter()
@@ -492,6 +554,36 @@ impl Lexicon {
             markers,
             languages: Vec::new(),
         }
+    }
+
+    /// The phrase list of that name (one of [`LISTS`]), as patterns read it.
+    pub fn list(&self, name: &str) -> Option<&Phrases> {
+        Some(match name {
+            "meeting" => &self.meeting,
+            "not_meeting" => &self.not_meeting,
+            "setting" => &self.setting,
+            "setting_open" => &self.setting_open,
+            "future" => &self.future,
+            "clause" => &self.clause,
+            "partner_before" => &self.partner_before,
+            "coordination" => &self.coordination,
+            "destination" => &self.destination,
+            "org_destination" => &self.org_destination,
+            "articles" => &self.articles,
+            "org_links" => &self.org_link_phrases,
+            "unit_of" => &self.unit_of,
+            "hub_head" => &self.hub_head,
+            "headquarters" => &self.headquarters,
+            "country_reference" => &self.country_reference,
+            "subject_pronouns" => &self.subject_pronouns,
+            "attendance_after" => &self.attendance_after,
+            "attendance_before" => &self.attendance_before,
+            "invite" => &self.invite,
+            "join" => &self.join,
+            "joined" => &self.joined,
+            "observer" => &self.observer,
+            _ => return None,
+        })
     }
 
     /// The lexicon whose cue lists are those of `lang` (as
@@ -692,6 +784,27 @@ mod tests {
         assert_eq!(p.find("le 4 mai").len(), 1);
         assert!(p.find("maison").is_empty());
         assert_eq!(p.find("scolaires").len(), 1);
+    }
+
+    #[test]
+    fn patterns_name_lists_that_exist_and_bad_ones_name_their_file() {
+        let lex = Lexicon::builtin().unwrap();
+        for name in LISTS {
+            assert!(lex.list(name).is_some(), "{name}");
+        }
+        assert!(lex.list("nope").is_none());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("extra.toml");
+        std::fs::write(
+            &path,
+            "lang = \"en\"\n[[patterns]]\nname = \"p\"\nfeature = \"partner\"\ntokens = [{ list = \"nope\" }, { entity = \"party\" }]\n",
+        )
+        .unwrap();
+        let e = Lexicon::with_files(&[&path]).unwrap_err().to_string();
+        assert!(
+            e.contains("extra.toml") && e.contains("no lexicon list"),
+            "{e}"
+        );
     }
 
     #[test]

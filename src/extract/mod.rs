@@ -11,6 +11,7 @@ pub mod dates;
 mod item;
 mod lexicon;
 mod orgs;
+mod patterns;
 mod people;
 mod score;
 mod sentences;
@@ -901,6 +902,103 @@ mod tests {
 
     /// Cues, inflections, paraphrases and constructions in both languages:
     /// each text must give exactly these counterparts.
+    /// Each pattern of `data/lexicon/patterns.toml` in both languages: the
+    /// feature it gives the party (or, for `destination`, that the place
+    /// proposes no party).
+    #[test]
+    fn every_pattern_in_both_languages() {
+        // (pattern, text, party, feature, value; `None`: no candidate)
+        let table: &[(&str, &str, &str, &str, Option<f64>)] = &[
+            (
+                "partner-after-preposition",
+                "The Director-General of ICESCO held talks with the Lake Chad Basin Fund.",
+                "org:lake-chad-basin-fund",
+                "partner",
+                Some(1.0),
+            ),
+            (
+                "partner-after-preposition",
+                "Le Directeur général de l'ICESCO s'est entretenu avec la Fondation Lumière du Sahel.",
+                "org:fondation-lumiere-du-sahel",
+                "partner",
+                Some(1.0),
+            ),
+            (
+                "partner-after-noun-phrase",
+                "The Director-General of ICESCO met with representatives of the Lake Chad Basin Fund.",
+                "org:lake-chad-basin-fund",
+                "partner",
+                Some(1.0),
+            ),
+            (
+                "partner-after-noun-phrase",
+                "Le Directeur général de l'ICESCO a reçu une délégation de la Fondation Lumière du Sahel.",
+                "org:fondation-lumiere-du-sahel",
+                "partner",
+                Some(1.0),
+            ),
+            (
+                "co-subject-after-hub",
+                "ICESCO and the Lake Chad Basin Fund signed a memorandum of understanding.",
+                "org:lake-chad-basin-fund",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "co-subject-after-hub",
+                "L'ICESCO et la Fondation Lumière du Sahel ont signé un accord.",
+                "org:fondation-lumiere-du-sahel",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "co-subject-before-hub",
+                "The Lake Chad Basin Fund and the Islamic World Educational, Scientific and Cultural Organization (ICESCO) signed an agreement.",
+                "org:lake-chad-basin-fund",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "co-subject-before-hub",
+                "La Fondation Lumière du Sahel et l'ICESCO ont signé un accord.",
+                "org:fondation-lumiere-du-sahel",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "no pattern: a mention in passing",
+                "The Director-General of ICESCO met the minister, who praised the Lake Chad Basin Fund.",
+                "org:lake-chad-basin-fund",
+                "partner",
+                Some(0.0),
+            ),
+            (
+                "destination",
+                "Dr Salim M. AlMalik, Director-General of ICESCO, held talks yesterday in Kenya.",
+                "country:KE",
+                "partner",
+                None,
+            ),
+            (
+                "destination",
+                "Le Directeur général de l'ICESCO a tenu des entretiens hier au Kenya.",
+                "country:KE",
+                "partner",
+                None,
+            ),
+        ];
+        let extractor = Extractor::new(Gazetteer::builtin().unwrap());
+        for (pattern, text, party, feature, want) in table {
+            let corpus = Corpus::from_text("t.txt", &format!("Headline\n\n{text}\n"));
+            let got = extractor
+                .candidates(&corpus)
+                .into_iter()
+                .find(|c| c.party.id == *party)
+                .map(|c| c.features[*feature]);
+            assert_eq!(got, *want, "{pattern}: {text}");
+        }
+    }
+
     #[test]
     fn counterparts_of_cues_and_constructions() {
         let table: &[(&str, &[&str])] = &[

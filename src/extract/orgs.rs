@@ -75,7 +75,15 @@ pub fn find(
             i = end.max(i + 1);
             continue;
         }
-        let (acronym, last) = match acronym_after(text, lex, tokens, end) {
+        let other_name = |k: usize| {
+            covered(k, mentions).is_some_and(|m| {
+                matches!(
+                    entities.entry(m.entry).kind,
+                    EntityKind::Organization | EntityKind::Initiative
+                )
+            })
+        };
+        let (acronym, last) = match acronym_after(text, lex, tokens, end, &other_name) {
             Some((a, close)) => (Some(a), close + 1),
             None => (None, end),
         };
@@ -309,10 +317,14 @@ fn acronym_after<'t>(
     lex: &Lexicon,
     tokens: &[Token],
     end: usize,
+    other_name: &dyn Fn(usize) -> bool,
 ) -> Option<(&'t str, usize)> {
     // Only the words a name holds may come between: capitalized words,
-    // function words and commas ("…de Recherche, de Formation et de Veille").
+    // function words and commas ("…de Recherche, de Formation et de Veille"),
+    // and no other organization's name ("the Fund and the Islamic
+    // Organization (ICESCO)": the acronym is the other one's).
     let open = (end..tokens.len().min(end + 12))
+        .take_while(|&k| !other_name(k))
         .take_while(|&k| match tokens[k].kind {
             TokenKind::Comma | TokenKind::Open => true,
             TokenKind::Word => {

@@ -1,0 +1,453 @@
+//! Token patterns over the layers of a sentence, in the spirit of spaCy's
+//! `Matcher` and nlprule's rule files.
+//!
+//! A pattern is a sequence of token specs, read from the lexicon files
+//! (`[[patterns]]`). Each spec tests one token or one span of tokens:
+//!
+//! | spec | matches |
+//! |---|---|
+//! | `word = ["with", "avec"]` | a token whose folded form is one of these |
+//! | `prefix = ["rencontr"]` | a token whose folded form starts so |
+//! | `list = "partner_before"` | a phrase of that lexicon list (one or more tokens) |
+//! | `entity = "party"` / `"hub"` | a mention of a state or organization / of the publishing organization |
+//! | `any = true` | any token |
+//!
+//! and may repeat: `op = "?"`, `"*"`, `"+"` or `"{m,n}"`. A pattern names
+//! the candidate feature ([`FEATURES`]) it gives to the mention that its
+//! `entity = "party"` spec matched: `partner` ("met with the Council"),
+//! `co_subject` ("the Council and ICESCO signed"), `destination` ("arrived
+//! in Rabat": where the meeting was, not who met). Adding a construction is
+//! a data change with a table test, not a new branch in Rust.
+
+use serde::Deserialize;
+use std::ops::Range;
+
+/// The features a pattern may give.
+pub const FEATURES: &[&str] = &["partner", "co_subject", "destination"];
+
+/// A pattern as a lexicon file writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatternSpec {
+    /// A name for messages and tests.
+    pub name: String,
+    /// The feature it gives (one of [`FEATURES`]).
+    pub feature: String,
+    pub tokens: Vec<TokenSpec>,
+}
+
+/// One token spec as a lexicon file writes it: exactly one test, and an
+/// optional repetition.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenSpec {
+    #[serde(default)]
+    word: Vec<String>,
+    #[serde(default)]
+    prefix: Vec<String>,
+    list: Option<String>,
+    entity: Option<String>,
+    #[serde(default)]
+    any: bool,
+    op: Option<String>,
+}
+
+/// Labels of the entity layer that patterns read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// A state or an organization other than the publishing one.
+    Party,
+    /// The publishing organization.
+    Hub,
+}
+
+#[derive(Debug, Clone)]
+enum Test {
+    Word(Vec<String>),
+    Prefix(Vec<String>),
+    List(String),
+    Entity(Label),
+    Any,
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    test: Test,
+    min: usize,
+    max: usize,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub name: String,
+    pub feature: &'static str,
+    steps: Vec<Step>,
+}
+
+impl Pattern {
+    /// Compiles a pattern; `known_list` says which list names exist.
+    pub fn new(spec: &PatternSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Self, String> {
+        let feature = FEATURES
+            .iter()
+            .find(|f| **f == spec.feature)
+            .ok_or_else(|| {
+                format!(
+                    "pattern {:?}: unknown feature {:?} (one of {})",
+                    spec.name,
+                    spec.feature,
+                    FEATURES.join(", ")
+                )
+            })?;
+        let steps = spec
+            .tokens
+            .iter()
+            .map(|t| step(t, known_list).map_err(|e| format!("pattern {:?}: {e}", spec.name)))
+            .collect::<Result<Vec<_>, _>>()?;
+        let parties = steps
+            .iter()
+            .filter(|s| matches!(s.test, Test::Entity(Label::Party)))
+            .count();
+        if parties != 1 {
+            return Err(format!(
+                "pattern {:?}: needs exactly one `entity = \"party\"` token, has {parties}",
+                spec.name
+            ));
+        }
+        Ok(Pattern {
+            name: spec.name.clone(),
+            feature,
+            steps,
+        })
+    }
+
+    /// The lexicon lists the pattern reads.
+    pub fn lists(&self) -> impl Iterator<Item = &str> {
+        self.steps.iter().filter_map(|s| match &s.test {
+            Test::List(l) => Some(l.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The party mentions this pattern matches in a sentence.
+    pub fn parties(&self, view: &View) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for start in 0..view.tokens.len() {
+            if let Some(party) = self.match_at(view, 0, start, None)
+                && !out.contains(&party)
+            {
+                out.push(party);
+            }
+        }
+        out
+    }
+
+    /// Matches steps `k..` from token `at`; gives the party's range.
+    fn match_at(
+        &self,
+        view: &View,
+        k: usize,
+        at: usize,
+        party: Option<Range<usize>>,
+    ) -> Option<Range<usize>> {
+        let Some(step) = self.steps.get(k) else {
+            return party;
+        };
+        // Every way of repeating the step min..=max times, longest first.
+        let mut ends = vec![(at, party.clone())];
+        let mut cur = (at, party);
+        for _ in 0..step.max {
+            let Some((next, span)) = view.test(&step.test, cur.0) else {
+                break;
+            };
+            let p = match (&step.test, span) {
+                (Test::Entity(Label::Party), Some(r)) => Some(r),
+                _ => cur.1.clone(),
+            };
+            cur = (next, p);
+            ends.push(cur.clone());
+        }
+        ends.into_iter()
+            .skip(step.min)
+            .rev()
+            .find_map(|(next, p)| self.match_at(view, k + 1, next, p))
+    }
+}
+
+fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String> {
+    let mut tests = Vec::new();
+    if !t.word.is_empty() {
+        tests.push(Test::Word(
+            t.word.iter().map(|w| crate::text::fold(w)).collect(),
+        ));
+    }
+    if !t.prefix.is_empty() {
+        tests.push(Test::Prefix(
+            t.prefix.iter().map(|w| crate::text::fold(w)).collect(),
+        ));
+    }
+    if let Some(l) = &t.list {
+        if !known_list(l) {
+            return Err(format!("no lexicon list {l:?}"));
+        }
+        tests.push(Test::List(l.clone()));
+    }
+    if let Some(e) = &t.entity {
+        tests.push(Test::Entity(match e.as_str() {
+            "party" => Label::Party,
+            "hub" => Label::Hub,
+            other => return Err(format!("unknown entity label {other:?} (party, hub)")),
+        }));
+    }
+    if t.any {
+        tests.push(Test::Any);
+    }
+    if tests.len() != 1 {
+        return Err("each token needs exactly one of word, prefix, list, entity, any".into());
+    }
+    let (min, max) = match t.op.as_deref() {
+        None => (1, 1),
+        Some("?") => (0, 1),
+        Some("*") => (0, usize::MAX),
+        Some("+") => (1, usize::MAX),
+        Some(op) => repetition(op).ok_or_else(|| format!("bad op {op:?} (?, *, +, {{m,n}})"))?,
+    };
+    Ok(Step {
+        test: tests.remove(0),
+        min,
+        max,
+    })
+}
+
+/// `{m,n}` as (m, n).
+fn repetition(op: &str) -> Option<(usize, usize)> {
+    let (m, n) = op.strip_prefix('{')?.strip_suffix('}')?.split_once(',')?;
+    let (m, n) = (m.trim().parse().ok()?, n.trim().parse().ok()?);
+    (m <= n).then_some((m, n))
+}
+
+/// A sentence as patterns read it: its tokens with their folded forms, the
+/// entity layer, and where each list's phrases are. All ranges are byte
+/// offsets of one text.
+#[derive(Debug, Default)]
+pub struct View {
+    pub tokens: Vec<Range<usize>>,
+    pub folded: Vec<String>,
+    pub entities: Vec<(Range<usize>, Label)>,
+    /// For each list name: the ranges of its phrases.
+    pub lists: Vec<(String, Vec<Range<usize>>)>,
+}
+
+impl View {
+    /// Whether `test` holds at token `at`: the token after the match, and
+    /// the entity span it matched.
+    fn test(&self, test: &Test, at: usize) -> Option<(usize, Option<Range<usize>>)> {
+        let token = self.tokens.get(at)?;
+        let word = &self.folded[at];
+        let through = |end: usize| {
+            let next = at
+                + self.tokens[at..]
+                    .iter()
+                    .take_while(|t| t.start < end)
+                    .count();
+            (next > at).then_some(next)
+        };
+        match test {
+            Test::Word(ws) => ws.contains(word).then_some((at + 1, None)),
+            Test::Prefix(ps) => ps
+                .iter()
+                .any(|p| word.starts_with(p.as_str()))
+                .then_some((at + 1, None)),
+            Test::Any => Some((at + 1, None)),
+            Test::List(name) => {
+                let (_, found) = self.lists.iter().find(|(l, _)| l == name)?;
+                let m = found.iter().find(|r| r.start == token.start)?;
+                through(m.end).map(|n| (n, None))
+            }
+            Test::Entity(label) => {
+                let (r, _) = self
+                    .entities
+                    .iter()
+                    .find(|(r, l)| l == label && r.start == token.start)?;
+                through(r.end).map(|n| (n, Some(r.clone())))
+            }
+        }
+    }
+}
+
+/// The patterns of a lexicon.
+#[derive(Debug, Clone, Default)]
+pub struct Patterns {
+    patterns: Vec<Pattern>,
+}
+
+impl Patterns {
+    pub fn new(patterns: Vec<Pattern>) -> Self {
+        Patterns { patterns }
+    }
+
+    /// The lexicon lists any pattern reads, each once.
+    pub fn lists(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.patterns.iter().flat_map(Pattern::lists).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every (feature, party mention) the patterns find in a sentence.
+    pub fn find(&self, view: &View) -> Vec<(&'static str, Range<usize>)> {
+        self.patterns
+            .iter()
+            .flat_map(|p| p.parties(view).into_iter().map(|r| (p.feature, r)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A view of whitespace-separated words, where `[P ...]` and `[H ...]`
+    /// mark party and hub mentions and each `lists` entry names the words
+    /// that make one phrase of a list.
+    fn view(text: &str, lists: &[(&str, &[&str])]) -> (String, View) {
+        let mut plain = String::new();
+        let mut v = View::default();
+        let mut open: Option<(usize, Label)> = None;
+        for w in text.split_whitespace() {
+            let (w, label) = match (w.strip_prefix("[P"), w.strip_prefix("[H")) {
+                (Some(_), _) => ("", Some(Label::Party)),
+                (_, Some(_)) => ("", Some(Label::Hub)),
+                _ => (w, None),
+            };
+            if let Some(l) = label {
+                open = Some((plain.len() + usize::from(!plain.is_empty()), l));
+                continue;
+            }
+            let (w, close) = match w.strip_suffix(']') {
+                Some(w) => (w, true),
+                None => (w, false),
+            };
+            if !plain.is_empty() {
+                plain.push(' ');
+            }
+            let start = plain.len();
+            plain.push_str(w);
+            v.tokens.push(start..plain.len());
+            v.folded.push(w.to_lowercase());
+            if close && let Some((s, l)) = open.take() {
+                v.entities.push((s..plain.len(), l));
+            }
+        }
+        for (name, phrases) in lists {
+            let mut found = Vec::new();
+            for p in *phrases {
+                let mut at = 0;
+                while let Some(i) = plain[at..].find(p) {
+                    found.push(at + i..at + i + p.len());
+                    at += i + p.len();
+                }
+            }
+            v.lists.push((name.to_string(), found));
+        }
+        (plain, v)
+    }
+
+    fn pattern(feature: &str, tokens: &str) -> Pattern {
+        let spec: PatternSpec = toml::from_str(&format!(
+            "name = \"t\"\nfeature = \"{feature}\"\ntokens = {tokens}"
+        ))
+        .unwrap();
+        Pattern::new(&spec, &|_| true).unwrap()
+    }
+
+    #[test]
+    fn specs_match_words_lists_entities_and_repetitions() {
+        let lists: &[(&str, &[&str])] = &[
+            ("partner_before", &["with", "avec"]),
+            ("articles", &["the", "la"]),
+            ("links", &["of", "de"]),
+        ];
+        let after_with = pattern(
+            "partner",
+            r#"[{list = "partner_before"}, {list = "articles", op = "?"}, {any = true, op = "{0,3}"}, {list = "links", op = "*"}, {entity = "party"}]"#,
+        );
+        // (text, the party matched or none)
+        let table: &[(&str, Option<&str>)] = &[
+            ("He met with [P Japan]", Some("Japan")),
+            ("He met with the [P Sahel Council]", Some("Sahel Council")),
+            (
+                "a meeting with representatives of the [P Lagoon Foundation]",
+                Some("Lagoon Foundation"),
+            ),
+            (
+                "une séance avec la délégation de la [P Banque du Sahel]",
+                Some("Banque du Sahel"),
+            ),
+            ("He then travelled far to [P Japan]", None),
+            ("with one two three four of [P Japan]", None),
+        ];
+        for (text, want) in table {
+            let (plain, v) = view(text, lists);
+            let got: Vec<&str> = after_with
+                .parties(&v)
+                .iter()
+                .map(|r| &plain[r.clone()])
+                .collect();
+            assert_eq!(got.first().copied(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pattern_reads_both_entity_labels_and_a_bounded_gap() {
+        let co = pattern(
+            "co_subject",
+            r#"[{entity = "hub"}, {word = ["and", "et"]}, {entity = "party"}, {any = true, op = "{0,4}"}, {prefix = ["sign"]}]"#,
+        );
+        for (text, want) in [
+            (
+                "[H ICESCO] and the [P Delta Fund] signed a memorandum",
+                false,
+            ),
+            ("[H ICESCO] and [P Delta Fund] signed a memorandum", true),
+            ("[H ICESCO] et [P Delta Fund] ont enfin signe", true),
+            (
+                "[H ICESCO] and [P Delta Fund] have one two three four five signed",
+                false,
+            ),
+            ("[P Delta Fund] and [H ICESCO] signed", false),
+        ] {
+            let (_, v) = view(text, &[]);
+            assert_eq!(!co.parties(&v).is_empty(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_patterns_are_refused_with_their_name() {
+        let bad = |feature: &str, tokens: &str, known: bool| {
+            let spec: PatternSpec = toml::from_str(&format!(
+                "name = \"p1\"\nfeature = \"{feature}\"\ntokens = {tokens}"
+            ))
+            .unwrap();
+            Pattern::new(&spec, &|_| known).unwrap_err()
+        };
+        let e = bad("nonsense", r#"[{entity = "party"}]"#, true);
+        assert!(e.contains("p1") && e.contains("unknown feature"), "{e}");
+        let e = bad("partner", r#"[{word = ["with"]}]"#, true);
+        assert!(e.contains("exactly one `entity"), "{e}");
+        let e = bad("partner", r#"[{list = "nope"}, {entity = "party"}]"#, false);
+        assert!(e.contains("no lexicon list"), "{e}");
+        let e = bad(
+            "partner",
+            r#"[{word = ["a"], any = true}, {entity = "party"}]"#,
+            true,
+        );
+        assert!(e.contains("exactly one of"), "{e}");
+        let e = bad(
+            "partner",
+            r#"[{any = true, op = "{3,1}"}, {entity = "party"}]"#,
+            true,
+        );
+        assert!(e.contains("bad op"), "{e}");
+    }
+}
