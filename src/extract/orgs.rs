@@ -59,22 +59,6 @@ pub fn find(
         {
             i = link + 1;
         }
-        // A head noun, and a word that makes the name a name ("Youth
-        // Council", not "the Council" or "the Executive Council").
-        let has_head = (i..end).any(|k| lex.is_org_head(word(k)));
-        let distinct = (i..end).any(|k| {
-            let w = word(k);
-            (w.chars().next().is_some_and(char::is_uppercase) || lex.is_name_adjective(w))
-                && !lex.is_org_link(&fold(w))
-                && !lex.is_org_head(w)
-                && !lex.is_generic_name_word(w)
-                && !lex.is_role_start(&[w])
-                && !lex.is_title(w)
-        });
-        if !has_head || !distinct || is_hub_unit(text, lex, tokens, i, end, entities, mentions) {
-            i = end.max(i + 1);
-            continue;
-        }
         let other_name = |k: usize| {
             covered(k, mentions).is_some_and(|m| {
                 matches!(
@@ -83,10 +67,28 @@ pub fn find(
                 )
             })
         };
-        let (acronym, last) = match acronym_after(text, lex, tokens, end, &other_name) {
+        let (acronym, last) = match acronym_after(text, lex, tokens, i, end, &other_name) {
             Some((a, close)) => (Some(a), close + 1),
             None => (None, end),
         };
+        // A head noun, and a word or an acronym that makes the name a name
+        // ("Youth Council", "Conseil africain … (CAMES)"; not "the Council"
+        // or "the Executive Council").
+        let has_head = (i..end).any(|k| lex.is_org_head(word(k)));
+        let distinct = acronym.is_some()
+            || (i..end).any(|k| {
+                let w = word(k);
+                (w.chars().next().is_some_and(char::is_uppercase) || lex.is_name_adjective(w))
+                    && !lex.is_org_link(&fold(w))
+                    && !lex.is_org_head(w)
+                    && !lex.is_generic_name_word(w)
+                    && !lex.is_role_start(&[w])
+                    && !lex.is_title(w)
+            });
+        if !has_head || !distinct || is_hub_unit(text, lex, tokens, i, end, entities, mentions) {
+            i = end.max(i + 1);
+            continue;
+        }
         let name_end = if acronym.is_some() {
             tokens[last - 4].range.end
         } else {
@@ -308,7 +310,7 @@ fn is_hub_unit(
     })
 }
 
-/// The acronym in parentheses that closes a name, right after the run or
+/// The acronym in parentheses that closes a name (the run `start..end`), right after the run or
 /// after the rest of a name the run could not follow ("Centre Sahélien de
 /// Recherche, de Formation et de Veille (CSRFV)"): the acronym
 /// and the index of its closing parenthesis.
@@ -316,6 +318,7 @@ fn acronym_after<'t>(
     text: &'t str,
     lex: &Lexicon,
     tokens: &[Token],
+    start: usize,
     end: usize,
     other_name: &dyn Fn(usize) -> bool,
 ) -> Option<(&'t str, usize)> {
@@ -323,15 +326,32 @@ fn acronym_after<'t>(
     // function words and commas ("…de Recherche, de Formation et de Veille"),
     // and no other organization's name ("the Fund and the Islamic
     // Organization (ICESCO)": the acronym is the other one's).
+    // A name that opens on its head noun may go on in lower case up to its
+    // acronym, as French names do ("Conseil africain et malgache pour
+    // l'enseignement supérieur (CAMES)"), but no clause starts in it; a
+    // second capitalized head noun starts another name ("University of
+    // Sharjah, the Sharjah Institute (SIH)").
+    let head_first = tokens
+        .get(start)
+        .is_some_and(|t| lex.is_org_head(&text[t.range.clone()]));
     let open = (end..tokens.len().min(end + 12))
         .take_while(|&k| !other_name(k))
         .take_while(|&k| match tokens[k].kind {
             TokenKind::Comma | TokenKind::Open => true,
             TokenKind::Word => {
                 let w = &text[tokens[k].range.clone()];
-                w.chars().next().is_some_and(char::is_uppercase)
-                    || lex.is_org_link(&fold(w))
-                    || lex.is_name_adjective(w)
+                let f = fold(w);
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                let lower_name_word = head_first
+                    && !capital
+                    && !lex.clause.occurs(&f)
+                    && !lex.meeting.occurs(&f)
+                    && !lex.setting.occurs(&f);
+                !(capital && lex.is_org_head(w))
+                    && (capital
+                        || lex.is_org_link(&f)
+                        || lex.is_name_adjective(w)
+                        || lower_name_word)
             }
             _ => false,
         })
@@ -352,7 +372,17 @@ fn is_acronym(w: &str) -> bool {
         && w.chars().all(|c| c.is_alphanumeric() || c == '-')
         && upper >= 2
         && upper * 3 >= letters * 2
-        && !w.chars().all(|c| "IVXLCDM".contains(c))
+        && !is_roman_numeral(w)
+}
+
+/// "VI", "XII", "MCMXC": a regnal or ordinal numeral, no acronym ("CDC" and
+/// "VIC" are acronyms).
+fn is_roman_numeral(w: &str) -> bool {
+    static ROMAN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new("^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+            .expect("a valid pattern")
+    });
+    ROMAN.is_match(w)
 }
 
 /// The gazetteer organization a recognized name is: by its acronym, its
@@ -441,6 +471,28 @@ mod tests {
                 "org:centre-sahelien-de-recherche-de-formation-et-de-veille",
                 Some("CSRFV"),
             ),
+            // French names in lower case after the head, up to their acronym.
+            (
+                "la secrétaire générale de l'Agence régionale pour la gestion des eaux (ARGE) a",
+                "org:agence-regionale-pour-la-gestion-des-eaux",
+                Some("ARGE"),
+            ),
+            (
+                "avec le Comité interafricain d'études hydrauliques et de climatologie (CIEHC), dont",
+                "org:comite-interafricain-d-etudes-hydrauliques-et-de-climatologie",
+                Some("CIEHC"),
+            ),
+            // Programmes, and Malay and Indonesian heads.
+            (
+                "a delegation of the Pacific Literacy Programme visited",
+                "org:pacific-literacy-programme",
+                None,
+            ),
+            (
+                "the rector of Universitas Bandung Raya said",
+                "org:universitas-bandung-raya",
+                None,
+            ),
         ];
         for (text, id, acronym) in table {
             let found = orgs(text);
@@ -469,6 +521,54 @@ mod tests {
             &text[mentions[0].range.clone()],
             "Sahel Youth Council (SYC)"
         );
+    }
+
+    #[test]
+    fn an_acronym_belongs_to_the_last_name_before_it() {
+        // Another capitalized head noun, or the hub's name, starts another name.
+        let found = orgs(
+            "The Tamale Heritage Academy, the Volta Institute for Crafts (VIC) and ICESCO met.",
+        );
+        let ids: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|(i, a, _)| (i.as_str(), a.as_deref()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("org:tamale-heritage-academy", None),
+                ("org:volta-institute-for-crafts", Some("VIC"))
+            ]
+        );
+        let found = orgs(
+            "The Volta Crafts Fund and the Islamic World Educational, Scientific and Cultural Organization (ICESCO) signed.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].0.as_str(), found[0].1.as_deref()),
+            ("org:volta-crafts-fund", None)
+        );
+        // In lower case, no clause starts inside a name.
+        let found = orgs("le Conseil régional a signé la convention (CRC)");
+        assert!(found.iter().all(|(_, a, _)| a.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn acronyms_and_roman_numerals() {
+        for (w, want) in [
+            ("AAYC", true),
+            ("AfDB", true),
+            ("UNA-OIC", true),
+            ("VIC", true),
+            ("CDC", true),
+            ("VI", false),
+            ("XII", false),
+            ("MCMXC", false),
+            ("Rabat", false),
+            ("A", false),
+        ] {
+            assert_eq!(is_acronym(w), want, "{w}");
+        }
     }
 
     #[test]
