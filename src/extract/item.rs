@@ -90,8 +90,9 @@ pub struct DocPerson {
 /// A meeting found in an item, before ids and evidence offsets are assigned.
 #[derive(Debug, Clone)]
 pub struct ItemMeeting {
-    pub party: EntryId,
-    pub principal: Option<usize>,
+    /// The counterparts (one, or all parties of a joint meeting), each with
+    /// its principal.
+    pub parties: Vec<(EntryId, Option<usize>)>,
     pub hub_principal: Option<usize>,
     pub attendees: Vec<usize>,
     pub date: Option<PartialDate>,
@@ -325,29 +326,55 @@ impl Context<'_> {
             .collect();
         let all_parties: Vec<EntryId> = parties.values().map(|(e, _)| *e).collect();
         let first_party = all_parties.first().copied();
-        parties
-            .into_values()
-            .enumerate()
-            .map(|(k, (party, members))| {
-                let principal = members.first().copied();
-                let mut attendees: Vec<usize> = members.iter().skip(1).copied().collect();
-                for a in listed_attendees
-                    .iter()
-                    .filter(|(of, _)| *of == k)
-                    .map(|(_, a)| a)
-                {
-                    if Some(*a) != principal && Some(*a) != hub_principal && !attendees.contains(a)
-                    {
-                        attendees.push(*a);
+        let members: Vec<Vec<usize>> = parties.into_values().map(|(_, m)| m).collect();
+        // Parties first named in one sentence that says the meeting was
+        // joint ("a tripartite meeting", "réunissant") meet as one.
+        let joint = |k: usize| {
+            self.lex
+                .multilateral
+                .occurs(&sentences[starts[k]].folded.text)
+        };
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for k in 0..all_parties.len() {
+            match groups
+                .iter_mut()
+                .find(|g| joint(k) && starts[g[0]] == starts[k])
+            {
+                Some(g) => g.push(k),
+                None => groups.push(vec![k]),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|group| {
+                let mut attendees: Vec<usize> = Vec::new();
+                let principals: Vec<Option<usize>> =
+                    group.iter().map(|&k| members[k].first().copied()).collect();
+                for &k in &group {
+                    let colleagues = members[k].iter().skip(1);
+                    let listed = listed_attendees
+                        .iter()
+                        .filter(|(of, _)| *of == k)
+                        .map(|(_, a)| a);
+                    for a in colleagues.chain(listed) {
+                        if !principals.contains(&Some(*a))
+                            && Some(*a) != hub_principal
+                            && !attendees.contains(a)
+                        {
+                            attendees.push(*a);
+                        }
                     }
                 }
+                let mine_parties: Vec<EntryId> = group.iter().map(|&k| all_parties[k]).collect();
                 // Invitations go to the meeting with the invitee, else to the first one.
                 let mine = |f: &Found| {
-                    f.who == party || (Some(party) == first_party && !all_parties.contains(&f.who))
+                    mine_parties.contains(&f.who)
+                        || (mine_parties.first() == first_party.as_ref()
+                            && !all_parties.contains(&f.who))
                 };
+                let k = group[0];
                 ItemMeeting {
-                    party,
-                    principal,
+                    parties: mine_parties.iter().copied().zip(principals).collect(),
                     hub_principal,
                     attendees,
                     // A party first named in a dated sentence ("the ministers

@@ -44,6 +44,7 @@ pub const LISTS: &[&str] = &[
     "destination",
     "org_destination",
     "articles",
+    "multilateral",
     "org_links",
     "unit_of",
     "hub_head",
@@ -67,6 +68,8 @@ struct LexiconFile {
     lang: Option<String>,
     #[serde(default)]
     articles: Vec<String>,
+    #[serde(default)]
+    multilateral: Vec<String>,
     #[serde(default)]
     patterns: Vec<PatternSpec>,
     #[serde(default)]
@@ -340,6 +343,8 @@ pub struct Lexicon {
     pub coordination: Phrases,
     /// Articles between a preposition and a name ("the", "la", "l'").
     pub articles: Phrases,
+    /// Words that make one meeting of several parties ("tripartite").
+    pub multilateral: Phrases,
     /// Function words inside organization names, as phrases for patterns.
     org_link_phrases: Phrases,
     /// Token patterns over the sentence layers (see `patterns.rs`).
@@ -535,6 +540,7 @@ impl Lexicon {
             partner_before: Phrases::list(own(|f| &f.partner_before)),
             coordination: Phrases::list(own(|f| &f.coordination)),
             articles: Phrases::list(own(|f| &f.articles)),
+            multilateral: Phrases::list(own(|f| &f.multilateral)),
             org_link_phrases: Phrases::list(own(|f| &f.org_links)),
             patterns: Patterns::new(patterns),
             subject_pronouns: Phrases::list(own(|f| &f.subject_pronouns)),
@@ -570,6 +576,7 @@ impl Lexicon {
             "destination" => &self.destination,
             "org_destination" => &self.org_destination,
             "articles" => &self.articles,
+            "multilateral" => &self.multilateral,
             "org_links" => &self.org_link_phrases,
             "unit_of" => &self.unit_of,
             "hub_head" => &self.hub_head,

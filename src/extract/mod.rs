@@ -389,10 +389,18 @@ impl Extractor {
                 let dp = &people[i];
                 let (id, ent) = ids.entity(d, i);
                 entities.entry(id.clone()).or_insert(ent);
+                // Whom a person represents: the hub, a party of the meeting,
+                // or (a body of a party's state) the first party.
                 let represents = if dp.hub {
                     Some(hub)
                 } else {
-                    dp.represents.map(|e| if e == hub { e } else { m.party })
+                    dp.represents.map(|e| {
+                        if e == hub || m.parties.iter().any(|(p, _)| *p == e) {
+                            e
+                        } else {
+                            m.parties[0].0
+                        }
+                    })
                 };
                 Participant {
                     person: id,
@@ -404,20 +412,22 @@ impl Extractor {
             if let Some(h) = m.hub_principal {
                 participants.push(participant(h, &mut entities));
             }
-            if let Some(c) = m.principal {
-                let mut pt = participant(c, &mut entities);
-                pt.represents = Some(self.entry(doc, m.party).id.clone());
-                participants.push(pt);
+            for &(party, principal) in &m.parties {
+                if let Some(c) = principal {
+                    let mut pt = participant(c, &mut entities);
+                    pt.represents = Some(self.entry(doc, party).id.clone());
+                    participants.push(pt);
+                }
             }
             let attendees = m
                 .attendees
                 .iter()
                 .map(|&a| participant(a, &mut entities))
                 .collect();
-            let parties = vec![
-                entity(doc, hub, &mut entities),
-                entity(doc, m.party, &mut entities),
-            ];
+            let parties: Vec<String> = std::iter::once(hub)
+                .chain(m.parties.iter().map(|(p, _)| *p))
+                .map(|e| entity(doc, e, &mut entities))
+                .collect();
             let invitations = m
                 .invitations
                 .iter()
@@ -442,7 +452,12 @@ impl Extractor {
                 .collect();
             let base = format!(
                 "m-{:016x}",
-                fnv(&format!("{}\u{0}{}\u{0}{}", doc.name, p.item, parties[1]))
+                fnv(&format!(
+                    "{}\u{0}{}\u{0}{}",
+                    doc.name,
+                    p.item,
+                    parties[1..].join(",")
+                ))
             );
             let n = seen.entry(base.clone()).or_default();
             *n += 1;
@@ -902,6 +917,67 @@ mod tests {
 
     /// Cues, inflections, paraphrases and constructions in both languages:
     /// each text must give exactly these counterparts.
+    #[test]
+    fn a_joint_meeting_is_one_meeting_of_every_party() {
+        let table: &[(&str, &[&[&str]])] = &[
+            (
+                "ICESCO, the Volta Crafts Fund and the University of Tamale held a tripartite meeting in Rabat on 3 May 2024, \
+                 attended by Dr. Kofi Mensah, Rector of the University of Tamale.",
+                &[&[
+                    "org:icesco",
+                    "org:volta-crafts-fund",
+                    "org:university-of-tamale",
+                ]],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a présidé le 3 mai 2024 une réunion tripartite avec Mme Awa Diallo, présidente de la \
+                 Fondation Lumière du Sahel, et M. Issa Moussa, recteur de l'Université de Maradi.",
+                &[&[
+                    "org:icesco",
+                    "org:fondation-lumiere-du-sahel",
+                    "org:universite-de-maradi",
+                ]],
+            ),
+            // Separate audiences named in one breath stay separate meetings.
+            (
+                "Le Directeur général de l'ICESCO a rencontré les ambassadeurs du Gabon, du Congo et du Cameroun.",
+                &[
+                    &["org:icesco", "country:GA"],
+                    &["org:icesco", "country:CG"],
+                    &["org:icesco", "country:CM"],
+                ],
+            ),
+        ];
+        for (text, want) in table {
+            let x = extract(&format!("Headline\n\n{text}\n"));
+            let got: Vec<Vec<&str>> = x
+                .meetings
+                .iter()
+                .map(|m| m.parties.iter().map(String::as_str).collect())
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+        // The principal of each party represents it.
+        let x = extract(
+            "Headline\n\nDr Salim M. AlMalik, Director-General of ICESCO, held a trilateral meeting with \
+             Ms. Ama Owusu, President of the Volta Crafts Fund, and Dr. Kofi Mensah, Rector of the University of Tamale.\n",
+        );
+        assert_eq!(x.meetings.len(), 1, "{:#?}", x.meetings);
+        let represents: Vec<&str> = x.meetings[0]
+            .participants
+            .iter()
+            .filter_map(|p| p.represents.as_deref())
+            .collect();
+        assert_eq!(
+            represents,
+            [
+                "org:icesco",
+                "org:volta-crafts-fund",
+                "org:university-of-tamale"
+            ]
+        );
+    }
+
     /// Each pattern of `data/lexicon/patterns.toml` in both languages: the
     /// feature it gives the party (or, for `destination`, that the place
     /// proposes no party).
@@ -920,6 +996,20 @@ mod tests {
                 "partner-after-preposition",
                 "Le Directeur général de l'ICESCO s'est entretenu avec la Fondation Lumière du Sahel.",
                 "org:fondation-lumiere-du-sahel",
+                "partner",
+                Some(1.0),
+            ),
+            (
+                "partner-coordinated",
+                "The Director-General of ICESCO held talks with the Lake Chad Basin Fund and the University of Tamale.",
+                "org:university-of-tamale",
+                "partner",
+                Some(1.0),
+            ),
+            (
+                "partner-coordinated",
+                "Le Directeur général de l'ICESCO s'est entretenu avec la Fondation Lumière du Sahel et l'Université de Maradi.",
+                "org:universite-de-maradi",
                 "partner",
                 Some(1.0),
             ),
@@ -961,6 +1051,41 @@ mod tests {
             (
                 "co-subject-before-hub",
                 "La Fondation Lumière du Sahel et l'ICESCO ont signé un accord.",
+                "org:fondation-lumiere-du-sahel",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "co-subject-in-list-after-hub",
+                "ICESCO, the Lake Chad Basin Fund and the University of Tamale held a tripartite meeting.",
+                "org:university-of-tamale",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "co-subject-in-list-after-hub",
+                "L'ICESCO, la Fondation Lumière du Sahel et l'Université de Maradi ont tenu une réunion tripartite.",
+                "org:fondation-lumiere-du-sahel",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "co-subject-in-list-after-hub: no clause in the gap",
+                "ICESCO, which the Lake Chad Basin Fund praised, held a meeting.",
+                "org:lake-chad-basin-fund",
+                "co_subject",
+                Some(0.0),
+            ),
+            (
+                "co-subject-in-list-before-hub",
+                "The Lake Chad Basin Fund, the University of Tamale and ICESCO held a tripartite meeting.",
+                "org:lake-chad-basin-fund",
+                "co_subject",
+                Some(1.0),
+            ),
+            (
+                "co-subject-in-list-before-hub",
+                "La Fondation Lumière du Sahel, l'Université de Maradi et l'ICESCO ont signé un accord tripartite.",
                 "org:fondation-lumiere-du-sahel",
                 "co_subject",
                 Some(1.0),

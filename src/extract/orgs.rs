@@ -260,6 +260,23 @@ fn run_end(
         if heads_only && lex.coordination.occurs(&fold(word(k))) {
             break;
         }
+        // "and the" / "et la" after a head noun, or before one, opens
+        // another noun phrase ("the Crafts Fund and the University of
+        // Tamale", "la Fondation X et l'Université Y").
+        let article = |j: usize| {
+            tokens
+                .get(j)
+                .is_some_and(|t| lex.articles.is_whole(&fold(&text[t.range.clone()])))
+        };
+        if lex.coordination.occurs(&fold(word(k)))
+            && article(k + 1)
+            && (after_head
+                || tokens
+                    .get(k + 2)
+                    .is_some_and(|_| lex.is_org_head(word(k + 2))))
+        {
+            break;
+        }
         // Function words, then a name word: "of the", "de la", "d'".
         let mut j = k;
         while j < tokens.len()

@@ -11,10 +11,12 @@
 //! | `list = "partner_before"` | a phrase of that lexicon list (one or more tokens) |
 //! | `entity = "party"` / `"hub"` | a mention of a state or organization / of the publishing organization |
 //! | `any = true` | any token |
+//! | `any = true, except = ["clause"]` | any token that starts no phrase of these lists |
 //!
 //! and may repeat: `op = "?"`, `"*"`, `"+"` or `"{m,n}"`. A pattern names
 //! the candidate feature ([`FEATURES`]) it gives to the mention that its
-//! `entity = "party"` spec matched: `partner` ("met with the Council"),
+//! `entity = "party"` spec matched (the one marked `target = true` if it
+//! has two): `partner` ("met with the Council"),
 //! `co_subject` ("the Council and ICESCO signed"), `destination` ("arrived
 //! in Rabat": where the meeting was, not who met). Adding a construction is
 //! a data change with a table test, not a new branch in Rust.
@@ -49,6 +51,11 @@ pub struct TokenSpec {
     entity: Option<String>,
     #[serde(default)]
     any: bool,
+    #[serde(default)]
+    except: Vec<String>,
+    /// Marks the party the pattern gives its feature to, when it names two.
+    #[serde(default)]
+    target: bool,
     op: Option<String>,
 }
 
@@ -67,7 +74,8 @@ enum Test {
     Prefix(Vec<String>),
     List(String),
     Entity(Label),
-    Any,
+    /// Any token that starts no phrase of these lists.
+    Any(Vec<String>),
 }
 
 #[derive(Debug, Clone)]
@@ -75,6 +83,8 @@ struct Step {
     test: Test,
     min: usize,
     max: usize,
+    /// The party this step matches is the pattern's.
+    target: bool,
 }
 
 /// A compiled pattern.
@@ -104,15 +114,24 @@ impl Pattern {
             .iter()
             .map(|t| step(t, known_list).map_err(|e| format!("pattern {:?}: {e}", spec.name)))
             .collect::<Result<Vec<_>, _>>()?;
-        let parties = steps
+        let mut steps = steps;
+        let parties: Vec<usize> = (0..steps.len())
+            .filter(|&k| matches!(steps[k].test, Test::Entity(Label::Party)))
+            .collect();
+        let targets: Vec<usize> = parties
             .iter()
-            .filter(|s| matches!(s.test, Test::Entity(Label::Party)))
-            .count();
-        if parties != 1 {
-            return Err(format!(
-                "pattern {:?}: needs exactly one `entity = \"party\"` token, has {parties}",
-                spec.name
-            ));
+            .copied()
+            .filter(|&k| steps[k].target)
+            .collect();
+        match (parties.as_slice(), targets.as_slice()) {
+            ([only], []) => steps[*only].target = true,
+            (_, [_]) => {}
+            _ => {
+                return Err(format!(
+                    "pattern {:?}: needs one `entity = \"party\"` token, or one marked `target = true`",
+                    spec.name
+                ));
+            }
         }
         Ok(Pattern {
             name: spec.name.clone(),
@@ -123,54 +142,61 @@ impl Pattern {
 
     /// The lexicon lists the pattern reads.
     pub fn lists(&self) -> impl Iterator<Item = &str> {
-        self.steps.iter().filter_map(|s| match &s.test {
-            Test::List(l) => Some(l.as_str()),
-            _ => None,
-        })
+        self.steps
+            .iter()
+            .flat_map(|s| match &s.test {
+                Test::List(l) => std::slice::from_ref(l),
+                Test::Any(except) => except.as_slice(),
+                _ => &[],
+            })
+            .map(String::as_str)
     }
 
-    /// The party mentions this pattern matches in a sentence.
+    /// The party mentions this pattern matches in a sentence: every match,
+    /// not only the longest ("ICESCO, the Fund and the University held"
+    /// gives both).
     pub fn parties(&self, view: &View) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         for start in 0..view.tokens.len() {
-            if let Some(party) = self.match_at(view, 0, start, None)
-                && !out.contains(&party)
-            {
-                out.push(party);
-            }
+            self.match_at(view, 0, start, None, &mut out);
         }
         out
     }
 
-    /// Matches steps `k..` from token `at`; gives the party's range.
+    /// Matches steps `k..` from token `at`, adding the party of each match.
     fn match_at(
         &self,
         view: &View,
         k: usize,
         at: usize,
         party: Option<Range<usize>>,
-    ) -> Option<Range<usize>> {
+        out: &mut Vec<Range<usize>>,
+    ) {
         let Some(step) = self.steps.get(k) else {
-            return party;
+            if let Some(p) = party
+                && !out.contains(&p)
+            {
+                out.push(p);
+            }
+            return;
         };
-        // Every way of repeating the step min..=max times, longest first.
-        let mut ends = vec![(at, party.clone())];
+        // Every way of repeating the step min..=max times.
         let mut cur = (at, party);
-        for _ in 0..step.max {
+        for n in 0..=step.max {
+            if n >= step.min {
+                self.match_at(view, k + 1, cur.0, cur.1.clone(), out);
+            }
+            if n == step.max {
+                break;
+            }
             let Some((next, span)) = view.test(&step.test, cur.0) else {
                 break;
             };
-            let p = match (&step.test, span) {
-                (Test::Entity(Label::Party), Some(r)) => Some(r),
-                _ => cur.1.clone(),
-            };
-            cur = (next, p);
-            ends.push(cur.clone());
+            if let (true, Some(r)) = (step.target, span) {
+                cur.1 = Some(r);
+            }
+            cur.0 = next;
         }
-        ends.into_iter()
-            .skip(step.min)
-            .rev()
-            .find_map(|(next, p)| self.match_at(view, k + 1, next, p))
     }
 }
 
@@ -199,8 +225,16 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
             other => return Err(format!("unknown entity label {other:?} (party, hub)")),
         }));
     }
+    for l in &t.except {
+        if !known_list(l) {
+            return Err(format!("no lexicon list {l:?}"));
+        }
+    }
+    if !t.except.is_empty() && !t.any {
+        return Err("`except` goes with `any = true`".into());
+    }
     if t.any {
-        tests.push(Test::Any);
+        tests.push(Test::Any(t.except.clone()));
     }
     if tests.len() != 1 {
         return Err("each token needs exactly one of word, prefix, list, entity, any".into());
@@ -212,10 +246,14 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
         Some("+") => (1, usize::MAX),
         Some(op) => repetition(op).ok_or_else(|| format!("bad op {op:?} (?, *, +, {{m,n}})"))?,
     };
+    if t.target && t.entity.as_deref() != Some("party") {
+        return Err("`target` marks an `entity = \"party\"` token".into());
+    }
     Ok(Step {
         test: tests.remove(0),
         min,
         max,
+        target: t.target,
     })
 }
 
@@ -239,6 +277,12 @@ pub struct View {
 }
 
 impl View {
+    /// The phrase of a list that starts at `start`.
+    fn phrase_at(&self, list: &str, start: usize) -> Option<&Range<usize>> {
+        let (_, found) = self.lists.iter().find(|(l, _)| l == list)?;
+        found.iter().find(|r| r.start == start)
+    }
+
     /// Whether `test` holds at token `at`: the token after the match, and
     /// the entity span it matched.
     fn test(&self, test: &Test, at: usize) -> Option<(usize, Option<Range<usize>>)> {
@@ -258,10 +302,12 @@ impl View {
                 .iter()
                 .any(|p| word.starts_with(p.as_str()))
                 .then_some((at + 1, None)),
-            Test::Any => Some((at + 1, None)),
+            Test::Any(except) => except
+                .iter()
+                .all(|l| self.phrase_at(l, token.start).is_none())
+                .then_some((at + 1, None)),
             Test::List(name) => {
-                let (_, found) = self.lists.iter().find(|(l, _)| l == name)?;
-                let m = found.iter().find(|r| r.start == token.start)?;
+                let m = self.phrase_at(name, token.start)?;
                 through(m.end).map(|n| (n, None))
             }
             Test::Entity(label) => {
@@ -423,6 +469,22 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_may_exclude_the_phrases_of_lists() {
+        let p = pattern(
+            "co_subject",
+            r#"[{entity = "hub"}, {word = [","]}, {any = true, op = "{0,4}", except = ["clause"]}, {entity = "party"}, {word = ["met"]}]"#,
+        );
+        let lists: &[(&str, &[&str])] = &[("clause", &["which", "who"])];
+        for (text, want) in [
+            ("[H ICESCO] , the Fund and [P Delta Bank] met", true),
+            ("[H ICESCO] , which praised [P Delta Bank] met", false),
+        ] {
+            let (_, v) = view(text, lists);
+            assert_eq!(!p.parties(&v).is_empty(), want, "{text}");
+        }
+    }
+
+    #[test]
     fn bad_patterns_are_refused_with_their_name() {
         let bad = |feature: &str, tokens: &str, known: bool| {
             let spec: PatternSpec = toml::from_str(&format!(
@@ -434,7 +496,19 @@ mod tests {
         let e = bad("nonsense", r#"[{entity = "party"}]"#, true);
         assert!(e.contains("p1") && e.contains("unknown feature"), "{e}");
         let e = bad("partner", r#"[{word = ["with"]}]"#, true);
-        assert!(e.contains("exactly one `entity"), "{e}");
+        assert!(e.contains("needs one `entity"), "{e}");
+        let e = bad(
+            "partner",
+            r#"[{entity = "party"}, {entity = "party"}]"#,
+            true,
+        );
+        assert!(e.contains("target = true"), "{e}");
+        let e = bad(
+            "partner",
+            r#"[{entity = "hub", target = true}, {entity = "party"}]"#,
+            true,
+        );
+        assert!(e.contains("`target` marks"), "{e}");
         let e = bad("partner", r#"[{list = "nope"}, {entity = "party"}]"#, false);
         assert!(e.contains("no lexicon list"), "{e}");
         let e = bad(
