@@ -842,6 +842,7 @@ mod tests {
         let extraction = Extraction {
             meetings,
             entities: entities(),
+            ..Default::default()
         };
         score(gold, &extraction, &Gazetteer::builtin().unwrap())
     }

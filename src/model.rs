@@ -304,11 +304,53 @@ impl Meeting {
     }
 }
 
+/// Invitations and memberships that a news item reports outside any
+/// meeting ("ICESCO invites Portugal to join as an Observer State").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Announcement {
+    pub id: String,
+    pub doc: String,
+    pub headline: Option<String>,
+    pub lang: String,
+    /// The item's date (its dateline or publication date).
+    pub date: Option<PartialDate>,
+    pub invitations: Vec<Invitation>,
+    pub memberships: Vec<Membership>,
+}
+
+impl Announcement {
+    /// Every entity id it names: invitees, members and their targets.
+    ///
+    /// ```
+    /// use diplograph::model::{Announcement, Capacity, Invitation};
+    /// let a = Announcement {
+    ///     id: "a-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(), date: None,
+    ///     invitations: vec![Invitation { invitee: "country:PT".into(), target: "org:icesco".into(),
+    ///         capacity: Capacity::Observer, evidence: None }],
+    ///     memberships: vec![],
+    /// };
+    /// assert_eq!(a.entity_ids().collect::<Vec<_>>(), ["country:PT", "org:icesco"]);
+    /// ```
+    pub fn entity_ids(&self) -> impl Iterator<Item = &str> {
+        self.invitations
+            .iter()
+            .flat_map(|i| [i.invitee.as_str(), i.target.as_str()])
+            .chain(
+                self.memberships
+                    .iter()
+                    .flat_map(|m| [m.member.as_str(), m.of.as_str()]),
+            )
+    }
+}
+
 /// The result of extraction over a corpus: the `meetings` JSON document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extraction {
     pub meetings: Vec<Meeting>,
     pub entities: Vec<Entity>,
+    /// Invitations and memberships reported outside meetings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub announcements: Vec<Announcement>,
 }
 
 #[cfg(test)]

@@ -321,6 +321,7 @@ mod tests {
                 entity("org:icesco", EntityKind::Organization, "ICESCO"),
                 entity("country:JP", EntityKind::Country, hostile),
             ],
+            ..Default::default()
         })
         .unwrap()
     }

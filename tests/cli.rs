@@ -714,3 +714,58 @@ fn candidates_list_every_party_with_features_and_the_weights_decide() {
         stderr(&out)
     );
 }
+
+/// Invitations and memberships reported outside any meeting count in
+/// `invitations`, from the articles and from a saved graph.
+#[test]
+fn announced_invitations_and_memberships() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(corpus.join(name), text).unwrap();
+    write(
+        "a.txt",
+        "ICESCO invites Chile to join as an Observer State\n\n\
+         Rabat, 4 March 2024 - ICESCO has invited the Republic of Chile to join the Organization as an Observer State.\n",
+    );
+    write(
+        "b.txt",
+        "ICESCO calls on Peru to join the Coalition\n\n\
+         Rabat, 5 March 2024 - ICESCO has invited Peru to join the Global Humanitarian Coalition.\n",
+    );
+    write(
+        "c.txt",
+        "Peru joins the Coalition\n\n\
+         Rabat, 9 May 2024 - Peru has joined the Global Humanitarian Coalition launched by ICESCO.\n",
+    );
+    let corpus = corpus.to_str().unwrap();
+    let meetings = meetings_json(&[corpus]);
+    assert_eq!(meetings["meetings"].as_array().unwrap().len(), 0);
+    assert_eq!(meetings["announcements"].as_array().unwrap().len(), 3);
+    let out = dir.path().join("out");
+    let built = diplograph(&["build", corpus, "-o", out.to_str().unwrap(), "--quiet"]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let graph = out.join("graph.json");
+    for input in [corpus, graph.to_str().unwrap()] {
+        let pending = json(&diplograph(&[
+            "invitations",
+            input,
+            "--pending",
+            "--format",
+            "json",
+        ]));
+        let invitees: Vec<&str> = pending
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["invitee"]["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(invitees, ["country:CL"], "{input}");
+        assert!(
+            pending[0]["invited"][0]["doc"]
+                .as_str()
+                .unwrap()
+                .ends_with("a.txt")
+        );
+    }
+}

@@ -66,7 +66,7 @@ impl PartnerGraph {
     ///     m("2020-01-01", &["org:icesco", "country:JP"]),
     ///     m("2020-02-01", &["org:icesco", "country:JP"]),
     ///     m("2020-03-01", &["org:icesco", "country:FR", "org:who"]),
-    /// ], entities: vec![] }).unwrap();
+    /// ], entities: vec![], ..Default::default() }).unwrap();
     /// let p = PartnerGraph::from_graph(&g, &CentralityOptions::default());
     /// assert_eq!((p.graph.node_count(), p.graph.edge_count()), (4, 4));
     /// assert_eq!(p.edges()[0], ("org:icesco", "country:JP", 2.0));

@@ -14,7 +14,7 @@
 
 use super::members::{ListedMember, MemberStates};
 use crate::graph::{Filter, MeetingGraph, date_span, days_from_civil};
-use crate::model::{Capacity, Entity, PartialDate};
+use crate::model::{Announcement, Capacity, Entity, Invitation, Meeting, Membership, PartialDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -107,35 +107,39 @@ pub fn invitations<'a>(
 ) -> Vec<InvitationRecord<'a>> {
     type Key<'k> = (&'k str, &'k str, Capacity);
     let mut groups: BTreeMap<(String, String, u8), (Key<'a>, Vec<Occurrence>)> = BTreeMap::new();
-    for m in g.meetings().iter().filter(|m| g.keeps(filter, m)) {
-        for inv in &m.invitations {
-            let key = (inv.invitee.clone(), inv.target.clone(), inv.capacity as u8);
-            let entry = groups.entry(key).or_insert_with(|| {
-                (
-                    (inv.invitee.as_str(), inv.target.as_str(), inv.capacity),
-                    vec![],
-                )
-            });
-            if !entry.1.iter().any(|o| o.meeting == m.id) {
-                entry.1.push(Occurrence {
-                    date: m.date,
-                    doc: m.doc.clone(),
-                    meeting: m.id.clone(),
+    // Meetings and announcements alike report invitations and memberships:
+    // (report, whether it passes the filter).
+    let reports = g
+        .meetings()
+        .iter()
+        .map(|m| (Report::of_meeting(m), g.keeps(filter, m)))
+        .chain(
+            g.extraction()
+                .announcements
+                .iter()
+                .map(|a| (Report::of_announcement(a), g.keeps_announcement(filter, a))),
+        );
+    let mut memberships: BTreeMap<(&str, &str, u8), Vec<Occurrence>> = BTreeMap::new();
+    for (r, kept) in reports {
+        if kept {
+            for inv in r.invitations {
+                let key = (inv.invitee.clone(), inv.target.clone(), inv.capacity as u8);
+                let entry = groups.entry(key).or_insert_with(|| {
+                    (
+                        (inv.invitee.as_str(), inv.target.as_str(), inv.capacity),
+                        vec![],
+                    )
                 });
+                if !entry.1.iter().any(|o| o.meeting == *r.id) {
+                    entry.1.push(r.occurrence());
+                }
             }
         }
-    }
-    let mut memberships: BTreeMap<(&str, &str, u8), Vec<Occurrence>> = BTreeMap::new();
-    for m in g.meetings() {
-        for mem in &m.memberships {
+        for mem in r.memberships {
             memberships
                 .entry((mem.member.as_str(), mem.of.as_str(), mem.capacity as u8))
                 .or_default()
-                .push(Occurrence {
-                    date: m.date,
-                    doc: m.doc.clone(),
-                    meeting: m.id.clone(),
-                });
+                .push(r.occurrence());
         }
     }
     let mut out = Vec::new();
@@ -206,6 +210,46 @@ pub fn invitations<'a>(
         });
     }
     out
+}
+
+/// What a meeting or an announcement reports of invitations and memberships.
+struct Report<'a> {
+    date: Option<PartialDate>,
+    doc: &'a str,
+    id: &'a String,
+    invitations: &'a [Invitation],
+    memberships: &'a [Membership],
+}
+
+impl<'a> Report<'a> {
+    fn of_meeting(m: &'a Meeting) -> Self {
+        Report {
+            date: m.date,
+            doc: &m.doc,
+            id: &m.id,
+            invitations: &m.invitations,
+            memberships: &m.memberships,
+        }
+    }
+
+    fn of_announcement(a: &'a Announcement) -> Self {
+        Report {
+            date: a.date,
+            doc: &a.doc,
+            id: &a.id,
+            invitations: &a.invitations,
+            memberships: &a.memberships,
+        }
+    }
+
+    /// The occurrence of a fact in this report (`meeting`: its id).
+    fn occurrence(&self) -> Occurrence {
+        Occurrence {
+            date: self.date,
+            doc: self.doc.to_string(),
+            meeting: self.id.clone(),
+        }
+    }
 }
 
 fn date_span_end(d: &Option<PartialDate>) -> Option<(i32, u32, u32)> {
@@ -307,6 +351,7 @@ mod tests {
         let g = MeetingGraph::new(Extraction {
             meetings: vec![joined, invited],
             entities,
+            ..Default::default()
         })
         .unwrap();
         let flags: Vec<(Capacity, bool)> =

@@ -148,6 +148,7 @@ mod tests {
                 meeting("c", Some("--03-04"), &["country:FR"], &[]),
             ],
             entities: vec![],
+            ..Default::default()
         })
         .unwrap();
         let t = timeline(&g, &Filter::default(), Granularity::Month);

@@ -1033,6 +1033,14 @@ impl Context<'_> {
             let joins = self.lex.join.find_in(f);
             let observer = self.lex.observer.find_in(f);
             let pronoun = self.lex.join_pronoun.occurs(&f.text);
+            // The hub is a target only where the sentence names it ("to join
+            // ICESCO", "à rejoindre l'Organisation"), not by default ("invited
+            // China to join multiple initiatives").
+            let hub_named = |from: usize, until: usize| {
+                s.mentions
+                    .iter()
+                    .any(|m| m.entry == hub && m.range.start >= from && m.range.start < until)
+            };
             let join_starts: Vec<usize> = joins.iter().map(|(r, _)| r.start + offset).collect();
             for (n, (inv, _)) in invites.iter().enumerate() {
                 let at = inv.start + offset;
@@ -1087,8 +1095,10 @@ impl Context<'_> {
                             .or(last_target)
                     {
                         (t, Capacity::Member)
-                    } else {
+                    } else if hub_named(join, until) {
                         (hub, Capacity::Member)
+                    } else {
+                        continue;
                     };
                     let found = Found {
                         who: invitee,
@@ -1117,8 +1127,10 @@ impl Context<'_> {
                         (hub, Capacity::Observer)
                     } else if let Some(m) = targets.iter().find(|m| m.range.start >= at) {
                         (m.entry, Capacity::Member)
-                    } else {
+                    } else if hub_named(at, s.range.end) {
                         (hub, Capacity::Member)
+                    } else {
+                        continue;
                     };
                     let found = Found {
                         who: member,

@@ -22,8 +22,8 @@ pub use score::{FEATURES, Features, Weights};
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
-    Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership, PartialDate,
-    Participant,
+    Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership,
+    PartialDate, Participant,
 };
 use indexmap::IndexMap;
 use item::{Context, DocPerson, Found, ItemMeeting};
@@ -60,6 +60,7 @@ pub struct CandidateRecord {
 struct DocOutput {
     name: String,
     meetings: Vec<Pending>,
+    announcements: Vec<PendingAnnouncement>,
     people: Vec<DocPerson>,
     /// Organizations the document names that the gazetteer does not.
     entities: Vec<Entry>,
@@ -75,6 +76,17 @@ struct Pending {
     evidence: Vec<Evidence>,
     invitations: Vec<Evidence>,
     memberships: Vec<Evidence>,
+}
+
+/// Invitations and memberships of an item without a meeting, each with
+/// the evidence of its sentence.
+struct PendingAnnouncement {
+    item: usize,
+    headline: Option<String>,
+    lang: String,
+    date: Option<PartialDate>,
+    invitations: Vec<(Found, Evidence)>,
+    memberships: Vec<(Found, Evidence)>,
 }
 
 impl Extractor {
@@ -193,10 +205,39 @@ impl Extractor {
 
     fn document(&self, doc: &Document) -> DocOutput {
         let mut out = Vec::new();
+        let mut announcements = Vec::new();
         let (people, entities) = self.items(doc, &mut |i, ctx, sentences, people| {
             let item = &doc.items[i];
             let lang = ctx.lang.to_string();
-            for meeting in ctx.meetings(sentences, people) {
+            let meetings = ctx.meetings(sentences, people);
+            if meetings.is_empty() {
+                let (invitations, memberships) = ctx.invitations(sentences, None);
+                // Each fact once, with the evidence of its first sentence.
+                let with_evidence = |found: Vec<Found>| -> Vec<(Found, Evidence)> {
+                    let mut out: Vec<(Found, Evidence)> = Vec::new();
+                    for f in found {
+                        let same = |(g, _): &(Found, Evidence)| {
+                            (g.who, g.target, g.capacity) == (f.who, f.target, f.capacity)
+                        };
+                        if !out.iter().any(same) {
+                            let e = evidence(doc, &f.sentence);
+                            out.push((f, e));
+                        }
+                    }
+                    out
+                };
+                if !invitations.is_empty() || !memberships.is_empty() {
+                    announcements.push(PendingAnnouncement {
+                        item: i,
+                        headline: item.headline.clone().map(|h| doc.text[h].to_string()),
+                        lang: lang.clone(),
+                        date: ctx.anchor,
+                        invitations: with_evidence(invitations),
+                        memberships: with_evidence(memberships),
+                    });
+                }
+            }
+            for meeting in meetings {
                 let evidence = |r: &std::ops::Range<usize>| evidence(doc, r);
                 out.push(Pending {
                     item: i,
@@ -220,6 +261,7 @@ impl Extractor {
         DocOutput {
             name: doc.name.clone(),
             meetings: out,
+            announcements,
             people,
             entities,
         }
@@ -375,6 +417,24 @@ impl Extractor {
                 entities.entry(id.clone()).or_insert(ent);
                 id
             };
+        let invitation =
+            |doc: &DocOutput, f: &Found, e: &Evidence, entities: &mut BTreeMap<String, Entity>| {
+                Invitation {
+                    invitee: entity(doc, f.who, entities),
+                    target: entity(doc, f.target, entities),
+                    capacity: f.capacity,
+                    evidence: Some(e.clone()),
+                }
+            };
+        let membership =
+            |doc: &DocOutput, f: &Found, e: &Evidence, entities: &mut BTreeMap<String, Entity>| {
+                Membership {
+                    member: entity(doc, f.who, entities),
+                    of: entity(doc, f.target, entities),
+                    capacity: f.capacity,
+                    evidence: Some(e.clone()),
+                }
+            };
         let hub = self.gazetteer.hub();
         let mut meetings = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
@@ -432,23 +492,13 @@ impl Extractor {
                 .invitations
                 .iter()
                 .zip(&p.invitations)
-                .map(|(f, e): (&Found, &Evidence)| Invitation {
-                    invitee: entity(doc, f.who, &mut entities),
-                    target: entity(doc, f.target, &mut entities),
-                    capacity: f.capacity,
-                    evidence: Some(e.clone()),
-                })
+                .map(|(f, e)| invitation(doc, f, e, &mut entities))
                 .collect();
             let memberships = m
                 .memberships
                 .iter()
                 .zip(&p.memberships)
-                .map(|(f, e): (&Found, &Evidence)| Membership {
-                    member: entity(doc, f.who, &mut entities),
-                    of: entity(doc, f.target, &mut entities),
-                    capacity: f.capacity,
-                    evidence: Some(e.clone()),
-                })
+                .map(|(f, e)| membership(doc, f, e, &mut entities))
                 .collect();
             let base = format!(
                 "m-{:016x}",
@@ -479,9 +529,32 @@ impl Extractor {
                 evidence: p.evidence.clone(),
             });
         }
+        let mut announcements = Vec::new();
+        for doc in &docs {
+            for a in &doc.announcements {
+                announcements.push(Announcement {
+                    id: format!("a-{:016x}", fnv(&format!("{}\u{0}{}", doc.name, a.item))),
+                    doc: doc.name.clone(),
+                    headline: a.headline.clone(),
+                    lang: a.lang.clone(),
+                    date: a.date,
+                    invitations: a
+                        .invitations
+                        .iter()
+                        .map(|(f, e)| invitation(doc, f, e, &mut entities))
+                        .collect(),
+                    memberships: a
+                        .memberships
+                        .iter()
+                        .map(|(f, e)| membership(doc, f, e, &mut entities))
+                        .collect(),
+                });
+            }
+        }
         Extraction {
             meetings,
             entities: entities.into_values().collect(),
+            announcements,
         }
     }
 }
@@ -622,6 +695,7 @@ fn fnv(s: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Capacity;
 
     /// What a test expects of the one meeting of a text.
     #[derive(Debug, Default)]
@@ -917,6 +991,80 @@ mod tests {
 
     /// Cues, inflections, paraphrases and constructions in both languages:
     /// each text must give exactly these counterparts.
+    #[test]
+    fn invitations_and_memberships_outside_meetings_are_announcements() {
+        let x = extract(
+            "ICESCO invites Chile to join as an Observer State\n\n\
+             Rabat, 4 March 2024 - ICESCO has invited the Republic of Chile to join the Organization as an Observer State. \
+             The invitation was sent to Chile in a letter from the Director-General.\n",
+        );
+        assert!(x.meetings.is_empty(), "{:#?}", x.meetings);
+        let [a] = &x.announcements[..] else {
+            panic!("{:#?}", x.announcements)
+        };
+        let inv: Vec<(&str, &str, Capacity)> = a
+            .invitations
+            .iter()
+            .map(|i| (i.invitee.as_str(), i.target.as_str(), i.capacity))
+            .collect();
+        assert_eq!(
+            inv,
+            [("country:CL", "org:icesco", Capacity::Observer)],
+            "once"
+        );
+        assert_eq!(a.date.map(|d| d.to_string()).as_deref(), Some("2024-03-04"));
+        let e = a.invitations[0].evidence.as_ref().unwrap();
+        assert_eq!(
+            e.text, "ICESCO invites Chile to join as an Observer State",
+            "the first report"
+        );
+        let x = extract(
+            "Le Chili rejoint la Coalition\n\n\
+             Le Chili a rejoint la Coalition humanitaire globale lancée par l'ICESCO.\n",
+        );
+        assert!(x.meetings.is_empty());
+        let members: Vec<(&str, &str)> = x
+            .announcements
+            .iter()
+            .flat_map(|a| &a.memberships)
+            .map(|m| (m.member.as_str(), m.of.as_str()))
+            .collect();
+        assert_eq!(
+            members,
+            [("country:CL", "initiative:humanitarian-coalition")]
+        );
+    }
+
+    #[test]
+    fn an_invitation_needs_its_target_named() {
+        type Invited<'a> = (&'a str, &'a str, Capacity);
+        // (text, invitations as (invitee, target, capacity))
+        let table: &[(&str, &[Invited])] = &[
+            (
+                "The Director-General of ICESCO received Mr. Tomas Berg, Ambassador of Sweden, and invited Sweden to join several initiatives.",
+                &[],
+            ),
+            (
+                "The Director-General of ICESCO received Mr. Tomas Berg, Ambassador of Sweden, and invited Sweden to join ICESCO's Observer States.",
+                &[("country:SE", "org:icesco", Capacity::Observer)],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a reçu M. Paulo Silva, ambassadeur du Brésil, et a invité le Brésil à rejoindre l'ICESCO.",
+                &[("country:BR", "org:icesco", Capacity::Member)],
+            ),
+        ];
+        for (text, want) in table {
+            let x = extract(&format!("Headline\n\n{text}\n"));
+            let got: Vec<Invited> = x
+                .meetings
+                .iter()
+                .flat_map(|m| &m.invitations)
+                .map(|i| (i.invitee.as_str(), i.target.as_str(), i.capacity))
+                .collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+
     #[test]
     fn a_joint_meeting_is_one_meeting_of_every_party() {
         let table: &[(&str, &[&[&str]])] = &[

@@ -26,7 +26,7 @@ pub use merge::{dates_compatible, hub_of, merge_meetings};
 pub(crate) use store::write_atomic;
 pub use store::{GRAPH_FORMAT, GRAPH_VERSION};
 
-use crate::model::{Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
+use crate::model::{Announcement, Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
 use crate::{Error, Result};
 use indexmap::IndexMap;
 use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
@@ -90,6 +90,20 @@ pub struct Filter {
     pub kind: Option<EntityKind>,
     /// Keep meetings where this entity id is a party, participant or attendee.
     pub with_entity: Option<String>,
+}
+
+/// True when a date passes the filter's bounds: with a bound set, an
+/// undated fact (or one without its year) is left out.
+fn keeps_date(filter: &Filter, date: Option<&PartialDate>) -> bool {
+    if filter.since.is_none() && filter.until.is_none() {
+        return true;
+    }
+    let Some(span) = date.and_then(date_span) else {
+        return false;
+    };
+    let since = filter.since.as_ref().and_then(date_span);
+    let until = filter.until.as_ref().and_then(date_span);
+    !(since.is_some_and(|b| span.1 < b.0) || until.is_some_and(|b| span.0 > b.1))
 }
 
 /// A day as `(year, month, day)`, ordered.
@@ -165,15 +179,14 @@ impl MeetingGraph {
     ///     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
     ///     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![],
     /// };
-    /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![] }).unwrap();
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![], ..Default::default() }).unwrap();
     /// assert_eq!(g.node_count(), 2);
     /// assert_eq!(g.hub(), Some("org:icesco"));
     /// ```
     pub fn new(extraction: Extraction) -> Result<Self> {
-        let Extraction { meetings, entities } = extraction;
         Self::from_merged(Extraction {
-            meetings: merge_meetings(meetings),
-            entities,
+            meetings: merge_meetings(extraction.meetings),
+            ..extraction
         })
     }
 
@@ -341,7 +354,7 @@ impl MeetingGraph {
     /// use diplograph::model::{Entity, EntityKind, Extraction};
     /// let jp = Entity { id: "country:JP".into(), kind: EntityKind::Country, name: "Japan".into(),
     ///     aliases: vec!["Japon".into()], iso: Some("JP".into()), acronym: None };
-    /// let g = MeetingGraph::new(Extraction { meetings: vec![], entities: vec![jp] }).unwrap();
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![], entities: vec![jp], ..Default::default() }).unwrap();
     /// assert_eq!(g.resolve("japon").unwrap().id, "country:JP");
     /// let err = g.resolve("Japn").unwrap_err().to_string();
     /// assert!(err.contains("Japan"), "{err}");
@@ -402,15 +415,8 @@ impl MeetingGraph {
 
     /// True when a meeting passes a filter.
     pub fn keeps(&self, filter: &Filter, m: &Meeting) -> bool {
-        if filter.since.is_some() || filter.until.is_some() {
-            let Some(span) = m.date.as_ref().and_then(date_span) else {
-                return false;
-            };
-            let since = filter.since.as_ref().and_then(date_span);
-            let until = filter.until.as_ref().and_then(date_span);
-            if since.is_some_and(|b| span.1 < b.0) || until.is_some_and(|b| span.0 > b.1) {
-                return false;
-            }
+        if !keeps_date(filter, m.date.as_ref()) {
+            return false;
         }
         if let Some(t) = &filter.topic {
             let t = crate::text::fold(t);
@@ -437,6 +443,22 @@ impl MeetingGraph {
         true
     }
 
+    /// True when an announcement passes a filter: its date, and an invitee,
+    /// member or target of the kind or entity asked for. No announcement
+    /// has topics.
+    pub fn keeps_announcement(&self, filter: &Filter, a: &Announcement) -> bool {
+        keeps_date(filter, a.date.as_ref())
+            && filter.topic.is_none()
+            && filter.kind.is_none_or(|k| {
+                a.entity_ids()
+                    .any(|id| self.hub() != Some(id) && kind_of_id(id).is_ok_and(|x| x == k))
+            })
+            && filter
+                .with_entity
+                .as_deref()
+                .is_none_or(|e| a.entity_ids().any(|id| id == e))
+    }
+
     /// The meetings that pass a filter, with their indices.
     pub fn filtered<'a>(
         &'a self,
@@ -459,7 +481,7 @@ impl MeetingGraph {
     /// #     ..Meeting::new(id, "a.txt") };
     /// let g = MeetingGraph::new(Extraction {
     ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR"), m("m-3", "country:FR")],
-    ///     entities: vec![] }).unwrap();
+    ///     entities: vec![], ..Default::default() }).unwrap();
     /// let jp = g.subgraph(&Filter { with_entity: Some("country:JP".into()), ..Filter::default() }).unwrap();
     /// assert_eq!((jp.meetings().len(), jp.node_count()), (1, 2));
     /// assert_eq!(jp.hub(), Some("org:icesco"));
@@ -474,7 +496,18 @@ impl MeetingGraph {
             .filter(|m| self.keeps(filter, m))
             .cloned()
             .collect();
-        let named: BTreeSet<&str> = meetings.iter().flat_map(Meeting::entity_ids).collect();
+        let announcements: Vec<Announcement> = self
+            .extraction
+            .announcements
+            .iter()
+            .filter(|a| self.keeps_announcement(filter, a))
+            .cloned()
+            .collect();
+        let named: BTreeSet<&str> = meetings
+            .iter()
+            .flat_map(Meeting::entity_ids)
+            .chain(announcements.iter().flat_map(Announcement::entity_ids))
+            .collect();
         let entities = self
             .extraction
             .entities
@@ -482,7 +515,11 @@ impl MeetingGraph {
             .filter(|e| named.contains(e.id.as_str()))
             .cloned()
             .collect();
-        let mut g = MeetingGraph::from_merged(Extraction { meetings, entities })?;
+        let mut g = MeetingGraph::from_merged(Extraction {
+            meetings,
+            entities,
+            announcements,
+        })?;
         g.hub = self.hub.clone().filter(|h| g.index.contains_key(h));
         Ok(g)
     }
@@ -499,7 +536,7 @@ impl MeetingGraph {
     /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
     /// #     topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction {
-    ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![] }).unwrap();
+    ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![], ..Default::default() }).unwrap();
     /// let ego = g.neighbors("country:JP", &Filter::default()).unwrap();
     /// assert_eq!(ego.neighbors.len(), 1);
     /// assert_eq!(ego.neighbors[0].entity.id, "org:icesco");
@@ -560,7 +597,7 @@ impl MeetingGraph {
     /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
     /// #     topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction {
-    ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![] }).unwrap();
+    ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![], ..Default::default() }).unwrap();
     /// let path = g.path("country:JP", "country:FR", &Filter::default()).unwrap();
     /// let ids: Vec<&str> = path.iter().map(|s| s.entity.id.as_str()).collect();
     /// assert_eq!(ids, ["country:JP", "org:icesco", "country:FR"]);
@@ -617,7 +654,7 @@ impl MeetingGraph {
     /// #     date: Some("2020-07-16".parse().unwrap()), place: None, mode: None,
     /// #     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
     /// #     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![] };
-    /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![] }).unwrap();
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![], ..Default::default() }).unwrap();
     /// let v = g.to_node_link();
     /// assert_eq!(v["links"][0]["date"], "2020-07-16");
     /// assert_eq!(v["nodes"][0]["pagerank"], 0.5);

@@ -129,6 +129,7 @@ pub(crate) fn fixture() -> MeetingGraph {
     MeetingGraph::new(Extraction {
         meetings: vec![m1, m1fr, m2, m3, m4, m5, m6, m7, m8],
         entities,
+        ..Default::default()
     })
     .unwrap()
 }
@@ -191,6 +192,7 @@ fn invalid_ids_are_typed_errors() {
         let err = MeetingGraph::new(Extraction {
             meetings: vec![m],
             entities: vec![],
+            ..Default::default()
         })
         .unwrap_err();
         assert!(

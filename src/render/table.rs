@@ -336,6 +336,7 @@ mod tests {
                 entity("person:lucia-quispe", Person, "Lucía Quispe"),
                 entity("person:nadia-rahman", Person, "Nadia Rahman"),
             ],
+            ..Default::default()
         }
     }
 

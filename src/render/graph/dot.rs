@@ -256,7 +256,7 @@ fn legend() -> Stmt {
 /// #     parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec!["culture".into()], invitations: vec![],
 /// #     memberships: vec![], evidence: vec![] };
-/// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![] }).unwrap();
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
 /// let text = dot(&GraphView::new(&g).unwrap());
 /// assert!(text.starts_with("graph diplograph {"));
 /// assert!(text.contains(r#""org:icesco" -- "country:JP" [label="2020-07-16\nculture""#));

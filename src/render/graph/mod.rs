@@ -74,7 +74,7 @@ impl<'a> GraphView<'a> {
     /// #     date: None, place: None, mode: None, parties: vec!["org:icesco".into(), "country:JP".into()],
     /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
     /// #     memberships: vec![], evidence: vec![] };
-    /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![] }).unwrap();
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
     /// let view = GraphView::new(&g).unwrap();
     /// assert_eq!(view.centralities().len(), 2);
     /// ```

@@ -67,7 +67,7 @@ fn to_string(w: csv::Writer<Vec<u8>>) -> Result<String> {
 /// #     parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
 /// #     memberships: vec![], evidence: vec![] };
-/// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![] }).unwrap();
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
 /// let csv = neo4j(&GraphView::new(&g).unwrap()).unwrap();
 /// assert!(csv.nodes.starts_with("id:ID,name,kind,:LABEL,"));
 /// assert!(csv.relationships.lines().nth(1).unwrap().starts_with("org:icesco,country:JP,MET,2020-07,2020-07-01,m-1,"));

@@ -80,6 +80,7 @@ fn small() -> MeetingGraph {
             entity("initiative:coalition", "Global Humanitarian Coalition", &[]),
             entity("person:dg", "Salim M. AlMalik", &[]),
         ],
+        ..Default::default()
     })
     .unwrap()
 }
@@ -99,6 +100,7 @@ fn hostile() -> MeetingGraph {
             entity("country:XX", HOSTILE, &[HOSTILE, "a;b"]),
             entity("person:envoy-m-1", HOSTILE, &[]),
         ],
+        ..Default::default()
     })
     .unwrap()
 }
