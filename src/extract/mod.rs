@@ -1292,6 +1292,15 @@ mod tests {
                 "Dr Salim M. AlMalik, Directeur général de l'ICESCO, s'est entretenue avec Mme Ines Costa, ambassadrice du Portugal.",
                 &["country:PT"],
             ),
+            // A mode noun with its partner, an adverb before it.
+            (
+                "Dr. Salim M. AlMalik, Director-General of ICESCO, held today a videoconference with Mr. Tomas Berg, Minister of Culture of Sweden.",
+                &["country:SE"],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a tenu ce lundi une visioconférence avec M. Paulo Silva, ministre de l'Éducation du Brésil.",
+                &["country:BR"],
+            ),
             // The counterpart reports, actively or in the passive.
             (
                 "Mr. Juan Ortiz, Ambassador of Peru, paid a courtesy visit to ICESCO, where he was received by its Director-General.",
