@@ -10,8 +10,9 @@ use diplograph::analysis::{self, CentralityOptions, Granularity, MemberStates};
 use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
 use diplograph::extract::{Extractor, Lexicon, Weights};
+use diplograph::files;
 use diplograph::gazetteer::Gazetteer;
-use diplograph::graph::{Filter, MeetingGraph};
+use diplograph::graph::{Filter, MeetingGraph, Source};
 use diplograph::model::Extraction;
 use diplograph::model::{EntityKind, PartialDate};
 use diplograph::render::graph::{self as graph_formats, GraphView, Image};
@@ -296,6 +297,10 @@ fn fraction(s: &str) -> Result<f64, String> {
 }
 
 fn main() -> ExitCode {
+    if let Err(e) = files::clean_up_on_signals() {
+        eprintln!("diplograph: error: {e}");
+        return ExitCode::FAILURE;
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -348,9 +353,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let limits = corpus::Limits {
         max_file_size: cli.max_file_size.saturating_mul(1024 * 1024),
     };
+    let data_files: Vec<PathBuf> = cli
+        .gazetteer
+        .iter()
+        .chain(&cli.lexicon)
+        .chain(&cli.weights)
+        .cloned()
+        .collect();
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Candidates { paths } => {
+            articles_only(&paths, "candidates")?;
             let corpus = corpus::Corpus::load_with(&paths, &limits);
             for c in extractor.candidates(&corpus) {
                 serde_json::to_writer(&mut out, &c)?;
@@ -363,13 +376,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filters,
             format,
         } => {
-            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
-            let code = finish(&files, &extraction, cli.quiet);
-            let extraction = if filters.is_set() {
-                let graph = filters.apply(MeetingGraph::from_merged(extraction)?)?;
-                graph.extraction().clone()
-            } else {
-                extraction
+            let (extraction, code) = match Source::of(&paths)? {
+                Source::Graph(path) => {
+                    let graph = MeetingGraph::load(path).context("cannot load the graph")?;
+                    (
+                        filters.apply(graph)?.extraction().clone(),
+                        ExitCode::SUCCESS,
+                    )
+                }
+                Source::Articles(paths) => {
+                    let (extraction, files) = read_articles(&extractor, paths, &limits, cli.quiet);
+                    let code = finish(&files, &extraction, cli.quiet);
+                    let extraction = if filters.is_set() {
+                        let graph = filters.apply(MeetingGraph::from_merged(extraction)?)?;
+                        graph.extraction().clone()
+                    } else {
+                        extraction
+                    };
+                    (extraction, code)
+                }
             };
             print_meetings(&mut out, &extraction, format, &hub)?;
             out.flush()?;
@@ -381,6 +406,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             min_f1,
             format,
         } => {
+            articles_only(&paths, "eval")?;
             let gold = Gold::load(&gold).context("cannot load the gold file")?;
             let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             let evaluation = eval::score(&gold, &extraction, extractor.gazetteer());
@@ -407,12 +433,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             filters,
         } => {
-            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
-            let code = finish(&files, &extraction, cli.quiet);
-            let graph = filters.apply(MeetingGraph::new(extraction)?)?;
+            let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let graph = filters.apply(loaded.graph)?;
+            let file = output.join("graph.json");
+            let mut targets = vec![file.clone()];
+            targets.extend(graph_formats::files_of(&output));
+            inputs(&data_files, &loaded.inputs).check_outputs(&targets)?;
             std::fs::create_dir_all(&output)
                 .with_context(|| format!("cannot create {}", output.display()))?;
-            let file = output.join("graph.json");
             graph.save(&file)?;
             writeln!(
                 out,
@@ -429,7 +457,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(note) = written.note {
                 eprintln!("diplograph: note: {note}");
             }
-            Ok(code)
+            Ok(loaded.code)
         }
         Command::Render {
             paths,
@@ -437,43 +465,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             filters,
         } => {
-            let (graph, code) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
-            let graph = filters.apply(graph)?;
+            let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let (code, read) = (loaded.code, inputs(&data_files, &loaded.inputs));
+            let graph = filters.apply(loaded.graph)?;
             let view = GraphView::new(&graph)?;
             let layout = graph_formats::layout_for(graph.node_count());
-            let (bytes, ext) = match format {
+            let (bytes, name) = match format {
                 GraphFormat::Neo4j => {
                     let dir = output.unwrap_or_else(|| PathBuf::from("neo4j"));
+                    read.check_outputs(&graph_formats::neo4j_files(&dir))?;
                     for f in graph_formats::write_neo4j(&view, &dir)? {
                         writeln!(out, "{}", f.display())?;
                     }
                     return Ok(code);
                 }
-                GraphFormat::Dot => (graph_formats::dot(&view).into_bytes(), "dot"),
+                GraphFormat::Dot => (graph_formats::dot(&view).into_bytes(), "graph.dot"),
                 GraphFormat::Svg => (
                     graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Svg)?,
-                    "svg",
+                    "graph.svg",
                 ),
                 GraphFormat::Png => (
                     graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Png)?,
-                    "png",
+                    "graph.png",
                 ),
                 GraphFormat::Json => {
                     let mut v = serde_json::to_vec_pretty(&graph_formats::node_link(&view))?;
                     v.push(b'\n');
-                    (v, "json")
+                    (v, "graph.node-link.json")
                 }
-                GraphFormat::Graphml => (graph_formats::graphml(&view).into_bytes(), "graphml"),
-                GraphFormat::Gexf => (graph_formats::gexf(&view).into_bytes(), "gexf"),
+                GraphFormat::Graphml => {
+                    (graph_formats::graphml(&view).into_bytes(), "graph.graphml")
+                }
+                GraphFormat::Gexf => (graph_formats::gexf(&view).into_bytes(), "graph.gexf"),
             };
             match output {
                 Some(path) => {
-                    let path = if path.is_dir() {
-                        path.join(format!("graph.{ext}"))
-                    } else {
-                        path
-                    };
-                    graph_formats::save(&path, &bytes)?;
+                    let path = if path.is_dir() { path.join(name) } else { path };
+                    read.check_outputs(std::slice::from_ref(&path))?;
+                    files::write_atomic(&path, &bytes)?;
                 }
                 None if format == GraphFormat::Png && std::io::stdout().is_terminal() => {
                     anyhow::bail!("PNG is binary: give -o FILE or redirect the output");
@@ -577,8 +606,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             port,
             filters,
         } => {
-            let (graph, _) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
-            let graph = filters.apply(graph)?;
+            let graph = filters.apply(load_paths(&extractor, &paths, &limits, cli.quiet)?.graph)?;
             let server = Server::bind(Site::new(&graph)?, port)?;
             writeln!(
                 out,
@@ -594,6 +622,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// A graph and where it came from.
+struct Loaded {
+    graph: MeetingGraph,
+    /// The exit code of the extraction (success for a saved graph).
+    code: ExitCode,
+    /// The files read, which no output may replace.
+    inputs: Vec<PathBuf>,
+}
+
 /// Loads a saved graph, or extracts one from articles (then the run report
 /// and exit code of the extraction apply).
 fn load_graph(
@@ -602,26 +639,55 @@ fn load_graph(
     limits: &corpus::Limits,
     quiet: bool,
 ) -> Result<(MeetingGraph, ExitCode)> {
-    load_paths(extractor, &input.paths, limits, quiet)
+    let loaded = load_paths(extractor, &input.paths, limits, quiet)?;
+    Ok((loaded.graph, loaded.code))
 }
 
-/// [`load_graph`] from paths alone.
+/// [`load_graph`] from paths alone, with the files read. Articles of which
+/// none could be read are an error: they would give an empty graph.
 fn load_paths(
     extractor: &Extractor,
     paths: &[PathBuf],
     limits: &corpus::Limits,
     quiet: bool,
-) -> Result<(MeetingGraph, ExitCode)> {
-    if let [path] = paths
-        && path.is_file()
-        && path.extension().is_some_and(|e| e == "json")
-    {
-        let graph = MeetingGraph::load(path).context("cannot load the graph")?;
-        return Ok((graph, ExitCode::SUCCESS));
+) -> Result<Loaded> {
+    match Source::of(paths)? {
+        Source::Graph(path) => Ok(Loaded {
+            graph: MeetingGraph::load(path).context("cannot load the graph")?,
+            code: ExitCode::SUCCESS,
+            inputs: vec![path.to_path_buf()],
+        }),
+        Source::Articles(paths) => {
+            let (extraction, files) = read_articles(extractor, paths, limits, quiet);
+            let code = finish(&files, &extraction, quiet);
+            let inputs: Vec<PathBuf> = files.read().map(PathBuf::from).collect();
+            if inputs.is_empty() {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                anyhow::bail!("no article could be read from {}", names.join(", "));
+            }
+            Ok(Loaded {
+                graph: MeetingGraph::new(extraction)?,
+                code,
+                inputs,
+            })
+        }
     }
-    let (extraction, files) = read_articles(extractor, paths, limits, quiet);
-    let code = finish(&files, &extraction, quiet);
-    Ok((MeetingGraph::new(extraction)?, code))
+}
+
+/// Refuses a saved graph where a command reads articles only.
+fn articles_only(paths: &[PathBuf], command: &str) -> Result<()> {
+    if let Source::Graph(path) = Source::of(paths)? {
+        anyhow::bail!(
+            "{} is a saved graph: `{command}` reads articles, not a graph",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// The files a run read: its data files and its inputs.
+fn inputs(data_files: &[PathBuf], read: &[PathBuf]) -> files::Inputs {
+    files::Inputs::new(data_files.iter().chain(read).map(PathBuf::as_path))
 }
 
 fn emit<T: serde::Serialize>(

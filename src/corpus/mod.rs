@@ -357,6 +357,14 @@ impl Report {
             Outcome::Read { .. } => None,
         })
     }
+
+    /// The files read.
+    pub fn read(&self) -> impl Iterator<Item = &Path> {
+        self.files
+            .iter()
+            .filter(|f| matches!(f.outcome, Outcome::Read { .. }))
+            .map(|f| f.path.as_path())
+    }
 }
 
 impl fmt::Display for Counts {

@@ -23,8 +23,7 @@ mod merge;
 mod store;
 
 pub use merge::{dates_compatible, hub_of, merge_meetings};
-pub(crate) use store::write_atomic;
-pub use store::{GRAPH_FORMAT, GRAPH_VERSION};
+pub use store::{GRAPH_FORMAT, GRAPH_VERSION, Source};
 
 use crate::model::{Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
 use crate::{Error, Result};
