@@ -408,3 +408,64 @@ fn every_entry_of_a_folder_is_reported() {
         stderr(&o)
     );
 }
+
+/// Date, place, mode and parties of the meetings of one document.
+fn facts_of(v: &Value, doc: &str) -> Vec<String> {
+    v["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .filter(|m| m["doc"] == doc)
+        .map(|m| {
+            format!(
+                "{} {} {} {}",
+                m["date"], m["place"], m["mode"], m["parties"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cr_only_line_endings_read_as_line_feeds() {
+    let dir = setup();
+    let mut sources = Vec::new();
+    for (i, name) in [
+        "fr/azertac-depeche.txt",
+        "fr/icesco-actualites.txt",
+        "en/icesco-news.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let lf = fs::read_to_string(dir.path().join("good").join(name)).unwrap();
+        let cr = lf.replace('\n', "\r");
+        let (lf_name, cr_name) = (format!("lf{i}.txt"), format!("cr{i}.txt"));
+        fs::write(dir.path().join(&lf_name), &lf).unwrap();
+        fs::write(dir.path().join(&cr_name), &cr).unwrap();
+        sources.push((lf_name, cr_name, cr));
+    }
+    let names: Vec<&str> = sources
+        .iter()
+        .flat_map(|(lf, cr, _)| [lf.as_str(), cr.as_str()])
+        .collect();
+    let o = check(&dir, &names, 0, names.len());
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for (lf, cr, text) in &sources {
+        let want = facts_of(&v, lf);
+        assert!(!want.is_empty(), "{lf} has meetings");
+        assert_eq!(facts_of(&v, cr), want, "{cr}");
+        // Evidence offsets are the CR file's bytes.
+        for m in v["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["doc"] == cr.as_str())
+        {
+            for e in m["evidence"].as_array().unwrap() {
+                let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+                let src = text[start as usize..end as usize].replace('\r', "\n");
+                assert_eq!(src, e["text"].as_str().unwrap(), "{cr}");
+            }
+        }
+    }
+}

@@ -19,7 +19,9 @@
 //!    control bytes in the first 8 KiB) and blank files are skipped.
 //!    [`Document::text`] is the whole decoded text (for UTF-8 the source
 //!    itself, minus a BOM), so the source map is the identity there; for
-//!    transcoded text each char maps to its source bytes.
+//!    transcoded text each char maps to its source bytes. A lone carriage
+//!    return (a CR-only line ending) becomes a line feed, byte for byte
+//!    ([`normalize_line_ends`]), so offsets do not move.
 //! 3. **HTML** pages are reduced to their text (see the `html` submodule for
 //!    the dropped elements and how text runs are located in the source;
 //!    runs with entities that cannot be aligned map to an enclosing span).
@@ -72,6 +74,7 @@ mod tests;
 
 use boilerplate::Boilerplate;
 use source_map::SourceMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -353,6 +356,34 @@ fn has_corpus_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
 }
 
+/// The text with every line ending a line feed: a carriage return not
+/// followed by a line feed (old Mac files, some exports) becomes one. A
+/// CR LF pair stays (the splitter trims the CR). Lengths do not change, so
+/// every offset still maps to the same source byte.
+///
+/// ```
+/// use diplograph::corpus::normalize_line_ends;
+/// assert_eq!(normalize_line_ends("a\rb\r\nc\r"), "a\nb\r\nc\n");
+/// assert!(matches!(normalize_line_ends("a\nb"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+    let lone = |i: usize| text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text.match_indices('\r').any(|(i, _)| lone(i)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (i, _) in text.match_indices('\r') {
+        if lone(i) {
+            out.push_str(&text[from..i]);
+            out.push('\n');
+            from = i + 1;
+        }
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
 /// The path as given, with `/` separators.
 fn display_name(path: &Path) -> String {
     let s = path.to_string_lossy();
@@ -429,7 +460,10 @@ impl Document {
         if decode::looks_binary(&bytes) {
             return Err(SkipReason::Binary);
         }
-        let decoded = decode::decode(bytes);
+        let mut decoded = decode::decode(bytes);
+        if let Cow::Owned(text) = normalize_line_ends(&decoded.text) {
+            decoded.text = text;
+        }
         if decoded.text.trim().is_empty() {
             return Err(SkipReason::Empty);
         }
