@@ -282,25 +282,39 @@ impl Meeting {
     /// assert_eq!(m.entity_ids().collect::<Vec<_>>(), ["org:icesco", "country:JP"]);
     /// ```
     pub fn entity_ids(&self) -> impl Iterator<Item = &str> {
+        self.entity_refs().map(|(_, id)| id)
+    }
+
+    /// [`Self::entity_ids`], each with what it is in the meeting: `party`,
+    /// `person`, `represented`, `invitee`, `invitation target`, `member`,
+    /// `membership target`.
+    ///
+    /// ```
+    /// let mut m = diplograph::model::Meeting::new("m-1", "a.txt");
+    /// m.parties = vec!["org:icesco".into()];
+    /// assert_eq!(m.entity_refs().collect::<Vec<_>>(), [("party", "org:icesco")]);
+    /// ```
+    pub fn entity_refs(&self) -> impl Iterator<Item = (&'static str, &str)> {
         let people = self.participants.iter().chain(&self.attendees);
         self.parties
             .iter()
-            .map(String::as_str)
-            .chain(
-                people.flat_map(|p| {
-                    std::iter::once(p.person.as_str()).chain(p.represents.as_deref())
-                }),
-            )
-            .chain(
-                self.invitations
-                    .iter()
-                    .flat_map(|i| [i.invitee.as_str(), i.target.as_str()]),
-            )
-            .chain(
-                self.memberships
-                    .iter()
-                    .flat_map(|m| [m.member.as_str(), m.of.as_str()]),
-            )
+            .map(|p| ("party", p.as_str()))
+            .chain(people.flat_map(|p| {
+                std::iter::once(("person", p.person.as_str()))
+                    .chain(p.represents.as_deref().map(|r| ("represented", r)))
+            }))
+            .chain(self.invitations.iter().flat_map(|i| {
+                [
+                    ("invitee", i.invitee.as_str()),
+                    ("invitation target", i.target.as_str()),
+                ]
+            }))
+            .chain(self.memberships.iter().flat_map(|m| {
+                [
+                    ("member", m.member.as_str()),
+                    ("membership target", m.of.as_str()),
+                ]
+            }))
     }
 }
 

@@ -324,3 +324,24 @@ fn a_build_without_graphviz_removes_the_pictures_of_an_earlier_one() {
     assert!(!out.join("graph.svg").exists() && !out.join("graph.png").exists());
     assert!(out.join("graph.dot").is_file());
 }
+
+#[test]
+fn a_saved_graph_with_a_dangling_id_is_an_error_naming_it() {
+    let (_dir, graph) = built();
+    let mut v: Value = serde_json::from_str(&fs::read_to_string(&graph).unwrap()).unwrap();
+    v["entities"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["id"] != "country:PE");
+    fs::write(&graph, v.to_string()).unwrap();
+    for command in ["centrality", "invitations", "meetings"] {
+        let o = run(&[command, s(&graph)]);
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("party country:PE is defined by no entity"),
+            "{command}: {err}"
+        );
+        assert!(o.stdout.is_empty(), "{command}");
+    }
+}

@@ -10,6 +10,7 @@ use crate::files::write_atomic;
 use crate::model::Extraction;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The `format` field of `graph.json`.
@@ -70,7 +71,7 @@ struct GraphFile {
 }
 
 impl MeetingGraph {
-    /// Writes the graph to `path` atomically.
+    /// Writes the graph to `path` atomically, with the entity of every node.
     ///
     /// ```
     /// use diplograph::graph::MeetingGraph;
@@ -82,11 +83,16 @@ impl MeetingGraph {
     /// assert_eq!(MeetingGraph::load(&path).unwrap().node_count(), 0);
     /// ```
     pub fn save(&self, path: &Path) -> Result<()> {
+        // Every node's entity, so that an id the extraction left without
+        // an entity (a node named by its id) loads again.
         let file = GraphFile {
             format: GRAPH_FORMAT.to_string(),
             version: GRAPH_VERSION,
             hub: self.hub.clone(),
-            extraction: self.extraction.clone(),
+            extraction: Extraction {
+                meetings: self.extraction.meetings.clone(),
+                entities: self.graph.node_weights().cloned().collect(),
+            },
         };
         let json = serde_json::to_vec_pretty(&file)
             .map_err(|e| Error::data(path, format!("cannot serialize the graph: {e}")))?;
@@ -94,7 +100,9 @@ impl MeetingGraph {
     }
 
     /// Reads a graph written by [`MeetingGraph::save`]. A plain `meetings`
-    /// JSON (without `format`) is read too, and its meetings merged.
+    /// JSON (without `format`) is read too, and its meetings merged. Every
+    /// id that a meeting or the hub names must be one of the file's entities
+    /// (the error names the first that is not).
     pub fn load(path: &Path) -> Result<Self> {
         let text = crate::files::read_text(path, u64::MAX)?;
         let value: serde_json::Value =
@@ -102,6 +110,7 @@ impl MeetingGraph {
         if value.get("format").is_none() {
             let extraction: Extraction =
                 serde_json::from_value(value).map_err(|e| Error::data(path, e.to_string()))?;
+            check_ids(&extraction, None, path)?;
             return MeetingGraph::new(extraction);
         }
         let file: GraphFile =
@@ -115,6 +124,37 @@ impl MeetingGraph {
                 ),
             ));
         }
+        check_ids(&file.extraction, file.hub.as_deref(), path)?;
         MeetingGraph::from_merged(file.extraction)
     }
+}
+
+/// Every id a saved graph's meetings (and its hub) name must be one of its
+/// entities, each defined once: a file edited by hand or by another tool
+/// must not leave nodes without names.
+fn check_ids(extraction: &Extraction, hub: Option<&str>, path: &Path) -> Result<()> {
+    let mut defined = HashSet::new();
+    for e in &extraction.entities {
+        if !defined.insert(e.id.as_str()) {
+            return Err(Error::data(
+                path,
+                format!("entity {} is defined twice", e.id),
+            ));
+        }
+    }
+    if let Some(h) = hub.filter(|h| !defined.contains(h)) {
+        return Err(Error::data(
+            path,
+            format!("hub {h} is defined by no entity"),
+        ));
+    }
+    for m in &extraction.meetings {
+        if let Some((what, id)) = m.entity_refs().find(|(_, id)| !defined.contains(id)) {
+            return Err(Error::data(
+                path,
+                format!("meeting {}: {what} {id} is defined by no entity", m.id),
+            ));
+        }
+    }
+    Ok(())
 }
