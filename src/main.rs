@@ -5,7 +5,7 @@
 //! clap's own code for usage errors.
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use diplograph::analysis::{self, CentralityOptions, Granularity, MemberStates};
 use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
@@ -172,6 +172,24 @@ enum Command {
     },
 }
 
+impl Command {
+    /// The command's filters, if it takes them.
+    fn filters(&self) -> Option<&Filters> {
+        match self {
+            Command::Meetings { filters, .. }
+            | Command::Build { filters, .. }
+            | Command::Render { filters, .. }
+            | Command::Serve { filters, .. } => Some(filters),
+            Command::Invitations { input, .. }
+            | Command::Centrality { input, .. }
+            | Command::Timeline { input, .. }
+            | Command::Neighbors { input, .. }
+            | Command::Path { input, .. } => Some(&input.filters),
+            Command::Candidates { .. } | Command::Eval { .. } => None,
+        }
+    }
+}
+
 /// Where a graph comes from: articles to extract, or a saved `graph.json`.
 #[derive(clap::Args)]
 struct Input {
@@ -205,8 +223,53 @@ struct Filters {
 }
 
 impl Filters {
-    /// The library filter, with `--with` resolved against the graph.
-    fn resolve(&self, graph: &MeetingGraph) -> Result<Filter> {
+    /// The usage errors clap cannot see: `--since` after `--until`, a topic
+    /// outside the taxonomy.
+    fn usage_error(&self, topics: &[String]) -> Option<(clap::error::ErrorKind, String)> {
+        use clap::error::ErrorKind;
+        if let (Some(since), Some(until)) = (&self.since, &self.until)
+            && self.dates().dates_cross()
+        {
+            return Some((
+                ErrorKind::ArgumentConflict,
+                format!("--since {since} is after --until {until}: no meeting can pass"),
+            ));
+        }
+        if let Some(topic) = &self.topic {
+            let t = diplograph::text::fold(topic);
+            if !topics.iter().any(|x| diplograph::text::fold(x) == t) {
+                return Some((
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "unknown topic {topic:?}; the topics are: {}",
+                        topics.join(", ")
+                    ),
+                ));
+            }
+        }
+        None
+    }
+
+    /// The date bounds alone, as a library filter.
+    fn dates(&self) -> Filter {
+        Filter {
+            since: self.since,
+            until: self.until,
+            ..Filter::default()
+        }
+    }
+
+    /// The library filter, with `--with` resolved against the graph; says
+    /// on stderr (unless `quiet`) how many meetings the dates leave out for
+    /// want of a year.
+    fn resolve(&self, graph: &MeetingGraph, quiet: bool) -> Result<Filter> {
+        let undated = graph.undated_left_out(&self.dates());
+        if undated > 0 && !quiet {
+            let s = if undated == 1 { "" } else { "s" };
+            eprintln!(
+                "diplograph: note: the date filter left out {undated} meeting{s} without a known year"
+            );
+        }
         let with_entity = match &self.with_entity {
             Some(q) => Some(graph.resolve(q)?.id.clone()),
             None => None,
@@ -233,11 +296,11 @@ impl Filters {
     }
 
     /// The graph of the meetings that pass the filters.
-    fn apply(&self, graph: MeetingGraph) -> Result<MeetingGraph> {
+    fn apply(&self, graph: MeetingGraph, quiet: bool) -> Result<MeetingGraph> {
         if !self.is_set() {
             return Ok(graph);
         }
-        Ok(graph.subgraph(&self.resolve(&graph)?)?)
+        Ok(graph.subgraph(&self.resolve(&graph, quiet)?)?)
     }
 }
 
@@ -272,8 +335,15 @@ enum Period {
     Year,
 }
 
+/// A date bound: a date that exists, with its year.
 fn date(s: &str) -> Result<PartialDate, String> {
-    s.parse()
+    let d: PartialDate = s.parse()?;
+    if d.year.is_none() {
+        return Err(format!(
+            "{s:?} has no year (a bound is YYYY, YYYY-MM or YYYY-MM-DD)"
+        ));
+    }
+    Ok(d)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -345,6 +415,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     let hub = gazetteer.entry(gazetteer.hub()).id.clone();
     let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
+    if let Some((kind, message)) = cli
+        .command
+        .filters()
+        .and_then(|f| f.usage_error(&lexicon.topic_ids))
+    {
+        Cli::command().error(kind, message).exit();
+    }
     let mut extractor = Extractor::with_lexicon(gazetteer, lexicon);
     if let Some(w) = &cli.weights {
         extractor =
@@ -380,7 +457,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Source::Graph(path) => {
                     let graph = MeetingGraph::load(path).context("cannot load the graph")?;
                     (
-                        filters.apply(graph)?.extraction().clone(),
+                        filters.apply(graph, cli.quiet)?.extraction().clone(),
                         ExitCode::SUCCESS,
                     )
                 }
@@ -388,7 +465,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let (extraction, files) = read_articles(&extractor, paths, &limits, cli.quiet);
                     let code = finish(&files, &extraction, cli.quiet);
                     let extraction = if filters.is_set() {
-                        let graph = filters.apply(MeetingGraph::from_merged(extraction)?)?;
+                        let graph =
+                            filters.apply(MeetingGraph::from_merged(extraction)?, cli.quiet)?;
                         graph.extraction().clone()
                     } else {
                         extraction
@@ -434,7 +512,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filters,
         } => {
             let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
-            let graph = filters.apply(loaded.graph)?;
+            let graph = filters.apply(loaded.graph, cli.quiet)?;
             let file = output.join("graph.json");
             let mut targets = vec![file.clone()];
             targets.extend(graph_formats::files_of(&output));
@@ -467,7 +545,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
             let (code, read) = (loaded.code, inputs(&data_files, &loaded.inputs));
-            let graph = filters.apply(loaded.graph)?;
+            let graph = filters.apply(loaded.graph, cli.quiet)?;
             let view = GraphView::new(&graph)?;
             let layout = graph_formats::layout_for(graph.node_count());
             let (bytes, name) = match format {
@@ -530,7 +608,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let members = reference;
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph)?;
+            let f = input.filters.resolve(&graph, cli.quiet)?;
             if conversion {
                 let rows = analysis::conversion_by_target(&graph, &f);
                 emit(&mut out, input.format, &rows, || {
@@ -553,7 +631,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Centrality { input, people, top } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let options = CentralityOptions {
-                filter: input.filters.resolve(&graph)?,
+                filter: input.filters.resolve(&graph, cli.quiet)?,
                 include_people: people,
             };
             let mut rows = analysis::partner_centrality(&graph, &options)?;
@@ -577,7 +655,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Period::Quarter => Granularity::Quarter,
                 Period::Year => Granularity::Year,
             };
-            let t = analysis::timeline(&graph, &input.filters.resolve(&graph)?, granularity);
+            let t = analysis::timeline(
+                &graph,
+                &input.filters.resolve(&graph, cli.quiet)?,
+                granularity,
+            );
             emit(&mut out, input.format, &t, || {
                 render::analysis::timeline(&t)
             })?;
@@ -585,7 +667,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Neighbors { entity, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph)?;
+            let f = input.filters.resolve(&graph, cli.quiet)?;
             let ego = graph.neighbors(&entity, &f)?;
             emit(&mut out, input.format, &ego, || {
                 render::analysis::neighbors(&ego)
@@ -594,7 +676,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Path { from, to, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph)?;
+            let f = input.filters.resolve(&graph, cli.quiet)?;
             let steps = graph.path(&from, &to, &f)?;
             emit(&mut out, input.format, &steps, || {
                 render::analysis::path(&steps)
@@ -606,7 +688,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             port,
             filters,
         } => {
-            let graph = filters.apply(load_paths(&extractor, &paths, &limits, cli.quiet)?.graph)?;
+            let graph = filters.apply(
+                load_paths(&extractor, &paths, &limits, cli.quiet)?.graph,
+                cli.quiet,
+            )?;
             let server = Server::bind(Site::new(&graph)?, port)?;
             writeln!(
                 out,

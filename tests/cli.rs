@@ -714,3 +714,73 @@ fn candidates_list_every_party_with_features_and_the_weights_decide() {
         stderr(&out)
     );
 }
+
+#[test]
+fn impossible_dates_crossed_bounds_and_unknown_topics_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for (args, want) in [
+        (&["--since", "2024-02-30"][..], "is not a date that exists"),
+        (&["--until", "2023-02-29"], "is not a date that exists"),
+        (&["--since", "24-01-01"], "not a date: \"24-01-01\""),
+        (&["--since", "2024-1-5"], "not a date"),
+        (&["--until=--03-01"], "has no year"),
+        (
+            &["--since", "2024-05", "--until", "2024-04-30"],
+            "--since 2024-05 is after --until 2024-04-30",
+        ),
+        (
+            &["--topic", "nonsense"],
+            "unknown topic \"nonsense\"; the topics are: education, science",
+        ),
+    ] {
+        let mut build = vec!["build", "examples/corpus", "-o", out.to_str().unwrap()];
+        build.extend(args);
+        let o = diplograph(&build);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+        assert!(!out.exists(), "{args:?}: something was written");
+        // the analyses too
+        let mut timeline = vec!["timeline", "examples/corpus"];
+        timeline.extend(args);
+        let o = diplograph(&timeline);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+    // a topic is matched accent- and case-insensitively
+    let o = diplograph(&["meetings", "examples/corpus", "-q", "--topic", "ÉDUCATION"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn date_filters_say_how_many_undated_meetings_they_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("undated.txt");
+    std::fs::write(
+        &article,
+        "ICESCO Director-General Receives Ambassador of Ruritania\n\n\
+         Dr. Salim M. AlMalik, Director-General of ICESCO, received at the headquarters in Rabat \
+         Mr. Paul Roy, Ambassador of the Kingdom of Belgium to the Kingdom of Morocco, and they \
+         discussed cooperation in education.\n",
+    )
+    .unwrap();
+    let a = article.to_str().unwrap();
+    let all = meetings_json(&[a, "examples/corpus"]);
+    let undated = all["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["date"].is_null())
+        .count();
+    assert_eq!(undated, 1, "{all}");
+    let o = diplograph(&["meetings", a, "examples/corpus", "--since", "2000"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the date filter left out 1 meeting without a known year"),
+        "{}",
+        stderr(&o)
+    );
+    // no date filter, no note
+    let o = diplograph(&["meetings", a, "examples/corpus", "--topic", "education"]);
+    assert!(!stderr(&o).contains("left out"), "{}", stderr(&o));
+}

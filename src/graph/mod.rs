@@ -91,6 +91,24 @@ pub struct Filter {
     pub with_entity: Option<String>,
 }
 
+impl Filter {
+    /// True when `since` is after `until` (the first day of one after the
+    /// last day of the other), so that no meeting can pass.
+    ///
+    /// ```
+    /// use diplograph::graph::Filter;
+    /// let f = |s: &str, u: &str| Filter { since: s.parse().ok(), until: u.parse().ok(),
+    ///     ..Filter::default() };
+    /// assert!(f("2024-05", "2024-04-30").dates_cross());
+    /// assert!(!f("2024", "2024-03").dates_cross());
+    /// ```
+    pub fn dates_cross(&self) -> bool {
+        let since = self.since.as_ref().and_then(date_span);
+        let until = self.until.as_ref().and_then(date_span);
+        matches!((since, until), (Some(s), Some(u)) if s.0 > u.1)
+    }
+}
+
 /// A day as `(year, month, day)`, ordered.
 pub(crate) type Day = (i32, u32, u32);
 
@@ -434,6 +452,18 @@ impl MeetingGraph {
             }
         }
         true
+    }
+
+    /// How many meetings a filter's dates leave out for want of a date with
+    /// its year (0 when the filter sets no date).
+    pub fn undated_left_out(&self, filter: &Filter) -> usize {
+        if filter.since.is_none() && filter.until.is_none() {
+            return 0;
+        }
+        self.meetings()
+            .iter()
+            .filter(|m| m.date.as_ref().and_then(date_span).is_none())
+            .count()
     }
 
     /// The meetings that pass a filter, with their indices.

@@ -324,6 +324,25 @@ fn filters_table() {
 }
 
 #[test]
+fn date_filters_count_the_undated_meetings_they_leave_out() {
+    let g = fixture();
+    let since = Filter {
+        since: Some("2020-01-01".parse().unwrap()),
+        ..Filter::default()
+    };
+    // m1-fr (--07-16) merged into m1 (2020-07-16): every meeting has a year
+    assert_eq!(g.undated_left_out(&since), 0);
+    let mut ex = g.extraction().clone();
+    ex.meetings[3].date = None;
+    ex.meetings[4].date = Some("--10-01".parse().unwrap());
+    let g = MeetingGraph::from_merged(ex).unwrap();
+    assert_eq!(g.undated_left_out(&since), 2);
+    assert_eq!(g.undated_left_out(&Filter::default()), 0);
+    let kept = g.filtered(&since).count();
+    assert_eq!(kept + 2, g.meetings().len());
+}
+
+#[test]
 fn ego_network_counts_meetings_per_neighbor() {
     let g = fixture();
     let ego = g.neighbors("Japon", &Filter::default()).unwrap();
