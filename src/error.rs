@@ -38,6 +38,14 @@ pub enum Error {
         query: String,
         suggestions: Vec<String>,
     },
+    /// A name the gazetteer knows, of an entity that takes part in no
+    /// meeting of the graph.
+    #[error("{query:?} is {name} ({id}), which takes part in no meeting of these articles")]
+    AbsentEntity {
+        query: String,
+        id: String,
+        name: String,
+    },
     /// Several entities have this name or alias.
     #[error("ambiguous entity {query:?}: could be {}", candidates.join(", "))]
     AmbiguousEntity {

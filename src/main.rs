@@ -262,7 +262,7 @@ impl Filters {
     /// The library filter, with `--with` resolved against the graph; says
     /// on stderr (unless `quiet`) how many meetings the dates leave out for
     /// want of a year.
-    fn resolve(&self, graph: &MeetingGraph, quiet: bool) -> Result<Filter> {
+    fn resolve(&self, graph: &MeetingGraph, known: &Gazetteer, quiet: bool) -> Result<Filter> {
         let undated = graph.undated_left_out(&self.dates());
         if undated > 0 && !quiet {
             let s = if undated == 1 { "" } else { "s" };
@@ -271,7 +271,7 @@ impl Filters {
             );
         }
         let with_entity = match &self.with_entity {
-            Some(q) => Some(graph.resolve(q)?.id.clone()),
+            Some(q) => Some(graph.resolve_known(q, known)?.id.clone()),
             None => None,
         };
         Ok(Filter {
@@ -296,11 +296,11 @@ impl Filters {
     }
 
     /// The graph of the meetings that pass the filters.
-    fn apply(&self, graph: MeetingGraph, quiet: bool) -> Result<MeetingGraph> {
+    fn apply(&self, graph: MeetingGraph, known: &Gazetteer, quiet: bool) -> Result<MeetingGraph> {
         if !self.is_set() {
             return Ok(graph);
         }
-        Ok(graph.subgraph(&self.resolve(&graph, quiet)?)?)
+        Ok(graph.subgraph(&self.resolve(&graph, known, quiet)?)?)
     }
 }
 
@@ -457,7 +457,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Source::Graph(path) => {
                     let graph = MeetingGraph::load(path).context("cannot load the graph")?;
                     (
-                        filters.apply(graph, cli.quiet)?.extraction().clone(),
+                        filters
+                            .apply(graph, extractor.gazetteer(), cli.quiet)?
+                            .extraction()
+                            .clone(),
                         ExitCode::SUCCESS,
                     )
                 }
@@ -465,8 +468,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     let (extraction, files) = read_articles(&extractor, paths, &limits, cli.quiet);
                     let code = finish(&files, &extraction, cli.quiet);
                     let extraction = if filters.is_set() {
-                        let graph =
-                            filters.apply(MeetingGraph::from_merged(extraction)?, cli.quiet)?;
+                        let graph = filters.apply(
+                            MeetingGraph::from_merged(extraction)?,
+                            extractor.gazetteer(),
+                            cli.quiet,
+                        )?;
                         graph.extraction().clone()
                     } else {
                         extraction
@@ -512,7 +518,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filters,
         } => {
             let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
-            let graph = filters.apply(loaded.graph, cli.quiet)?;
+            let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
             let file = output.join("graph.json");
             let mut targets = vec![file.clone()];
             targets.extend(graph_formats::files_of(&output));
@@ -545,7 +551,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
             let (code, read) = (loaded.code, inputs(&data_files, &loaded.inputs));
-            let graph = filters.apply(loaded.graph, cli.quiet)?;
+            let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
             let view = GraphView::new(&graph)?;
             let layout = graph_formats::layout_for(graph.node_count());
             let (bytes, name) = match format {
@@ -608,7 +614,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let members = reference;
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph, cli.quiet)?;
+            let f = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
             if conversion {
                 let rows = analysis::conversion_by_target(&graph, &f);
                 emit(&mut out, input.format, &rows, || {
@@ -631,7 +639,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Centrality { input, people, top } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let options = CentralityOptions {
-                filter: input.filters.resolve(&graph, cli.quiet)?,
+                filter: input
+                    .filters
+                    .resolve(&graph, extractor.gazetteer(), cli.quiet)?,
                 include_people: people,
             };
             let mut rows = analysis::partner_centrality(&graph, &options)?;
@@ -657,7 +667,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             };
             let t = analysis::timeline(
                 &graph,
-                &input.filters.resolve(&graph, cli.quiet)?,
+                &input
+                    .filters
+                    .resolve(&graph, extractor.gazetteer(), cli.quiet)?,
                 granularity,
             );
             emit(&mut out, input.format, &t, || {
@@ -667,8 +679,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Neighbors { entity, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph, cli.quiet)?;
-            let ego = graph.neighbors(&entity, &f)?;
+            let f = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
+            let center = &graph.resolve_known(&entity, extractor.gazetteer())?.id;
+            let ego = graph.neighbors(center, &f)?;
             emit(&mut out, input.format, &ego, || {
                 render::analysis::neighbors(&ego)
             })?;
@@ -676,8 +691,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Path { from, to, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph, cli.quiet)?;
-            let steps = graph.path(&from, &to, &f)?;
+            let f = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
+            let known = extractor.gazetteer();
+            let (from, to) = (
+                &graph.resolve_known(&from, known)?.id,
+                &graph.resolve_known(&to, known)?.id,
+            );
+            let steps = graph.path(from, to, &f)?;
             emit(&mut out, input.format, &steps, || {
                 render::analysis::path(&steps)
             })?;
@@ -688,10 +710,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             port,
             filters,
         } => {
-            let graph = filters.apply(
-                load_paths(&extractor, &paths, &limits, cli.quiet)?.graph,
-                cli.quiet,
-            )?;
+            let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
             let server = Server::bind(Site::new(&graph)?, port)?;
             writeln!(
                 out,

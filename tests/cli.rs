@@ -784,3 +784,86 @@ fn date_filters_say_how_many_undated_meetings_they_left_out() {
     let o = diplograph(&["meetings", a, "examples/corpus", "--topic", "education"]);
     assert!(!stderr(&o).contains("left out"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_known_entity_absent_from_the_articles_is_told_as_such() {
+    for args in [
+        &["meetings", "examples/corpus", "-q", "--with", "Japon"][..],
+        &[
+            "centrality",
+            "examples/corpus",
+            "-q",
+            "--with",
+            "country:JP",
+        ],
+        &["neighbors", "Japon", "examples/corpus", "-q"],
+        &["path", "Pérou", "Japon", "examples/corpus", "-q"],
+    ] {
+        let o = diplograph(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("is Japan (country:JP), which takes part in no meeting"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("did you mean"), "{args:?}: {err}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+}
+
+/// Runs the binary; fails instead of hanging past `secs` seconds.
+fn diplograph_within(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nonexistent.json");
+    let o = diplograph(&["invitations", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(
+        err.contains("nonexistent.json") && err.contains("No such file"),
+        "{err}"
+    );
+    let nowhere = dir.path().join("nonexistent");
+    let nowhere = nowhere.to_str().unwrap();
+    for args in [
+        &["serve", nowhere, "--port", "0"][..],
+        &["centrality", nowhere],
+        &[
+            "build",
+            nowhere,
+            "-o",
+            dir.path().join("out").to_str().unwrap(),
+        ],
+    ] {
+        let o = diplograph_within(args, 60);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("no article could be read from {nowhere}")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+    assert!(!dir.path().join("out").exists());
+}

@@ -25,6 +25,7 @@ mod store;
 pub use merge::{dates_compatible, hub_of, merge_meetings};
 pub use store::{GRAPH_FORMAT, GRAPH_VERSION, Source};
 
+use crate::gazetteer::Gazetteer;
 use crate::model::{Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
 use crate::{Error, Result};
 use indexmap::IndexMap;
@@ -400,6 +401,35 @@ impl MeetingGraph {
                 query: query.to_string(),
                 candidates: found.iter().map(|e| e.id.clone()).collect(),
             }),
+        }
+    }
+
+    /// [`Self::resolve`], where a query the graph does not know but the
+    /// gazetteer does is an [`Error::AbsentEntity`] (the entity takes part
+    /// in no meeting) rather than an unknown entity with suggestions of
+    /// others.
+    ///
+    /// ```
+    /// use diplograph::{Error, gazetteer::Gazetteer, graph::MeetingGraph, model::Extraction};
+    /// let g = MeetingGraph::new(Extraction::default()).unwrap();
+    /// let known = Gazetteer::builtin().unwrap();
+    /// let err = g.resolve_known("Japon", &known).unwrap_err();
+    /// assert!(matches!(&err, Error::AbsentEntity { id, .. } if id == "country:JP"), "{err}");
+    /// assert!(matches!(g.resolve_known("Atlantide", &known), Err(Error::UnknownEntity { .. })));
+    /// ```
+    pub fn resolve_known(&self, query: &str, known: &Gazetteer) -> Result<&Entity> {
+        match self.resolve(query) {
+            Err(Error::UnknownEntity { .. })
+                if let Some(e) = known.by_id(query).or_else(|| known.lookup(query)) =>
+            {
+                let entry = known.entry(e);
+                Err(Error::AbsentEntity {
+                    query: query.to_string(),
+                    id: entry.id.clone(),
+                    name: entry.name.clone(),
+                })
+            }
+            other => other,
         }
     }
 
