@@ -407,13 +407,6 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let mut gazetteer = Gazetteer::builtin().context("the built-in gazetteer is broken")?;
-    for g in &cli.gazetteer {
-        gazetteer
-            .extend_from_file(g)
-            .context("cannot load a gazetteer file")?;
-    }
-    let hub = gazetteer.entry(gazetteer.hub()).id.clone();
     let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
     if let Some((kind, message)) = cli
         .command
@@ -422,6 +415,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     {
         Cli::command().error(kind, message).exit();
     }
+    let mut gazetteer = Gazetteer::builtin().context("the built-in gazetteer is broken")?;
+    for g in &cli.gazetteer {
+        gazetteer
+            .extend_from_file(g, &|w| lexicon.is_function_word(w))
+            .context("cannot load a gazetteer file")?;
+    }
+    let hub = gazetteer.entry(gazetteer.hub()).id.clone();
     let mut extractor = Extractor::with_lexicon(gazetteer, lexicon);
     if let Some(w) = &cli.weights {
         extractor =

@@ -867,3 +867,70 @@ fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
     }
     assert!(!dir.path().join("out").exists());
 }
+
+#[test]
+fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let empty_acronym = file(
+        "acronym.toml",
+        "[[organization]]\nid = \"org:sahel-film-network\"\nname = \"Sahel Film Network\"\nacronyms = [\"\"]\n",
+    );
+    let function_word = file(
+        "alias.toml",
+        "[[country]]\niso = \"FR\"\naliases = [\"de la\"]\n",
+    );
+    let bad_iso = file(
+        "iso.toml",
+        "[[country]]\niso = \"FRA\"\nname = \"France\"\n",
+    );
+    let unknown_country = file(
+        "place.toml",
+        "[[place]]\nid = \"place:nowhere\"\nname = \"Nowhere\"\ncountry = \"YY\"\n",
+    );
+    let big = dir.path().join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(17 * 1024 * 1024)
+        .unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let (big, fifo) = (big.to_str().unwrap(), fifo.to_str().unwrap());
+    for (option, path, want) in [
+        (
+            "--gazetteer",
+            empty_acronym.as_str(),
+            "org:sahel-film-network: empty acronym",
+        ),
+        (
+            "--gazetteer",
+            &function_word,
+            "alias \"de la\" is made of function words only",
+        ),
+        (
+            "--gazetteer",
+            &bad_iso,
+            "\"FRA\" is not an ISO 3166-1 alpha-2 code",
+        ),
+        (
+            "--gazetteer",
+            &unknown_country,
+            "place:nowhere: country \"YY\" is unknown",
+        ),
+        ("--gazetteer", big, "file too large (17825792 bytes"),
+        ("--gazetteer", fifo, "a FIFO, not a regular file"),
+        ("--lexicon", big, "file too large"),
+        ("--lexicon", fifo, "a FIFO, not a regular file"),
+    ] {
+        let o = diplograph_within(&[option, path, "meetings", "examples/corpus"], 60);
+        assert_eq!(o.status.code(), Some(1), "{path}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(path) && err.contains(want), "{err}");
+        assert_eq!(stdout(&o), "");
+    }
+}
