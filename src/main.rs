@@ -607,9 +607,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let mut reference =
                 MemberStates::builtin().context("the built-in member-state list is broken")?;
+            let known = |id: &str| extractor.gazetteer().by_id(id).is_some();
             for file in &members {
                 reference
-                    .extend_from_file(file)
+                    .extend_from_file(file, &known)
                     .context("cannot load a member-state list")?;
             }
             let members = reference;

@@ -934,3 +934,32 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
         assert_eq!(stdout(&o), "");
     }
 }
+
+#[test]
+fn member_lists_name_known_states_and_organizations_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("members.toml");
+    for (text, want) in [
+        (
+            "[[organization]]\nid = \"org:icesco\"\nsource = \"mine\"\n[[organization.member]]\niso = \"ZZ\"\n",
+            "org:icesco: ZZ is no known country",
+        ),
+        (
+            "[[organization]]\nid = \"org:lake-chad-fishing-club\"\nsource = \"mine\"\n[[organization.member]]\niso = \"TD\"\n",
+            "unknown organization org:lake-chad-fishing-club",
+        ),
+    ] {
+        std::fs::write(&list, text).unwrap();
+        let o = diplograph(&[
+            "invitations",
+            "examples/corpus",
+            "-q",
+            "--members",
+            list.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("members.toml") && err.contains(want), "{err}");
+        assert_eq!(stdout(&o), "");
+    }
+}
