@@ -936,6 +936,24 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
 }
 
 #[test]
+fn a_gold_file_that_is_a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("gold.json");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let o = diplograph_within(
+        &["eval", "examples/corpus", "--gold", fifo.to_str().unwrap()],
+        60,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("a FIFO, not a regular file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn member_lists_name_known_states_and_organizations_only() {
     let dir = tempfile::tempdir().unwrap();
     let list = dir.path().join("members.toml");
