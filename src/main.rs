@@ -1,8 +1,9 @@
 //! The diplograph command line: parses arguments, calls the library, prints.
 //!
 //! Exit codes: 0 on success; 1 on an error or when `eval --min-f1` is not
-//! met; 2 when some input file was skipped (after all output is printed);
-//! clap's own code for usage errors.
+//! met; 2 when some input file was skipped (after all output is printed),
+//! and for usage errors (clap's, and the date bounds and topic, checked
+//! before anything is read); 128 + N when signal N ended the run.
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
