@@ -107,6 +107,12 @@ impl MeetingGraph {
         let text = crate::files::read_text(path, u64::MAX)?;
         let value: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| Error::data(path, e.to_string()))?;
+        if !value.is_object() {
+            return Err(Error::data(
+                path,
+                "not a saved graph (the graph.json of build, or the JSON of meetings): not a JSON object",
+            ));
+        }
         if value.get("format").is_none() {
             let extraction: Extraction =
                 serde_json::from_value(value).map_err(|e| Error::data(path, e.to_string()))?;

@@ -458,6 +458,9 @@ fn saves_and_loads_atomically() {
     assert!(matches!(MeetingGraph::load(&bad), Err(Error::Data { .. })));
     std::fs::write(&bad, "{").unwrap();
     assert!(matches!(MeetingGraph::load(&bad), Err(Error::Data { .. })));
+    std::fs::write(&bad, r#"[{"doc": "a.txt", "meetings": []}]"#).unwrap();
+    let err = MeetingGraph::load(&bad).unwrap_err().to_string();
+    assert!(err.contains("not a saved graph"), "{err}");
     assert!(matches!(
         MeetingGraph::load(&dir.path().join("missing.json")),
         Err(Error::Io { .. })
