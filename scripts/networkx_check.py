@@ -122,7 +122,12 @@ def generate(seed, n_parties, n_meetings, dup_rate=0.1):
         for a, b in itertools.combinations(chosen, 2):
             w = nx_graph.get_edge_data(a, b, {"weight": 0})["weight"]
             nx_graph.add_edge(a, b, weight=w + 1)
-    return {"meetings": meetings, "entities": []}, nx_graph
+    # every id a meeting names is an entity of the file (a graph with
+    # undefined ids is refused), listed in order of first appearance
+    named = dict.fromkeys(p for m in meetings for p in m["parties"])
+    entities = [{"id": p, "kind": "organization" if p.startswith("org:") else "country",
+                 "name": p, "aliases": []} for p in named]
+    return {"meetings": meetings, "entities": entities}, nx_graph
 
 
 def main():

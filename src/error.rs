@@ -12,6 +12,18 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// An output path that exists and is not a regular file (a symbolic
+    /// link, a FIFO, a device, a folder).
+    #[error("{path} is {kind}: diplograph writes only regular files")]
+    NotRegularOutput { path: PathBuf, kind: &'static str },
+    /// An output that would replace a file the run read.
+    #[error("{path} is an input of this run: refusing to write over it")]
+    OverwritesInput { path: PathBuf },
+    /// A saved graph given with other paths.
+    #[error(
+        "{path} is a saved graph: give it alone (a command reads one saved graph, or articles)"
+    )]
+    GraphNotAlone { path: PathBuf },
     /// A data file (gazetteer, lexicon, gold, graph) is malformed.
     #[error("{path}: {message}")]
     Data { path: PathBuf, message: String },
@@ -25,6 +37,14 @@ pub enum Error {
     UnknownEntity {
         query: String,
         suggestions: Vec<String>,
+    },
+    /// A name the gazetteer knows, of an entity that takes part in no
+    /// meeting of the graph.
+    #[error("{query:?} is {name} ({id}), which takes part in no meeting of these articles")]
+    AbsentEntity {
+        query: String,
+        id: String,
+        name: String,
     },
     /// Several entities have this name or alias.
     #[error("ambiguous entity {query:?}: could be {}", candidates.join(", "))]

@@ -151,9 +151,10 @@ pub struct GoldJoined {
 }
 
 impl Gold {
-    /// Reads and parses a gold file; errors name the file.
+    /// Reads and parses a gold file (a regular file: a FIFO is refused, not
+    /// waited on); errors name the file.
     pub fn load(path: &Path) -> Result<Gold> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::files::read_text(path, u64::MAX)?;
         Gold::parse(&text, path)
     }
 

@@ -32,6 +32,7 @@ pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod files;
 pub mod gazetteer;
 pub mod graph;
 pub mod model;

@@ -1,17 +1,19 @@
 //! The diplograph command line: parses arguments, calls the library, prints.
 //!
 //! Exit codes: 0 on success; 1 on an error or when `eval --min-f1` is not
-//! met; 2 when some input file was skipped (after all output is printed);
-//! clap's own code for usage errors.
+//! met; 2 when some input file was skipped (after all output is printed),
+//! and for usage errors (clap's, and the date bounds and topic, checked
+//! before anything is read); 128 + N when signal N ended the run.
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use diplograph::analysis::{self, CentralityOptions, Granularity, MemberStates};
 use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
 use diplograph::extract::{Extractor, Lexicon, Weights};
+use diplograph::files;
 use diplograph::gazetteer::Gazetteer;
-use diplograph::graph::{Filter, MeetingGraph};
+use diplograph::graph::{Filter, MeetingGraph, Source};
 use diplograph::model::Extraction;
 use diplograph::model::{EntityKind, PartialDate};
 use diplograph::render::graph::{self as graph_formats, GraphView, Image};
@@ -171,6 +173,24 @@ enum Command {
     },
 }
 
+impl Command {
+    /// The command's filters, if it takes them.
+    fn filters(&self) -> Option<&Filters> {
+        match self {
+            Command::Meetings { filters, .. }
+            | Command::Build { filters, .. }
+            | Command::Render { filters, .. }
+            | Command::Serve { filters, .. } => Some(filters),
+            Command::Invitations { input, .. }
+            | Command::Centrality { input, .. }
+            | Command::Timeline { input, .. }
+            | Command::Neighbors { input, .. }
+            | Command::Path { input, .. } => Some(&input.filters),
+            Command::Candidates { .. } | Command::Eval { .. } => None,
+        }
+    }
+}
+
 /// Where a graph comes from: articles to extract, or a saved `graph.json`.
 #[derive(clap::Args)]
 struct Input {
@@ -204,10 +224,55 @@ struct Filters {
 }
 
 impl Filters {
-    /// The library filter, with `--with` resolved against the graph.
-    fn resolve(&self, graph: &MeetingGraph) -> Result<Filter> {
+    /// The usage errors clap cannot see: `--since` after `--until`, a topic
+    /// outside the taxonomy.
+    fn usage_error(&self, topics: &[String]) -> Option<(clap::error::ErrorKind, String)> {
+        use clap::error::ErrorKind;
+        if let (Some(since), Some(until)) = (&self.since, &self.until)
+            && self.dates().dates_cross()
+        {
+            return Some((
+                ErrorKind::ArgumentConflict,
+                format!("--since {since} is after --until {until}: no meeting can pass"),
+            ));
+        }
+        if let Some(topic) = &self.topic {
+            let t = diplograph::text::fold(topic);
+            if !topics.iter().any(|x| diplograph::text::fold(x) == t) {
+                return Some((
+                    ErrorKind::InvalidValue,
+                    format!(
+                        "unknown topic {topic:?}; the topics are: {}",
+                        topics.join(", ")
+                    ),
+                ));
+            }
+        }
+        None
+    }
+
+    /// The date bounds alone, as a library filter.
+    fn dates(&self) -> Filter {
+        Filter {
+            since: self.since,
+            until: self.until,
+            ..Filter::default()
+        }
+    }
+
+    /// The library filter, with `--with` resolved against the graph; says
+    /// on stderr (unless `quiet`) how many meetings the dates leave out for
+    /// want of a year.
+    fn resolve(&self, graph: &MeetingGraph, known: &Gazetteer, quiet: bool) -> Result<Filter> {
+        let undated = graph.undated_left_out(&self.dates());
+        if undated > 0 && !quiet {
+            let s = if undated == 1 { "" } else { "s" };
+            eprintln!(
+                "diplograph: note: the date filter left out {undated} meeting{s} without a known year"
+            );
+        }
         let with_entity = match &self.with_entity {
-            Some(q) => Some(graph.resolve(q)?.id.clone()),
+            Some(q) => Some(graph.resolve_known(q, known)?.id.clone()),
             None => None,
         };
         Ok(Filter {
@@ -232,11 +297,11 @@ impl Filters {
     }
 
     /// The graph of the meetings that pass the filters.
-    fn apply(&self, graph: MeetingGraph) -> Result<MeetingGraph> {
+    fn apply(&self, graph: MeetingGraph, known: &Gazetteer, quiet: bool) -> Result<MeetingGraph> {
         if !self.is_set() {
             return Ok(graph);
         }
-        Ok(graph.subgraph(&self.resolve(&graph)?)?)
+        Ok(graph.subgraph(&self.resolve(&graph, known, quiet)?)?)
     }
 }
 
@@ -271,8 +336,15 @@ enum Period {
     Year,
 }
 
+/// A date bound: a date that exists, with its year.
 fn date(s: &str) -> Result<PartialDate, String> {
-    s.parse()
+    let d: PartialDate = s.parse()?;
+    if d.year.is_none() {
+        return Err(format!(
+            "{s:?} has no year (a bound is YYYY, YYYY-MM or YYYY-MM-DD)"
+        ));
+    }
+    Ok(d)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -296,6 +368,10 @@ fn fraction(s: &str) -> Result<f64, String> {
 }
 
 fn main() -> ExitCode {
+    if let Err(e) = files::clean_up_on_signals() {
+        eprintln!("diplograph: error: {e}");
+        return ExitCode::FAILURE;
+    }
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -332,14 +408,21 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
+    if let Some((kind, message)) = cli
+        .command
+        .filters()
+        .and_then(|f| f.usage_error(&lexicon.topic_ids))
+    {
+        Cli::command().error(kind, message).exit();
+    }
     let mut gazetteer = Gazetteer::builtin().context("the built-in gazetteer is broken")?;
     for g in &cli.gazetteer {
         gazetteer
-            .extend_from_file(g)
+            .extend_from_file(g, &|w| lexicon.is_function_word(w))
             .context("cannot load a gazetteer file")?;
     }
     let hub = gazetteer.entry(gazetteer.hub()).id.clone();
-    let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
     let mut extractor = Extractor::with_lexicon(gazetteer, lexicon);
     if let Some(w) = &cli.weights {
         extractor =
@@ -348,9 +431,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let limits = corpus::Limits {
         max_file_size: cli.max_file_size.saturating_mul(1024 * 1024),
     };
+    let data_files: Vec<PathBuf> = cli
+        .gazetteer
+        .iter()
+        .chain(&cli.lexicon)
+        .chain(&cli.weights)
+        .cloned()
+        .collect();
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Candidates { paths } => {
+            articles_only(&paths, "candidates")?;
             let corpus = corpus::Corpus::load_with(&paths, &limits);
             for c in extractor.candidates(&corpus) {
                 serde_json::to_writer(&mut out, &c)?;
@@ -363,13 +454,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
             filters,
             format,
         } => {
-            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
-            let code = finish(&files, &extraction, cli.quiet);
-            let extraction = if filters.is_set() {
-                let graph = filters.apply(MeetingGraph::from_merged(extraction)?)?;
-                graph.extraction().clone()
-            } else {
-                extraction
+            let (extraction, code) = match Source::of(&paths)? {
+                Source::Graph(path) => {
+                    let graph = MeetingGraph::load(path).context("cannot load the graph")?;
+                    (
+                        filters
+                            .apply(graph, extractor.gazetteer(), cli.quiet)?
+                            .extraction()
+                            .clone(),
+                        ExitCode::SUCCESS,
+                    )
+                }
+                Source::Articles(paths) => {
+                    let (extraction, files) = read_articles(&extractor, paths, &limits, cli.quiet);
+                    let code = finish(&files, &extraction, cli.quiet);
+                    let extraction = if filters.is_set() {
+                        let graph = filters.apply(
+                            MeetingGraph::from_merged(extraction)?,
+                            extractor.gazetteer(),
+                            cli.quiet,
+                        )?;
+                        graph.extraction().clone()
+                    } else {
+                        extraction
+                    };
+                    (extraction, code)
+                }
             };
             print_meetings(&mut out, &extraction, format, &hub)?;
             out.flush()?;
@@ -381,6 +491,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             min_f1,
             format,
         } => {
+            articles_only(&paths, "eval")?;
             let gold = Gold::load(&gold).context("cannot load the gold file")?;
             let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
             let evaluation = eval::score(&gold, &extraction, extractor.gazetteer());
@@ -407,12 +518,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             filters,
         } => {
-            let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
-            let code = finish(&files, &extraction, cli.quiet);
-            let graph = filters.apply(MeetingGraph::new(extraction)?)?;
+            let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
+            let file = output.join("graph.json");
+            let mut targets = vec![file.clone()];
+            targets.extend(graph_formats::files_of(&output));
+            inputs(&data_files, &loaded.inputs).check_outputs(&targets)?;
             std::fs::create_dir_all(&output)
                 .with_context(|| format!("cannot create {}", output.display()))?;
-            let file = output.join("graph.json");
             graph.save(&file)?;
             writeln!(
                 out,
@@ -429,7 +542,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(note) = written.note {
                 eprintln!("diplograph: note: {note}");
             }
-            Ok(code)
+            Ok(loaded.code)
         }
         Command::Render {
             paths,
@@ -437,43 +550,44 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             filters,
         } => {
-            let (graph, code) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
-            let graph = filters.apply(graph)?;
+            let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let (code, read) = (loaded.code, inputs(&data_files, &loaded.inputs));
+            let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
             let view = GraphView::new(&graph)?;
             let layout = graph_formats::layout_for(graph.node_count());
-            let (bytes, ext) = match format {
+            let (bytes, name) = match format {
                 GraphFormat::Neo4j => {
                     let dir = output.unwrap_or_else(|| PathBuf::from("neo4j"));
+                    read.check_outputs(&graph_formats::neo4j_files(&dir))?;
                     for f in graph_formats::write_neo4j(&view, &dir)? {
                         writeln!(out, "{}", f.display())?;
                     }
                     return Ok(code);
                 }
-                GraphFormat::Dot => (graph_formats::dot(&view).into_bytes(), "dot"),
+                GraphFormat::Dot => (graph_formats::dot(&view).into_bytes(), "graph.dot"),
                 GraphFormat::Svg => (
                     graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Svg)?,
-                    "svg",
+                    "graph.svg",
                 ),
                 GraphFormat::Png => (
                     graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Png)?,
-                    "png",
+                    "graph.png",
                 ),
                 GraphFormat::Json => {
                     let mut v = serde_json::to_vec_pretty(&graph_formats::node_link(&view))?;
                     v.push(b'\n');
-                    (v, "json")
+                    (v, "graph.node-link.json")
                 }
-                GraphFormat::Graphml => (graph_formats::graphml(&view).into_bytes(), "graphml"),
-                GraphFormat::Gexf => (graph_formats::gexf(&view).into_bytes(), "gexf"),
+                GraphFormat::Graphml => {
+                    (graph_formats::graphml(&view).into_bytes(), "graph.graphml")
+                }
+                GraphFormat::Gexf => (graph_formats::gexf(&view).into_bytes(), "graph.gexf"),
             };
             match output {
                 Some(path) => {
-                    let path = if path.is_dir() {
-                        path.join(format!("graph.{ext}"))
-                    } else {
-                        path
-                    };
-                    graph_formats::save(&path, &bytes)?;
+                    let path = if path.is_dir() { path.join(name) } else { path };
+                    read.check_outputs(std::slice::from_ref(&path))?;
+                    files::write_atomic(&path, &bytes)?;
                 }
                 None if format == GraphFormat::Png && std::io::stdout().is_terminal() => {
                     anyhow::bail!("PNG is binary: give -o FILE or redirect the output");
@@ -494,14 +608,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => {
             let mut reference =
                 MemberStates::builtin().context("the built-in member-state list is broken")?;
+            let known = |id: &str| extractor.gazetteer().by_id(id).is_some();
             for file in &members {
                 reference
-                    .extend_from_file(file)
+                    .extend_from_file(file, &known)
                     .context("cannot load a member-state list")?;
             }
             let members = reference;
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph)?;
+            let f = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
             if conversion {
                 let rows = analysis::conversion_by_target(&graph, &f);
                 emit(&mut out, input.format, &rows, || {
@@ -524,7 +641,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Centrality { input, people, top } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
             let options = CentralityOptions {
-                filter: input.filters.resolve(&graph)?,
+                filter: input
+                    .filters
+                    .resolve(&graph, extractor.gazetteer(), cli.quiet)?,
                 include_people: people,
             };
             let mut rows = analysis::partner_centrality(&graph, &options)?;
@@ -548,7 +667,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Period::Quarter => Granularity::Quarter,
                 Period::Year => Granularity::Year,
             };
-            let t = analysis::timeline(&graph, &input.filters.resolve(&graph)?, granularity);
+            let t = analysis::timeline(
+                &graph,
+                &input
+                    .filters
+                    .resolve(&graph, extractor.gazetteer(), cli.quiet)?,
+                granularity,
+            );
             emit(&mut out, input.format, &t, || {
                 render::analysis::timeline(&t)
             })?;
@@ -556,8 +681,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Neighbors { entity, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph)?;
-            let ego = graph.neighbors(&entity, &f)?;
+            let f = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
+            let center = &graph.resolve_known(&entity, extractor.gazetteer())?.id;
+            let ego = graph.neighbors(center, &f)?;
             emit(&mut out, input.format, &ego, || {
                 render::analysis::neighbors(&ego)
             })?;
@@ -565,8 +693,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Path { from, to, input } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let f = input.filters.resolve(&graph)?;
-            let steps = graph.path(&from, &to, &f)?;
+            let f = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
+            let known = extractor.gazetteer();
+            let (from, to) = (
+                &graph.resolve_known(&from, known)?.id,
+                &graph.resolve_known(&to, known)?.id,
+            );
+            let steps = graph.path(from, to, &f)?;
             emit(&mut out, input.format, &steps, || {
                 render::analysis::path(&steps)
             })?;
@@ -577,8 +712,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             port,
             filters,
         } => {
-            let (graph, _) = load_paths(&extractor, &paths, &limits, cli.quiet)?;
-            let graph = filters.apply(graph)?;
+            let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
+            let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
             let server = Server::bind(Site::new(&graph)?, port)?;
             writeln!(
                 out,
@@ -594,6 +729,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// A graph and where it came from.
+struct Loaded {
+    graph: MeetingGraph,
+    /// The exit code of the extraction (success for a saved graph).
+    code: ExitCode,
+    /// The files read, which no output may replace.
+    inputs: Vec<PathBuf>,
+}
+
 /// Loads a saved graph, or extracts one from articles (then the run report
 /// and exit code of the extraction apply).
 fn load_graph(
@@ -602,26 +746,55 @@ fn load_graph(
     limits: &corpus::Limits,
     quiet: bool,
 ) -> Result<(MeetingGraph, ExitCode)> {
-    load_paths(extractor, &input.paths, limits, quiet)
+    let loaded = load_paths(extractor, &input.paths, limits, quiet)?;
+    Ok((loaded.graph, loaded.code))
 }
 
-/// [`load_graph`] from paths alone.
+/// [`load_graph`] from paths alone, with the files read. Articles of which
+/// none could be read are an error: they would give an empty graph.
 fn load_paths(
     extractor: &Extractor,
     paths: &[PathBuf],
     limits: &corpus::Limits,
     quiet: bool,
-) -> Result<(MeetingGraph, ExitCode)> {
-    if let [path] = paths
-        && path.is_file()
-        && path.extension().is_some_and(|e| e == "json")
-    {
-        let graph = MeetingGraph::load(path).context("cannot load the graph")?;
-        return Ok((graph, ExitCode::SUCCESS));
+) -> Result<Loaded> {
+    match Source::of(paths)? {
+        Source::Graph(path) => Ok(Loaded {
+            graph: MeetingGraph::load(path).context("cannot load the graph")?,
+            code: ExitCode::SUCCESS,
+            inputs: vec![path.to_path_buf()],
+        }),
+        Source::Articles(paths) => {
+            let (extraction, files) = read_articles(extractor, paths, limits, quiet);
+            let code = finish(&files, &extraction, quiet);
+            let inputs: Vec<PathBuf> = files.read().map(PathBuf::from).collect();
+            if inputs.is_empty() {
+                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                anyhow::bail!("no article could be read from {}", names.join(", "));
+            }
+            Ok(Loaded {
+                graph: MeetingGraph::new(extraction)?,
+                code,
+                inputs,
+            })
+        }
     }
-    let (extraction, files) = read_articles(extractor, paths, limits, quiet);
-    let code = finish(&files, &extraction, quiet);
-    Ok((MeetingGraph::new(extraction)?, code))
+}
+
+/// Refuses a saved graph where a command reads articles only.
+fn articles_only(paths: &[PathBuf], command: &str) -> Result<()> {
+    if let Source::Graph(path) = Source::of(paths)? {
+        anyhow::bail!(
+            "{} is a saved graph: `{command}` reads articles, not a graph",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+/// The files a run read: its data files and its inputs.
+fn inputs(data_files: &[PathBuf], read: &[PathBuf]) -> files::Inputs {
+    files::Inputs::new(data_files.iter().chain(read).map(PathBuf::as_path))
 }
 
 fn emit<T: serde::Serialize>(

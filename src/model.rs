@@ -123,48 +123,78 @@ impl fmt::Display for PartialDate {
     }
 }
 
+impl PartialDate {
+    /// True when the date can exist: a month of the year and a day of that
+    /// month (in that year; without a year, in a leap year, so `--02-29`
+    /// is possible and `--02-30` is not).
+    ///
+    /// ```
+    /// use diplograph::model::PartialDate;
+    /// assert!(PartialDate::ymd(2024, 2, 29).is_possible());
+    /// assert!(!PartialDate::ymd(2023, 2, 29).is_possible());
+    /// assert!(!PartialDate::ymd(2024, 4, 31).is_possible());
+    /// ```
+    pub fn is_possible(&self) -> bool {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                chrono::NaiveDate::from_ymd_opt(self.year.unwrap_or(2000), m, d).is_some()
+            }
+            (Some(m), None) => (1..=12).contains(&m),
+            (None, day) => day.is_none(),
+        }
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = String;
 
-    /// Parses the four contract forms.
+    /// Parses the four contract forms, strictly: four digits for the year,
+    /// two for the month and the day, and a date that can exist
+    /// ([`PartialDate::is_possible`]).
     ///
     /// ```
     /// use diplograph::model::PartialDate;
     /// let d: PartialDate = "--08-11".parse().unwrap();
     /// assert_eq!((d.year, d.month, d.day), (None, Some(8), Some(11)));
     /// assert_eq!("2020-08".parse::<PartialDate>().unwrap().to_string(), "2020-08");
+    /// assert!("2024-02-30".parse::<PartialDate>().is_err());
+    /// assert!("24-01-01".parse::<PartialDate>().is_err());
     /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("not a date: {s:?}");
-        let num = |p: &str| p.parse::<u32>().map_err(|_| bad());
+        let bad = || format!("not a date: {s:?} (YYYY, YYYY-MM, YYYY-MM-DD or --MM-DD)");
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        let num = |p: &str, n: usize| {
+            if digits(p, n) {
+                p.parse::<u32>().map_err(|_| bad())
+            } else {
+                Err(bad())
+            }
+        };
         let date = if let Some(rest) = s.strip_prefix("--") {
             let (m, d) = rest.split_once('-').ok_or_else(bad)?;
             PartialDate {
                 year: None,
-                month: Some(num(m)?),
-                day: Some(num(d)?),
+                month: Some(num(m, 2)?),
+                day: Some(num(d, 2)?),
             }
         } else {
             let mut parts = s.split('-');
-            let year = parts
-                .next()
-                .ok_or_else(bad)?
-                .parse::<i32>()
-                .map_err(|_| bad())?;
-            let month = parts.next().map(num).transpose()?;
-            let day = parts.next().map(num).transpose()?;
+            let year = num(parts.next().ok_or_else(bad)?, 4)?;
+            let month = parts.next().map(|p| num(p, 2)).transpose()?;
+            let day = parts.next().map(|p| num(p, 2)).transpose()?;
+            if parts.next().is_some() {
+                return Err(bad());
+            }
             PartialDate {
-                year: Some(year),
+                year: i32::try_from(year).ok(),
                 month,
                 day,
             }
         };
-        let month_ok = date.month.is_none_or(|m| (1..=12).contains(&m));
-        let day_ok = date.day.is_none_or(|d| (1..=31).contains(&d));
-        if month_ok && day_ok {
+        if date.is_possible() {
             Ok(date)
         } else {
-            Err(bad())
+            Err(format!("{s:?} is not a date that exists"))
         }
     }
 }
@@ -282,25 +312,39 @@ impl Meeting {
     /// assert_eq!(m.entity_ids().collect::<Vec<_>>(), ["org:icesco", "country:JP"]);
     /// ```
     pub fn entity_ids(&self) -> impl Iterator<Item = &str> {
+        self.entity_refs().map(|(_, id)| id)
+    }
+
+    /// [`Self::entity_ids`], each with what it is in the meeting: `party`,
+    /// `person`, `represented`, `invitee`, `invitation target`, `member`,
+    /// `membership target`.
+    ///
+    /// ```
+    /// let mut m = diplograph::model::Meeting::new("m-1", "a.txt");
+    /// m.parties = vec!["org:icesco".into()];
+    /// assert_eq!(m.entity_refs().collect::<Vec<_>>(), [("party", "org:icesco")]);
+    /// ```
+    pub fn entity_refs(&self) -> impl Iterator<Item = (&'static str, &str)> {
         let people = self.participants.iter().chain(&self.attendees);
         self.parties
             .iter()
-            .map(String::as_str)
-            .chain(
-                people.flat_map(|p| {
-                    std::iter::once(p.person.as_str()).chain(p.represents.as_deref())
-                }),
-            )
-            .chain(
-                self.invitations
-                    .iter()
-                    .flat_map(|i| [i.invitee.as_str(), i.target.as_str()]),
-            )
-            .chain(
-                self.memberships
-                    .iter()
-                    .flat_map(|m| [m.member.as_str(), m.of.as_str()]),
-            )
+            .map(|p| ("party", p.as_str()))
+            .chain(people.flat_map(|p| {
+                std::iter::once(("person", p.person.as_str()))
+                    .chain(p.represents.as_deref().map(|r| ("represented", r)))
+            }))
+            .chain(self.invitations.iter().flat_map(|i| {
+                [
+                    ("invitee", i.invitee.as_str()),
+                    ("invitation target", i.target.as_str()),
+                ]
+            }))
+            .chain(self.memberships.iter().flat_map(|m| {
+                [
+                    ("member", m.member.as_str()),
+                    ("membership target", m.of.as_str()),
+                ]
+            }))
     }
 }
 
@@ -362,8 +406,27 @@ mod tests {
         for s in ["2020-08-11", "--08-11", "2020-08", "2020"] {
             assert_eq!(s.parse::<PartialDate>().unwrap().to_string(), s);
         }
-        for bad in ["2020-13", "--02-32", "soon", ""] {
+        for bad in [
+            "2020-13",
+            "--02-32",
+            "soon",
+            "",
+            "2024-02-30",
+            "2023-02-29",
+            "--02-30",
+            "2024-04-31",
+            "24-01-01",
+            "2024-1-5",
+            "02024-01-01",
+            "2024-01-01-01",
+            "+202-01-01",
+            "2024-00",
+            "2024-01-00",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
+        for good in ["2024-02-29", "--02-29", "2024-12-31", "0999"] {
+            assert!(good.parse::<PartialDate>().is_ok(), "{good}");
         }
     }
 

@@ -149,16 +149,18 @@ pub fn accepted_matches(
         let Some(m) = automaton.find(input) else {
             break;
         };
+        // One character after the match's start, at least (an empty
+        // match must not stop the scan, nor move it inside a character).
+        let next_char = m.start()
+            + haystack[m.start()..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
         if accept(&m) {
-            at = m.end().max(m.start() + 1);
+            at = m.end().max(next_char);
             out.push(m);
         } else {
-            // Resume one character after the rejected match's start.
-            at = m.start()
-                + haystack[m.start()..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
+            at = next_char;
         }
     }
     out
@@ -192,6 +194,17 @@ mod tests {
         let at = f.text.find("l'ambassade").unwrap();
         let r = f.original_range(at..at + "l'ambassade".len());
         assert_eq!(&original[r], "l’ambassade");
+    }
+
+    #[test]
+    fn empty_patterns_never_split_a_character() {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build([""])
+            .unwrap();
+        let hay = "Émirats à Doha";
+        let found = accepted_matches(&ac, hay, |m| at_word_boundaries(hay, &m.range()));
+        assert!(found.iter().all(|m| hay.is_char_boundary(m.start())));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Bad input, one case per test: the binary names the file and the
 //! problem, exits with 2 when a file was skipped, lists every input file in
-//! the run report, and still extracts every meeting of the good files.
+//! the run report (files of folders that are no articles as ignored), and
+//! still extracts every meeting of the good files.
 //!
 //! Each test copies `examples/corpus` to `good/` in a temporary folder,
 //! adds the bad file(s) there and runs `diplograph meetings good bad…` from
@@ -311,4 +312,160 @@ fn text_without_news_item() {
     .unwrap();
     let o = check(&dir, &["title.txt"], 2, 1);
     assert_skipped(&o, "title.txt", "no news item");
+}
+
+/// [`run`] that fails instead of hanging when the binary takes longer than
+/// `secs` seconds.
+fn run_within(dir: &Path, args: &[&str], secs: u64) -> Output {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("COLUMNS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn mkfifo(path: &Path) {
+    let made = Command::new("mkfifo").arg(path).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo {path:?}");
+}
+
+#[test]
+fn fifo_or_device_named_explicitly_is_skipped_not_waited_on() {
+    let dir = setup();
+    mkfifo(&dir.path().join("pipe.txt"));
+    let o = run_within(
+        dir.path(),
+        &[
+            "meetings",
+            "good",
+            "pipe.txt",
+            "/dev/zero",
+            "--format",
+            "json",
+        ],
+        60,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_skipped(&o, "pipe.txt", "a FIFO, not a regular file");
+    assert_skipped(&o, "/dev/zero", "a character device, not a regular file");
+    let found = meetings(&o);
+    for m in good_meetings() {
+        assert!(found.contains(m), "lost {m}");
+    }
+}
+
+#[test]
+fn every_entry_of_a_folder_is_reported() {
+    let dir = setup();
+    mkfifo(&dir.path().join("good/pipe.txt"));
+    fs::write(dir.path().join("good/notes.json"), "{}").unwrap();
+    fs::write(dir.path().join("good/fr/README"), "Read me.\n").unwrap();
+    // A device of our own (the null device's numbers), where permitted.
+    let device = Command::new("mknod")
+        .arg(dir.path().join("good/en/null.txt"))
+        .args(["c", "1", "3"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let o = run_within(dir.path(), &["meetings", "good", "--format", "json"], 60);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_skipped(&o, "good/pipe.txt", "a FIFO, not a regular file");
+    if device {
+        assert_skipped(&o, "good/en/null.txt", "a character device");
+    }
+    let report = stderr(&o);
+    for line in [
+        "  ignored good/notes.json: not an article (.json)",
+        "  ignored good/fr/README: not an article (no extension)",
+    ] {
+        assert!(
+            report.lines().any(|l| l == line),
+            "no {line:?} in:\n{report}"
+        );
+    }
+    // Files of other kinds alone do not make the run fail.
+    fs::remove_file(dir.path().join("good/pipe.txt")).unwrap();
+    if device {
+        fs::remove_file(dir.path().join("good/en/null.txt")).unwrap();
+    }
+    let o = check(&dir, &[], 0, 0);
+    assert!(
+        stderr(&o).contains("ignored good/notes.json"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// Date, place, mode and parties of the meetings of one document.
+fn facts_of(v: &Value, doc: &str) -> Vec<String> {
+    v["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .filter(|m| m["doc"] == doc)
+        .map(|m| {
+            format!(
+                "{} {} {} {}",
+                m["date"], m["place"], m["mode"], m["parties"]
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn cr_only_line_endings_read_as_line_feeds() {
+    let dir = setup();
+    let mut sources = Vec::new();
+    for (i, name) in [
+        "fr/azertac-depeche.txt",
+        "fr/icesco-actualites.txt",
+        "en/icesco-news.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let lf = fs::read_to_string(dir.path().join("good").join(name)).unwrap();
+        let cr = lf.replace('\n', "\r");
+        let (lf_name, cr_name) = (format!("lf{i}.txt"), format!("cr{i}.txt"));
+        fs::write(dir.path().join(&lf_name), &lf).unwrap();
+        fs::write(dir.path().join(&cr_name), &cr).unwrap();
+        sources.push((lf_name, cr_name, cr));
+    }
+    let names: Vec<&str> = sources
+        .iter()
+        .flat_map(|(lf, cr, _)| [lf.as_str(), cr.as_str()])
+        .collect();
+    let o = check(&dir, &names, 0, names.len());
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for (lf, cr, text) in &sources {
+        let want = facts_of(&v, lf);
+        assert!(!want.is_empty(), "{lf} has meetings");
+        assert_eq!(facts_of(&v, cr), want, "{cr}");
+        // Evidence offsets are the CR file's bytes.
+        for m in v["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["doc"] == cr.as_str())
+        {
+            for e in m["evidence"].as_array().unwrap() {
+                let (start, end) = (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap());
+                let src = text[start as usize..end as usize].replace('\r', "\n");
+                assert_eq!(src, e["text"].as_str().unwrap(), "{cr}");
+            }
+        }
+    }
 }

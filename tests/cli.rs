@@ -769,3 +769,270 @@ fn announced_invitations_and_memberships() {
         );
     }
 }
+
+#[test]
+fn impossible_dates_crossed_bounds_and_unknown_topics_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    for (args, want) in [
+        (&["--since", "2024-02-30"][..], "is not a date that exists"),
+        (&["--until", "2023-02-29"], "is not a date that exists"),
+        (&["--since", "24-01-01"], "not a date: \"24-01-01\""),
+        (&["--since", "2024-1-5"], "not a date"),
+        (&["--until=--03-01"], "has no year"),
+        (
+            &["--since", "2024-05", "--until", "2024-04-30"],
+            "--since 2024-05 is after --until 2024-04-30",
+        ),
+        (
+            &["--topic", "nonsense"],
+            "unknown topic \"nonsense\"; the topics are: education, science",
+        ),
+    ] {
+        let mut build = vec!["build", "examples/corpus", "-o", out.to_str().unwrap()];
+        build.extend(args);
+        let o = diplograph(&build);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+        assert!(!out.exists(), "{args:?}: something was written");
+        // the analyses too
+        let mut timeline = vec!["timeline", "examples/corpus"];
+        timeline.extend(args);
+        let o = diplograph(&timeline);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+    // a topic is matched accent- and case-insensitively
+    let o = diplograph(&["meetings", "examples/corpus", "-q", "--topic", "ÉDUCATION"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn date_filters_say_how_many_undated_meetings_they_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("undated.txt");
+    std::fs::write(
+        &article,
+        "ICESCO Director-General Receives Ambassador of Ruritania\n\n\
+         Dr. Salim M. AlMalik, Director-General of ICESCO, received at the headquarters in Rabat \
+         Mr. Paul Roy, Ambassador of the Kingdom of Belgium to the Kingdom of Morocco, and they \
+         discussed cooperation in education.\n",
+    )
+    .unwrap();
+    let a = article.to_str().unwrap();
+    let all = meetings_json(&[a, "examples/corpus"]);
+    let undated = all["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["date"].is_null())
+        .count();
+    assert_eq!(undated, 1, "{all}");
+    let o = diplograph(&["meetings", a, "examples/corpus", "--since", "2000"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the date filter left out 1 meeting without a known year"),
+        "{}",
+        stderr(&o)
+    );
+    // no date filter, no note
+    let o = diplograph(&["meetings", a, "examples/corpus", "--topic", "education"]);
+    assert!(!stderr(&o).contains("left out"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_known_entity_absent_from_the_articles_is_told_as_such() {
+    for args in [
+        &["meetings", "examples/corpus", "-q", "--with", "Japon"][..],
+        &[
+            "centrality",
+            "examples/corpus",
+            "-q",
+            "--with",
+            "country:JP",
+        ],
+        &["neighbors", "Japon", "examples/corpus", "-q"],
+        &["path", "Pérou", "Japon", "examples/corpus", "-q"],
+    ] {
+        let o = diplograph(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.contains("is Japan (country:JP), which takes part in no meeting"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("did you mean"), "{args:?}: {err}");
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+}
+
+/// Runs the binary; fails instead of hanging past `secs` seconds.
+fn diplograph_within(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nonexistent.json");
+    let o = diplograph(&["invitations", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    assert!(
+        err.contains("nonexistent.json") && err.contains("No such file"),
+        "{err}"
+    );
+    let nowhere = dir.path().join("nonexistent");
+    let nowhere = nowhere.to_str().unwrap();
+    for args in [
+        &["serve", nowhere, "--port", "0"][..],
+        &["centrality", nowhere],
+        &[
+            "build",
+            nowhere,
+            "-o",
+            dir.path().join("out").to_str().unwrap(),
+        ],
+    ] {
+        let o = diplograph_within(args, 60);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(&format!("no article could be read from {nowhere}")),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert_eq!(stdout(&o), "", "{args:?}");
+    }
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let empty_acronym = file(
+        "acronym.toml",
+        "[[organization]]\nid = \"org:sahel-film-network\"\nname = \"Sahel Film Network\"\nacronyms = [\"\"]\n",
+    );
+    let function_word = file(
+        "alias.toml",
+        "[[country]]\niso = \"FR\"\naliases = [\"de la\"]\n",
+    );
+    let bad_iso = file(
+        "iso.toml",
+        "[[country]]\niso = \"FRA\"\nname = \"France\"\n",
+    );
+    let unknown_country = file(
+        "place.toml",
+        "[[place]]\nid = \"place:nowhere\"\nname = \"Nowhere\"\ncountry = \"YY\"\n",
+    );
+    let big = dir.path().join("big.toml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(17 * 1024 * 1024)
+        .unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let (big, fifo) = (big.to_str().unwrap(), fifo.to_str().unwrap());
+    for (option, path, want) in [
+        (
+            "--gazetteer",
+            empty_acronym.as_str(),
+            "org:sahel-film-network: empty acronym",
+        ),
+        (
+            "--gazetteer",
+            &function_word,
+            "alias \"de la\" is made of function words only",
+        ),
+        (
+            "--gazetteer",
+            &bad_iso,
+            "\"FRA\" is not an ISO 3166-1 alpha-2 code",
+        ),
+        (
+            "--gazetteer",
+            &unknown_country,
+            "place:nowhere: country \"YY\" is unknown",
+        ),
+        ("--gazetteer", big, "file too large (17825792 bytes"),
+        ("--gazetteer", fifo, "a FIFO, not a regular file"),
+        ("--lexicon", big, "file too large"),
+        ("--lexicon", fifo, "a FIFO, not a regular file"),
+    ] {
+        let o = diplograph_within(&[option, path, "meetings", "examples/corpus"], 60);
+        assert_eq!(o.status.code(), Some(1), "{path}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(path) && err.contains(want), "{err}");
+        assert_eq!(stdout(&o), "");
+    }
+}
+
+#[test]
+fn a_gold_file_that_is_a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("gold.json");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let o = diplograph_within(
+        &["eval", "examples/corpus", "--gold", fifo.to_str().unwrap()],
+        60,
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("a FIFO, not a regular file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn member_lists_name_known_states_and_organizations_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("members.toml");
+    for (text, want) in [
+        (
+            "[[organization]]\nid = \"org:icesco\"\nsource = \"mine\"\n[[organization.member]]\niso = \"ZZ\"\n",
+            "org:icesco: ZZ is no known country",
+        ),
+        (
+            "[[organization]]\nid = \"org:lake-chad-fishing-club\"\nsource = \"mine\"\n[[organization.member]]\niso = \"TD\"\n",
+            "unknown organization org:lake-chad-fishing-club",
+        ),
+    ] {
+        std::fs::write(&list, text).unwrap();
+        let o = diplograph(&[
+            "invitations",
+            "examples/corpus",
+            "-q",
+            "--members",
+            list.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains("members.toml") && err.contains(want), "{err}");
+        assert_eq!(stdout(&o), "");
+    }
+}

@@ -1,5 +1,5 @@
 //! Property tests: dates written in any contract form parse back to
-//! themselves; date expressions generated in French and English are found
+//! themselves, and days past the end of their month are refused; date expressions generated in French and English are found
 //! with their value; relative dates resolve consistently; and for generated
 //! UTF-8 documents every piece of evidence is the exact source bytes.
 
@@ -60,15 +60,18 @@ fn full_date() -> impl Strategy<Value = PartialDate> {
         .prop_map(|(y, m, d)| PartialDate::ymd(y, m, d))
 }
 
-/// A date in one of the four contract forms.
+/// A date that exists in one of the four contract forms (a day without
+/// its year exists in some year: February 29 included).
 fn contract_date() -> impl Strategy<Value = PartialDate> {
     prop_oneof![
         full_date(),
-        (1u32..=12, 1u32..=31).prop_map(|(m, d)| PartialDate {
-            year: None,
-            month: Some(m),
-            day: Some(d)
-        }),
+        (1u32..=12)
+            .prop_flat_map(|m| (Just(m), 1..=days_in(2000, m)))
+            .prop_map(|(m, d)| PartialDate {
+                year: None,
+                month: Some(m),
+                day: Some(d)
+            }),
         (0i32..=9999, 1u32..=12).prop_map(|(y, m)| PartialDate {
             year: Some(y),
             month: Some(m),
@@ -110,6 +113,20 @@ proptest! {
         let bad_day = format!("{y:04}-01-{d:02}");
         prop_assert!(bad_month.parse::<PartialDate>().is_err());
         prop_assert!(bad_day.parse::<PartialDate>().is_err());
+    }
+
+    #[test]
+    fn days_past_the_end_of_their_month_are_rejected(
+        y in 1900i32..2100,
+        m in prop::sample::select(vec![2u32, 4, 6, 9, 11]),
+        past in 1u32..=3,
+    ) {
+        let d = (days_in(y, m) + past).min(31);
+        let full = format!("{y:04}-{m:02}-{d:02}");
+        prop_assert!(full.parse::<PartialDate>().is_err(), "{}", full);
+        let d = (days_in(2000, m) + past).min(31);
+        let yearless = format!("--{m:02}-{d:02}");
+        prop_assert!(yearless.parse::<PartialDate>().is_err(), "{}", yearless);
     }
 
     #[test]

@@ -376,6 +376,7 @@ mod tests {
                  [[organization.member]]\niso = \"SG\"\nsince = 2021\n\
                  [[organization.member]]\niso = \"AZ\"\n",
                 std::path::Path::new("m.toml"),
+                &|_| true,
             )
             .unwrap();
         let all = invitations(&g, &Filter::default(), &members);

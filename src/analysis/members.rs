@@ -104,35 +104,59 @@ impl MemberStates {
     /// ```
     pub fn builtin() -> Result<Self> {
         let mut m = MemberStates::default();
-        m.extend_from_str(BUILTIN.1, Path::new(BUILTIN.0))?;
+        // Its ids are checked against the built-in gazetteer by a test.
+        m.extend_from_str(BUILTIN.1, Path::new(BUILTIN.0), &|_| true)?;
         Ok(m)
     }
 
-    /// Adds (or replaces) the entries of a file of the same format.
-    pub fn extend_from_file(&mut self, path: &Path) -> Result<()> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        self.extend_from_str(&text, path)
+    /// Adds (or replaces) the entries of a file of the same format, a
+    /// regular file of at most [`crate::files::MAX_DATA_FILE`] bytes;
+    /// `is_known` tells the entity ids the organizations and states must
+    /// have (those of the gazetteer).
+    pub fn extend_from_file(&mut self, path: &Path, is_known: &dyn Fn(&str) -> bool) -> Result<()> {
+        let text = crate::files::read_text(path, crate::files::MAX_DATA_FILE)?;
+        self.extend_from_str(&text, path, is_known)
     }
 
     /// [`Self::extend_from_file`] from text; `origin` names it in errors.
+    /// An organization that is not an organization or initiative `is_known`
+    /// knows, and a state code that is not alpha-2 or whose `country:` id it
+    /// does not know, are errors.
     ///
     /// ```
     /// use diplograph::analysis::MemberStates;
     /// use std::path::Path;
+    /// let known = |id: &str| ["org:x", "country:MA"].contains(&id);
     /// let mut m = MemberStates::default();
     /// m.extend_from_str(
     ///     "[[organization]]\nid = \"org:x\"\nsource = \"s\"\n[[organization.member]]\niso = \"ma\"\n",
     ///     Path::new("mine.toml"),
+    ///     &known,
     /// ).unwrap();
     /// assert_eq!(m.member("org:x", "country:MA").unwrap().source, "s");
-    /// let bad = m.extend_from_str("[[organization]]\nid = \"x\"\nsource = \"s\"\n", Path::new("bad.toml"));
-    /// assert!(bad.unwrap_err().to_string().starts_with("bad.toml: "));
+    /// let bad = m.extend_from_str("[[organization]]\nid = \"org:y\"\nsource = \"s\"\n",
+    ///     Path::new("bad.toml"), &known);
+    /// assert_eq!(bad.unwrap_err().to_string(), "bad.toml: unknown organization org:y");
     /// ```
-    pub fn extend_from_str(&mut self, text: &str, origin: &Path) -> Result<()> {
+    pub fn extend_from_str(
+        &mut self,
+        text: &str,
+        origin: &Path,
+        is_known: &dyn Fn(&str) -> bool,
+    ) -> Result<()> {
+        use crate::model::EntityKind;
         let file: File = toml::from_str(text).map_err(|e| Error::data(origin, e.to_string()))?;
         for org in file.organization {
-            crate::graph::kind_of_id(&org.id)
+            let kind = crate::graph::kind_of_id(&org.id)
                 .map_err(|e| Error::data(origin, format!("organization {}", e)))?;
+            if !matches!(kind, EntityKind::Organization | EntityKind::Initiative)
+                || !is_known(&org.id)
+            {
+                return Err(Error::data(
+                    origin,
+                    format!("unknown organization {}", org.id),
+                ));
+            }
             let list = self.lists.entry(org.id.clone()).or_default();
             for m in org.member {
                 let iso = m.iso.to_ascii_uppercase();
@@ -140,6 +164,12 @@ impl MemberStates {
                     return Err(Error::data(
                         origin,
                         format!("{}: {:?} is not an ISO 3166-1 alpha-2 code", org.id, m.iso),
+                    ));
+                }
+                if !is_known(&format!("country:{iso}")) {
+                    return Err(Error::data(
+                        origin,
+                        format!("{}: {iso} is no known country", org.id),
                     ));
                 }
                 if let (Some(s), Some(u)) = (m.since, m.until)
@@ -194,14 +224,25 @@ mod tests {
     }
 
     #[test]
+    fn the_builtin_list_names_known_entities_only() {
+        let g = crate::gazetteer::Gazetteer::builtin().unwrap();
+        let mut m = MemberStates::default();
+        m.extend_from_str(BUILTIN.1, Path::new(BUILTIN.0), &|id| g.by_id(id).is_some())
+            .unwrap();
+        assert_eq!(m, MemberStates::builtin().unwrap());
+    }
+
+    #[test]
     fn later_files_replace_entries() {
         let mut m = MemberStates::default();
         let first = "[[organization]]\nid = \"org:x\"\nsource = \"a\"\n\
                      [[organization.member]]\niso = \"TR\"\nsince = 2000\n";
         let second = "[[organization]]\nid = \"org:x\"\nsource = \"b\"\n\
                       [[organization.member]]\niso = \"TR\"\nsince = 2000\nuntil = 2010\n";
-        m.extend_from_str(first, Path::new("1.toml")).unwrap();
-        m.extend_from_str(second, Path::new("2.toml")).unwrap();
+        m.extend_from_str(first, Path::new("1.toml"), &|_| true)
+            .unwrap();
+        m.extend_from_str(second, Path::new("2.toml"), &|_| true)
+            .unwrap();
         let tr = m.member("org:x", "country:TR").unwrap();
         assert_eq!((tr.until, tr.source.as_str()), (Some(2010), "b"));
         assert!(!tr.covers(None) && tr.covers(Some(2005)) && !tr.covers(Some(2011)));
@@ -227,10 +268,23 @@ mod tests {
                 "invalid entity id",
             ),
             ("[[organisation]]\n", "unknown field `organisation`"),
+            (
+                "[[organization]]\nid = \"org:nowhere\"\nsource = \"s\"\n",
+                "unknown organization org:nowhere",
+            ),
+            (
+                "[[organization]]\nid = \"country:JP\"\nsource = \"s\"\n",
+                "unknown organization country:JP",
+            ),
+            (
+                "[[organization]]\nid = \"org:x\"\nsource = \"s\"\n[[organization.member]]\niso = \"ZZ\"\n",
+                "org:x: ZZ is no known country",
+            ),
         ];
         for (text, want) in cases {
+            let known = |id: &str| ["org:x", "country:JP", "country:TR"].contains(&id);
             let e = MemberStates::default()
-                .extend_from_str(text, Path::new("m.toml"))
+                .extend_from_str(text, Path::new("m.toml"), &known)
                 .unwrap_err()
                 .to_string();
             assert!(e.starts_with("m.toml: ") && e.contains(want), "{e}");

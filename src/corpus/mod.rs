@@ -8,16 +8,20 @@
 //! 1. **Walking.** Each path given is a file or a folder. Folders are walked
 //!    recursively (symlinks followed, entries sorted by name, so runs are
 //!    deterministic); only `.txt`, `.md`, `.html`, `.htm` files are taken
-//!    from folders, while a file named explicitly is read whatever its
-//!    extension (as text unless `.html`/`.htm`). Unreadable entries and
-//!    symlink loops are reported as skipped, never fatal.
+//!    from folders (the others are reported as ignored), while a file named
+//!    explicitly is read whatever its extension (as text unless
+//!    `.html`/`.htm`). Only regular files are read: FIFOs, devices and
+//!    sockets, unreadable entries and symlink loops are reported as
+//!    skipped, never fatal.
 //! 2. **Decoding.** UTF-8 (a BOM is stripped); UTF-16 with a BOM; otherwise
 //!    the encoding is guessed with `chardetng` (Windows-1252 pages exist) and
 //!    decoded with `encoding_rs`. Binary files (a NUL byte or over 10 %
 //!    control bytes in the first 8 KiB) and blank files are skipped.
 //!    [`Document::text`] is the whole decoded text (for UTF-8 the source
 //!    itself, minus a BOM), so the source map is the identity there; for
-//!    transcoded text each char maps to its source bytes.
+//!    transcoded text each char maps to its source bytes. A lone carriage
+//!    return (a CR-only line ending) becomes a line feed, byte for byte
+//!    ([`normalize_line_ends`]), so offsets do not move.
 //! 3. **HTML** pages are reduced to their text (see the `html` submodule for
 //!    the dropped elements and how text runs are located in the source;
 //!    runs with entities that cannot be aligned map to an enclosing span).
@@ -70,6 +74,7 @@ mod tests;
 
 use boilerplate::Boilerplate;
 use source_map::SourceMap;
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -144,11 +149,13 @@ pub struct FileReport {
     pub outcome: Outcome,
 }
 
-/// Read (with its number of news items) or skipped (with the reason).
+/// Read (with its number of news items), skipped (with the reason), or
+/// ignored: a file of a folder that is no article by its extension.
 #[derive(Debug)]
 pub enum Outcome {
     Read { items: usize },
     Skipped { reason: String },
+    Ignored { reason: String },
 }
 
 /// Totals of a [`Report`].
@@ -158,6 +165,8 @@ pub struct Counts {
     pub read: usize,
     /// Files skipped.
     pub skipped: usize,
+    /// Files of folders ignored for their extension.
+    pub ignored: usize,
     /// News items in the files read.
     pub items: usize,
 }
@@ -166,7 +175,7 @@ pub struct Counts {
 #[derive(Debug, thiserror::Error)]
 pub enum SkipReason {
     #[error("{0}")]
-    Io(#[from] std::io::Error),
+    Read(#[from] crate::files::ReadError),
     #[error("{0}")]
     Walk(#[from] walkdir::Error),
     #[error("binary file")]
@@ -177,8 +186,6 @@ pub enum SkipReason {
     NoNewsItem,
     #[error("HTML nested too deeply (over {limit} levels)")]
     TooDeep { limit: usize },
-    #[error("file too large ({size} bytes; the limit is {limit} bytes)")]
-    TooLarge { size: u64, limit: u64 },
     #[error("built-in boilerplate list is malformed: {0}")]
     Boilerplate(&'static str),
 }
@@ -254,8 +261,9 @@ impl Corpus {
     }
 }
 
-/// An input file found by [`inputs`]: a file to read, or an entry the walk
-/// could not enter (a symlink loop, an unreadable folder), already reported.
+/// An input file found by [`inputs`]: a file to read, or an entry not to
+/// be read, already reported (a symlink loop, an unreadable folder, a FIFO
+/// or a device, a file of a folder with another extension).
 #[derive(Debug)]
 pub enum Input {
     File(PathBuf),
@@ -264,8 +272,10 @@ pub enum Input {
 
 /// The files the paths name, in a deterministic order: each path given in
 /// turn, folders walked recursively (symlinks followed, entries sorted by
-/// name, only corpus extensions), files named explicitly whatever their
-/// extension.
+/// name), files named explicitly whatever their extension. Every entry of a
+/// folder but its sub-folders is an input: a regular file with a corpus
+/// extension to read, any other file reported as skipped (not a regular
+/// file) or ignored (another extension).
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -277,19 +287,41 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
             .follow_links(true)
             .sort_by_file_name();
         for entry in walk {
-            match entry {
-                Ok(e) if e.file_type().is_file() && has_corpus_extension(e.path()) => {
-                    out.push(Input::File(e.into_path()));
-                }
-                Ok(_) => {}
+            let e = match entry {
+                Ok(e) => e,
                 Err(e) => {
                     let path = e.path().unwrap_or(p).to_path_buf();
                     out.push(Input::Unreadable(FileReport::skipped(
                         path,
                         SkipReason::Walk(e),
                     )));
+                    continue;
                 }
+            };
+            let ft = e.file_type();
+            if ft.is_dir() {
+                continue;
             }
+            let report = if !ft.is_file() {
+                let kind = crate::files::kind_of(ft);
+                FileReport::skipped(
+                    e.into_path(),
+                    SkipReason::Read(crate::files::ReadError::NotRegular(kind)),
+                )
+            } else if has_corpus_extension(e.path()) {
+                out.push(Input::File(e.into_path()));
+                continue;
+            } else {
+                let reason = match e.path().extension() {
+                    Some(ext) => format!("not an article (.{})", ext.to_string_lossy()),
+                    None => "not an article (no extension)".to_string(),
+                };
+                FileReport {
+                    path: e.into_path(),
+                    outcome: Outcome::Ignored { reason },
+                }
+            };
+            out.push(Input::Unreadable(report));
         }
     }
     out
@@ -324,6 +356,34 @@ fn has_corpus_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
 }
 
+/// The text with every line ending a line feed: a carriage return not
+/// followed by a line feed (old Mac files, some exports) becomes one. A
+/// CR LF pair stays (the splitter trims the CR). Lengths do not change, so
+/// every offset still maps to the same source byte.
+///
+/// ```
+/// use diplograph::corpus::normalize_line_ends;
+/// assert_eq!(normalize_line_ends("a\rb\r\nc\r"), "a\nb\r\nc\n");
+/// assert!(matches!(normalize_line_ends("a\nb"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn normalize_line_ends(text: &str) -> Cow<'_, str> {
+    let lone = |i: usize| text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text.match_indices('\r').any(|(i, _)| lone(i)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (i, _) in text.match_indices('\r') {
+        if lone(i) {
+            out.push_str(&text[from..i]);
+            out.push('\n');
+            from = i + 1;
+        }
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
 /// The path as given, with `/` separators.
 fn display_name(path: &Path) -> String {
     let s = path.to_string_lossy();
@@ -345,6 +405,7 @@ impl Report {
                     c.items += items;
                 }
                 Outcome::Skipped { .. } => c.skipped += 1,
+                Outcome::Ignored { .. } => c.ignored += 1,
             }
         }
         c
@@ -354,8 +415,24 @@ impl Report {
     pub fn skipped(&self) -> impl Iterator<Item = (&Path, &str)> {
         self.files.iter().filter_map(|f| match &f.outcome {
             Outcome::Skipped { reason } => Some((f.path.as_path(), reason.as_str())),
-            Outcome::Read { .. } => None,
+            Outcome::Read { .. } | Outcome::Ignored { .. } => None,
         })
+    }
+
+    /// The ignored files and why.
+    pub fn ignored(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files.iter().filter_map(|f| match &f.outcome {
+            Outcome::Ignored { reason } => Some((f.path.as_path(), reason.as_str())),
+            Outcome::Read { .. } | Outcome::Skipped { .. } => None,
+        })
+    }
+
+    /// The files read.
+    pub fn read(&self) -> impl Iterator<Item = &Path> {
+        self.files
+            .iter()
+            .filter(|f| matches!(f.outcome, Outcome::Read { .. }))
+            .map(|f| f.path.as_path())
     }
 }
 
@@ -363,30 +440,19 @@ impl fmt::Display for Counts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} files read, {} skipped, {} news items",
-            self.read, self.skipped, self.items
+            "{} files read, {} skipped, {} ignored, {} news items",
+            self.read, self.skipped, self.ignored, self.items
         )
     }
 }
 
 impl Document {
     /// Reads, decodes and splits a file; the error says why it is skipped.
-    /// Never reads more than `limits.max_file_size + 1` bytes, whatever the
-    /// file (a device or a growing file included).
+    /// Only regular files are read (a FIFO is skipped, never waited on),
+    /// and never more than `limits.max_file_size + 1` bytes of them (a
+    /// growing file included).
     pub fn read(path: &Path, limits: &Limits) -> Result<Document, SkipReason> {
-        use std::io::Read;
-        let limit = limits.max_file_size;
-        let file = std::fs::File::open(path)?;
-        let size = file.metadata()?.len();
-        if size > limit {
-            return Err(SkipReason::TooLarge { size, limit });
-        }
-        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
-        let read = bytes.len() as u64;
-        if read > limit {
-            return Err(SkipReason::TooLarge { size: read, limit });
-        }
+        let bytes = crate::files::read_regular(path, limits.max_file_size)?;
         Document::build(display_name(path), Kind::of(path), bytes)
     }
 
@@ -394,7 +460,10 @@ impl Document {
         if decode::looks_binary(&bytes) {
             return Err(SkipReason::Binary);
         }
-        let decoded = decode::decode(bytes);
+        let mut decoded = decode::decode(bytes);
+        if let Cow::Owned(text) = normalize_line_ends(&decoded.text) {
+            decoded.text = text;
+        }
         if decoded.text.trim().is_empty() {
             return Err(SkipReason::Empty);
         }

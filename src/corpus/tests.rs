@@ -409,6 +409,7 @@ fn folders_files_and_skips() {
             let o = match &f.outcome {
                 Outcome::Read { items } => format!("read {items}"),
                 Outcome::Skipped { reason } => reason.clone(),
+                Outcome::Ignored { reason } => format!("ignored: {reason}"),
             };
             (rel.display().to_string(), o)
         })
@@ -428,9 +429,14 @@ fn folders_files_and_skips() {
     assert!(find("sub/loop").contains("loop"), "{outcomes:?}");
     assert!(find("sub/g.txt").contains("No such file"), "{outcomes:?}");
     assert!(find("nowhere.txt").contains("No such file"), "{outcomes:?}");
-    // Named explicitly, a .jpg is read as text; in the folder it is ignored.
-    assert_eq!(outcomes.iter().filter(|(n, _)| n == "d.jpg").count(), 1);
-    assert_eq!(find("d.jpg"), "read 1");
+    // In the folder a .jpg is ignored (and reported); named explicitly, it
+    // is read as text.
+    let jpgs: Vec<&str> = outcomes
+        .iter()
+        .filter(|(n, _)| n == "d.jpg")
+        .map(|(_, o)| o.as_str())
+        .collect();
+    assert_eq!(jpgs, ["ignored: not an article (.jpg)", "read 1"]);
     // Sorted and deterministic; names as reached from the path given.
     let names: Vec<&str> = corpus.documents.iter().map(|d| d.name.as_str()).collect();
     let prefix = root.display().to_string();
@@ -447,10 +453,11 @@ fn folders_files_and_skips() {
         Counts {
             read: 3,
             skipped: 6,
+            ignored: 1,
             items: 3
         }
     );
-    assert_eq!(corpus.report.files.len(), 9);
+    assert_eq!(corpus.report.files.len(), 10);
 }
 
 #[test]

@@ -92,6 +92,9 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
             month: u32::try_from(month).ok(),
             day,
         };
+        if !date.is_possible() {
+            continue; // "31 February 2024"
+        }
         out.push((start..end, When::Date(date, None)));
     }
     for c in NUMERIC.captures_iter(f) {
@@ -113,9 +116,7 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
                 day: n(7),
             }
         };
-        if date.month.is_some_and(|m| (1..=12).contains(&m))
-            && date.day.is_none_or(|d| (1..=31).contains(&d))
-        {
+        if date.is_possible() {
             out.push((m, When::Date(date, None)));
         }
     }
@@ -358,6 +359,25 @@ mod tests {
             let got = dates(text);
             assert_eq!(got.first(), Some(&(want_text.to_string(), want)), "{text}");
         }
+    }
+
+    #[test]
+    fn impossible_dates_are_no_dates() {
+        for text in [
+            "le 31 février 2024 à Rabat",
+            "on 31 April 2024 in Baku",
+            "February 30, 2023",
+            "Rabat: 31/02/2024",
+            "le 29 février 2023",
+            "date 2024-13",
+        ] {
+            assert!(dates(text).is_empty(), "{text}: {:?}", dates(text));
+        }
+        assert_eq!(
+            dates("le 29 février 2024")[0].1,
+            When::Date(pd("2024-02-29"), None)
+        );
+        assert_eq!(dates("le 29 février")[0].1, When::Date(pd("--02-29"), None));
     }
 
     #[test]

@@ -385,7 +385,7 @@ impl Lexicon {
         }
         for p in paths {
             let p = p.as_ref();
-            let source = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            let source = crate::files::read_text(p, crate::files::MAX_DATA_FILE)?;
             files.push(Self::parse(p, &source)?);
         }
         let topics: TopicsFile =
@@ -729,6 +729,19 @@ impl Lexicon {
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords
             .contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+    }
+
+    /// True for a function word of some language (its `markers`: "the",
+    /// "de", "la").
+    ///
+    /// ```
+    /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
+    /// assert!(lex.is_function_word("La") && lex.is_function_word("the"));
+    /// assert!(!lex.is_function_word("Japon"));
+    /// ```
+    pub fn is_function_word(&self, word: &str) -> bool {
+        let folded = fold(word);
+        self.markers.iter().any(|(_, p)| p.is_whole(&folded))
     }
 
     /// The language of a text: the one whose `markers` (function words)

@@ -4,6 +4,7 @@ use super::Entry;
 use crate::error::{Error, Result};
 use crate::model::EntityKind;
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::path::Path;
 
 /// The data files built into the binary, in load order.
@@ -95,23 +96,135 @@ impl GazetteerFile {
     }
 
     /// Adds this file's entries to `entries`, merging those that exist.
-    pub fn merge_into(self, entries: &mut Vec<Entry>, path: &Path) -> Result<()> {
+    ///
+    /// The file is checked: an id given twice, an empty name, alias,
+    /// acronym or demonym, a name, alias or demonym made of function words
+    /// only (by
+    /// `is_function_word`: "the", "de la" would match everywhere), or a
+    /// country code that is not ISO 3166-1 alpha-2 (nor user-assigned, as
+    /// `XK` for Kosovo) are errors naming the file and the entry; the
+    /// references between entries are checked once every file they may
+    /// point into is merged.
+    pub fn merge_into(
+        self,
+        entries: &mut Vec<Entry>,
+        path: &Path,
+        is_function_word: &dyn Fn(&str) -> bool,
+    ) -> Result<()> {
         let kinds = [
             (EntityKind::Country, self.country),
             (EntityKind::Organization, self.organization),
             (EntityKind::Initiative, self.initiative),
             (EntityKind::Place, self.place),
         ];
+        let mut seen = HashSet::new();
         for (kind, specs) in kinds {
             for spec in specs {
-                merge(entries, kind, spec, path)?;
+                let id = merge(entries, kind, spec, path, is_function_word)?;
+                if !seen.insert(id.clone()) {
+                    return Err(Error::data(path, format!("{id} is given twice")));
+                }
             }
         }
         Ok(())
     }
 }
 
-fn merge(entries: &mut Vec<Entry>, kind: EntityKind, spec: Spec, path: &Path) -> Result<()> {
+/// True for a code ISO 3166-1 leaves to its users (AA, QM–QZ, XA–XZ, ZZ),
+/// such as `XK`, the code commonly given to Kosovo.
+fn user_assigned(code: &str) -> bool {
+    matches!(
+        code.as_bytes(),
+        [b'A', b'A'] | [b'Q', b'M'..=b'Z'] | [b'X', b'A'..=b'Z'] | [b'Z', b'Z']
+    )
+}
+
+/// The country code of a country's id, if it is one.
+fn country_code<'a>(id: &'a str, path: &Path) -> Result<&'a str> {
+    let code = id.strip_prefix("country:").unwrap_or(id);
+    if keshvar::Alpha2::try_from(code).is_ok() && code.bytes().all(|b| b.is_ascii_uppercase())
+        || user_assigned(code)
+    {
+        Ok(code)
+    } else {
+        Err(Error::data(
+            path,
+            format!(
+                "{code:?} is not an ISO 3166-1 alpha-2 code (nor a user-assigned one such as XK)"
+            ),
+        ))
+    }
+}
+
+/// Refuses empty names and names made of function words only.
+fn check_names(
+    id: &str,
+    spec: &Spec,
+    path: &Path,
+    is_function_word: &dyn Fn(&str) -> bool,
+) -> Result<()> {
+    let names = spec
+        .name
+        .iter()
+        .map(|n| ("name", n))
+        .chain(spec.aliases.iter().map(|n| ("alias", n)))
+        .chain(spec.acronyms.iter().map(|n| ("acronym", n)))
+        .chain(spec.demonyms.iter().map(|n| ("demonym", n)));
+    for (what, name) in names {
+        let folded = crate::text::fold(name);
+        let mut words = folded
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .peekable();
+        if words.peek().is_none() {
+            return Err(Error::data(path, format!("{id}: empty {what} {name:?}")));
+        }
+        // Acronyms are matched with their case: "UN" is not "un".
+        if what != "acronym" && words.all(is_function_word) {
+            return Err(Error::data(
+                path,
+                format!(
+                    "{id}: {what} {name:?} is made of function words only (it would match everywhere)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Every place or national body's country, and every headquarters, must
+/// be an entry: an error naming `path` otherwise.
+pub(super) fn check_references(entries: &[Entry], path: &Path) -> Result<()> {
+    let ids: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    for e in entries.iter().filter(|e| e.kind != EntityKind::Country) {
+        if let Some(iso) = &e.iso
+            && !ids.contains(format!("country:{iso}").as_str())
+        {
+            return Err(Error::data(
+                path,
+                format!("{}: country {iso:?} is unknown", e.id),
+            ));
+        }
+        if let Some(hq) = &e.headquarters
+            && !(ids.contains(hq.as_str()) && hq.starts_with("place:"))
+        {
+            return Err(Error::data(
+                path,
+                format!("{}: headquarters {hq:?} is no known place", e.id),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Merges one spec; gives the id of its entry.
+fn merge(
+    entries: &mut Vec<Entry>,
+    kind: EntityKind,
+    spec: Spec,
+    path: &Path,
+    is_function_word: &dyn Fn(&str) -> bool,
+) -> Result<String> {
     let id = match (&spec.id, &spec.iso, kind) {
         (Some(id), _, _) => id.clone(),
         (None, Some(iso), EntityKind::Country) => format!("country:{}", iso.to_uppercase()),
@@ -128,6 +241,18 @@ fn merge(entries: &mut Vec<Entry>, kind: EntityKind, spec: Spec, path: &Path) ->
             format!("id {id} of a {kind:?} must start with `{}:`", kind.prefix()),
         ));
     }
+    if kind == EntityKind::Country {
+        let code = country_code(&id, path)?;
+        if let Some(iso) = &spec.iso
+            && !iso.eq_ignore_ascii_case(code)
+        {
+            return Err(Error::data(
+                path,
+                format!("{id}: iso {iso:?} is another code"),
+            ));
+        }
+    }
+    check_names(&id, &spec, path, is_function_word)?;
     let iso = spec.iso.or(spec.country).map(|s| s.to_uppercase());
     if let Some(e) = entries.iter_mut().find(|e| e.id == id) {
         if let Some(name) = spec.name {
@@ -142,13 +267,14 @@ fn merge(entries: &mut Vec<Entry>, kind: EntityKind, spec: Spec, path: &Path) ->
         e.hub |= spec.hub;
         e.headquarters = spec.headquarters.or(e.headquarters.take());
         e.iso = iso.or(e.iso.take());
-        return apply_exclude(e, &spec.exclude, path);
+        apply_exclude(e, &spec.exclude, path)?;
+        return Ok(id);
     }
     let name = spec
         .name
         .ok_or_else(|| Error::data(path, format!("new entry {id} needs a name")))?;
     let mut entry = Entry {
-        id,
+        id: id.clone(),
         kind,
         name,
         aliases: spec.aliases,
@@ -160,7 +286,7 @@ fn merge(entries: &mut Vec<Entry>, kind: EntityKind, spec: Spec, path: &Path) ->
     };
     apply_exclude(&mut entry, &spec.exclude, path)?;
     entries.push(entry);
-    Ok(())
+    Ok(id)
 }
 
 /// Removes the `exclude`d names (compared folded) from an entry's aliases,

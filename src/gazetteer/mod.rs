@@ -113,19 +113,32 @@ impl Gazetteer {
     /// ```
     pub fn builtin() -> Result<Self> {
         let mut entries = data::countries()?;
+        // The built-in names are checked against the lexicon's function
+        // words by a test (they cannot change at run time).
         for (name, source) in data::BUILTIN_FILES {
             let file = GazetteerFile::parse(source, Path::new(name))?;
-            file.merge_into(&mut entries, Path::new(name))?;
+            file.merge_into(&mut entries, Path::new(name), &|_| false)?;
         }
+        data::check_references(&entries, Path::new("data/gazetteer"))?;
         Self::from_entries(entries)
     }
 
-    /// Adds the entries of a user file (same format as `data/gazetteer/*.toml`).
-    pub fn extend_from_file(&mut self, path: &Path) -> Result<()> {
-        let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    /// Adds the entries of a user file (same format as
+    /// `data/gazetteer/*.toml`), checked as [`GazetteerFile::merge_into`]
+    /// says (and a place or body's country, an organization's headquarters,
+    /// must be an entry); `is_function_word` tells the words that no name may consist of
+    /// (the lexicon's function words). The file must be a regular file of at most
+    /// [`crate::files::MAX_DATA_FILE`] bytes.
+    pub fn extend_from_file(
+        &mut self,
+        path: &Path,
+        is_function_word: &dyn Fn(&str) -> bool,
+    ) -> Result<()> {
+        let source = crate::files::read_text(path, crate::files::MAX_DATA_FILE)?;
         let file = GazetteerFile::parse(&source, path)?;
-        let mut entries = std::mem::take(&mut self.entries);
-        file.merge_into(&mut entries, path)?;
+        let mut entries = self.entries.clone();
+        file.merge_into(&mut entries, path, is_function_word)?;
+        data::check_references(&entries, path)?;
         *self = Self::from_entries(entries)?;
         Ok(())
     }
@@ -944,10 +957,111 @@ mod tests {
             )
             .unwrap();
             assert!(
-                file.merge_into(&mut entries, Path::new("t.toml")).is_err(),
+                file.merge_into(&mut entries, Path::new("t.toml"), &|_| false)
+                    .is_err(),
                 "{exclude}"
             );
         }
+    }
+
+    /// A user file's entries merged into the built-in ones, checked
+    /// against the built-in lexicon's function words.
+    fn user_file(text: &str) -> Result<Gazetteer> {
+        let lexicon = crate::extract::Lexicon::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mine.toml");
+        std::fs::write(&path, text).unwrap();
+        let mut g = Gazetteer::builtin().unwrap();
+        g.extend_from_file(&path, &|w| lexicon.is_function_word(w))?;
+        Ok(g)
+    }
+
+    #[test]
+    fn user_files_are_checked() {
+        let cases = [
+            (
+                "[[organization]]\nid = \"org:x\"\nname = \"X Y\"\nacronyms = [\"\"]\n",
+                "org:x: empty acronym \"\"",
+            ),
+            (
+                "[[organization]]\nid = \"org:x\"\nname = \"  \"\n",
+                "org:x: empty name",
+            ),
+            (
+                "[[country]]\niso = \"FR\"\naliases = [\"la\"]\n",
+                "country:FR: alias \"la\" is made of function words only",
+            ),
+            (
+                "[[place]]\nid = \"place:x\"\nname = \"The\"\ncountry = \"FR\"\n",
+                "place:x: name \"The\" is made of function words only",
+            ),
+            (
+                "[[country]]\niso = \"JP\"\ndemonyms = [\"de la\"]\n",
+                "demonym \"de la\" is made of function words only",
+            ),
+            (
+                "[[country]]\niso = \"QQQ\"\nname = \"Q\"\n",
+                "\"QQQ\" is not an ISO 3166-1 alpha-2 code",
+            ),
+            (
+                "[[country]]\niso = \"JA\"\nname = \"Japan again\"\n",
+                "\"JA\" is not an ISO 3166-1 alpha-2 code",
+            ),
+            (
+                "[[place]]\nid = \"place:x\"\nname = \"Xville\"\ncountry = \"YY\"\n",
+                "place:x: country \"YY\" is unknown",
+            ),
+            (
+                "[[organization]]\nid = \"org:x\"\nname = \"X Y\"\nheadquarters = \"place:nowhere\"\n",
+                "org:x: headquarters \"place:nowhere\" is no known place",
+            ),
+            (
+                "[[place]]\nid = \"place:x\"\nname = \"Xville\"\n[[place]]\nid = \"place:x\"\nname = \"Xtown\"\n",
+                "place:x is given twice",
+            ),
+        ];
+        for (text, want) in cases {
+            let err = user_file(text)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                err.contains("mine.toml: ") && err.contains(want),
+                "{text}: {err:?}"
+            );
+        }
+        // user-assigned codes, and a place in a country the file adds
+        let g = user_file(
+            "[[country]]\niso = \"XA\"\nname = \"Atlantis\"\n\
+             [[place]]\nid = \"place:poseidonia\"\nname = \"Poseidonia\"\ncountry = \"XA\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            ids(&g, "in Poseidonia, Atlantis"),
+            ["place:poseidonia", "country:XA"]
+        );
+    }
+
+    #[test]
+    fn builtin_names_are_not_function_words() {
+        let lexicon = crate::extract::Lexicon::builtin().unwrap();
+        let g = Gazetteer::builtin().unwrap();
+        let mut bad = Vec::new();
+        for e in g.entries() {
+            let names = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .chain(&e.demonyms);
+            for n in names {
+                let folded = fold(n);
+                let mut words = folded
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .filter(|w| !w.is_empty());
+                if words.all(|w| lexicon.is_function_word(w)) {
+                    bad.push(format!("{}: {n:?}", e.id));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{bad:?}");
     }
 
     #[test]

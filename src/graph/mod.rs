@@ -23,9 +23,9 @@ mod merge;
 mod store;
 
 pub use merge::{dates_compatible, hub_of, merge_meetings};
-pub(crate) use store::write_atomic;
-pub use store::{GRAPH_FORMAT, GRAPH_VERSION};
+pub use store::{GRAPH_FORMAT, GRAPH_VERSION, Source};
 
+use crate::gazetteer::Gazetteer;
 use crate::model::{Announcement, Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
 use crate::{Error, Result};
 use indexmap::IndexMap;
@@ -104,6 +104,24 @@ fn keeps_date(filter: &Filter, date: Option<&PartialDate>) -> bool {
     let since = filter.since.as_ref().and_then(date_span);
     let until = filter.until.as_ref().and_then(date_span);
     !(since.is_some_and(|b| span.1 < b.0) || until.is_some_and(|b| span.0 > b.1))
+}
+
+impl Filter {
+    /// True when `since` is after `until` (the first day of one after the
+    /// last day of the other), so that no meeting can pass.
+    ///
+    /// ```
+    /// use diplograph::graph::Filter;
+    /// let f = |s: &str, u: &str| Filter { since: s.parse().ok(), until: u.parse().ok(),
+    ///     ..Filter::default() };
+    /// assert!(f("2024-05", "2024-04-30").dates_cross());
+    /// assert!(!f("2024", "2024-03").dates_cross());
+    /// ```
+    pub fn dates_cross(&self) -> bool {
+        let since = self.since.as_ref().and_then(date_span);
+        let until = self.until.as_ref().and_then(date_span);
+        matches!((since, until), (Some(s), Some(u)) if s.0 > u.1)
+    }
 }
 
 /// A day as `(year, month, day)`, ordered.
@@ -399,6 +417,35 @@ impl MeetingGraph {
         }
     }
 
+    /// [`Self::resolve`], where a query the graph does not know but the
+    /// gazetteer does is an [`Error::AbsentEntity`] (the entity takes part
+    /// in no meeting) rather than an unknown entity with suggestions of
+    /// others.
+    ///
+    /// ```
+    /// use diplograph::{Error, gazetteer::Gazetteer, graph::MeetingGraph, model::Extraction};
+    /// let g = MeetingGraph::new(Extraction::default()).unwrap();
+    /// let known = Gazetteer::builtin().unwrap();
+    /// let err = g.resolve_known("Japon", &known).unwrap_err();
+    /// assert!(matches!(&err, Error::AbsentEntity { id, .. } if id == "country:JP"), "{err}");
+    /// assert!(matches!(g.resolve_known("Atlantide", &known), Err(Error::UnknownEntity { .. })));
+    /// ```
+    pub fn resolve_known(&self, query: &str, known: &Gazetteer) -> Result<&Entity> {
+        match self.resolve(query) {
+            Err(Error::UnknownEntity { .. })
+                if let Some(e) = known.by_id(query).or_else(|| known.lookup(query)) =>
+            {
+                let entry = known.entry(e);
+                Err(Error::AbsentEntity {
+                    query: query.to_string(),
+                    id: entry.id.clone(),
+                    name: entry.name.clone(),
+                })
+            }
+            other => other,
+        }
+    }
+
     fn counterparts<'a>(&'a self, m: &'a Meeting) -> impl Iterator<Item = &'a str> + 'a {
         m.parties
             .iter()
@@ -457,6 +504,18 @@ impl MeetingGraph {
                 .with_entity
                 .as_deref()
                 .is_none_or(|e| a.entity_ids().any(|id| id == e))
+    }
+
+    /// How many meetings a filter's dates leave out for want of a date with
+    /// its year (0 when the filter sets no date).
+    pub fn undated_left_out(&self, filter: &Filter) -> usize {
+        if filter.since.is_none() && filter.until.is_none() {
+            return 0;
+        }
+        self.meetings()
+            .iter()
+            .filter(|m| m.date.as_ref().and_then(date_span).is_none())
+            .count()
     }
 
     /// The meetings that pass a filter, with their indices.

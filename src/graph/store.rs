@@ -3,20 +3,62 @@
 //! The file is the merged [`Extraction`] (`meetings`, `entities`, as in the
 //! contract) plus `format`, `version` and `hub`, so any reader of the
 //! `meetings` JSON can read it too. Loading rebuilds the petgraph graph from
-//! it, which is cheap. Writes are atomic: a temporary file in the same folder,
-//! flushed to disk, then renamed over the target.
+//! it, which is cheap. Writes are atomic ([`crate::files::write_atomic`]).
 
 use super::MeetingGraph;
+use crate::files::write_atomic;
 use crate::model::Extraction;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
-use std::io::Write;
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 /// The `format` field of `graph.json`.
 pub const GRAPH_FORMAT: &str = "diplograph-graph";
 /// The `version` field of `graph.json` this build writes and reads.
 pub const GRAPH_VERSION: u32 = 1;
+
+/// What the paths given to a command name: articles to extract, or one
+/// saved graph to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source<'a> {
+    Articles(&'a [PathBuf]),
+    Graph(&'a Path),
+}
+
+impl<'a> Source<'a> {
+    /// A path ending in `.json` (in any case) that is not a folder names a
+    /// saved graph (the `graph.json` of `build`, or the JSON of `meetings`),
+    /// whether it exists or not, so that a missing graph is an error and not
+    /// an empty corpus; a saved graph is given alone. Everything else is
+    /// articles.
+    ///
+    /// ```
+    /// use diplograph::graph::Source;
+    /// use std::path::PathBuf;
+    /// let one = [PathBuf::from("out/graph.json")];
+    /// assert!(matches!(Source::of(&one), Ok(Source::Graph(_))));
+    /// let corpus = [PathBuf::from("news"), PathBuf::from("more/a.txt")];
+    /// assert!(matches!(Source::of(&corpus), Ok(Source::Articles(_))));
+    /// let mixed = [PathBuf::from("news"), PathBuf::from("out/GRAPH.JSON")];
+    /// let err = Source::of(&mixed).unwrap_err().to_string();
+    /// assert!(err.contains("out/GRAPH.JSON is a saved graph"), "{err}");
+    /// ```
+    pub fn of(paths: &'a [PathBuf]) -> Result<Self> {
+        let mut graphs = paths.iter().filter(|p| names_a_graph(p));
+        match (graphs.next(), paths) {
+            (None, _) => Ok(Source::Articles(paths)),
+            (Some(g), [_]) => Ok(Source::Graph(g)),
+            (Some(g), _) => Err(Error::GraphNotAlone { path: g.clone() }),
+        }
+    }
+}
+
+fn names_a_graph(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        && !path.is_dir()
+}
 
 #[derive(Serialize, Deserialize)]
 struct GraphFile {
@@ -29,7 +71,7 @@ struct GraphFile {
 }
 
 impl MeetingGraph {
-    /// Writes the graph to `path` atomically.
+    /// Writes the graph to `path` atomically, with the entity of every node.
     ///
     /// ```
     /// use diplograph::graph::MeetingGraph;
@@ -41,11 +83,17 @@ impl MeetingGraph {
     /// assert_eq!(MeetingGraph::load(&path).unwrap().node_count(), 0);
     /// ```
     pub fn save(&self, path: &Path) -> Result<()> {
+        // Every node's entity, so that an id the extraction left without
+        // an entity (a node named by its id) loads again.
         let file = GraphFile {
             format: GRAPH_FORMAT.to_string(),
             version: GRAPH_VERSION,
             hub: self.hub.clone(),
-            extraction: self.extraction.clone(),
+            extraction: Extraction {
+                meetings: self.extraction.meetings.clone(),
+                entities: self.graph.node_weights().cloned().collect(),
+                announcements: self.extraction.announcements.clone(),
+            },
         };
         let json = serde_json::to_vec_pretty(&file)
             .map_err(|e| Error::data(path, format!("cannot serialize the graph: {e}")))?;
@@ -53,14 +101,23 @@ impl MeetingGraph {
     }
 
     /// Reads a graph written by [`MeetingGraph::save`]. A plain `meetings`
-    /// JSON (without `format`) is read too, and its meetings merged.
+    /// JSON (without `format`) is read too, and its meetings merged. Every
+    /// id that a meeting or the hub names must be one of the file's entities
+    /// (the error names the first that is not).
     pub fn load(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let text = crate::files::read_text(path, u64::MAX)?;
         let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| Error::data(path, e.to_string()))?;
+            serde_json::from_str(&text).map_err(|e| Error::data(path, e.to_string()))?;
+        if !value.is_object() {
+            return Err(Error::data(
+                path,
+                "not a saved graph (the graph.json of build, or the JSON of meetings): not a JSON object",
+            ));
+        }
         if value.get("format").is_none() {
             let extraction: Extraction =
                 serde_json::from_value(value).map_err(|e| Error::data(path, e.to_string()))?;
+            check_ids(&extraction, None, path)?;
             return MeetingGraph::new(extraction);
         }
         let file: GraphFile =
@@ -74,30 +131,45 @@ impl MeetingGraph {
                 ),
             ));
         }
+        check_ids(&file.extraction, file.hub.as_deref(), path)?;
         MeetingGraph::from_merged(file.extraction)
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so that readers see the old file or the new one, never a part.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::data(path, "not a file path"))?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+/// Every id a saved graph's meetings (and its hub) name must be one of its
+/// entities, each defined once: a file edited by hand or by another tool
+/// must not leave nodes without names.
+fn check_ids(extraction: &Extraction, hub: Option<&str>, path: &Path) -> Result<()> {
+    let mut defined = HashSet::new();
+    for e in &extraction.entities {
+        if !defined.insert(e.id.as_str()) {
+            return Err(Error::data(
+                path,
+                format!("entity {} is defined twice", e.id),
+            ));
+        }
+    }
+    if let Some(h) = hub.filter(|h| !defined.contains(h)) {
+        return Err(Error::data(
+            path,
+            format!("hub {h} is defined by no entity"),
+        ));
+    }
+    for m in &extraction.meetings {
+        if let Some((what, id)) = m.entity_refs().find(|(_, id)| !defined.contains(id)) {
+            return Err(Error::data(
+                path,
+                format!("meeting {}: {what} {id} is defined by no entity", m.id),
+            ));
+        }
+    }
+    for a in &extraction.announcements {
+        if let Some(id) = a.entity_ids().find(|id| !defined.contains(id)) {
+            return Err(Error::data(
+                path,
+                format!("announcement {}: {id} is defined by no entity", a.id),
+            ));
+        }
+    }
+    Ok(())
 }

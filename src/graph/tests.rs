@@ -326,6 +326,25 @@ fn filters_table() {
 }
 
 #[test]
+fn date_filters_count_the_undated_meetings_they_leave_out() {
+    let g = fixture();
+    let since = Filter {
+        since: Some("2020-01-01".parse().unwrap()),
+        ..Filter::default()
+    };
+    // m1-fr (--07-16) merged into m1 (2020-07-16): every meeting has a year
+    assert_eq!(g.undated_left_out(&since), 0);
+    let mut ex = g.extraction().clone();
+    ex.meetings[3].date = None;
+    ex.meetings[4].date = Some("--10-01".parse().unwrap());
+    let g = MeetingGraph::from_merged(ex).unwrap();
+    assert_eq!(g.undated_left_out(&since), 2);
+    assert_eq!(g.undated_left_out(&Filter::default()), 0);
+    let kept = g.filtered(&since).count();
+    assert_eq!(kept + 2, g.meetings().len());
+}
+
+#[test]
 fn ego_network_counts_meetings_per_neighbor() {
     let g = fixture();
     let ego = g.neighbors("Japon", &Filter::default()).unwrap();
@@ -407,7 +426,17 @@ fn saves_and_loads_atomically() {
         .collect();
     assert_eq!(names, ["graph.json"], "no temporary file left");
     let back = MeetingGraph::load(&path).unwrap();
-    assert_eq!(back.extraction(), g.extraction());
+    assert_eq!(back.meetings(), g.meetings());
+    // every node is saved with its entity, the one only referenced included
+    let ids = |g: &MeetingGraph| -> Vec<String> {
+        g.petgraph().node_weights().map(|e| e.id.clone()).collect()
+    };
+    assert_eq!(ids(&back), ids(&g));
+    assert_eq!(
+        back.extraction().entities.len(),
+        g.extraction().entities.len() + 1
+    );
+    assert_eq!(back.entity("person:dupont"), g.entity("person:dupont"));
     assert_eq!(back.node_count(), g.node_count());
     assert_eq!(back.edge_count(), g.edge_count());
     let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
@@ -416,7 +445,7 @@ fn saves_and_loads_atomically() {
 
     // a plain meetings JSON is read and merged
     let plain = dir.path().join("meetings.json");
-    let mut ex = g.extraction().clone();
+    let mut ex = back.extraction().clone();
     ex.meetings.push(ex.meetings[0].clone());
     std::fs::write(&plain, serde_json::to_vec(&ex).unwrap()).unwrap();
     assert_eq!(MeetingGraph::load(&plain).unwrap().meetings().len(), 8);
@@ -431,6 +460,9 @@ fn saves_and_loads_atomically() {
     assert!(matches!(MeetingGraph::load(&bad), Err(Error::Data { .. })));
     std::fs::write(&bad, "{").unwrap();
     assert!(matches!(MeetingGraph::load(&bad), Err(Error::Data { .. })));
+    std::fs::write(&bad, r#"[{"doc": "a.txt", "meetings": []}]"#).unwrap();
+    let err = MeetingGraph::load(&bad).unwrap_err().to_string();
+    assert!(err.contains("not a saved graph"), "{err}");
     assert!(matches!(
         MeetingGraph::load(&dir.path().join("missing.json")),
         Err(Error::Io { .. })
@@ -440,6 +472,75 @@ fn saves_and_loads_atomically() {
         g.save(&dir.path().join("no/such/graph.json")),
         Err(Error::Io { .. })
     ));
+}
+
+#[test]
+fn saved_graphs_with_dangling_ids_are_errors_naming_the_id() {
+    let g = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.json");
+    g.save(&path).unwrap();
+    let saved: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let broken = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut v = saved.clone();
+        edit(&mut v);
+        std::fs::write(&path, serde_json::to_vec(&v).unwrap()).unwrap();
+        MeetingGraph::load(&path).unwrap_err().to_string()
+    };
+    let without = |id: &'static str| {
+        move |v: &mut serde_json::Value| {
+            v["entities"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|e| e["id"] != id);
+        }
+    };
+    for (edit, want) in [
+        (
+            Box::new(without("country:FR")) as Box<dyn Fn(&mut serde_json::Value)>,
+            "meeting m3: party country:FR is defined by no entity",
+        ),
+        (
+            Box::new(without("person:sato")),
+            "meeting m1: person person:sato is defined by no entity",
+        ),
+        (
+            Box::new(without("initiative:coalition")),
+            "meeting m5: membership target initiative:coalition is defined by no entity",
+        ),
+        (
+            Box::new(|v: &mut serde_json::Value| v["hub"] = "org:unesco".into()),
+            "hub org:unesco is defined by no entity",
+        ),
+        (
+            Box::new(|v: &mut serde_json::Value| {
+                v["meetings"][0]["invitations"][0]["target"] = "org:elsewhere".into();
+            }),
+            "invitation target org:elsewhere is defined by no entity",
+        ),
+        (
+            Box::new(|v: &mut serde_json::Value| {
+                let first = v["entities"][0].clone();
+                v["entities"].as_array_mut().unwrap().push(first);
+            }),
+            "is defined twice",
+        ),
+    ] {
+        let err = broken(&*edit);
+        assert!(err.contains(want), "{err}");
+        assert!(err.starts_with(&path.display().to_string()), "{err}");
+    }
+    // a plain meetings JSON is checked the same way
+    let plain = dir.path().join("meetings.json");
+    std::fs::write(&path, serde_json::to_vec(&saved).unwrap()).unwrap();
+    let mut ex = MeetingGraph::load(&path).unwrap().extraction().clone();
+    ex.entities.retain(|e| e.id != "org:who");
+    std::fs::write(&plain, serde_json::to_vec(&ex).unwrap()).unwrap();
+    let err = MeetingGraph::load(&plain).unwrap_err().to_string();
+    assert!(
+        err.contains("party org:who is defined by no entity"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@ use crate::render::table::escape;
 use std::fmt::Write;
 
 /// The run report: files read, news items, meetings, then every skipped
-/// file with its reason.
+/// file with its reason, then every ignored file (of a folder, with
+/// another extension than the articles').
 ///
 /// ```
 /// use diplograph::corpus::Corpus;
@@ -27,10 +28,14 @@ pub fn run(report: &Report, meetings: usize) -> String {
         plural(meetings, "meeting", "meetings"),
         plural(counts.skipped, "file", "files"),
     );
-    for (path, reason) in report.skipped() {
+    let listed = report
+        .skipped()
+        .map(|s| ("skipped", s))
+        .chain(report.ignored().map(|i| ("ignored", i)));
+    for (what, (path, reason)) in listed {
         let _ = writeln!(
             out,
-            "  skipped {}: {}",
+            "  {what} {}: {}",
             escape(&path.display().to_string()),
             escape(reason)
         );
@@ -106,6 +111,12 @@ mod tests {
                 file("a/good.txt", Outcome::Read { items: 3 }),
                 file("a/other.txt", Outcome::Read { items: 1 }),
                 file(
+                    "a/notes.json",
+                    Outcome::Ignored {
+                        reason: "not an article (.json)".into(),
+                    },
+                ),
+                file(
                     "a/bin\u{202e}.txt",
                     Outcome::Skipped {
                         reason: "not text".into(),
@@ -116,7 +127,8 @@ mod tests {
         assert_eq!(
             run(&report, 1),
             "2 files read, 4 news items, 1 meeting extracted, 1 file skipped\n\
-             \x20 skipped a/bin\\u{202e}.txt: not text\n"
+             \x20 skipped a/bin\\u{202e}.txt: not text\n\
+             \x20 ignored a/notes.json: not an article (.json)\n"
         );
     }
 

@@ -31,7 +31,8 @@ pub use graphml::graphml;
 pub use neo4j::{Neo4jCsv, neo4j};
 
 use crate::analysis::{Centrality, CentralityOptions, partner_centrality};
-use crate::graph::{Edge, MeetingGraph, date_span, write_atomic};
+use crate::files::write_atomic;
+use crate::graph::{Edge, MeetingGraph, date_span};
 use crate::model::{Capacity, Entity, EntityKind, Meeting, PartialDate};
 use crate::{Error, Result};
 use petgraph::graph::NodeIndex;
@@ -395,19 +396,6 @@ pub fn graphviz(dot: &str, layout: &str, image: Image) -> Result<Vec<u8>> {
     Ok(output.stdout)
 }
 
-/// Writes a file atomically: a temporary file in the same folder, then a
-/// rename, so that readers never see half a file.
-///
-/// ```
-/// let dir = tempfile::tempdir().unwrap();
-/// let path = dir.path().join("graph.dot");
-/// diplograph::render::graph::save(&path, b"graph {}").unwrap();
-/// assert_eq!(std::fs::read(&path).unwrap(), b"graph {}");
-/// ```
-pub fn save(path: &Path, bytes: &[u8]) -> Result<()> {
-    write_atomic(path, bytes)
-}
-
 /// Writes `nodes.csv` and `relationships.csv` into `dir`, creating it.
 ///
 /// ```
@@ -422,8 +410,7 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<()> {
 pub fn write_neo4j(view: &GraphView<'_>, dir: &Path) -> Result<Vec<PathBuf>> {
     let csv = neo4j(view)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let nodes = dir.join("nodes.csv");
-    let relationships = dir.join("relationships.csv");
+    let [nodes, relationships] = neo4j_files(dir);
     write_atomic(&nodes, csv.nodes.as_bytes())?;
     write_atomic(&relationships, csv.relationships.as_bytes())?;
     Ok(vec![nodes, relationships])
@@ -433,15 +420,49 @@ pub fn write_neo4j(view: &GraphView<'_>, dir: &Path) -> Result<Vec<PathBuf>> {
 #[derive(Debug, Clone, Default)]
 pub struct Written {
     pub files: Vec<PathBuf>,
-    /// Why no SVG or PNG was written (Graphviz missing), for stderr.
+    /// Why no SVG or PNG was written (Graphviz missing), and which stale
+    /// pictures of an earlier run were removed, for stderr.
     pub note: Option<String>,
+}
+
+/// The text formats [`write_all`] writes, in order.
+const TEXTS: [&str; 4] = [
+    "graph.node-link.json",
+    "graph.dot",
+    "graph.graphml",
+    "graph.gexf",
+];
+
+/// The pictures [`write_all`] writes when Graphviz is installed.
+const PICTURES: [(&str, Image); 2] = [("graph.svg", Image::Svg), ("graph.png", Image::Png)];
+
+/// Every file [`write_all`] may write into `dir`, for checking the targets
+/// before anything is written.
+///
+/// ```
+/// let files = diplograph::render::graph::files_of(std::path::Path::new("out"));
+/// assert!(files.iter().any(|f| f.ends_with("neo4j/nodes.csv")));
+/// assert!(files.iter().any(|f| f.ends_with("graph.png")));
+/// ```
+pub fn files_of(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = TEXTS.iter().map(|name| dir.join(name)).collect();
+    files.extend(neo4j_files(&dir.join("neo4j")));
+    files.extend(PICTURES.iter().map(|(name, _)| dir.join(name)));
+    files
+}
+
+/// The files [`write_neo4j`] writes into `dir`.
+pub fn neo4j_files(dir: &Path) -> [PathBuf; 2] {
+    [dir.join("nodes.csv"), dir.join("relationships.csv")]
 }
 
 /// Writes every format into `dir` (which must exist), each file atomically:
 /// `graph.node-link.json`, `graph.dot`, `graph.graphml`, `graph.gexf`,
 /// `neo4j/nodes.csv`, `neo4j/relationships.csv`, and `graph.svg` and
-/// `graph.png` when Graphviz is installed (otherwise [`Written::note`] says
-/// so). `graph.json`, the saved graph, is [`MeetingGraph::save`]'s.
+/// `graph.png` when Graphviz is installed; otherwise [`Written::note`] says
+/// so, and the pictures of an earlier run, which would no longer match the
+/// other files, are removed. `graph.json`, the saved graph, is
+/// [`MeetingGraph::save`]'s.
 ///
 /// ```
 /// # use diplograph::graph::MeetingGraph;
@@ -463,19 +484,32 @@ pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
     };
     let json = serde_json::to_vec_pretty(&node_link(view))
         .map_err(|e| Error::data(dir, format!("cannot serialize the graph: {e}")))?;
-    put(&mut files, "graph.node-link.json", &json)?;
     let dot_text = dot(view);
-    put(&mut files, "graph.dot", dot_text.as_bytes())?;
-    put(&mut files, "graph.graphml", graphml(view).as_bytes())?;
-    put(&mut files, "graph.gexf", gexf(view).as_bytes())?;
+    let texts = [
+        json,
+        dot_text.clone().into_bytes(),
+        graphml(view).into_bytes(),
+        gexf(view).into_bytes(),
+    ];
+    for (name, bytes) in TEXTS.iter().zip(&texts) {
+        put(&mut files, name, bytes)?;
+    }
     files.extend(write_neo4j(view, &dir.join("neo4j"))?);
     let layout = layout_for(view.graph.node_count());
     let mut note = None;
-    for (name, image) in [("graph.svg", Image::Svg), ("graph.png", Image::Png)] {
+    for (name, image) in PICTURES {
         match graphviz(&dot_text, layout, image) {
             Ok(bytes) => put(&mut files, name, &bytes)?,
             Err(e @ Error::MissingProgram { .. }) => {
-                note = Some(format!("no graph.svg or graph.png: {e}"));
+                let mut text = format!("no graph.svg or graph.png: {e}");
+                for (stale, _) in PICTURES {
+                    let path = dir.join(stale);
+                    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+                        std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+                        text.push_str(&format!("; removed {stale} of an earlier run"));
+                    }
+                }
+                note = Some(text);
                 break;
             }
             Err(e) => return Err(e),
