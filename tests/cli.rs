@@ -768,6 +768,29 @@ fn announced_invitations_and_memberships() {
                 .ends_with("a.txt")
         );
     }
+    // The graph formats draw them: an `invited` link from Chile, read in
+    // its announcement, with its sentence.
+    let links = json(&diplograph(&[
+        "render",
+        graph.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let invited: Vec<&Value> = links["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|l| l["kind"] == "invited" && l["source"] == "country:CL")
+        .collect();
+    assert_eq!(invited.len(), 1, "{links}");
+    assert!(invited[0]["meeting"].as_str().unwrap().starts_with("a-"));
+    assert_eq!(invited[0]["date"], "2024-03-04");
+    assert!(
+        invited[0]["evidence"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Chile")
+    );
 }
 
 #[test]

@@ -72,16 +72,12 @@ impl PartnerGraph {
     /// assert_eq!(p.edges()[0], ("org:icesco", "country:JP", 2.0));
     /// ```
     pub fn from_graph(g: &MeetingGraph, options: &CentralityOptions) -> Self {
-        let kept: Vec<bool> = g
-            .meetings()
-            .iter()
-            .map(|m| g.keeps(&options.filter, m))
-            .collect();
+        let kept = crate::graph::Kept::new(g, &options.filter);
         let mut weights: BTreeMap<(NodeIndex, NodeIndex), f64> = BTreeMap::new();
         let mut nodes: Vec<NodeIndex> = Vec::new();
         for e in g.petgraph().edge_references() {
             let w = e.weight();
-            if !kept[w.meeting] {
+            if !kept.edge(w) {
                 continue;
             }
             let use_it = match w.kind {

@@ -11,11 +11,13 @@
 //! | `met` | party — party | meeting and pair of parties | the meeting: date, place, mode, topics, id, evidence |
 //! | `represents` | person → state or organization | meeting | role |
 //! | `attended` | person → each party the person does not represent | meeting | role, principal or not |
-//! | `invited` | invitee → target | invitation | capacity, the meeting's date |
-//! | `member_of` | member → organization or initiative | membership | capacity, the meeting's date |
+//! | `invited` | invitee → target | invitation | capacity, the meeting's (or announcement's) date |
+//! | `member_of` | member → organization or initiative | membership | capacity, the meeting's (or announcement's) date |
 //!
-//! Each edge points at its meeting, which holds date, place, mode, topics and
-//! evidence. The graph is saved as `graph.json` ([`MeetingGraph::save`]) so
+//! Each edge points at its [`Origin`]: the meeting, which holds date, place,
+//! mode, topics and evidence, or the announcement (invitations and
+//! memberships reported outside meetings), whose edges carry its date and
+//! the fact's own sentence ([`MeetingGraph::report`]). The graph is saved as `graph.json` ([`MeetingGraph::save`]) so
 //! queries need not re-extract, and answers queries: [`MeetingGraph::resolve`],
 //! [`MeetingGraph::neighbors`], [`MeetingGraph::path`], under a [`Filter`].
 
@@ -26,7 +28,10 @@ pub use merge::{dates_compatible, hub_of, merge_meetings};
 pub use store::{GRAPH_FORMAT, GRAPH_VERSION, Source};
 
 use crate::gazetteer::Gazetteer;
-use crate::model::{Announcement, Capacity, Entity, EntityKind, Extraction, Meeting, PartialDate};
+use crate::model::{
+    Announcement, Capacity, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
+    Membership, Mode, PartialDate,
+};
 use crate::{Error, Result};
 use indexmap::IndexMap;
 use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
@@ -58,14 +63,24 @@ impl EdgeKind {
     }
 }
 
-/// An edge: a fact read in one meeting.
+/// What an edge was read in: a meeting (index in
+/// [`MeetingGraph::meetings`]) or an announcement (index in the
+/// extraction's `announcements`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    Meeting(usize),
+    Announcement(usize),
+}
+
+/// An edge: a fact read in one meeting or announcement.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     pub kind: EdgeKind,
-    /// Index of the meeting in [`MeetingGraph::meetings`].
-    pub meeting: usize,
-    /// The source entity (edges are stored undirected; this keeps direction).
+    pub origin: Origin,
+    /// The source and target entities (edges are stored undirected; these
+    /// keep direction).
     pub source: NodeIndex,
+    pub target: NodeIndex,
     /// The person's role (`represents`, `attended`).
     pub role: Option<String>,
     /// Invitation or membership capacity (`invited`, `member_of`).
@@ -227,6 +242,9 @@ impl MeetingGraph {
         for (mi, m) in extraction.meetings.iter().enumerate() {
             g.add_meeting(mi, m)?;
         }
+        for (ai, a) in extraction.announcements.iter().enumerate() {
+            g.add_facts(Origin::Announcement(ai), &a.invitations, &a.memberships)?;
+        }
         g.extraction = extraction;
         Ok(g)
     }
@@ -249,14 +267,15 @@ impl MeetingGraph {
         Ok(n)
     }
 
-    fn edge(&mut self, kind: EdgeKind, meeting: usize, a: NodeIndex, b: NodeIndex) -> EdgeIndex {
+    fn edge(&mut self, kind: EdgeKind, origin: Origin, a: NodeIndex, b: NodeIndex) -> EdgeIndex {
         self.graph.add_edge(
             a,
             b,
             Edge {
                 kind,
-                meeting,
+                origin,
                 source: a,
+                target: b,
                 role: None,
                 capacity: None,
                 principal: false,
@@ -277,7 +296,7 @@ impl MeetingGraph {
             .collect::<Result<Vec<_>>>()?;
         for (i, &a) in party_nodes.iter().enumerate() {
             for &b in &party_nodes[i + 1..] {
-                self.edge(EdgeKind::Met, mi, a, b);
+                self.edge(EdgeKind::Met, Origin::Meeting(mi), a, b);
             }
         }
         let people = m
@@ -289,25 +308,35 @@ impl MeetingGraph {
             let person = self.node(&p.person)?;
             if let Some(r) = &p.represents {
                 let to = self.node(r)?;
-                let e = self.edge(EdgeKind::Represents, mi, person, to);
+                let e = self.edge(EdgeKind::Represents, Origin::Meeting(mi), person, to);
                 self.graph[e].role = p.role.clone();
             }
             for (party, &node) in parties.iter().zip(&party_nodes) {
                 if p.represents.as_deref() != Some(*party) {
-                    let e = self.edge(EdgeKind::Attended, mi, person, node);
+                    let e = self.edge(EdgeKind::Attended, Origin::Meeting(mi), person, node);
                     self.graph[e].role = p.role.clone();
                     self.graph[e].principal = principal;
                 }
             }
         }
-        for inv in &m.invitations {
+        self.add_facts(Origin::Meeting(mi), &m.invitations, &m.memberships)
+    }
+
+    /// The `invited` and `member_of` edges of a meeting or announcement.
+    fn add_facts(
+        &mut self,
+        source: Origin,
+        invitations: &[Invitation],
+        memberships: &[Membership],
+    ) -> Result<()> {
+        for inv in invitations {
             let (a, b) = (self.node(&inv.invitee)?, self.node(&inv.target)?);
-            let e = self.edge(EdgeKind::Invited, mi, a, b);
+            let e = self.edge(EdgeKind::Invited, source, a, b);
             self.graph[e].capacity = Some(inv.capacity);
         }
-        for mem in &m.memberships {
+        for mem in memberships {
             let (a, b) = (self.node(&mem.member)?, self.node(&mem.of)?);
-            let e = self.edge(EdgeKind::MemberOf, mi, a, b);
+            let e = self.edge(EdgeKind::MemberOf, source, a, b);
             self.graph[e].capacity = Some(mem.capacity);
         }
         Ok(())
@@ -358,9 +387,47 @@ impl MeetingGraph {
         &self.graph[n]
     }
 
-    /// The meeting an edge was read in.
-    pub fn meeting_of(&self, edge: &Edge) -> &Meeting {
-        &self.extraction.meetings[edge.meeting]
+    /// The meeting an edge was read in, if a meeting.
+    pub fn meeting_of(&self, edge: &Edge) -> Option<&Meeting> {
+        match edge.origin {
+            Origin::Meeting(i) => Some(&self.extraction.meetings[i]),
+            Origin::Announcement(_) => None,
+        }
+    }
+
+    /// What an edge was read in, meeting or announcement, as the
+    /// renderers show it. The evidence of an announcement's edge is that
+    /// of its one fact.
+    pub fn report(&self, edge: &Edge) -> Report<'_> {
+        match edge.origin {
+            Origin::Meeting(i) => Report::of_meeting(&self.extraction.meetings[i]),
+            Origin::Announcement(i) => {
+                let a = &self.extraction.announcements[i];
+                let (from, to) = (&self.graph[edge.source].id, &self.graph[edge.target].id);
+                let evidence = match edge.kind {
+                    EdgeKind::MemberOf => a
+                        .memberships
+                        .iter()
+                        .find(|m| &m.member == from && &m.of == to)
+                        .and_then(|m| m.evidence.as_ref()),
+                    _ => a
+                        .invitations
+                        .iter()
+                        .find(|v| &v.invitee == from && &v.target == to)
+                        .and_then(|v| v.evidence.as_ref()),
+                };
+                Report {
+                    id: &a.id,
+                    doc: &a.doc,
+                    headline: a.headline.as_deref(),
+                    date: a.date,
+                    place: None,
+                    mode: None,
+                    topics: &[],
+                    evidence: evidence.map(std::slice::from_ref).unwrap_or_default(),
+                }
+            }
+        }
     }
 
     /// Finds an entity by id, name, alias, acronym or ISO code, in either
@@ -608,7 +675,10 @@ impl MeetingGraph {
             BTreeMap::new();
         for e in self.graph.edges(n) {
             let edge = e.weight();
-            if !self.keeps(filter, self.meeting_of(edge)) {
+            let Origin::Meeting(mi) = edge.origin else {
+                continue;
+            };
+            if !self.keeps(filter, &self.extraction.meetings[mi]) {
                 continue;
             }
             let other = if e.source() == n {
@@ -618,7 +688,7 @@ impl MeetingGraph {
             };
             let entry = by_node.entry(other).or_default();
             entry.0.insert(edge.kind);
-            entry.1.insert(edge.meeting);
+            entry.1.insert(mi);
         }
         let mut meetings: BTreeSet<usize> = BTreeSet::new();
         let mut neighbors: Vec<Neighbor<'_>> = by_node
@@ -665,13 +735,8 @@ impl MeetingGraph {
         let a = self.resolve(from)?;
         let b = self.resolve(to)?;
         let (na, nb) = (self.index[&a.id], self.index[&b.id]);
-        let kept: Vec<bool> = self
-            .meetings()
-            .iter()
-            .map(|m| self.keeps(filter, m))
-            .collect();
-        let view =
-            petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| kept[e.weight().meeting]);
+        let kept = Kept::new(self, filter);
+        let view = petgraph::visit::EdgeFiltered::from_fn(&self.graph, |e| kept.edge(e.weight()));
         let (_, nodes) = petgraph::algo::astar(&view, na, |n| n == nb, |_| 1usize, |_| 0)
             .ok_or_else(|| Error::NoPath {
                 from: a.id.clone(),
@@ -685,14 +750,14 @@ impl MeetingGraph {
             let edge = self
                 .graph
                 .edges_connecting(pair[0], pair[1])
-                .filter(|e| kept[e.weight().meeting])
-                .min_by_key(|e| (e.weight().kind, e.weight().meeting))
+                .filter(|e| kept.edge(e.weight()))
+                .min_by_key(|e| (e.weight().kind, e.weight().origin))
                 .map(|e| e.weight());
             steps.push(PathStep {
                 entity: &self.graph[pair[1]],
                 via: edge.map(|e| Via {
                     kind: e.kind,
-                    meeting: self.meeting_of(e),
+                    report: self.report(e),
                 }),
             });
         }
@@ -765,7 +830,7 @@ impl MeetingGraph {
                 } else {
                     e.source()
                 };
-                let m = self.meeting_of(w);
+                let m = self.report(w);
                 json!({
                     "source": self.graph[w.source].id,
                     "target": self.graph[target].id,
@@ -830,7 +895,66 @@ pub struct PathStep<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Via<'a> {
     pub kind: EdgeKind,
-    pub meeting: &'a Meeting,
+    /// The meeting (or announcement) the edge was read in.
+    #[serde(rename = "meeting")]
+    pub report: Report<'a>,
+}
+
+/// A meeting or an announcement, as an edge shows it (an announcement has
+/// no place, mode or topics).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Report<'a> {
+    pub id: &'a str,
+    pub doc: &'a str,
+    pub headline: Option<&'a str>,
+    pub date: Option<PartialDate>,
+    pub place: Option<&'a str>,
+    pub mode: Option<Mode>,
+    pub topics: &'a [String],
+    pub evidence: &'a [Evidence],
+}
+
+impl<'a> Report<'a> {
+    fn of_meeting(m: &'a Meeting) -> Self {
+        Report {
+            id: &m.id,
+            doc: &m.doc,
+            headline: m.headline.as_deref(),
+            date: m.date,
+            place: m.place.as_deref(),
+            mode: m.mode,
+            topics: &m.topics,
+            evidence: &m.evidence,
+        }
+    }
+}
+
+/// Which meetings and announcements pass a filter, for edge filters.
+pub(crate) struct Kept {
+    meetings: Vec<bool>,
+    announcements: Vec<bool>,
+}
+
+impl Kept {
+    pub(crate) fn new(g: &MeetingGraph, filter: &Filter) -> Self {
+        Kept {
+            meetings: g.meetings().iter().map(|m| g.keeps(filter, m)).collect(),
+            announcements: g
+                .extraction
+                .announcements
+                .iter()
+                .map(|a| g.keeps_announcement(filter, a))
+                .collect(),
+        }
+    }
+
+    /// True when the meeting or announcement of an edge passes.
+    pub(crate) fn edge(&self, e: &Edge) -> bool {
+        match e.origin {
+            Origin::Meeting(i) => self.meetings[i],
+            Origin::Announcement(i) => self.announcements[i],
+        }
+    }
 }
 
 #[cfg(test)]

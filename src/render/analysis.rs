@@ -161,8 +161,8 @@ pub fn path(steps: &[PathStep<'_>]) -> String {
                     "  -{}- {} ({} {})",
                     v.kind.as_str(),
                     escape(&s.entity.name),
-                    date(v.meeting.date),
-                    v.meeting.id
+                    date(v.report.date),
+                    v.report.id
                 );
             }
         }

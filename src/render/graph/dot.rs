@@ -295,7 +295,7 @@ pub fn dot(view: &GraphView<'_>) -> String {
         .map(|e| e.source.id.as_str())
         .collect();
     for e in view.edges() {
-        let m = e.meeting;
+        let m = e.report;
         let date = m
             .date
             .map(|d| d.to_string())
@@ -303,13 +303,10 @@ pub fn dot(view: &GraphView<'_>) -> String {
         match e.edge.kind {
             EdgeKind::Met => {
                 let mut label = vec![date];
-                label.extend(wrap(&m.topics, 40));
+                label.extend(wrap(m.topics, 40));
                 let mut a = edge_attrs(EdgeKind::Met);
                 a.insert(0, attr("label", quoted(&label)));
-                a.push(attr(
-                    "tooltip",
-                    quoted(&[m.headline.as_deref().unwrap_or(&m.id)]),
-                ));
+                a.push(attr("tooltip", quoted(&[m.headline.unwrap_or(m.id)])));
                 a.push(plain("penwidth", 1.4));
                 stmts.push(edge(&e.source.id, &e.target.id, a));
             }

@@ -104,7 +104,7 @@ pub fn gexf(view: &GraphView<'_>) -> String {
     x.open("edges", &[]);
     for e in view.edges() {
         let id = format!("e{}", e.index);
-        let day = e.meeting.date.as_ref().and_then(first_day);
+        let day = e.report.date.as_ref().and_then(first_day);
         let mut attrs: Vec<(&str, &str)> = vec![
             ("id", &id),
             ("source", &e.source.id),

@@ -32,8 +32,9 @@ pub use neo4j::{Neo4jCsv, neo4j};
 
 use crate::analysis::{Centrality, CentralityOptions, partner_centrality};
 use crate::files::write_atomic;
+use crate::graph::Report;
 use crate::graph::{Edge, MeetingGraph, date_span};
-use crate::model::{Capacity, Entity, EntityKind, Meeting, PartialDate};
+use crate::model::{Capacity, Entity, EntityKind, PartialDate};
 use crate::{Error, Result};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -61,7 +62,7 @@ pub(crate) struct EdgeView<'a> {
     pub source: &'a Entity,
     pub target: &'a Entity,
     pub edge: &'a Edge,
-    pub meeting: &'a Meeting,
+    pub report: Report<'a>,
 }
 
 impl<'a> GraphView<'a> {
@@ -143,7 +144,7 @@ impl<'a> GraphView<'a> {
                 source: &g[w.source],
                 target: &g[target],
                 edge: w,
-                meeting: graph.meeting_of(w),
+                report: graph.report(w),
             }
         })
     }
@@ -276,15 +277,15 @@ pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Op
 
 /// The values of [`EDGE_ATTRS`] for an edge; `None` is left out.
 pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 12] {
-    let m = e.meeting;
+    let m = e.report;
     let mut docs: Vec<&str> = m.evidence.iter().map(|x| x.doc.as_str()).collect();
     docs.dedup();
     let evidence: Vec<&str> = m.evidence.iter().map(|x| x.text.as_str()).collect();
     [
         Some(e.edge.kind.as_str().to_string()),
-        Some(m.id.clone()),
+        Some(m.id.to_string()),
         m.date.map(|d| d.to_string()),
-        m.place.clone(),
+        m.place.map(str::to_string),
         m.mode.map(|x| x.as_str().to_string()),
         Some(m.topics.join(LIST_SEP)),
         e.edge.role.clone(),
@@ -292,7 +293,7 @@ pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 12] {
         Some(e.edge.principal.to_string()),
         Some(docs.join(LIST_SEP)),
         Some(evidence.join("\n")),
-        m.headline.clone(),
+        m.headline.map(str::to_string),
     ]
 }
 

@@ -129,7 +129,7 @@ pub fn neo4j(view: &GraphView<'_>) -> Result<Neo4jCsv> {
     ])
     .map_err(err)?;
     for e in view.edges() {
-        let m = e.meeting;
+        let m = e.report;
         let mut docs: Vec<&str> = m.evidence.iter().map(|x| x.doc.as_str()).collect();
         docs.dedup();
         let evidence: Vec<&str> = m.evidence.iter().map(|x| x.text.as_str()).collect();
@@ -139,8 +139,8 @@ pub fn neo4j(view: &GraphView<'_>) -> Result<Neo4jCsv> {
             e.edge.kind.as_str().to_uppercase(),
             m.date.map(|d| d.to_string()).unwrap_or_default(),
             m.date.as_ref().and_then(first_day).unwrap_or_default(),
-            field(&m.id),
-            field(m.place.as_deref().unwrap_or("")),
+            field(m.id),
+            field(m.place.unwrap_or("")),
             m.mode.map(|x| x.as_str()).unwrap_or("").to_string(),
             array(m.topics.iter().map(String::as_str)),
             field(e.edge.role.as_deref().unwrap_or("")),

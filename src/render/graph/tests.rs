@@ -2,7 +2,9 @@
 //! hostile names in every format.
 
 use super::*;
-use crate::model::{Capacity, Evidence, Extraction, Invitation, Membership, Mode, Participant};
+use crate::model::{
+    Capacity, Evidence, Extraction, Invitation, Meeting, Membership, Mode, Participant,
+};
 use graphviz_rust::dot_structures::{Graph, Id, Stmt};
 
 fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
@@ -240,7 +242,7 @@ fn gexf_is_dynamic_with_first_days() {
     let m2 = g
         .petgraph()
         .edge_weights()
-        .filter(|e| g.meeting_of(e).id == "m-2")
+        .filter(|e| g.report(e).id == "m-2")
         .count();
     assert_eq!(undated, m2);
     assert_eq!(doc.matches("<edge ").count(), g.edge_count());
