@@ -191,6 +191,7 @@ pub fn sentences(
         let tokens = people::tokenize(text, range.clone());
         let cuts = people::clause_cuts(text, range.clone(), lex);
         super::orgs::find(text, &tokens, lex, entities, &mut mentions);
+        super::orgs::initiatives(text, &tokens, lex, entities, &mut mentions);
         let found = {
             let known = |name: &str| find_person(people, &people::name_keys(name)).is_some();
             people::find(text, &tokens, &cuts, lex, &mentions, &known)
@@ -1112,14 +1113,23 @@ impl Context<'_> {
                 }
             }
             if invites.is_empty() {
+                let references = self.lex.country_reference.find_in(f);
                 for (j, _) in self.lex.joined.find_in(f) {
                     let at = j.start + offset;
-                    let Some(member) = countries
+                    // "son pays a adhéré", "his country has joined": the
+                    // counterpart, not a state named before.
+                    let referred = references
                         .iter()
-                        .rev()
-                        .find(|m| m.range.end <= at)
-                        .map(|m| m.entry)
-                    else {
+                        .any(|(r, _)| r.end <= j.start && j.start - r.end <= 2);
+                    let named = || {
+                        countries
+                            .iter()
+                            .rev()
+                            .find(|m| m.range.end <= at)
+                            .map(|m| m.entry)
+                    };
+                    let member = if referred { counterpart } else { named() };
+                    let Some(member) = member else {
                         continue;
                     };
                     let is_observer = observer.iter().any(|(r, _)| r.start + offset >= at);

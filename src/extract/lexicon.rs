@@ -139,6 +139,8 @@ struct LexiconFile {
     #[serde(default)]
     org_heads: Vec<String>,
     #[serde(default)]
+    initiative_heads: Vec<String>,
+    #[serde(default)]
     org_links: Vec<String>,
     #[serde(default)]
     unit_of: Vec<String>,
@@ -333,6 +335,8 @@ pub struct Lexicon {
     calendar_words: HashSet<String>,
     /// Head nouns of organization names ("university", "fondation"), folded.
     org_heads: HashSet<String>,
+    /// Head nouns of initiative names ("coalition", "initiative"), folded.
+    initiative_heads: HashSet<String>,
     /// Function words inside organization names ("of", "de la"), folded.
     org_links: HashSet<String>,
     /// Words between a unit and its organization ("of", "relevant de").
@@ -535,6 +539,10 @@ impl Lexicon {
                 .map(|t| fold(t))
                 .collect(),
             org_heads: all(|f| &f.org_heads).iter().map(|t| fold(t)).collect(),
+            initiative_heads: all(|f| &f.initiative_heads)
+                .iter()
+                .map(|t| fold(t))
+                .collect(),
             org_links: own(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
             unit_of: Phrases::list(own(|f| &f.unit_of)),
             partner_before: Phrases::list(own(|f| &f.partner_before)),
@@ -613,6 +621,11 @@ impl Lexicon {
     /// True for a head noun of organization names ("University", "Fondation").
     pub fn is_org_head(&self, word: &str) -> bool {
         self.org_heads.contains(&fold(word))
+    }
+
+    /// True for a head noun of initiative names ("Coalition", "Initiative").
+    pub fn is_initiative_head(&self, word: &str) -> bool {
+        self.initiative_heads.contains(&fold(word))
     }
 
     /// True for a month or weekday name ("Monday", "juin").

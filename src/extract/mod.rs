@@ -1066,6 +1066,60 @@ mod tests {
     }
 
     #[test]
+    fn initiatives_by_their_form_and_members_by_reference() {
+        type Fact<'a> = (&'a str, &'a str);
+        // (text, invitations, memberships) as (state, target)
+        let table: &[(&str, &[Fact], &[Fact])] = &[
+            (
+                "The Director-General of ICESCO received Mr. Tomas Berg, Ambassador of Sweden, and invited Sweden to join \
+                 the ICESCO Alliance Initiative for Desert Schools, which supports teachers.",
+                &[(
+                    "country:SE",
+                    "initiative:icesco-alliance-initiative-for-desert-schools",
+                )],
+                &[],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a reçu M. Paulo Silva, ambassadeur du Brésil, et a invité le Brésil à \
+                 rejoindre la Coalition de l'ICESCO pour les écoles du désert.",
+                &[(
+                    "country:BR",
+                    "initiative:coalition-de-l-icesco-pour-les-ecoles-du-desert",
+                )],
+                &[],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a reçu M. Ali Said, ministre de l'Éducation de l'Union des Comores, \
+                 et a invité l'Union des Comores à rejoindre la Coalition humanitaire globale.",
+                &[("country:KM", "initiative:humanitarian-coalition")],
+                &[],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a reçu Mme Eva Kiss, ambassadrice de Hongrie auprès du Royaume du Maroc, \
+                 qui lui a remis la lettre par laquelle son pays a adhéré à l'ICESCO en qualité d'État observateur.",
+                &[],
+                &[("country:HU", "org:icesco")],
+            ),
+        ];
+        for (text, invited, joined) in table {
+            let x = extract(&format!("Headline\n\n{text}\n"));
+            let inv: Vec<Fact> = x
+                .meetings
+                .iter()
+                .flat_map(|m| &m.invitations)
+                .map(|i| (i.invitee.as_str(), i.target.as_str()))
+                .collect();
+            let mem: Vec<Fact> = x
+                .meetings
+                .iter()
+                .flat_map(|m| &m.memberships)
+                .map(|i| (i.member.as_str(), i.of.as_str()))
+                .collect();
+            assert_eq!((&inv[..], &mem[..]), (*invited, *joined), "{text}");
+        }
+    }
+
+    #[test]
     fn a_joint_meeting_is_one_meeting_of_every_party() {
         let table: &[(&str, &[&[&str]])] = &[
             (

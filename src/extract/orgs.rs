@@ -99,6 +99,16 @@ pub fn find(
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
+        // A name the gazetteer gives to a state or a place ("Union des
+        // Comores", "Kingdom of Bahrain") is that entity's.
+        if entities
+            .gazetteer()
+            .lookup(&name)
+            .is_some_and(|e| entities.entry(e).kind != EntityKind::Organization)
+        {
+            i = last;
+            continue;
+        }
         let country = (i..end).find_map(|k| {
             covered(k, mentions)
                 .filter(|m| entities.entry(m.entry).kind == EntityKind::Country)
@@ -418,12 +428,109 @@ fn link(entities: &Entities, name: &str, acronym: Option<&str>) -> Option<EntryI
 
 /// `org:` and the folded name, words joined by hyphens.
 fn slug(name: &str) -> String {
+    slug_of("org", name)
+}
+
+/// `prefix:` and the folded name, words joined by hyphens.
+fn slug_of(prefix: &str, name: &str) -> String {
     let folded = fold(name);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    format!("org:{}", words.join("-"))
+    format!("{prefix}:{}", words.join("-"))
+}
+
+/// Initiatives no gazetteer lists, recognized by their form: a capitalized
+/// head noun of the lexicon's `initiative_heads` ("Coalition", "Initiative")
+/// with the capitalized words before it ("the ICESCO Coalition") and its
+/// complement after it, in lower case too as French names are ("la
+/// Coalition de l'ICESCO pour l'éducation climatique"), up to punctuation
+/// or a clause. A head alone ("the Coalition") is no name. Each becomes an
+/// `initiative:` entity of the document, and a mention.
+pub fn initiatives(
+    text: &str,
+    tokens: &[Token],
+    lex: &Lexicon,
+    entities: &mut Entities,
+    mentions: &mut Vec<Mention>,
+) {
+    let word = |i: usize| &text[tokens[i].range.clone()];
+    let is_word = |i: usize| tokens[i].kind == TokenKind::Word;
+    let covered = |i: usize, mentions: &[Mention]| {
+        mentions
+            .iter()
+            .any(|m| m.range.start < tokens[i].range.end && tokens[i].range.start < m.range.end)
+    };
+    let capitalized = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+    let hub = entities.hub();
+    let hub_at = |i: usize, mentions: &[Mention]| {
+        mentions.iter().any(|m| {
+            m.entry == hub
+                && m.range.start <= tokens[i].range.start
+                && tokens[i].range.end <= m.range.end
+        })
+    };
+    let mut found = Vec::new();
+    for head in 0..tokens.len() {
+        if !is_word(head)
+            || !capitalized(head)
+            || !lex.is_initiative_head(word(head))
+            || covered(head, mentions)
+        {
+            continue;
+        }
+        // Capitalized words before the head: the hub's name, a qualifier.
+        let mut start = head;
+        while start > 0
+            && is_word(start - 1)
+            && capitalized(start - 1)
+            && !lex.is_org_link(&fold(word(start - 1)))
+            && (!covered(start - 1, mentions) || hub_at(start - 1, mentions))
+        {
+            start -= 1;
+        }
+        // The complement: up to ten words, no clause, no punctuation.
+        let mut end = head + 1;
+        while end < tokens.len() && end < head + 11 && is_word(end) {
+            let f = fold(word(end));
+            if lex.clause.occurs(&f) || lex.meeting.occurs(&f) || lex.invite.occurs(&f) {
+                break;
+            }
+            end += 1;
+        }
+        while end > head + 1 && lex.is_org_link(&fold(word(end - 1))) {
+            end -= 1;
+        }
+        let distinct = (start..end).any(|k| k != head && !lex.is_org_link(&fold(word(k))));
+        if !distinct {
+            continue;
+        }
+        let range = tokens[start].range.start..tokens[end - 1].range.end;
+        let name = text[range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let entry = match entities.gazetteer().lookup(&name) {
+            Some(e) if entities.entry(e).kind == EntityKind::Initiative => e,
+            _ => entities.add(Entry::initiative(&slug_of("initiative", &name), &name)),
+        };
+        found.push(Mention {
+            range,
+            entry,
+            form: Form::Name,
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        !found
+            .iter()
+            .any(|f| f.range.start < m.range.end && m.range.start < f.range.end)
+    });
+    mentions.extend(found);
+    mentions.sort_by_key(|m| m.range.start);
 }
 
 #[cfg(test)]

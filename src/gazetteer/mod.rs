@@ -437,6 +437,15 @@ impl Entry {
             headquarters: None,
         }
     }
+
+    /// An initiative with a name.
+    pub fn initiative(id: &str, name: &str) -> Entry {
+        Entry {
+            kind: EntityKind::Initiative,
+            acronyms: Vec::new(),
+            ..Entry::organization(id, name, None)
+        }
+    }
 }
 
 impl Entry {
