@@ -1346,6 +1346,16 @@ mod tests {
                 "Dr Salim M. AlMalik, Directeur général de l'ICESCO, s'est entretenue avec Mme Ines Costa, ambassadrice du Portugal.",
                 &["country:PT"],
             ),
+            // A unit of an organization stands for it; a city in a
+            // compound modifier is no party.
+            (
+                "Dr. Kofi Mensah, Director of the Crafts Programme at the Volta Heritage Trust, met the Director-General of ICESCO.",
+                &["org:volta-heritage-trust"],
+            ),
+            (
+                "Dr. Abdulaziz Othman Altwaijri, director general of the Rabat-based ISESCO, held talks with Mr. Tomas Berg, Ambassador of Sweden.",
+                &["country:SE"],
+            ),
             // A mode noun with its partner, an adverb before it.
             (
                 "Dr. Salim M. AlMalik, Director-General of ICESCO, held today a videoconference with Mr. Tomas Berg, Minister of Culture of Sweden.",

@@ -679,11 +679,28 @@ pub fn represents(
         .collect();
     let mut org = None;
     let mut state = None;
-    for m in in_role {
+    for (k, m) in in_role.iter().enumerate() {
         if former
             .iter()
             .any(|f| f.start <= m.range.start && m.range.end <= f.end)
         {
+            continue;
+        }
+        // A name in a compound modifier ("the Rabat-based body") says
+        // where, not whom.
+        let mut after = text[m.range.end..role.end].chars();
+        if after.next() == Some('-') && after.next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        // A unit of the organization named next ("Director of the Cities
+        // Programme at the Heritage Trust") stands for that organization.
+        let unit_of_next = in_role.get(k + 1).is_some_and(|next| {
+            gazetteer.entry(next.entry).kind == EntityKind::Organization
+                && lex
+                    .unit_of
+                    .is_whole(&fold(text[m.range.end..next.range.start].trim()))
+        });
+        if unit_of_next {
             continue;
         }
         if m.form == Form::Demonym && names_a_department(text, role.start, m, lex) {
