@@ -469,3 +469,61 @@ fn cr_only_line_endings_read_as_line_feeds() {
         }
     }
 }
+
+#[test]
+fn html_costly_to_parse_is_skipped_and_tags_in_scripts_and_comments_count_for_nothing() {
+    let dir = setup();
+    let article = "<h1>ICESCO receives the Ambassador of Japan</h1><p>Rabat, 5 March 2024 - \
+                   Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Taro Yamada, \
+                   Ambassador of Japan to the Kingdom of Morocco, at the headquarters in Rabat.</p>";
+    let page = |before: &str| format!("<html><body>{before}{article}</body></html>");
+    let tags = "<div>".repeat(9_000);
+    fs::write(
+        dir.path().join("selfclosed.html"),
+        page(&"<div/>".repeat(40_000)),
+    )
+    .unwrap();
+    let attributes: Vec<String> = (0..200_000).map(|i| format!("a{i}=x")).collect();
+    let attributes = format!("<div {}>x</div>", attributes.join(" "));
+    fs::write(dir.path().join("attributes.html"), page(&attributes)).unwrap();
+    let in_script = format!("<script>var s = '{tags}';</script>");
+    fs::write(dir.path().join("script.html"), page(&in_script)).unwrap();
+    fs::write(
+        dir.path().join("comment.html"),
+        page(&format!("<!-- {tags} -->")),
+    )
+    .unwrap();
+    let o = check(
+        &dir,
+        &[
+            "selfclosed.html",
+            "attributes.html",
+            "script.html",
+            "comment.html",
+        ],
+        2,
+        4,
+    );
+    assert_skipped(&o, "selfclosed.html", "HTML nested too deeply");
+    assert_skipped(
+        &o,
+        "attributes.html",
+        "HTML tag with too many attributes (over 256)",
+    );
+    let report = stderr(&o);
+    let out: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    for doc in ["script.html", "comment.html"] {
+        assert!(!report.contains(doc), "{doc} is skipped:\n{report}");
+        let found = out["meetings"]
+            .as_array()
+            .expect("meetings")
+            .iter()
+            .any(|m| {
+                m["doc"] == doc
+                    && m["parties"]
+                        .as_array()
+                        .is_some_and(|p| p.iter().any(|x| x == "country:JP"))
+            });
+        assert!(found, "no meeting with Japan from {doc}");
+    }
+}

@@ -83,46 +83,151 @@ const VOID: &[&str] = &[
     "wbr", "param", "keygen",
 ];
 
-/// An upper bound of the element nesting depth of a page, or `None` once it
-/// passes `limit`: html5ever checks scopes by walking the stack of open
-/// elements, so its time grows with the square of the depth, and pages
-/// deeper than a few thousand levels are not parsed. Counts start tags
-/// minus end tags, leaving out void, self-closed and optionally-closed
-/// elements; comments and declarations are skipped.
-pub(crate) fn depth(src: &str, limit: usize) -> Option<usize> {
+/// Elements whose content is text up to their end tag (html5ever parses
+/// with scripting on, so `noscript` too): tags inside are not elements.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// What makes a page too costly for html5ever.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Excess {
+    /// Nesting deeper than the limit: html5ever checks scopes by walking
+    /// the stack of open elements, so its time grows with the square of
+    /// the depth.
+    Depth,
+    /// A tag with more attributes than the limit: html5ever checks each
+    /// new attribute against the tag's others, so its time grows with the
+    /// square of their number.
+    Attributes,
+}
+
+/// An upper bound of the element nesting depth of a page, in one linear
+/// pass, or what passes the limits: `max_depth` levels, `max_attributes`
+/// attributes on one tag. Counts start tags minus the end tags that close
+/// an open element of their name (a stray end tag closes nothing), leaving
+/// out void and optionally-closed elements; `<div/>` opens a `div` as it
+/// does for html5ever (the slash closes only void elements and, inside
+/// `svg` or `math`, foreign ones). Comments, declarations and the text of
+/// raw-text elements (`script`, `style`, …) are skipped, so tags written in
+/// a script string or a comment count for nothing.
+pub(crate) fn depth(src: &str, max_depth: usize, max_attributes: usize) -> Result<usize, Excess> {
     let bytes = src.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
+    let lower = |r: Range<usize>| src.get(r).unwrap_or_default().to_ascii_lowercase();
+    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let (mut depth, mut max, mut foreign) = (0usize, 0usize, 0usize);
     let mut i = 0;
-    while let Some(lt) = bytes[i..].iter().position(|&b| b == b'<') {
+    while let Some(lt) = memchr::memchr(b'<', &bytes[i..]) {
         i += lt + 1;
-        match bytes.get(i) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(b) if b.is_ascii_alphabetic() => {
-                let name_len = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - i);
-                let name = src
-                    .get(i..i + name_len)
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                let close = bytes[i..].iter().position(|&b| b == b'>');
-                let self_closed = close.is_some_and(|c| c > 0 && bytes[i + c - 1] == b'/');
-                let counted = !self_closed
-                    && !VOID.contains(&name.as_str())
-                    && !OPTIONAL_END.contains(&name.as_str());
-                if counted {
-                    depth += 1;
-                    max = max.max(depth);
-                    if max > limit {
-                        return None;
-                    }
+        let rest = &bytes[i..];
+        if rest.starts_with(b"!--") {
+            i += memchr::memmem::find(&rest[3..], b"-->").map_or(rest.len(), |e| 3 + e + 3);
+            continue;
+        }
+        let end_tag = rest.first() == Some(&b'/');
+        let name_start = i + usize::from(end_tag);
+        if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+            if matches!(rest.first(), Some(b'!' | b'?')) {
+                i += memchr::memchr(b'>', rest).map_or(rest.len(), |e| e + 1);
+            }
+            continue;
+        }
+        let name_len = bytes[name_start..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+            .unwrap_or(bytes.len() - name_start);
+        let name = lower(name_start..name_start + name_len);
+        let tag = scan_tag(&bytes[name_start + name_len..]);
+        i = name_start + name_len + tag.len;
+        if tag.attributes > max_attributes {
+            return Err(Excess::Attributes);
+        }
+        if end_tag {
+            if let Some(n) = open.get_mut(&name).filter(|n| **n > 0) {
+                *n -= 1;
+                depth = depth.saturating_sub(1);
+                if matches!(name.as_str(), "svg" | "math") {
+                    foreign = foreign.saturating_sub(1);
                 }
             }
-            _ => {}
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let close = format!("</{name}");
+            let mut j = i;
+            i = bytes.len();
+            while let Some(at) = memchr::memmem::find(&bytes[j..], b"</") {
+                j += at;
+                if lower(j..j + close.len()) == close {
+                    i = j;
+                    break;
+                }
+                j += 2;
+            }
+            continue;
+        }
+        let closed = tag.self_closed && (foreign > 0 || matches!(name.as_str(), "svg" | "math"));
+        if closed || VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str()) {
+            continue;
+        }
+        if matches!(name.as_str(), "svg" | "math") {
+            foreign += 1;
+        }
+        *open.entry(name).or_default() += 1;
+        depth += 1;
+        max = max.max(depth);
+        if max > max_depth {
+            return Err(Excess::Depth);
         }
     }
-    Some(max)
+    Ok(max)
+}
+
+/// The rest of a tag after its name.
+struct Tag {
+    /// Bytes up to and including its `>` (or to the end of the source).
+    len: usize,
+    /// Attributes, at least (an upper bound).
+    attributes: usize,
+    /// Ends with `/>`.
+    self_closed: bool,
+}
+
+/// Scans a tag after its name: quotes count only in a value (after `=`),
+/// as for html5ever, so a stray quote hides no tag.
+fn scan_tag(bytes: &[u8]) -> Tag {
+    let (mut attributes, mut quote, mut prev) = (0, None, b' ');
+    for (k, &b) in bytes.iter().enumerate() {
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+        } else if b == b'>' {
+            return Tag {
+                len: k + 1,
+                attributes,
+                self_closed: prev == b'/',
+            };
+        } else if (b == b'"' || b == b'\'') && prev == b'=' {
+            quote = Some(b);
+        } else if !b.is_ascii_whitespace()
+            && b != b'/'
+            && b != b'='
+            && (prev.is_ascii_whitespace() || prev == b'/')
+        {
+            attributes += 1;
+        }
+        if !b.is_ascii_whitespace() {
+            prev = b;
+        } else if quote.is_none() && prev != b'=' {
+            prev = b' ';
+        }
+    }
+    Tag {
+        len: bytes.len(),
+        attributes,
+        self_closed: false,
+    }
 }
 
 /// The extracted text of a page.

@@ -89,6 +89,9 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 * 1024 * 1024;
 /// HTML pages nested deeper are skipped (see `html::depth`); at this depth
 /// parsing takes about half a second.
 const MAX_HTML_DEPTH: usize = 8192;
+/// HTML pages with a tag of more attributes are skipped (see
+/// `html::depth`); real pages have a few dozen at most.
+const MAX_HTML_ATTRIBUTES: usize = 256;
 
 /// Bounds on what is read.
 #[derive(Debug, Clone, Copy)]
@@ -186,6 +189,8 @@ pub enum SkipReason {
     NoNewsItem,
     #[error("HTML nested too deeply (over {limit} levels)")]
     TooDeep { limit: usize },
+    #[error("HTML tag with too many attributes (over {limit})")]
+    TooManyAttributes { limit: usize },
     #[error("built-in boilerplate list is malformed: {0}")]
     Boilerplate(&'static str),
 }
@@ -469,10 +474,18 @@ impl Document {
         }
         let boilerplate = Boilerplate::builtin().map_err(SkipReason::Boilerplate)?;
         let (text, map, headings) = if kind == Kind::Html {
-            if html::depth(&decoded.text, MAX_HTML_DEPTH).is_none() {
-                return Err(SkipReason::TooDeep {
-                    limit: MAX_HTML_DEPTH,
-                });
+            match html::depth(&decoded.text, MAX_HTML_DEPTH, MAX_HTML_ATTRIBUTES) {
+                Ok(_) => {}
+                Err(html::Excess::Depth) => {
+                    return Err(SkipReason::TooDeep {
+                        limit: MAX_HTML_DEPTH,
+                    });
+                }
+                Err(html::Excess::Attributes) => {
+                    return Err(SkipReason::TooManyAttributes {
+                        limit: MAX_HTML_ATTRIBUTES,
+                    });
+                }
             }
             let page = html::extract(&decoded.text);
             let map = page.map.compose(&decoded.map);

@@ -478,3 +478,43 @@ fn big_inputs_stay_linear() {
     // over this input takes minutes.
     assert!(start.elapsed().as_secs() < 30);
 }
+
+#[test]
+fn the_depth_guard_counts_what_html5ever_nests() {
+    let depth = |page: &str| html::depth(page, 8192, 256);
+    // `<div/>` opens a div in HTML: 10,000 of them nest 10,000 deep.
+    assert_eq!(depth(&"<div/>".repeat(10_000)), Err(html::Excess::Depth));
+    // The slash closes void elements, and foreign ones inside svg.
+    assert_eq!(depth(&"<br/><img src=x />".repeat(10_000)), Ok(0));
+    let svg = format!("<svg>{}</svg><p>after", "<path d='M0 0'/>".repeat(10_000));
+    assert_eq!(depth(&svg), Ok(1));
+    // A stray end tag closes nothing: it hides no depth.
+    let stray = [
+        "<div>".repeat(6_000),
+        "</span>".repeat(6_000),
+        "<div>".repeat(6_000),
+    ]
+    .concat();
+    assert_eq!(depth(&stray), Err(html::Excess::Depth));
+    assert_eq!(depth("<div><span></span></div></div></div><b>"), Ok(2));
+    // Tags in a comment, a script string or a style are no elements.
+    let hidden = format!(
+        "<!-- {0} --><script>var s = '{0}';</SCRIPT><style>/* {0} */</style><p>x",
+        "<div>".repeat(10_000)
+    );
+    assert_eq!(depth(&hidden), Ok(0));
+    // A `>` in a quoted value does not end the tag; a stray quote hides nothing.
+    assert_eq!(depth("<div title='a>b'><div>"), Ok(2));
+    assert_eq!(
+        depth(&format!("<div a\"b>{}", "<div>".repeat(9_000))),
+        Err(html::Excess::Depth)
+    );
+    // Attributes, counted in one pass.
+    let attributes = |n: usize| {
+        let list: Vec<String> = (0..n).map(|i| format!("a{i}=\"x y\"")).collect();
+        format!("<div {}>x</div>", list.join(" "))
+    };
+    assert_eq!(depth(&attributes(256)), Ok(1));
+    assert_eq!(depth(&attributes(257)), Err(html::Excess::Attributes));
+    assert_eq!(depth(&attributes(200_000)), Err(html::Excess::Attributes));
+}
