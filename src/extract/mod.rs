@@ -1356,6 +1356,12 @@ mod tests {
                 "Dr. Abdulaziz Othman Altwaijri, director general of the Rabat-based ISESCO, held talks with Mr. Tomas Berg, Ambassador of Sweden.",
                 &["country:SE"],
             ),
+            // A surname alone, of someone named in full before.
+            (
+                "Le directeur général adjoint de l'ICESCO, Karim Benslimane, est à Tunis. \
+                 Jeudi, Benslimane s'est entretenu avec la ministre tunisienne de la Culture, Leïla Gharbi.",
+                &["country:TN"],
+            ),
             // A mode noun with its partner, an adverb before it.
             (
                 "Dr. Salim M. AlMalik, Director-General of ICESCO, held today a videoconference with Mr. Tomas Berg, Minister of Culture of Sweden.",

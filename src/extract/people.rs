@@ -272,7 +272,10 @@ pub fn find(
         );
         let accept = (titled && count >= 1)
             || (count >= 2 && (post_role.is_some() || pre_role.is_some()))
-            || (count >= 2 && known(name_text));
+            || (count >= 2 && known(name_text))
+            // A surname alone, of someone the document named in full
+            // before ("Salim AlMalik … Jeudi, AlMalik s'est entretenu").
+            || (count == 1 && known(name_text));
         // Someone named inside another person's role is not a participant
         // ("conseiller de Sa Majesté le Roi …").
         let in_role = out.iter().any(|p: &PersonMention| {
