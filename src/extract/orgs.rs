@@ -296,7 +296,10 @@ fn run_end(
         {
             j += 1;
         }
-        if j > k && j < tokens.len() && name_word(j) {
+        // "l'Organisation en Afrique": a preposition of place alone before a
+        // name says where the organization works, not what it is called.
+        let located = j == k + 1 && lex.destination.is_whole(&fold(word(k)));
+        if j > k && j < tokens.len() && name_word(j) && !located {
             k = j;
             continue;
         }
@@ -605,6 +608,12 @@ mod tests {
                 "avec le Comité interafricain d'études hydrauliques et de climatologie (CIEHC), dont",
                 "org:comite-interafricain-d-etudes-hydrauliques-et-de-climatologie",
                 Some("CIEHC"),
+            ),
+            // A preposition of place ends a name ("… en Afrique").
+            (
+                "dans les programmes de l'Agence Sahel Vert en Afrique de l'Ouest",
+                "org:agence-sahel-vert",
+                None,
             ),
             // Programmes, and Malay and Indonesian heads.
             (
