@@ -840,6 +840,62 @@ mod tests {
         );
     }
 
+    /// Meeting cues in their inflections and common paraphrases, each in
+    /// its language only: (language, folded text, a cue is found).
+    #[test]
+    fn meeting_cues_in_inflections_and_paraphrases() {
+        let lex = Lexicon::builtin().unwrap();
+        let table: &[(&str, &str, bool)] = &[
+            ("fr", "le directeur a rencontre l'ambassadeur", true),
+            (
+                "fr",
+                "les deux responsables se sont rencontres a rabat",
+                true,
+            ),
+            ("fr", "en rencontrant le ministre", true),
+            ("fr", "il s'est entretenu avec le recteur", true),
+            ("fr", "elle s'est entretenue avec la ministre", true),
+            ("fr", "ils se sont entretenus au siege", true),
+            ("fr", "a recu en audience le president", true),
+            ("fr", "a ete recue par le ministre", true),
+            ("fr", "ont ete recus par l'ambassadeur", true),
+            ("fr", "a echange avec la delegation", true),
+            ("fr", "lors d'une entrevue avec le ministre", true),
+            ("fr", "a tenu une seance de travail avec", true),
+            (
+                "fr",
+                "a tenu ce lundi une visioconference avec le recteur",
+                true,
+            ),
+            ("fr", "a rendu visite au directeur general", true),
+            ("fr", "ont signe un memorandum d'entente", true),
+            ("fr", "a publie un communique", false),
+            ("en", "the director-general met with the minister", true),
+            ("en", "he meets the ambassador", true),
+            ("en", "during the meeting the two sides", true),
+            ("en", "held talks with the rector", true),
+            ("en", "held discussions with the delegation", true),
+            ("en", "conferred with the minister", true),
+            ("en", "exchanged views on cooperation", true),
+            ("en", "was received by the president", true),
+            ("en", "paid a courtesy visit to the headquarters", true),
+            ("en", "held today a videoconference with the rector", true),
+            ("en", "in a telephone conversation with the minister", true),
+            ("en", "signed a memorandum of understanding", true),
+            ("en", "issued a statement on the floods", false),
+            // Each language's cues apply to its own items only.
+            ("en", "a recu l'ambassadeur", false),
+            ("fr", "met with the minister", false),
+        ];
+        for (lang, text, want) in table {
+            assert_eq!(
+                lex.for_language(lang).meeting.occurs(text),
+                *want,
+                "{lang}: {text}"
+            );
+        }
+    }
+
     #[test]
     fn language_and_topics() {
         let lex = Lexicon::builtin().unwrap();
