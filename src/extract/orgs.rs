@@ -59,6 +59,13 @@ pub fn find(
         {
             i = link + 1;
         }
+        // A head noun, and a word or an acronym that makes the name a name
+        // ("Youth Council", "Conseil africain … (CAMES)"; not "the Council"
+        // or "the Executive Council").
+        if !(i..end).any(|k| lex.is_org_head(word(k))) {
+            i = end.max(i + 1);
+            continue;
+        }
         let other_name = |k: usize| {
             covered(k, mentions).is_some_and(|m| {
                 matches!(
@@ -71,10 +78,6 @@ pub fn find(
             Some((a, close)) => (Some(a), close + 1),
             None => (None, end),
         };
-        // A head noun, and a word or an acronym that makes the name a name
-        // ("Youth Council", "Conseil africain … (CAMES)"; not "the Council"
-        // or "the Executive Council").
-        let has_head = (i..end).any(|k| lex.is_org_head(word(k)));
         let distinct = acronym.is_some()
             || (i..end).any(|k| {
                 let w = word(k);
@@ -85,7 +88,7 @@ pub fn find(
                     && !lex.is_role_start(&[w])
                     && !lex.is_title(w)
             });
-        if !has_head || !distinct || is_hub_unit(text, lex, tokens, i, end, entities, mentions) {
+        if !distinct || is_hub_unit(text, lex, tokens, i, end, entities, mentions) {
             i = end.max(i + 1);
             continue;
         }
