@@ -14,7 +14,9 @@
 
 use super::members::{ListedMember, MemberStates};
 use crate::graph::{Filter, MeetingGraph, date_span, days_from_civil};
-use crate::model::{Announcement, Capacity, Entity, Invitation, Meeting, Membership, PartialDate};
+use crate::model::{
+    Announcement, Capacity, Entity, Evidence, Invitation, Meeting, Membership, PartialDate,
+};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -131,7 +133,7 @@ pub fn invitations<'a>(
                     )
                 });
                 if !entry.1.iter().any(|o| o.meeting == *r.id) {
-                    entry.1.push(r.occurrence());
+                    entry.1.push(r.occurrence(inv.evidence.as_ref()));
                 }
             }
         }
@@ -139,7 +141,7 @@ pub fn invitations<'a>(
             memberships
                 .entry((mem.member.as_str(), mem.of.as_str(), mem.capacity as u8))
                 .or_default()
-                .push(r.occurrence());
+                .push(r.occurrence(mem.evidence.as_ref()));
         }
     }
     let mut out = Vec::new();
@@ -242,11 +244,13 @@ impl<'a> Report<'a> {
         }
     }
 
-    /// The occurrence of a fact in this report (`meeting`: its id).
-    fn occurrence(&self) -> Occurrence {
+    /// The occurrence of a fact in this report (`meeting`: its id), in the
+    /// document its evidence is from: a meeting merged from several reports
+    /// keeps each fact's own document.
+    fn occurrence(&self, evidence: Option<&Evidence>) -> Occurrence {
         Occurrence {
             date: self.date,
-            doc: self.doc.to_string(),
+            doc: evidence.map_or(self.doc, |e| e.doc.as_str()).to_string(),
             meeting: self.id.clone(),
         }
     }
@@ -363,6 +367,28 @@ mod tests {
             flags,
             [(Capacity::Observer, true), (Capacity::Member, false)]
         );
+    }
+
+    #[test]
+    fn a_merged_meeting_keeps_the_document_of_each_invitation() {
+        // Two reports of one meeting; only the second names the invitation.
+        let first = meeting("a", Some("2024-03-04"), &["country:CL"], &[]);
+        let mut second = meeting("b", Some("2024-03-04"), &["country:CL"], &[]);
+        second.invitations = vec![Invitation {
+            invitee: "country:CL".into(),
+            target: "org:icesco".into(),
+            capacity: Capacity::Observer,
+            evidence: second.evidence.first().cloned(),
+        }];
+        let g = MeetingGraph::new(Extraction {
+            meetings: vec![first, second],
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(g.meetings().len(), 1, "one meeting");
+        assert_eq!(g.meetings()[0].doc, "a.txt");
+        let all = invitations(&g, &Filter::default(), &MemberStates::default());
+        assert_eq!(all[0].invited[0].doc, "b.txt");
     }
 
     #[test]
