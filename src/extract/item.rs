@@ -402,6 +402,15 @@ impl Context<'_> {
     /// entretenu avec …") has the subject of the one before.
     fn meeting_sentences(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<usize> {
         let mut out = Vec::new();
+        // A headline that announces an encounter ("ICESCO Director-General
+        // to visit Qatar next week", "effectuera une visite") heads an
+        // announcement: its programme is no report of a meeting.
+        if sentences
+            .iter()
+            .any(|s| s.headline && self.lex.announcement.occurs(&s.folded.text))
+        {
+            return out;
+        }
         let mut hub_before = false;
         for (i, s) in sentences.iter().enumerate() {
             let continues = hub_before

@@ -71,6 +71,8 @@ struct LexiconFile {
     #[serde(default)]
     multilateral: Vec<String>,
     #[serde(default)]
+    announcement: Vec<String>,
+    #[serde(default)]
     patterns: Vec<PatternSpec>,
     #[serde(default)]
     months: Vec<String>,
@@ -349,6 +351,8 @@ pub struct Lexicon {
     pub articles: Phrases,
     /// Words that make one meeting of several parties ("tripartite").
     pub multilateral: Phrases,
+    /// Headline words that announce an encounter to come ("to visit").
+    pub announcement: Phrases,
     /// Function words inside organization names, as phrases for patterns.
     org_link_phrases: Phrases,
     /// Token patterns over the sentence layers (see `patterns.rs`).
@@ -549,6 +553,7 @@ impl Lexicon {
             coordination: Phrases::list(own(|f| &f.coordination)),
             articles: Phrases::list(own(|f| &f.articles)),
             multilateral: Phrases::list(own(|f| &f.multilateral)),
+            announcement: Phrases::list(own(|f| &f.announcement)),
             org_link_phrases: Phrases::list(own(|f| &f.org_links)),
             patterns: Patterns::new(patterns),
             subject_pronouns: Phrases::list(own(|f| &f.subject_pronouns)),

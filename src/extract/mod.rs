@@ -1566,9 +1566,23 @@ mod tests {
             "Dr Salim M. AlMalik, Directeur général de l’ICESCO, effectuera une visite au Sénégal, où il s’entretiendra avec des responsables.\n",
             "Dr. Salim M. AlMalik, Director-General of ICESCO, stated in a recorded address that heritage must be protected.\n",
             "Dr. Salim M. AlMalik received a message of congratulation from His Majesty King Abdullah of Jordan.\n",
+            // A headline that announces the visit: its programme is no meeting.
+            "ICESCO Director-General to visit Kenya next week\n\n\
+             Nairobi, March 3 (KNA) - Director-General of the Islamic World Educational, Scientific and Cultural \
+             Organization (ICESCO) Dr. Salim M. AlMalik will pay an official visit to the Republic of Kenya next week. \
+             The programme of the visit includes the signing of a cooperation programme between ICESCO and the \
+             Kenya National Commission for the years 2025-2026, and a visit to the National Museum of Kenya.\n",
+            "Le Directeur général de l'ICESCO se rendra au Gabon\n\n\
+             Au programme, une séance de travail avec M. Paul Obiang, ministre gabonais de la Culture.\n",
         ] {
             assert!(extract(text).meetings.is_empty(), "{text}");
         }
+        // A headline that reports one does not hide it.
+        let x = extract(
+            "ICESCO and Kenya to boost cooperation\n\n\
+             Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. John Kamau, Ambassador of Kenya.\n",
+        );
+        assert_eq!(x.meetings.len(), 1);
     }
 
     #[test]
