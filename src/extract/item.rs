@@ -806,6 +806,28 @@ impl Context<'_> {
                 out.push((e, listed));
             }
         };
+        // Roles in the name of the event a meeting was held at ("on the
+        // sidelines of the session of the Council of Foreign Ministers"):
+        // up to ten words after the occasion's words, no comma between.
+        let occasions: Vec<Range<usize>> = self
+            .lex
+            .occasion
+            .find_in(&s.folded)
+            .into_iter()
+            .map(|(r, _)| s.range.start + r.start..s.range.start + r.end)
+            .collect();
+        let in_occasion = |i: usize| {
+            occasions.iter().any(|o| {
+                let end = o.end;
+                let between = tokens[..i].iter().filter(|t| t.range.start >= end);
+                let (mut words, mut broken) = (0, false);
+                for t in between {
+                    words += 1;
+                    broken |= t.kind != people::TokenKind::Word;
+                }
+                tokens[i].range.start >= end && !broken && words <= 10
+            })
+        };
         for (i, t) in tokens.iter().enumerate() {
             let named = s.people.iter().any(|p| p.covers(&t.range));
             // Roles after an attendance cue are attendees ("en présence du
@@ -815,6 +837,7 @@ impl Context<'_> {
                 || attending
                 || t.kind != people::TokenKind::Word
                 || !self.lex.is_role_start(&words[i..])
+                || in_occasion(i)
             {
                 continue;
             }
@@ -826,6 +849,13 @@ impl Context<'_> {
                 .hub_head
                 .occurs(&fold(&words[i..words.len().min(i + 3)].join(" ")));
             let end = people::role_end(self.text, tokens, i, self.lex, &s.mentions, cuts);
+            // A role ends where the occasion starts ("two foreign ministers
+            // on the sidelines of …").
+            let end = occasions
+                .iter()
+                .map(|o| o.start)
+                .filter(|&o| o > t.range.start)
+                .fold(end, usize::min);
             let role = t.range.start..end;
             // An enumeration that starts in the role or right after it (": A; B").
             let opens = |r: &Range<usize>| {

@@ -73,6 +73,8 @@ struct LexiconFile {
     #[serde(default)]
     announcement: Vec<String>,
     #[serde(default)]
+    occasion: Vec<String>,
+    #[serde(default)]
     patterns: Vec<PatternSpec>,
     #[serde(default)]
     months: Vec<String>,
@@ -353,6 +355,8 @@ pub struct Lexicon {
     pub multilateral: Phrases,
     /// Headline words that announce an encounter to come ("to visit").
     pub announcement: Phrases,
+    /// Words before the event a meeting was held at ("on the sidelines of").
+    pub occasion: Phrases,
     /// Function words inside organization names, as phrases for patterns.
     org_link_phrases: Phrases,
     /// Token patterns over the sentence layers (see `patterns.rs`).
@@ -554,6 +558,7 @@ impl Lexicon {
             articles: Phrases::list(own(|f| &f.articles)),
             multilateral: Phrases::list(own(|f| &f.multilateral)),
             announcement: Phrases::list(own(|f| &f.announcement)),
+            occasion: Phrases::list(own(|f| &f.occasion)),
             org_link_phrases: Phrases::list(own(|f| &f.org_links)),
             patterns: Patterns::new(patterns),
             subject_pronouns: Phrases::list(own(|f| &f.subject_pronouns)),

@@ -1356,6 +1356,17 @@ mod tests {
                 "Dr. Abdulaziz Othman Altwaijri, director general of the Rabat-based ISESCO, held talks with Mr. Tomas Berg, Ambassador of Sweden.",
                 &["country:SE"],
             ),
+            // Roles in the name of the event are no counterparts.
+            (
+                "The Director-General of ICESCO held talks with Mr. Tomas Berg, Foreign Minister of Sweden, \
+                 on the sidelines of the session of the Council of Foreign Ministers of the Arab League.",
+                &["country:SE"],
+            ),
+            (
+                "Le Directeur général de l'ICESCO a rencontré deux ministres en marge de la session du Conseil des \
+                 ministres des Affaires étrangères de l'OCI : M. Paulo Silva, ministre des Affaires étrangères du Brésil.",
+                &["country:BR"],
+            ),
             // A surname alone, of someone named in full before.
             (
                 "Le directeur général adjoint de l'ICESCO, Karim Benslimane, est à Tunis. \
