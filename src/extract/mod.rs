@@ -408,7 +408,14 @@ impl Extractor {
     }
 
     fn assemble(&self, docs: Vec<DocOutput>) -> Extraction {
-        let ids = PersonIds::new(docs.iter().map(|d| d.people.as_slice()));
+        let hub_id = &self.gazetteer.entries()[self.gazetteer.hub()].id;
+        let ids = PersonIds::new(&docs, |doc, p| {
+            if p.hub {
+                Some(hub_id.clone())
+            } else {
+                p.represents.map(|e| self.entry(doc, e).id.clone())
+            }
+        });
         let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
         let entity =
             |doc: &DocOutput, e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
@@ -578,8 +585,12 @@ fn date_marker(line: &str) -> Option<PartialDate> {
     token.parse().ok()
 }
 
-/// Corpus-wide person identities: two people of different documents are one
-/// when their surnames match and their first names start alike.
+/// Corpus-wide person identities. Two people of different documents are
+/// one when their surnames match and their first names start alike; when
+/// they name the same words in another order ("Mao Jun", "Jun Mao"); or
+/// when their surnames are close spellings ("Benarafa", "Benarfa";
+/// "AlMalik", "al-Maliki") with the same first name and the same side (both
+/// of the publishing organization, or both representing one entity).
 struct PersonIds {
     /// (document, person) -> identity
     of: HashMap<(usize, usize), usize>,
@@ -588,43 +599,89 @@ struct PersonIds {
 
 struct Identity {
     initial: Option<char>,
+    /// The first name of the first spelling with one.
+    first: Option<String>,
+    surname: String,
+    /// Whom the person stands for: the hub, an entity id, or unknown.
+    side: Option<String>,
     /// Each spelling with its number of documents, in order of first use.
     names: IndexMap<String, usize>,
 }
 
+/// How close two surnames must be (Jaro-Winkler) to be one spelling.
+const SAME_SURNAME: f64 = 0.92;
+
 impl PersonIds {
-    fn new<'a>(doc_people: impl Iterator<Item = &'a [DocPerson]>) -> Self {
+    /// `side` says whom a document's person stands for (see [`Identity`]).
+    fn new(docs: &[DocOutput], side: impl Fn(&DocOutput, &DocPerson) -> Option<String>) -> Self {
         let mut of = HashMap::new();
         let mut identities: Vec<Identity> = Vec::new();
-        // Identities by surname, in creation order.
+        // Identities by surname, by their words in any order, and by initial
+        // and surname start (for close spellings), in creation order.
         let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-        for (d, people) in doc_people.enumerate() {
-            for (i, p) in people.iter().enumerate() {
+        let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut by_start: HashMap<(char, String), Vec<usize>> = HashMap::new();
+        for (d, doc) in docs.iter().enumerate() {
+            for (i, p) in doc.people.iter().enumerate() {
                 // A name of initials or particles only ("M. A.") is its own key.
                 let surname = p.keys.last().cloned().unwrap_or_else(|| slug(&p.name));
-                let initial = (p.keys.len() > 1)
-                    .then(|| p.keys[0].chars().next())
-                    .flatten();
-                let same = by_surname.entry(surname.clone()).or_default();
-                let found = same.iter().copied().find(|&k| {
-                    let id: &Identity = &identities[k];
-                    id.initial.is_none() || initial.is_none() || id.initial == initial
+                let first = (p.keys.len() > 1).then(|| p.keys[0].clone());
+                let initial = first.as_ref().and_then(|f| f.chars().next());
+                let side = side(doc, p);
+                let mut words = p.keys.clone();
+                words.sort_unstable();
+                let start_key = initial.map(|c| (c, surname.chars().take(3).collect::<String>()));
+                let same_surname = by_surname.get(&surname).and_then(|same| {
+                    same.iter().copied().find(|&k| {
+                        let id: &Identity = &identities[k];
+                        id.initial.is_none() || initial.is_none() || id.initial == initial
+                    })
                 });
-                let k = match found {
+                let reordered = || {
+                    (words.len() > 1)
+                        .then(|| by_words.get(&words).copied())
+                        .flatten()
+                };
+                let close = || {
+                    let key = start_key.as_ref()?;
+                    by_start.get(key)?.iter().copied().find(|&k| {
+                        let id: &Identity = &identities[k];
+                        side.is_some()
+                            && id.side == side
+                            && id.first == first
+                            && strsim::jaro_winkler(&id.surname, &surname) >= SAME_SURNAME
+                    })
+                };
+                let k = match same_surname.or_else(reordered).or_else(close) {
                     Some(k) => k,
                     None => {
                         identities.push(Identity {
                             initial,
+                            first: first.clone(),
+                            surname: surname.clone(),
+                            side: side.clone(),
                             names: IndexMap::new(),
                         });
-                        same.push(identities.len() - 1);
-                        identities.len() - 1
+                        let k = identities.len() - 1;
+                        by_surname.entry(surname.clone()).or_default().push(k);
+                        if let Some(key) = start_key.clone() {
+                            by_start.entry(key).or_default().push(k);
+                        }
+                        k
                     }
                 };
-                if identities[k].initial.is_none() {
-                    identities[k].initial = initial;
+                if words.len() > 1 {
+                    by_words.entry(words).or_insert(k);
                 }
-                *identities[k].names.entry(p.name.clone()).or_default() += 1;
+                let id = &mut identities[k];
+                if id.initial.is_none() {
+                    id.initial = initial;
+                    id.first = first;
+                }
+                if id.side.is_none() {
+                    id.side = side;
+                }
+                *id.names.entry(p.name.clone()).or_default() += 1;
                 of.insert((d, i), k);
             }
         }
@@ -1604,7 +1661,7 @@ mod tests {
         );
         let other = Corpus::from_text(
             "b.txt",
-            "Dr. Salim bin Mohammed AlMalik, Director-General of ICESCO, met Mr. Jan Smit, Ambassador of the Netherlands.\n",
+            "Dr. Salim bin Mohammed al-Maliki, Director-General of ICESCO, met Mr. Jan Smit, Ambassador of the Netherlands.\n",
         );
         corpus.documents.extend(other.documents);
         let x = Extractor::new(Gazetteer::builtin().unwrap()).extract(&corpus);
@@ -1615,6 +1672,50 @@ mod tests {
             .collect();
         assert_eq!(hub.len(), 2);
         assert_eq!(hub[0], hub[1], "one person, one id");
+    }
+
+    #[test]
+    fn one_person_across_name_orders_and_close_spellings() {
+        // (text of document a, of document b, one person)
+        let table: &[(&str, &str, bool)] = &[
+            (
+                "The Director-General of ICESCO received Mr. Mao Jun, Ambassador of China.",
+                "The Director-General of ICESCO met Mr. Jun Mao, Ambassador of China.",
+                true,
+            ),
+            (
+                "Le Directeur général de l'ICESCO a reçu M. Abdelilah Benarafa, ambassadeur du Maroc.",
+                "Le Directeur général de l'ICESCO a reçu M. Abdelilah Benarfa, ambassadeur du Maroc.",
+                true,
+            ),
+            // Close spellings of other people: another first name, another side.
+            (
+                "Le Directeur général de l'ICESCO a reçu M. Mohamed Benali, ambassadeur du Maroc.",
+                "Le Directeur général de l'ICESCO a reçu M. Mustapha Benalla, ambassadeur du Maroc.",
+                false,
+            ),
+            (
+                "Le Directeur général de l'ICESCO a reçu M. Abdelilah Benarafa, ambassadeur du Maroc.",
+                "Le Directeur général de l'ICESCO a reçu M. Abdelilah Benarfa, ambassadeur du Tchad.",
+                false,
+            ),
+        ];
+        for (a, b, same) in table {
+            let mut corpus = Corpus::from_text("a.txt", &format!("Headline\n\n{a}\n"));
+            corpus
+                .documents
+                .extend(Corpus::from_text("b.txt", &format!("Headline\n\n{b}\n")).documents);
+            let x = Extractor::new(Gazetteer::builtin().unwrap()).extract(&corpus);
+            let counterparts: Vec<&str> = x
+                .meetings
+                .iter()
+                .flat_map(|m| &m.participants)
+                .filter(|p| p.represents.as_deref() != Some("org:icesco"))
+                .map(|p| p.person.as_str())
+                .collect();
+            assert_eq!(counterparts.len(), 2, "{a} / {b}: {:#?}", x.meetings);
+            assert_eq!(counterparts[0] == counterparts[1], *same, "{a} / {b}");
+        }
     }
 
     /// Found by the `extract` fuzz target: a name of one initial has no key.
