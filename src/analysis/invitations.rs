@@ -46,8 +46,9 @@ pub struct InvitationRecord<'a> {
     pub joined: Option<Occurrence>,
     /// Days from the first invitation to joining, when both dates are full.
     pub days_to_join: Option<i64>,
-    /// For an invitation to observer status: why the invitee is already a
-    /// full member of the target (flagged as inconsistent).
+    /// Why the invitee is already a full member of the target (flagged as
+    /// inconsistent): for an invitation to observer status, a report or the
+    /// reference list; for an invitation to join, the reference list.
     pub already_member: Option<AlreadyMember>,
 }
 
@@ -178,26 +179,26 @@ pub fn invitations<'a>(
                 .filter(|d| *d >= 0),
             _ => None,
         };
-        let already_member = if capacity == Capacity::Observer {
-            let reported = memberships
-                .get(&(invitee, target, Capacity::Member as u8))
-                .and_then(|m| m.first().cloned())
-                .map(AlreadyMember::Report);
-            let listed = || {
-                members
-                    .member(target, invitee)
-                    .filter(|l| {
-                        invited
-                            .iter()
-                            .any(|o| l.covers(o.date.and_then(|d| d.year)))
-                    })
-                    .cloned()
-                    .map(AlreadyMember::Reference)
-            };
-            reported.or_else(listed)
-        } else {
-            None
+        // A full member invited as an observer, or invited to join what the
+        // reference list says it had joined: a report says so, or the list
+        // does for the year of an invitation.
+        let reported = memberships
+            .get(&(invitee, target, Capacity::Member as u8))
+            .and_then(|m| m.first().cloned())
+            .map(AlreadyMember::Report)
+            .filter(|_| capacity == Capacity::Observer);
+        let listed = || {
+            members
+                .member(target, invitee)
+                .filter(|l| {
+                    invited
+                        .iter()
+                        .any(|o| l.covers(o.date.and_then(|d| d.year)))
+                })
+                .cloned()
+                .map(AlreadyMember::Reference)
         };
+        let already_member = reported.or_else(listed);
         out.push(InvitationRecord {
             invitee: invitee_e,
             target: target_e,
@@ -367,6 +368,39 @@ mod tests {
             flags,
             [(Capacity::Observer, true), (Capacity::Member, false)]
         );
+    }
+
+    #[test]
+    fn an_invitation_to_join_what_the_list_says_was_joined_is_flagged() {
+        let mut m = meeting("m1", Some("2022-05-01"), &["country:JP"], &[]);
+        m.invitations = vec![Invitation {
+            invitee: "country:JP".into(),
+            target: "org:icesco".into(),
+            capacity: Capacity::Member,
+            evidence: None,
+        }];
+        let g = MeetingGraph::new(Extraction {
+            meetings: vec![m],
+            ..Default::default()
+        })
+        .unwrap();
+        let mut members = MemberStates::default();
+        members
+            .extend_from_str(
+                "[[organization]]\nid = \"org:icesco\"\nsource = \"list\"\n\
+                 [[organization.member]]\niso = \"JP\"\nsince = 2021\n",
+                std::path::Path::new("m.toml"),
+                &|_| true,
+            )
+            .unwrap();
+        let all = invitations(&g, &Filter::default(), &members);
+        assert!(
+            matches!(all[0].already_member, Some(AlreadyMember::Reference(_))),
+            "{:?}",
+            all[0].already_member
+        );
+        let none = invitations(&g, &Filter::default(), &MemberStates::default());
+        assert_eq!(none[0].already_member, None);
     }
 
     #[test]
