@@ -866,6 +866,12 @@ mod tests {
             ("fr", "il s'est entretenu avec le recteur", true),
             ("fr", "elle s'est entretenue avec la ministre", true),
             ("fr", "ils se sont entretenus au siege", true),
+            ("fr", "il s'est d'abord entretenu avec la ministre", true),
+            (
+                "fr",
+                "elle s'est longuement entretenue avec le recteur",
+                true,
+            ),
             ("fr", "a recu en audience le president", true),
             ("fr", "a ete recue par le ministre", true),
             ("fr", "ont ete recus par l'ambassadeur", true),
