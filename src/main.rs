@@ -399,11 +399,15 @@ fn message(e: &anyhow::Error) -> String {
     text
 }
 
-/// Output piped into `head` that stops reading is not an error.
+/// Output piped into `head` that stops reading is not an error, whether the
+/// write was ours or serde_json's (which wraps the I/O error).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let kind = match c.downcast_ref::<serde_json::Error>() {
+            Some(json) => json.io_error_kind(),
+            None => c.downcast_ref::<std::io::Error>().map(std::io::Error::kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
