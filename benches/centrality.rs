@@ -4,14 +4,15 @@
 //! corpus: a tenth of the nodes, 70% of the edges touch the hub, the rest are
 //! random pairs; weights 1 to 5 meetings. A fixed xorshift keeps them stable.
 //!
-//! Criterion samples PageRank at every size and all measures together at 1k
-//! and 10k edges. At 100k generated edges (10k nodes, 40k distinct weighted
-//! edges once parallel ones are summed) betweenness and closeness take
-//! about 30 s a run on this machine, too long for ten samples: the
-//! bench times one run of all measures instead and prints it first.
+//! Criterion samples PageRank at every size, all measures together at 1k
+//! and 10k edges, and betweenness and closeness alone at 100k generated
+//! edges (10k nodes, 40k distinct weighted edges once parallel ones are
+//! summed), the graph of the igraph figures in the README.
 
-use criterion::{BenchmarkId, Criterion, criterion_group};
-use diplograph::analysis::{PartnerGraph, centralities, pagerank};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use diplograph::analysis::{
+    Adjacency, PartnerGraph, betweenness, centralities, closeness, pagerank,
+};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -45,6 +46,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| pagerank(black_box(g), 0.85, 100, 1e-6))
         });
         if edges > 10_000 {
+            let a = Adjacency::of(&g);
+            group.bench_with_input(BenchmarkId::new("betweenness", edges), &a, |b, a| {
+                b.iter(|| betweenness(black_box(a)))
+            });
+            group.bench_with_input(BenchmarkId::new("closeness", edges), &a, |b, a| {
+                b.iter(|| closeness(black_box(a)))
+            });
             continue;
         }
         group.bench_with_input(BenchmarkId::new("all", edges), &g, |b, g| {
@@ -55,21 +63,4 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-
-fn main() {
-    // `cargo test --benches` runs the bench binary without `--bench`: skip the slow run.
-    if std::env::args().any(|a| a == "--bench") {
-        let g = generate(100_000);
-        let start = std::time::Instant::now();
-        let result = centralities(&g);
-        println!(
-            "centrality/all/100000 (one run, {} nodes, {} edges): {:.2?} ({})",
-            g.graph.node_count(),
-            g.graph.edge_count(),
-            start.elapsed(),
-            if result.is_ok() { "ok" } else { "failed" }
-        );
-    }
-    benches();
-    Criterion::default().configure_from_args().final_summary();
-}
+criterion_main!(benches);

@@ -399,15 +399,29 @@ fn message(e: &anyhow::Error) -> String {
     text
 }
 
-/// Output piped into `head` that stops reading is not an error.
+/// Output piped into `head` that stops reading is not an error, whether the
+/// write was ours or serde_json's (which wraps the I/O error).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let kind = match c.downcast_ref::<serde_json::Error>() {
+            Some(json) => json.io_error_kind(),
+            None => c.downcast_ref::<std::io::Error>().map(std::io::Error::kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 
+/// Runs the command with standard output behind one buffer, flushed at the
+/// end, so that a failed write (a closed pipe) is an error here and not
+/// lost in a drop.
 fn run(cli: Cli) -> Result<ExitCode> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let code = execute(cli, &mut out)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     let lexicon = Lexicon::with_files(&cli.lexicon).context("cannot load a lexicon file")?;
     if let Some((kind, message)) = cli
         .command
@@ -438,13 +452,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .chain(&cli.weights)
         .cloned()
         .collect();
-    let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Candidates { paths } => {
             articles_only(&paths, "candidates")?;
             let corpus = corpus::Corpus::load_with(&paths, &limits);
             for c in extractor.candidates(&corpus) {
-                serde_json::to_writer(&mut out, &c)?;
+                serde_json::to_writer(&mut *out, &c)?;
                 writeln!(out)?;
             }
             Ok(finish(&corpus.report, &Extraction::default(), true))
@@ -481,8 +494,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     (extraction, code)
                 }
             };
-            print_meetings(&mut out, &extraction, format, &hub)?;
-            out.flush()?;
+            print_meetings(out, &extraction, format, &hub)?;
             Ok(code)
         }
         Command::Eval {
@@ -498,10 +510,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match format {
                 EvalFormat::Text => write!(out, "{}", report::evaluation(&evaluation))?,
                 EvalFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &evaluation)?;
+                    serde_json::to_writer_pretty(&mut *out, &evaluation)?;
                     writeln!(out)?;
                 }
             }
+            // Before the run report and the verdict on stderr.
             out.flush()?;
             let code = finish(&files, &extraction, cli.quiet);
             let f1 = evaluation.scores.meeting_f1;
@@ -540,6 +553,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out, "{}", f.display())?;
             }
             if let Some(note) = written.note {
+                out.flush()?;
                 eprintln!("diplograph: note: {note}");
             }
             Ok(loaded.code)
@@ -594,7 +608,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 None => {
                     out.write_all(&bytes)?;
-                    out.flush()?;
                 }
             }
             Ok(code)
@@ -621,7 +634,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
             if conversion {
                 let rows = analysis::conversion_by_target(&graph, &f);
-                emit(&mut out, input.format, &rows, || {
+                emit(out, input.format, &rows, || {
                     render::analysis::conversion(&graph, &rows)
                 })?;
                 return Ok(code);
@@ -633,7 +646,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 analysis::invitations(&graph, &f, &members)
             };
-            emit(&mut out, input.format, &records, || {
+            emit(out, input.format, &records, || {
                 render::analysis::invitations(&records)
             })?;
             Ok(code)
@@ -655,7 +668,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(n) = top {
                 rows.truncate(n);
             }
-            emit(&mut out, input.format, &rows, || {
+            emit(out, input.format, &rows, || {
                 render::analysis::centrality(&graph, &rows)
             })?;
             Ok(code)
@@ -674,9 +687,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .resolve(&graph, extractor.gazetteer(), cli.quiet)?,
                 granularity,
             );
-            emit(&mut out, input.format, &t, || {
-                render::analysis::timeline(&t)
-            })?;
+            emit(out, input.format, &t, || render::analysis::timeline(&t))?;
             Ok(code)
         }
         Command::Neighbors { entity, input } => {
@@ -686,7 +697,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
             let center = &graph.resolve_known(&entity, extractor.gazetteer())?.id;
             let ego = graph.neighbors(center, &f)?;
-            emit(&mut out, input.format, &ego, || {
+            emit(out, input.format, &ego, || {
                 render::analysis::neighbors(&ego)
             })?;
             Ok(code)
@@ -702,9 +713,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &graph.resolve_known(&to, known)?.id,
             );
             let steps = graph.path(from, to, &f)?;
-            emit(&mut out, input.format, &steps, || {
-                render::analysis::path(&steps)
-            })?;
+            emit(out, input.format, &steps, || render::analysis::path(&steps))?;
             Ok(code)
         }
         Command::Serve {
@@ -723,7 +732,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 server.url()
             )?;
             out.flush()?;
-            drop(out);
             server.run()
         }
     }

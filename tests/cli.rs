@@ -1059,3 +1059,21 @@ fn member_lists_name_known_states_and_organizations_only() {
         assert_eq!(stdout(&o), "");
     }
 }
+
+#[test]
+fn a_reader_that_stops_reading_is_not_an_error() {
+    for format in ["json", "jsonl", "table"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+            .args(["meetings", "examples/corpus", "-q", "--format", format])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        // Closed before the first write: every write fails with EPIPE.
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("the binary ends");
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{format}");
+    }
+}

@@ -12,10 +12,10 @@
 //! `scripts/networkx_check.py`, which checks the agreement):
 //! - `degree`: distinct partners / (n − 1) (`nx.degree_centrality`);
 //! - `weighted_degree`: number of meetings (`G.degree(weight="weight")`);
-//! - `betweenness`: normalized, unweighted, endpoints excluded (rustworkx-core,
-//!   `nx.betweenness_centrality`);
+//! - `betweenness`: normalized, unweighted, endpoints excluded
+//!   (`nx.betweenness_centrality`), see [`betweenness`];
 //! - `closeness`: unweighted, Wasserman–Faust scaling for disconnected graphs
-//!   (rustworkx-core, `nx.closeness_centrality`);
+//!   (`nx.closeness_centrality`), see [`closeness`];
 //! - `eigenvector`: weighted by meetings, power iteration on A + I, tolerance
 //!   1e-6 × n, at most 1000 iterations (rustworkx-core,
 //!   `nx.eigenvector_centrality(G, max_iter=1000, weight="weight")`); `None`
@@ -27,11 +27,16 @@ use crate::model::EntityKind;
 use crate::{Error, Result};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Below this many nodes rustworkx-core runs single-threaded.
-const PARALLEL_THRESHOLD: usize = 50;
+/// Sources per parallel task of [`betweenness`] at the least; the tasks are
+/// fixed by the node count alone, so that the sums (and the last bits of
+/// the result) do not depend on the number of threads.
+const MIN_SOURCES_PER_TASK: usize = 64;
+/// At most this many tasks (each holds a partial sum of n floats).
+const MAX_TASKS: usize = 64;
 /// Iteration cap of the eigenvector centrality.
 pub const EIGENVECTOR_MAX_ITER: usize = 1000;
 /// PageRank damping factor, as NetworkX's default.
@@ -194,9 +199,9 @@ pub fn centralities(p: &PartnerGraph) -> Result<Vec<Centrality>> {
     } else {
         rustworkx_core::centrality::degree_centrality(g, None)
     };
-    let betweenness =
-        rustworkx_core::centrality::betweenness_centrality(g, false, true, PARALLEL_THRESHOLD);
-    let closeness = rustworkx_core::centrality::closeness_centrality(g, true, PARALLEL_THRESHOLD);
+    let adjacency = Adjacency::of(p);
+    let betweenness = betweenness(&adjacency);
+    let closeness = closeness(&adjacency);
     let eigen: Option<Vec<f64>> = if n == 0 {
         None
     } else {
@@ -217,13 +222,193 @@ pub fn centralities(p: &PartnerGraph) -> Result<Vec<Centrality>> {
                 kind: crate::graph::kind_of_id(&g[v]).ok(),
                 degree: degree[i],
                 weighted_degree: g.edges(v).map(|e| *e.weight()).sum(),
-                betweenness: betweenness[i].unwrap_or(0.0),
-                closeness: closeness[i].unwrap_or(0.0),
+                betweenness: betweenness[i],
+                closeness: closeness[i],
                 eigenvector: eigen.as_ref().map(|x| x[i]),
                 pagerank: pr[i],
             }
         })
         .collect())
+}
+
+/// The neighbours of every node of a partner graph in one array (compressed
+/// sparse rows), for the breadth-first searches of [`betweenness`] and
+/// [`closeness`]. Self-loops are left out: they are on no shortest path.
+#[derive(Debug, Clone)]
+pub struct Adjacency {
+    /// Node `v`'s neighbours are `neighbors[start[v]..start[v + 1]]`.
+    start: Vec<usize>,
+    neighbors: Vec<u32>,
+}
+
+impl Adjacency {
+    pub fn of(p: &PartnerGraph) -> Self {
+        let g = &p.graph;
+        let mut start = Vec::with_capacity(g.node_count() + 1);
+        let mut neighbors = Vec::with_capacity(2 * g.edge_count());
+        for v in g.node_indices() {
+            start.push(neighbors.len());
+            for w in g.neighbors(v) {
+                if w != v {
+                    // A partner graph is far below 2^32 nodes.
+                    neighbors.push(w.index() as u32);
+                }
+            }
+        }
+        start.push(neighbors.len());
+        Adjacency { start, neighbors }
+    }
+
+    fn node_count(&self) -> usize {
+        self.start.len() - 1
+    }
+
+    fn of_node(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
+        self.neighbors[self.start[v]..self.start[v + 1]]
+            .iter()
+            .map(|&w| w as usize)
+    }
+}
+
+/// The buffers of the breadth-first searches of one task, reused from one
+/// source to the next.
+struct Search {
+    /// Distance from the source; `u32::MAX` when not reached.
+    distance: Vec<u32>,
+    /// Number of shortest paths from the source.
+    sigma: Vec<f64>,
+    /// Brandes' dependency of the source on each node.
+    delta: Vec<f64>,
+    /// The nodes reached, in order of distance (the queue of the search).
+    order: Vec<usize>,
+}
+
+impl Search {
+    fn new(n: usize) -> Self {
+        Search {
+            distance: vec![u32::MAX; n],
+            sigma: vec![0.0; n],
+            delta: vec![0.0; n],
+            order: Vec::with_capacity(n),
+        }
+    }
+
+    /// Breadth-first search from `s`; leaves the reached nodes in `order`.
+    fn run(&mut self, a: &Adjacency, s: usize, count_paths: bool) {
+        for &v in &self.order {
+            self.distance[v] = u32::MAX;
+            self.sigma[v] = 0.0;
+            self.delta[v] = 0.0;
+        }
+        self.order.clear();
+        self.distance[s] = 0;
+        self.sigma[s] = 1.0;
+        self.order.push(s);
+        let mut head = 0;
+        while let Some(&v) = self.order.get(head) {
+            head += 1;
+            let d = self.distance[v] + 1;
+            for w in a.of_node(v) {
+                if self.distance[w] == u32::MAX {
+                    self.distance[w] = d;
+                    self.order.push(w);
+                }
+                if count_paths && self.distance[w] == d {
+                    self.sigma[w] += self.sigma[v];
+                }
+            }
+        }
+    }
+}
+
+/// Betweenness as NetworkX's `betweenness_centrality(G, normalized=True)`:
+/// Brandes' algorithm, unweighted, endpoints excluded, divided by
+/// (n − 1)(n − 2) when n > 2. The sources are shared among rayon's threads
+/// (`RAYON_NUM_THREADS`); the result does not depend on their number.
+///
+/// ```
+/// use diplograph::analysis::{betweenness, Adjacency, PartnerGraph};
+/// let star = PartnerGraph::from_edges([("hub", "a", 1.0), ("hub", "b", 1.0), ("hub", "c", 1.0)]);
+/// assert_eq!(betweenness(&Adjacency::of(&star)), [1.0, 0.0, 0.0, 0.0]);
+/// ```
+pub fn betweenness(a: &Adjacency) -> Vec<f64> {
+    let n = a.node_count();
+    let per_task = MIN_SOURCES_PER_TASK.max(n.div_ceil(MAX_TASKS));
+    let sources: Vec<usize> = (0..n).collect();
+    let partials: Vec<Vec<f64>> = sources
+        .par_chunks(per_task)
+        .map(|chunk| {
+            let mut search = Search::new(n);
+            let mut sum = vec![0.0; n];
+            for &s in chunk {
+                search.run(a, s, true);
+                let Search {
+                    distance,
+                    sigma,
+                    delta,
+                    order,
+                } = &mut search;
+                for &w in order.iter().rev() {
+                    let coeff = (1.0 + delta[w]) / sigma[w];
+                    // Every neighbour of a reached node is reached: no overflow.
+                    for v in a.of_node(w) {
+                        if distance[v] + 1 == distance[w] {
+                            delta[v] += sigma[v] * coeff;
+                        }
+                    }
+                    if w != s {
+                        sum[w] += delta[w];
+                    }
+                }
+            }
+            sum
+        })
+        .collect();
+    let mut total = vec![0.0; n];
+    for partial in partials {
+        for (t, x) in total.iter_mut().zip(partial) {
+            *t += x;
+        }
+    }
+    if n > 2 {
+        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+        total.iter_mut().for_each(|x| *x *= scale);
+    }
+    total
+}
+
+/// Closeness as NetworkX's `closeness_centrality(G)`: for each node, the
+/// number of others it reaches over the sum of their distances, times the
+/// fraction of the others it reaches (Wasserman and Faust); 0 for a node
+/// that reaches none. In parallel over the nodes, as [`betweenness`].
+///
+/// ```
+/// use diplograph::analysis::{closeness, Adjacency, PartnerGraph};
+/// let path = PartnerGraph::from_edges([("a", "b", 1.0), ("b", "c", 1.0)]);
+/// assert_eq!(closeness(&Adjacency::of(&path)), [2.0 / 3.0, 1.0, 2.0 / 3.0]);
+/// ```
+pub fn closeness(a: &Adjacency) -> Vec<f64> {
+    let n = a.node_count();
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || Search::new(n),
+            |search, s| {
+                search.run(a, s, false);
+                let reached = search.order.len() - 1;
+                if reached == 0 {
+                    return 0.0;
+                }
+                let total: u64 = search
+                    .order
+                    .iter()
+                    .map(|&v| u64::from(search.distance[v]))
+                    .sum();
+                let r = reached as f64;
+                (r / total as f64) * (r / (n - 1) as f64)
+            },
+        )
+        .collect()
 }
 
 /// Centralities of the partner graph of a meeting graph.

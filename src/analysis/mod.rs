@@ -10,7 +10,8 @@ pub mod members;
 pub mod timeline;
 
 pub use centrality::{
-    Centrality, CentralityOptions, PartnerGraph, centralities, pagerank, partner_centrality,
+    Adjacency, Centrality, CentralityOptions, PartnerGraph, betweenness, centralities, closeness,
+    pagerank, partner_centrality,
 };
 pub use invitations::{
     AlreadyMember, Conversion, InvitationRecord, Occurrence, conversion_by_target, invitations,

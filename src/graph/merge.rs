@@ -19,7 +19,7 @@
 //! than be guessed into one.
 
 use crate::model::{Evidence, Meeting, PartialDate, Participant};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The party that takes part in most meetings, or `None` when no meeting has
 /// a party. Ties go to an organization (`org:` id) first, then to the
@@ -112,21 +112,179 @@ fn counterpart_people<'a>(m: &'a Meeting, hub: Option<&str>) -> BTreeSet<&'a str
 
 struct Group {
     first_index: usize,
-    parties: BTreeSet<String>,
     people: BTreeSet<String>,
+    /// The (document, start, end) of every piece of evidence, so that a
+    /// sentence reported twice is kept once.
+    evidence: HashSet<(String, usize, usize)>,
     meeting: Meeting,
 }
 
-impl Group {
-    fn accepts(&self, m: &Meeting, parties: &BTreeSet<String>, people: &BTreeSet<&str>) -> bool {
-        if &self.parties != parties {
-            return false;
+/// Which bits of [`date_key`] a date knows: year, month, day.
+const YEAR: u8 = 1;
+const MONTH: u8 = 2;
+const DAY: u8 = 4;
+
+fn known(d: &PartialDate) -> u8 {
+    (if d.year.is_some() { YEAR } else { 0 })
+        | (if d.month.is_some() { MONTH } else { 0 })
+        | (if d.day.is_some() { DAY } else { 0 })
+}
+
+/// A date's fields in `mask`, the others left out.
+fn project(d: &PartialDate, mask: u8) -> PartialDate {
+    PartialDate {
+        year: d.year.filter(|_| mask & YEAR != 0),
+        month: d.month.filter(|_| mask & MONTH != 0),
+        day: d.day.filter(|_| mask & DAY != 0),
+    }
+}
+
+/// Where a group dated `group` is filed for a report whose date knows the
+/// fields `asked`: the fields known on both sides, with their values.
+/// A report dated `d` is compatible with exactly the groups filed, for
+/// `asked = known(d)`, under `date_key(party set, known(d), m, d)` for some
+/// mask `m` of the group's known fields.
+type DateKey = (usize, u8, u8, PartialDate);
+
+fn date_key(parties: usize, asked: u8, group_known: u8, d: &PartialDate) -> DateKey {
+    (parties, asked, group_known, project(d, asked & group_known))
+}
+
+/// The groups formed so far, indexed so that finding the groups that fit a
+/// report costs a few hash lookups instead of a scan of every group.
+#[derive(Default)]
+struct Groups {
+    groups: Vec<Group>,
+    /// Party set → its number, the first part of every other key.
+    party_sets: HashMap<BTreeSet<String>, usize>,
+    /// Dated groups under every [`date_key`] (for the 8 masks a report may
+    /// ask with). A group whose date is refined is filed again under its
+    /// new mask; the old entries are skipped when read.
+    by_date: HashMap<DateKey, Vec<usize>>,
+    /// (party set, counterpart person) → the groups with that person.
+    by_person: HashMap<(usize, String), Vec<usize>>,
+}
+
+impl Groups {
+    /// The one group that fits a report, if exactly one does: same party
+    /// set, and a compatible date or (when either date is unknown) a shared
+    /// counterpart person.
+    ///
+    /// Reports come most precise date first, so undated groups exist only
+    /// once undated reports come (the last): a dated report meets dated
+    /// groups only, and an undated one fits by person alone.
+    fn fitting(
+        &self,
+        parties: usize,
+        date: Option<&PartialDate>,
+        people: &BTreeSet<&str>,
+    ) -> Option<usize> {
+        let mut found = None;
+        let mut consider = |g: usize| -> bool {
+            match found {
+                None => found = Some(g),
+                Some(f) if f != g => return false,
+                Some(_) => {}
+            }
+            true
+        };
+        match date {
+            Some(d) => {
+                let asked = known(d);
+                for group_known in 0..8 {
+                    let key = date_key(parties, asked, group_known, d);
+                    let current = self.by_date.get(&key).into_iter().flatten().filter(|&&g| {
+                        self.groups[g].meeting.date.as_ref().map(known) == Some(group_known)
+                    });
+                    for &g in current {
+                        if !consider(g) {
+                            return None;
+                        }
+                    }
+                }
+            }
+            None => {
+                for p in people {
+                    let key = (parties, (*p).to_string());
+                    for &g in self.by_person.get(&key).into_iter().flatten() {
+                        if !consider(g) {
+                            return None;
+                        }
+                    }
+                }
+            }
         }
-        match (&self.meeting.date, &m.date) {
-            (Some(a), Some(b)) => dates_compatible(a, b),
-            _ => people.iter().any(|p| self.people.contains(*p)),
+        found
+    }
+
+    fn file_date(&mut self, g: usize, parties: usize) {
+        if let Some(d) = self.groups[g].meeting.date {
+            let group_known = known(&d);
+            for asked in 0..8 {
+                self.by_date
+                    .entry(date_key(parties, asked, group_known, &d))
+                    .or_default()
+                    .push(g);
+            }
         }
     }
+
+    fn file_people<'a>(
+        &mut self,
+        g: usize,
+        parties: usize,
+        people: impl IntoIterator<Item = &'a str>,
+    ) {
+        for p in people {
+            if self.groups[g].people.insert(p.to_string()) {
+                self.by_person
+                    .entry((parties, p.to_string()))
+                    .or_default()
+                    .push(g);
+            }
+        }
+    }
+
+    /// Adds a report: to the one group that fits it, or as a group of its own.
+    fn add(&mut self, index: usize, m: Meeting, hub: Option<&str>) {
+        let next = self.party_sets.len();
+        let parties = *self
+            .party_sets
+            .entry(m.parties.iter().cloned().collect())
+            .or_insert(next);
+        let people = counterpart_people(&m, hub);
+        let people: Vec<String> = people.into_iter().map(str::to_string).collect();
+        let asked: BTreeSet<&str> = people.iter().map(String::as_str).collect();
+        let g = match self.fitting(parties, m.date.as_ref(), &asked) {
+            Some(g) => {
+                let group = &mut self.groups[g];
+                group.first_index = group.first_index.min(index);
+                let before = group.meeting.date;
+                absorb(group, m);
+                if group.meeting.date != before {
+                    self.file_date(g, parties);
+                }
+                g
+            }
+            None => {
+                let evidence = m.evidence.iter().map(evidence_key).collect();
+                self.groups.push(Group {
+                    first_index: index,
+                    people: BTreeSet::new(),
+                    evidence,
+                    meeting: m,
+                });
+                let g = self.groups.len() - 1;
+                self.file_date(g, parties);
+                g
+            }
+        };
+        self.file_people(g, parties, asked);
+    }
+}
+
+fn evidence_key(e: &Evidence) -> (String, usize, usize) {
+    (e.doc.clone(), e.start, e.end)
 }
 
 /// Merges the reports of one meeting (by several documents, or in both
@@ -136,7 +294,8 @@ impl Group {
 /// most precisely dated report, the most precise date, the first known place
 /// and mode, and the union of participants, attendees, topics, invitations,
 /// memberships and evidence. Meetings come out in the order of their first
-/// report in the input.
+/// report in the input. Time is linear in the number of reports (a few hash
+/// lookups each), plus their sorting by date precision.
 ///
 /// ```
 /// use diplograph::graph::merge_meetings;
@@ -157,31 +316,11 @@ pub fn merge_meetings(meetings: Vec<Meeting>) -> Vec<Meeting> {
     let mut order: Vec<(usize, Meeting)> = meetings.into_iter().enumerate().collect();
     // Stable: equal precision keeps input order.
     order.sort_by_key(|(_, m)| precision_rank(&m.date));
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups = Groups::default();
     for (index, m) in order {
-        let parties: BTreeSet<String> = m.parties.iter().cloned().collect();
-        let people = counterpart_people(&m, hub.as_deref());
-        let fitting: Vec<usize> = groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.accepts(&m, &parties, &people))
-            .map(|(i, _)| i)
-            .collect();
-        if let [only] = fitting[..] {
-            let group = &mut groups[only];
-            group.first_index = group.first_index.min(index);
-            group.people.extend(people.iter().map(|p| p.to_string()));
-            absorb(&mut group.meeting, m);
-        } else {
-            let people = people.iter().map(|p| p.to_string()).collect();
-            groups.push(Group {
-                first_index: index,
-                parties,
-                people,
-                meeting: m,
-            });
-        }
+        groups.add(index, m, hub.as_deref());
     }
+    let mut groups = groups.groups;
     groups.sort_by_key(|g| g.first_index);
     groups.into_iter().map(|g| g.meeting).collect()
 }
@@ -210,7 +349,8 @@ fn merge_people(into: &mut Vec<Participant>, people: Vec<Participant>) {
     }
 }
 
-fn absorb(into: &mut Meeting, m: Meeting) {
+fn absorb(group: &mut Group, m: Meeting) {
+    let into = &mut group.meeting;
     into.date = refine(into.date, m.date);
     if into.headline.is_none() {
         into.headline = m.headline;
@@ -243,9 +383,8 @@ fn absorb(into: &mut Meeting, m: Meeting) {
             into.memberships.push(mem);
         }
     }
-    let key = |e: &Evidence| (e.doc.clone(), e.start, e.end);
     for e in m.evidence {
-        if !into.evidence.iter().any(|f| key(f) == key(&e)) {
+        if group.evidence.insert(evidence_key(&e)) {
             into.evidence.push(e);
         }
     }
