@@ -15,6 +15,9 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 use tempfile::TempDir;
 
+mod common;
+use common::run_within;
+
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_diplograph"))
         .args(args)
@@ -312,30 +315,6 @@ fn text_without_news_item() {
     .unwrap();
     let o = check(&dir, &["title.txt"], 2, 1);
     assert_skipped(&o, "title.txt", "no news item");
-}
-
-/// [`run`] that fails instead of hanging when the binary takes longer than
-/// `secs` seconds.
-fn run_within(dir: &Path, args: &[&str], secs: u64) -> Output {
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("COLUMNS")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let start = std::time::Instant::now();
-    while child.try_wait().expect("waits").is_none() {
-        if start.elapsed().as_secs() >= secs {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{args:?} still running after {secs} s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
 }
 
 fn mkfifo(path: &Path) {

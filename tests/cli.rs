@@ -7,14 +7,8 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn diplograph(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("COLUMNS")
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{diplograph, run_within};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
@@ -889,27 +883,6 @@ fn a_known_entity_absent_from_the_articles_is_told_as_such() {
     }
 }
 
-/// Runs the binary; fails instead of hanging past `secs` seconds.
-fn diplograph_within(args: &[&str], secs: u64) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let start = std::time::Instant::now();
-    while child.try_wait().expect("waits").is_none() {
-        if start.elapsed().as_secs() >= secs {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{args:?} still running after {secs} s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    child.wait_with_output().expect("output")
-}
-
 #[test]
 fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
     let dir = tempfile::tempdir().unwrap();
@@ -934,7 +907,7 @@ fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
             dir.path().join("out").to_str().unwrap(),
         ],
     ] {
-        let o = diplograph_within(args, 60);
+        let o = run_within(Path::new(env!("CARGO_MANIFEST_DIR")), args, 60);
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
         assert!(
             stderr(&o).contains(&format!("no article could be read from {nowhere}")),
@@ -1005,7 +978,11 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
         ("--lexicon", big, "file too large"),
         ("--lexicon", fifo, "a FIFO, not a regular file"),
     ] {
-        let o = diplograph_within(&[option, path, "meetings", "examples/corpus"], 60);
+        let o = run_within(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            &[option, path, "meetings", "examples/corpus"],
+            60,
+        );
         assert_eq!(o.status.code(), Some(1), "{path}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(err.contains(path) && err.contains(want), "{err}");
@@ -1019,7 +996,8 @@ fn a_gold_file_that_is_a_fifo_is_refused_not_waited_on() {
     let fifo = dir.path().join("gold.json");
     let made = Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
-    let o = diplograph_within(
+    let o = run_within(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
         &["eval", "examples/corpus", "--gold", fifo.to_str().unwrap()],
         60,
     );

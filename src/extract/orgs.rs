@@ -190,6 +190,11 @@ pub fn find(
             form: Form::Acronym,
         });
     }
+    replace_overlapped(mentions, found);
+}
+
+/// Puts the mentions `found` in place of those they overlap, in text order.
+fn replace_overlapped(mentions: &mut Vec<Mention>, found: Vec<Mention>) {
     if found.is_empty() {
         return;
     }
@@ -527,16 +532,7 @@ pub fn initiatives(
             form: Form::Name,
         });
     }
-    if found.is_empty() {
-        return;
-    }
-    mentions.retain(|m| {
-        !found
-            .iter()
-            .any(|f| f.range.start < m.range.end && m.range.start < f.range.end)
-    });
-    mentions.extend(found);
-    mentions.sort_by_key(|m| m.range.start);
+    replace_overlapped(mentions, found);
 }
 
 #[cfg(test)]

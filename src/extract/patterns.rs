@@ -493,35 +493,60 @@ mod tests {
             .unwrap();
             Pattern::new(&spec, &|_| known).unwrap_err()
         };
-        let e = bad("nonsense", r#"[{entity = "party"}]"#, true);
-        assert!(e.contains("p1") && e.contains("unknown feature"), "{e}");
-        let e = bad("partner", r#"[{word = ["with"]}]"#, true);
-        assert!(e.contains("needs one `entity"), "{e}");
-        let e = bad(
-            "partner",
-            r#"[{entity = "party"}, {entity = "party"}]"#,
-            true,
-        );
-        assert!(e.contains("target = true"), "{e}");
-        let e = bad(
-            "partner",
-            r#"[{entity = "hub", target = true}, {entity = "party"}]"#,
-            true,
-        );
-        assert!(e.contains("`target` marks"), "{e}");
-        let e = bad("partner", r#"[{list = "nope"}, {entity = "party"}]"#, false);
-        assert!(e.contains("no lexicon list"), "{e}");
-        let e = bad(
-            "partner",
-            r#"[{word = ["a"], any = true}, {entity = "party"}]"#,
-            true,
-        );
-        assert!(e.contains("exactly one of"), "{e}");
-        let e = bad(
-            "partner",
-            r#"[{any = true, op = "{3,1}"}, {entity = "party"}]"#,
-            true,
-        );
-        assert!(e.contains("bad op"), "{e}");
+        // (feature, tokens, whether the lists exist, what the message says)
+        let table: &[(&str, &str, bool, &str)] = &[
+            (
+                "nonsense",
+                r#"[{entity = "party"}]"#,
+                true,
+                "unknown feature",
+            ),
+            (
+                "partner",
+                r#"[{word = ["with"]}]"#,
+                true,
+                "needs one `entity",
+            ),
+            (
+                "partner",
+                r#"[{entity = "party"}, {entity = "party"}]"#,
+                true,
+                "target = true",
+            ),
+            (
+                "partner",
+                r#"[{entity = "hub", target = true}, {entity = "party"}]"#,
+                true,
+                "`target` marks",
+            ),
+            (
+                "partner",
+                r#"[{list = "nope"}, {entity = "party"}]"#,
+                false,
+                "no lexicon list",
+            ),
+            (
+                "partner",
+                r#"[{word = ["a"], any = true}, {entity = "party"}]"#,
+                true,
+                "exactly one of",
+            ),
+            (
+                "partner",
+                r#"[{any = true, op = "{3,1}"}, {entity = "party"}]"#,
+                true,
+                "bad op",
+            ),
+            (
+                "partner",
+                r#"[{word = ["a"], except = ["clause"]}, {entity = "party"}]"#,
+                true,
+                "`except` goes with",
+            ),
+        ];
+        for (feature, tokens, known, want) in table {
+            let e = bad(feature, tokens, *known);
+            assert!(e.contains("p1") && e.contains(want), "{tokens}: {e}");
+        }
     }
 }

@@ -1,0 +1,39 @@
+//! Helpers the integration tests share: running the real binary, with or
+//! without a deadline. Each test crate uses the ones it needs.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs the binary in the crate's folder, `COLUMNS` unset.
+pub fn diplograph(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("COLUMNS")
+        .output()
+        .expect("the binary runs")
+}
+
+/// Runs the binary in `dir`; fails instead of hanging past `secs` seconds.
+pub fn run_within(dir: &Path, args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("COLUMNS")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if start.elapsed().as_secs() >= secs {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
