@@ -1177,6 +1177,31 @@ mod tests {
     }
 
     #[test]
+    fn people_said_present_after_their_names_attend() {
+        for (text, want) in [
+            (
+                "Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Tomas Berg, Ambassador of Sweden. \
+                 Ms. Anna Lind, First Secretary of the Embassy of Sweden, was also present.",
+                "Anna Lind",
+            ),
+            (
+                "Le Directeur général de l'ICESCO a reçu M. Paulo Silva, ambassadeur du Brésil. \
+                 M. Omar Kane, conseiller du Directeur général, a assisté à la séance.",
+                "Omar Kane",
+            ),
+        ] {
+            let x = extract(&format!("Headline\n\n{text}\n"));
+            let names: Vec<&str> = x.meetings[0]
+                .attendees
+                .iter()
+                .filter_map(|a| x.entities.iter().find(|e| e.id == a.person))
+                .map(|e| e.name.as_str())
+                .collect();
+            assert_eq!(names, [want], "{text}");
+        }
+    }
+
+    #[test]
     fn a_joint_meeting_is_one_meeting_of_every_party() {
         let table: &[(&str, &[&[&str]])] = &[
             (
