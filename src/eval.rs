@@ -179,11 +179,14 @@ pub struct Scores {
     pub attendee_f1: f64,
     pub invitation_f1: f64,
     pub joined_f1: f64,
+    /// Agreements signed, counted per matched meeting: the gold's
+    /// `agreements` against the prediction's.
+    pub agreement_f1: f64,
 }
 
 impl Scores {
     /// Every metric with its name, in a fixed order.
-    pub fn metrics(&self) -> [(&'static str, f64); 10] {
+    pub fn metrics(&self) -> [(&'static str, f64); 11] {
         [
             ("meeting_p", self.meeting_p),
             ("meeting_r", self.meeting_r),
@@ -195,6 +198,7 @@ impl Scores {
             ("attendee_f1", self.attendee_f1),
             ("invitation_f1", self.invitation_f1),
             ("joined_f1", self.joined_f1),
+            ("agreement_f1", self.agreement_f1),
         ]
     }
 }
@@ -229,7 +233,7 @@ pub struct Extra {
 pub struct FieldError {
     pub doc: String,
     pub counterpart: String,
-    /// `person`, `date`, `place`, `mode` or `attendees`.
+    /// `person`, `date`, `place`, `mode`, `attendees` or `agreements`.
     pub field: &'static str,
     pub gold: String,
     pub predicted: Option<String>,
@@ -443,6 +447,8 @@ struct Scorer<'a> {
     place: Acc,
     mode: Acc,
     attendees: (usize, usize, usize),
+    /// Agreements matched, predicted only, and missed.
+    agreements: (usize, usize, usize),
     field_errors: Vec<FieldError>,
 }
 
@@ -556,6 +562,21 @@ impl<'a> Scorer<'a> {
                 Some(pred.join("; ")),
             );
         }
+        let (gold, pred) = (gm.agreements.len(), m.agreements.len());
+        let both = gold.min(pred);
+        self.agreements.0 += both;
+        self.agreements.1 += pred - both;
+        self.agreements.2 += gold - both;
+        if gold != pred {
+            let titles: Vec<&str> = m.agreements.iter().map(|a| a.title.as_str()).collect();
+            self.wrong(
+                doc,
+                gm,
+                "agreements",
+                gm.agreements.join("; "),
+                Some(titles.join("; ")),
+            );
+        }
     }
 
     /// The observer-status or coalition class of a predicted link, if any.
@@ -597,6 +618,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
         place: Acc::default(),
         mode: Acc::default(),
         attendees: (0, 0, 0),
+        agreements: (0, 0, 0),
         field_errors: Vec::new(),
     };
     let meetings = &extraction.meetings;
@@ -692,6 +714,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
     let (invitation_f1, invitations) = set_f1(&inv_gold, &inv_pred);
     let (joined_f1, joined) = set_f1(&join_gold, &join_pred);
     let (atp, afp, afn) = s.attendees;
+    let (gtp, gfp, gfn) = s.agreements;
     let scores = Scores {
         meeting_p,
         meeting_r,
@@ -703,6 +726,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
         attendee_f1: prf(atp, afp, afn).2,
         invitation_f1,
         joined_f1,
+        agreement_f1: prf(gtp, gfp, gfn).2,
     };
     Evaluation {
         scores,
@@ -722,7 +746,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntityKind, Invitation, Membership, Participant};
+    use crate::model::{Agreement, EntityKind, Invitation, Membership, Participant};
     use serde_json::json;
 
     fn entity(
@@ -819,6 +843,7 @@ mod tests {
                 evidence: None,
             }],
             memberships: vec![],
+            agreements: vec![],
             evidence: vec![],
         }
     }
@@ -985,6 +1010,26 @@ mod tests {
                 },
                 "joined_f1",
                 0.0,
+            ),
+            (
+                "missed agreement",
+                |_, g| g["agreements"] = json!(["MoU on manuscripts"]),
+                "agreement_f1",
+                0.0,
+            ),
+            // Two signed, one found: p = 1, r = 0.5.
+            (
+                "one of two agreements",
+                |m, g| {
+                    g["agreements"] = json!(["MoU", "executive programme"]);
+                    m.agreements.push(Agreement {
+                        title: "memorandum of understanding".into(),
+                        parties: m.parties.clone(),
+                        evidence: None,
+                    });
+                },
+                "agreement_f1",
+                2.0 / 3.0,
             ),
         ];
         for (name, edit, key, want) in cases {

@@ -257,6 +257,19 @@ pub struct Membership {
     pub evidence: Option<Evidence>,
 }
 
+/// An agreement signed in a meeting (a memorandum of understanding, a
+/// cooperation agreement, an executive programme, an action plan).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// The title as written ("memorandum of understanding on cooperation in
+    /// higher education").
+    pub title: String,
+    /// The parties that signed: the meeting's.
+    pub parties: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
 /// One meeting of the publishing organization with a counterpart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
@@ -273,6 +286,9 @@ pub struct Meeting {
     pub topics: Vec<String>,
     pub invitations: Vec<Invitation>,
     pub memberships: Vec<Membership>,
+    /// Agreements signed in the meeting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreements: Vec<Agreement>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -299,6 +315,7 @@ impl Meeting {
             topics: Vec::new(),
             invitations: Vec::new(),
             memberships: Vec::new(),
+            agreements: Vec::new(),
             evidence: Vec::new(),
         }
     }
@@ -317,7 +334,7 @@ impl Meeting {
 
     /// [`Self::entity_ids`], each with what it is in the meeting: `party`,
     /// `person`, `represented`, `invitee`, `invitation target`, `member`,
-    /// `membership target`.
+    /// `membership target`, `signatory`.
     ///
     /// ```
     /// let mut m = diplograph::model::Meeting::new("m-1", "a.txt");
@@ -345,6 +362,11 @@ impl Meeting {
                     ("membership target", m.of.as_str()),
                 ]
             }))
+            .chain(
+                self.agreements
+                    .iter()
+                    .flat_map(|a| a.parties.iter().map(|p| ("signatory", p.as_str()))),
+            )
     }
 }
 

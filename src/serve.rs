@@ -580,6 +580,7 @@ mod tests {
                 topics: vec!["culture".into()],
                 invitations: vec![],
                 memberships: vec![],
+                agreements: vec![],
                 evidence: vec![Evidence {
                     doc: "a.txt".into(),
                     start: 0,

@@ -340,13 +340,14 @@ fn eval_prints_one_line_per_metric() {
         "attendee_f1",
         "invitation_f1",
         "joined_f1",
+        "agreement_f1",
     ];
     let re = Regex::new(r"^([a-z0-9_]+) +([01]\.\d{3})$").unwrap();
     for (line, name) in lines.iter().zip(metrics) {
         let caps = re.captures(line).unwrap_or_else(|| panic!("{line:?}"));
         assert_eq!(&caps[1], name);
     }
-    assert!(lines[10].starts_with("meetings: 6 in gold,"), "{out}");
+    assert!(lines[11].starts_with("meetings: 6 in gold,"), "{out}");
 }
 
 #[test]

@@ -88,7 +88,7 @@ impl PartnerGraph {
             let use_it = match w.kind {
                 EdgeKind::Met => true,
                 EdgeKind::Represents | EdgeKind::Attended => options.include_people,
-                EdgeKind::Invited | EdgeKind::MemberOf => false,
+                EdgeKind::Invited | EdgeKind::MemberOf | EdgeKind::Agreed => false,
             };
             if !use_it || e.source() == e.target() {
                 continue;

@@ -1,6 +1,6 @@
 //! One news item at a time: sentences, mentions and people, then the
 //! meetings the item reports, with their date, place, mode, attendees,
-//! topics, invitations and memberships.
+//! topics, invitations, memberships and the agreements signed.
 //!
 //! A meeting needs three things in one sentence: a meeting cue ("a reçu",
 //! "s'est entretenu", "met with", "phone call"), the publishing organization
@@ -101,6 +101,7 @@ pub struct ItemMeeting {
     pub topics: Vec<String>,
     pub invitations: Vec<Found>,
     pub memberships: Vec<Found>,
+    pub agreements: Vec<FoundAgreement>,
     /// Sentence ranges that report the meeting.
     pub evidence: Vec<Range<usize>>,
 }
@@ -112,6 +113,18 @@ pub struct Found {
     pub target: EntryId,
     pub capacity: Capacity,
     pub sentence: Range<usize>,
+}
+
+/// An agreement signed: its title as written ("memorandum of understanding
+/// on cooperation in higher education") and the sentence that reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundAgreement {
+    pub title: Range<usize>,
+    pub sentence: Range<usize>,
+    /// The folded phrase of what was signed ("memorandum of understanding").
+    head: String,
+    /// Index of the sentence in the item.
+    at: usize,
 }
 
 /// What the item analysis needs from the document.
@@ -285,18 +298,38 @@ impl Context<'_> {
         } else {
             None
         };
-        let hub_principal = meeting_sentences
+        // The people of the meeting sentences first. An agreement signed "in
+        // the presence of" the heads names them present only: then the first
+        // present at the signing leads each side.
+        let in_order: Vec<&ItemPerson> = meeting_sentences
             .iter()
             .flat_map(|&i| sentences[i].people.iter())
             .chain(sentences.iter().flat_map(|s| s.people.iter()))
-            .find(|p| people[p.person].hub && !p.attendee)
-            .map(|p| p.person);
+            .collect();
+        let signings: Vec<usize> = self
+            .signings(sentences)
+            .into_iter()
+            .map(|(at, ..)| at)
+            .collect();
+        let at_signing: Vec<&ItemPerson> = signings
+            .iter()
+            .flat_map(|&i| sentences[i].people.iter())
+            .collect();
+        let leading = |side: &dyn Fn(&DocPerson) -> bool| {
+            in_order
+                .iter()
+                .find(|p| !p.attendee && side(&people[p.person]))
+                .or_else(|| at_signing.iter().find(|p| side(&people[p.person])))
+                .map(|p| p.person)
+        };
+        let hub_principal = leading(&|p| p.hub);
         let topics = self.topics(sentences);
         let counterpart_state = parties
             .values()
             .map(|(e, _)| *e)
             .find(|&e| self.gazetteer.entry(e).kind == EntityKind::Country);
         let (invitations, memberships) = self.invitations(sentences, counterpart_state);
+        let agreements = self.agreements(sentences);
         // Attendees: people after an attendance cue anywhere in the item, and
         // the hub's other officials named in a sentence with a counterpart
         // ("the memorandum was signed by Mr X, head of the sector at ICESCO,
@@ -349,8 +382,15 @@ impl Context<'_> {
             .into_iter()
             .map(|group| {
                 let mut attendees: Vec<usize> = Vec::new();
-                let principals: Vec<Option<usize>> =
-                    group.iter().map(|&k| members[k].first().copied()).collect();
+                let principals: Vec<Option<usize>> = group
+                    .iter()
+                    .map(|&k| {
+                        let party = all_parties[k];
+                        members[k].first().copied().or_else(|| {
+                            leading(&|p| !p.hub && p.represents.map(|e| self.state_of(e)) == Some(party))
+                        })
+                    })
+                    .collect();
                 for &k in &group {
                     let colleagues = members[k].iter().skip(1);
                     let listed = listed_attendees
@@ -373,6 +413,23 @@ impl Context<'_> {
                         || (mine_parties.first() == first_party.as_ref()
                             && !all_parties.contains(&f.who))
                 };
+                // An agreement goes to the meeting whose party its sentence
+                // names, else to the first one.
+                let names = |at: usize, parties: &[EntryId]| {
+                    sentences[at]
+                        .mentions
+                        .iter()
+                        .any(|m| parties.contains(&self.state_of(m.entry)))
+                };
+                let mut signed: Vec<FoundAgreement> = Vec::new();
+                for a in &agreements {
+                    let ours = names(a.at, &mine_parties)
+                        || (mine_parties.first() == first_party.as_ref()
+                            && !names(a.at, &all_parties));
+                    if ours && !signed.iter().any(|b| b.head == a.head) {
+                        signed.push(a.clone());
+                    }
+                }
                 let k = group[0];
                 ItemMeeting {
                     parties: mine_parties.iter().copied().zip(principals).collect(),
@@ -390,6 +447,7 @@ impl Context<'_> {
                     topics: topics.clone(),
                     invitations: invitations.iter().filter(|f| mine(f)).cloned().collect(),
                     memberships: memberships.iter().filter(|f| mine(f)).cloned().collect(),
+                    agreements: signed,
                     evidence: evidence.clone(),
                 }
             })
@@ -411,6 +469,8 @@ impl Context<'_> {
         {
             return out;
         }
+        // Signing an agreement is meeting ("ont conclu une convention").
+        let signed: Vec<usize> = self.signings(sentences).into_iter().map(|(at, ..)| at).collect();
         let mut hub_before = false;
         for (i, s) in sentences.iter().enumerate() {
             let continues = hub_before
@@ -423,7 +483,7 @@ impl Context<'_> {
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
-                && self.lex.meeting.occurs(&s.folded.text)
+                && (self.lex.meeting.occurs(&s.folded.text) || signed.contains(&i))
                 && !self.lex.not_meeting.occurs(&s.folded.text)
             {
                 out.push(i);
@@ -509,6 +569,7 @@ impl Context<'_> {
             .and_then(|h| self.gazetteer.by_id(h))
             .and_then(|h| self.gazetteer.entry(h).iso.clone());
         let lead = sentences.iter().position(|s| !s.headline);
+        let signed: Vec<usize> = self.signings(sentences).into_iter().map(|(at, ..)| at).collect();
         // The party each mention names, once per item.
         let named: Vec<Vec<EntryId>> = sentences
             .iter()
@@ -526,6 +587,9 @@ impl Context<'_> {
             }
             if lead.is_some_and(|l| names(l) > 0) {
                 c.features.set("lead", 1.0);
+            }
+            if signed.iter().any(|&i| names(i) > 0) {
+                c.features.set("signatory", 1.0);
             }
             let entry = self.gazetteer.entry(c.party);
             if entry.kind == EntityKind::Country && entry.iso.is_some() && entry.iso == host {
@@ -1037,6 +1101,108 @@ impl Context<'_> {
             .iter()
             .any(|&i| self.lex.headquarters.occurs(&sentences[i].folded.text))
             .then_some(hq)
+    }
+
+    /// Agreements signed in the item, one per signing: what the patterns
+    /// mark `agreement` ("signed a memorandum of understanding", "un
+    /// accord-cadre a été signé") and not `agreement_prospect` ("the
+    /// possibility of signing an agreement"). A mention marked
+    /// `agreement_reference` ("the MoU", "ledit mémorandum") or
+    /// `agreement_restated` ("a memorandum was signed by …") names one
+    /// already found; the headline's name the body's.
+    fn agreements(&self, sentences: &[Sentence]) -> Vec<FoundAgreement> {
+        let mut body: Vec<FoundAgreement> = Vec::new();
+        let mut headline: Vec<FoundAgreement> = Vec::new();
+        for (at, head, reference) in self.signings(sentences) {
+            let s = &sentences[at];
+            let found = if s.headline { &mut headline } else { &mut body };
+            if reference && !found.is_empty() {
+                continue;
+            }
+            found.push(FoundAgreement {
+                title: self.agreement_title(s, &head),
+                sentence: s.range.clone(),
+                head: fold(&self.text[head]),
+                at,
+            });
+        }
+        if body.is_empty() { headline } else { body }
+    }
+
+    /// Every agreement phrase the patterns mark signed and not a prospect:
+    /// (sentence, phrase, whether it names one named before when there is
+    /// one: a reference or a restatement).
+    fn signings(&self, sentences: &[Sentence]) -> Vec<(usize, Range<usize>, bool)> {
+        let mut out = Vec::new();
+        for (at, s) in sentences.iter().enumerate() {
+            if !self.lex.agreement.occurs(&s.folded.text) {
+                continue;
+            }
+            let matched = self.lex.patterns.find(&self.view(s));
+            let marked = |feature: &str, r: &Range<usize>| {
+                matched.iter().any(|(f, m)| *f == feature && m == r)
+            };
+            let mut heads: Vec<&Range<usize>> = matched
+                .iter()
+                .filter(|(f, r)| {
+                    matches!(*f, "agreement" | "agreement_restated")
+                        && !marked("agreement_prospect", r)
+                })
+                .map(|(_, r)| r)
+                .collect();
+            heads.sort_by_key(|r| r.start);
+            heads.dedup();
+            for head in heads {
+                let named_before =
+                    marked("agreement_reference", head) || marked("agreement_restated", head);
+                out.push((at, head.clone(), named_before));
+            }
+        }
+        out
+    }
+
+    /// The title of an agreement as written: its phrase and what follows up
+    /// to a comma, a stop, a date word, a signing verb or another agreement
+    /// ("the MoU on culture, signed on Monday"), at most 24 words, without
+    /// trailing function words.
+    fn agreement_title(&self, s: &Sentence, head: &Range<usize>) -> Range<usize> {
+        use people::TokenKind;
+        let starts = |p: &super::lexicon::Phrases| -> Vec<usize> {
+            p.find_in(&s.folded)
+                .into_iter()
+                .map(|(r, _)| r.start + s.range.start)
+                .collect()
+        };
+        let stops = [
+            starts(&self.lex.agreement_signed),
+            starts(&self.lex.agreement_passive),
+            starts(&self.lex.agreement),
+        ]
+        .concat();
+        let mut end = head.end;
+        for (words, t) in s
+            .tokens
+            .iter()
+            .skip_while(|t| t.range.start < head.end)
+            .enumerate()
+        {
+            let folded = fold(&self.text[t.range.clone()]);
+            if matches!(t.kind, TokenKind::Comma | TokenKind::Stop)
+                || self.lex.is_month_or_weekday(&folded)
+                || stops.contains(&t.range.start)
+                || words == 24
+            {
+                break;
+            }
+            // Function words and one-letter articles ("a", "à") end no title.
+            let word = t.kind == TokenKind::Word
+                && folded.chars().count() > 1
+                && !self.lex.is_function_word(&folded);
+            if word || t.kind == TokenKind::Close {
+                end = t.range.end;
+            }
+        }
+        head.start..end
     }
 
     /// Invitations ("invited Japan to join the Coalition", "a appelé

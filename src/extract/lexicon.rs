@@ -57,6 +57,12 @@ pub const LISTS: &[&str] = &[
     "join",
     "joined",
     "observer",
+    "agreement",
+    "agreement_signed",
+    "agreement_passive",
+    "agreement_prospect",
+    "agreement_intent",
+    "agreement_reference",
 ];
 
 /// One lexicon file.
@@ -136,6 +142,18 @@ struct LexiconFile {
     join_pronoun: Vec<String>,
     #[serde(default)]
     observer: Vec<String>,
+    #[serde(default)]
+    agreement: Vec<String>,
+    #[serde(default)]
+    agreement_signed: Vec<String>,
+    #[serde(default)]
+    agreement_passive: Vec<String>,
+    #[serde(default)]
+    agreement_prospect: Vec<String>,
+    #[serde(default)]
+    agreement_intent: Vec<String>,
+    #[serde(default)]
+    agreement_reference: Vec<String>,
     #[serde(default)]
     joined: Vec<String>,
     #[serde(default)]
@@ -331,6 +349,18 @@ pub struct Lexicon {
     pub join_pronoun: Phrases,
     pub observer: Phrases,
     pub joined: Phrases,
+    /// What two parties sign ("memorandum of understanding", "accord-cadre").
+    pub agreement: Phrases,
+    /// Verbs and nouns of signing ("signed", "inked", "la signature").
+    pub agreement_signed: Phrases,
+    /// Passive signing after the agreement ("was signed", "a été signé").
+    pub agreement_passive: Phrases,
+    /// Words that make a signing a prospect ("the possibility of", "projet de").
+    pub agreement_prospect: Phrases,
+    /// Words of a signing wished or proposed ("proposed that", "souhaité que").
+    pub agreement_intent: Phrases,
+    /// Words before an agreement named before ("the", "ledit", "cette").
+    pub agreement_reference: Phrases,
     /// Topic cues (value: index into `topic_ids`).
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
@@ -523,6 +553,12 @@ impl Lexicon {
             join_pronoun: Phrases::list(own(|f| &f.join_pronoun)),
             observer: Phrases::list(own(|f| &f.observer)),
             joined: Phrases::list(own(|f| &f.joined)),
+            agreement: Phrases::list(own(|f| &f.agreement)),
+            agreement_signed: Phrases::list(own(|f| &f.agreement_signed)),
+            agreement_passive: Phrases::list(own(|f| &f.agreement_passive)),
+            agreement_prospect: Phrases::list(own(|f| &f.agreement_prospect)),
+            agreement_intent: Phrases::list(own(|f| &f.agreement_intent)),
+            agreement_reference: Phrases::list(own(|f| &f.agreement_reference)),
             topics: Phrases::new(
                 topics
                     .topic
@@ -607,6 +643,12 @@ impl Lexicon {
             "join" => &self.join,
             "joined" => &self.joined,
             "observer" => &self.observer,
+            "agreement" => &self.agreement,
+            "agreement_signed" => &self.agreement_signed,
+            "agreement_passive" => &self.agreement_passive,
+            "agreement_prospect" => &self.agreement_prospect,
+            "agreement_intent" => &self.agreement_intent,
+            "agreement_reference" => &self.agreement_reference,
             _ => return None,
         })
     }

@@ -22,7 +22,7 @@ pub use score::{FEATURES, Features, Weights};
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
-    Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership,
+    Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership,
     PartialDate, Participant,
 };
 use indexmap::IndexMap;
@@ -72,10 +72,13 @@ struct Pending {
     headline: Option<String>,
     lang: String,
     meeting: ItemMeeting,
-    /// Evidence of the meeting, of its invitations and of its memberships.
+    /// Evidence of the meeting, of its invitations, memberships and
+    /// agreements.
     evidence: Vec<Evidence>,
     invitations: Vec<Evidence>,
     memberships: Vec<Evidence>,
+    /// Each agreement's title and evidence.
+    agreements: Vec<(String, Evidence)>,
 }
 
 /// Invitations and memberships of an item without a meeting, each with
@@ -253,6 +256,14 @@ impl Extractor {
                         .memberships
                         .iter()
                         .map(|f| evidence(&f.sentence))
+                        .collect(),
+                    agreements: meeting
+                        .agreements
+                        .iter()
+                        .map(|a| {
+                            let words: Vec<&str> = doc.slice(&a.title).split_whitespace().collect();
+                            (words.join(" "), evidence(&a.sentence))
+                        })
                         .collect(),
                     meeting,
                 });
@@ -507,6 +518,15 @@ impl Extractor {
                 .zip(&p.memberships)
                 .map(|(f, e)| membership(doc, f, e, &mut entities))
                 .collect();
+            let agreements = p
+                .agreements
+                .iter()
+                .map(|(title, e)| Agreement {
+                    title: title.clone(),
+                    parties: parties.clone(),
+                    evidence: Some(e.clone()),
+                })
+                .collect();
             let base = format!(
                 "m-{:016x}",
                 fnv(&format!(
@@ -533,6 +553,7 @@ impl Extractor {
                 topics: m.topics.clone(),
                 invitations,
                 memberships,
+                agreements,
                 evidence: p.evidence.clone(),
             });
         }
@@ -1173,6 +1194,60 @@ mod tests {
                 .map(|i| (i.member.as_str(), i.of.as_str()))
                 .collect();
             assert_eq!((&inv[..], &mem[..]), (*invited, *joined), "{text}");
+        }
+    }
+
+    #[test]
+    fn agreements_signed_in_a_meeting_in_both_languages() {
+        // (text, titles of the agreements of its one meeting)
+        let table: &[(&str, &[&str])] = &[
+            (
+                "ICESCO and the Lagoon Foundation sign a memorandum\n\n\
+                 Rabat, 4 March 2024 - The Director-General of ICESCO, Dr. Salim M. AlMalik, received \
+                 Mr. Tomas Berg, President of the Lagoon Foundation. The two sides signed a memorandum \
+                 of understanding on school libraries, on Monday. The memorandum was signed by Dr. \
+                 AlMalik and Mr. Berg.\n",
+                &["memorandum of understanding on school libraries"],
+            ),
+            (
+                "Rabat, 4 March 2024 - The Director-General of ICESCO received Mr. Tomas Berg, \
+                 President of the Lagoon Foundation, and they inked an action plan for 2024-2025 \
+                 and a cooperation agreement on teacher training.\n",
+                &["action plan for 2024-2025", "cooperation agreement on teacher training"],
+            ),
+            (
+                "Rabat, le 4 mars 2024 - Le Directeur général de l'ICESCO a reçu M. Paulo Silva, \
+                 président de la Fondation Baobab. Un programme exécutif de coopération pour \
+                 la période 2024-2026 a également été signé par les deux responsables.\n",
+                &["programme exécutif de coopération pour la période 2024-2026"],
+            ),
+            // Prospects, wishes and agreements of years gone are not signed here.
+            (
+                "Rabat, 4 March 2024 - The Director-General of ICESCO received Mr. Tomas Berg, \
+                 President of the Lagoon Foundation. They discussed the possibility of signing a \
+                 cooperation agreement, and reviewed the memorandum of understanding the two sides \
+                 signed in 2019.\n",
+                &[],
+            ),
+            (
+                "Rabat, le 4 mars 2024 - Le Directeur général de l'ICESCO a reçu M. Paulo Silva, \
+                 président de la Fondation Baobab, qui a proposé que les deux institutions signent \
+                 une convention de partenariat. En 2015, elles avaient signé un accord de coopération.\n",
+                &[],
+            ),
+        ];
+        for (text, want) in table {
+            let x = extract(text);
+            assert_eq!(x.meetings.len(), 1, "{text}");
+            let m = &x.meetings[0];
+            let titles: Vec<&str> = m.agreements.iter().map(|a| a.title.as_str()).collect();
+            assert_eq!(titles, *want, "{text}");
+            for a in &m.agreements {
+                assert_eq!(a.parties, m.parties, "{text}");
+                let e = a.evidence.as_ref().unwrap();
+                assert!(e.text.contains(a.title.as_str()), "{text}");
+                assert_eq!(&text[e.start..e.end], e.text, "{text}");
+            }
         }
     }
 

@@ -8,24 +8,38 @@
 //! |---|---|
 //! | `word = ["with", "avec"]` | a token whose folded form is one of these |
 //! | `prefix = ["rencontr"]` | a token whose folded form starts so |
+//! | `shape = "year"` | a year of four digits, 1900 to 2099 ("in 1984") |
 //! | `list = "partner_before"` | a phrase of that lexicon list (one or more tokens) |
 //! | `entity = "party"` / `"hub"` | a mention of a state or organization / of the publishing organization |
 //! | `any = true` | any token |
 //! | `any = true, except = ["clause"]` | any token that starts no phrase of these lists |
 //!
 //! and may repeat: `op = "?"`, `"*"`, `"+"` or `"{m,n}"`. A pattern names
-//! the candidate feature ([`FEATURES`]) it gives to the mention that its
-//! `entity = "party"` spec matched (the one marked `target = true` if it
-//! has two): `partner` ("met with the Council"),
+//! the feature ([`FEATURES`]) it gives to the span its `entity = "party"`
+//! spec matched, or to the one spec marked `target = true` (a party or a
+//! list phrase). Party features: `partner` ("met with the Council"),
 //! `co_subject` ("the Council and ICESCO signed"), `destination` ("arrived
-//! in Rabat": where the meeting was, not who met). Adding a construction is
-//! a data change with a table test, not a new branch in Rust.
+//! in Rabat": where the meeting was, not who met). Agreement features, on
+//! the phrase of the `agreement` list: `agreement` ("signed a memorandum of
+//! understanding"), `agreement_restated` ("the MoU was signed": signed,
+//! but one named before when there is one), `agreement_prospect` ("the
+//! possibility of signing an agreement": not signed), `agreement_reference`
+//! ("the agreement": one named before). Adding a construction is a data change with a table test,
+//! not a new branch in Rust.
 
 use serde::Deserialize;
 use std::ops::Range;
 
 /// The features a pattern may give.
-pub const FEATURES: &[&str] = &["partner", "co_subject", "destination"];
+pub const FEATURES: &[&str] = &[
+    "partner",
+    "co_subject",
+    "destination",
+    "agreement",
+    "agreement_restated",
+    "agreement_prospect",
+    "agreement_reference",
+];
 
 /// A pattern as a lexicon file writes it.
 #[derive(Debug, Clone, Deserialize)]
@@ -47,13 +61,15 @@ pub struct TokenSpec {
     word: Vec<String>,
     #[serde(default)]
     prefix: Vec<String>,
+    shape: Option<String>,
     list: Option<String>,
     entity: Option<String>,
     #[serde(default)]
     any: bool,
     #[serde(default)]
     except: Vec<String>,
-    /// Marks the party the pattern gives its feature to, when it names two.
+    /// Marks the span the pattern gives its feature to: a party when it
+    /// names two, or a list phrase.
     #[serde(default)]
     target: bool,
     op: Option<String>,
@@ -72,6 +88,7 @@ pub enum Label {
 enum Test {
     Word(Vec<String>),
     Prefix(Vec<String>),
+    Year,
     List(String),
     Entity(Label),
     /// Any token that starts no phrase of these lists.
@@ -83,7 +100,7 @@ struct Step {
     test: Test,
     min: usize,
     max: usize,
-    /// The party this step matches is the pattern's.
+    /// The span this step matches is the pattern's.
     target: bool,
 }
 
@@ -118,17 +135,13 @@ impl Pattern {
         let parties: Vec<usize> = (0..steps.len())
             .filter(|&k| matches!(steps[k].test, Test::Entity(Label::Party)))
             .collect();
-        let targets: Vec<usize> = parties
-            .iter()
-            .copied()
-            .filter(|&k| steps[k].target)
-            .collect();
-        match (parties.as_slice(), targets.as_slice()) {
-            ([only], []) => steps[*only].target = true,
-            (_, [_]) => {}
+        let targets = steps.iter().filter(|s| s.target).count();
+        match (parties.as_slice(), targets) {
+            ([only], 0) => steps[*only].target = true,
+            (_, 1) => {}
             _ => {
                 return Err(format!(
-                    "pattern {:?}: needs one `entity = \"party\"` token, or one marked `target = true`",
+                    "pattern {:?}: needs one `entity = \"party\"` token, or one token marked `target = true`",
                     spec.name
                 ));
             }
@@ -152,10 +165,10 @@ impl Pattern {
             .map(String::as_str)
     }
 
-    /// The party mentions this pattern matches in a sentence: every match,
+    /// The target spans this pattern matches in a sentence: every match,
     /// not only the longest ("ICESCO, the Fund and the University held"
     /// gives both).
-    pub fn parties(&self, view: &View) -> Vec<Range<usize>> {
+    pub fn targets(&self, view: &View) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         for start in 0..view.tokens.len() {
             self.match_at(view, 0, start, None, &mut out);
@@ -163,17 +176,17 @@ impl Pattern {
         out
     }
 
-    /// Matches steps `k..` from token `at`, adding the party of each match.
+    /// Matches steps `k..` from token `at`, adding the target of each match.
     fn match_at(
         &self,
         view: &View,
         k: usize,
         at: usize,
-        party: Option<Range<usize>>,
+        target: Option<Range<usize>>,
         out: &mut Vec<Range<usize>>,
     ) {
         let Some(step) = self.steps.get(k) else {
-            if let Some(p) = party
+            if let Some(p) = target
                 && !out.contains(&p)
             {
                 out.push(p);
@@ -181,7 +194,7 @@ impl Pattern {
             return;
         };
         // Every way of repeating the step min..=max times.
-        let mut cur = (at, party);
+        let mut cur = (at, target);
         for n in 0..=step.max {
             if n >= step.min {
                 self.match_at(view, k + 1, cur.0, cur.1.clone(), out);
@@ -212,6 +225,11 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
             t.prefix.iter().map(|w| crate::text::fold(w)).collect(),
         ));
     }
+    match t.shape.as_deref() {
+        None => {}
+        Some("year") => tests.push(Test::Year),
+        Some(other) => return Err(format!("unknown shape {other:?} (year)")),
+    }
     if let Some(l) = &t.list {
         if !known_list(l) {
             return Err(format!("no lexicon list {l:?}"));
@@ -237,7 +255,7 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
         tests.push(Test::Any(t.except.clone()));
     }
     if tests.len() != 1 {
-        return Err("each token needs exactly one of word, prefix, list, entity, any".into());
+        return Err("each token needs exactly one of word, prefix, shape, list, entity, any".into());
     }
     let (min, max) = match t.op.as_deref() {
         None => (1, 1),
@@ -246,8 +264,8 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
         Some("+") => (1, usize::MAX),
         Some(op) => repetition(op).ok_or_else(|| format!("bad op {op:?} (?, *, +, {{m,n}})"))?,
     };
-    if t.target && t.entity.as_deref() != Some("party") {
-        return Err("`target` marks an `entity = \"party\"` token".into());
+    if t.target && t.entity.as_deref() != Some("party") && t.list.is_none() {
+        return Err("`target` marks an `entity = \"party\"` or a `list` token".into());
     }
     Ok(Step {
         test: tests.remove(0),
@@ -302,13 +320,19 @@ impl View {
                 .iter()
                 .any(|p| word.starts_with(p.as_str()))
                 .then_some((at + 1, None)),
+            Test::Year => {
+                let year = word.len() == 4
+                    && word.bytes().all(|b| b.is_ascii_digit())
+                    && (word.starts_with("19") || word.starts_with("20"));
+                year.then_some((at + 1, None))
+            }
             Test::Any(except) => except
                 .iter()
                 .all(|l| self.phrase_at(l, token.start).is_none())
                 .then_some((at + 1, None)),
             Test::List(name) => {
                 let m = self.phrase_at(name, token.start)?;
-                through(m.end).map(|n| (n, None))
+                through(m.end).map(|n| (n, Some(m.clone())))
             }
             Test::Entity(label) => {
                 let (r, _) = self
@@ -340,11 +364,11 @@ impl Patterns {
         out
     }
 
-    /// Every (feature, party mention) the patterns find in a sentence.
+    /// Every (feature, target span) the patterns find in a sentence.
     pub fn find(&self, view: &View) -> Vec<(&'static str, Range<usize>)> {
         self.patterns
             .iter()
-            .flat_map(|p| p.parties(view).into_iter().map(|r| (p.feature, r)))
+            .flat_map(|p| p.targets(view).into_iter().map(|r| (p.feature, r)))
             .collect()
     }
 }
@@ -436,11 +460,61 @@ mod tests {
         for (text, want) in table {
             let (plain, v) = view(text, lists);
             let got: Vec<&str> = after_with
-                .parties(&v)
+                .targets(&v)
                 .iter()
                 .map(|r| &plain[r.clone()])
                 .collect();
             assert_eq!(got.first().copied(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_list_phrase_or_a_year_can_be_what_a_pattern_marks() {
+        let lists: &[(&str, &[&str])] = &[
+            ("signed", &["signed", "inked"]),
+            ("agreement", &["memorandum of understanding", "action plan"]),
+        ];
+        let signing = pattern(
+            "agreement",
+            r#"[{list = "signed"}, {any = true, except = ["agreement"], op = "{0,3}"}, {list = "agreement", target = true}]"#,
+        );
+        let in_a_year = pattern(
+            "agreement_prospect",
+            r#"[{list = "agreement", target = true}, {word = ["in"]}, {shape = "year"}]"#,
+        );
+        // (text, what signing marks, what in_a_year marks)
+        let table: &[(&str, &[&str], &[&str])] = &[
+            (
+                "They signed a memorandum of understanding today",
+                &["memorandum of understanding"],
+                &[],
+            ),
+            (
+                "They inked on Monday an action plan",
+                &["action plan"],
+                &[],
+            ),
+            // Only the first phrase after the verb: the gap skips no phrase.
+            (
+                "They signed an action plan and a memorandum of understanding",
+                &["action plan"],
+                &[],
+            ),
+            (
+                "the action plan in 1984 was signed",
+                &[],
+                &["action plan"],
+            ),
+            ("the action plan in 20 countries", &[], &[]),
+            ("They signed nothing at all then memorandum of understanding", &[], &[]),
+        ];
+        for (text, signed, past) in table {
+            let (plain, v) = view(text, lists);
+            let marked = |p: &Pattern| -> Vec<String> {
+                p.targets(&v).iter().map(|r| plain[r.clone()].to_string()).collect()
+            };
+            assert_eq!(marked(&signing), *signed, "{text}");
+            assert_eq!(marked(&in_a_year), *past, "{text}");
         }
     }
 
@@ -464,7 +538,7 @@ mod tests {
             ("[P Delta Fund] and [H ICESCO] signed", false),
         ] {
             let (_, v) = view(text, &[]);
-            assert_eq!(!co.parties(&v).is_empty(), want, "{text}");
+            assert_eq!(!co.targets(&v).is_empty(), want, "{text}");
         }
     }
 
@@ -480,7 +554,7 @@ mod tests {
             ("[H ICESCO] , which praised [P Delta Bank] met", false),
         ] {
             let (_, v) = view(text, lists);
-            assert_eq!(!p.parties(&v).is_empty(), want, "{text}");
+            assert_eq!(!p.targets(&v).is_empty(), want, "{text}");
         }
     }
 
@@ -520,6 +594,12 @@ mod tests {
                 "`target` marks",
             ),
             (
+                "agreement",
+                r#"[{list = "agreement", target = true}, {list = "agreement", target = true}]"#,
+                true,
+                "one token marked",
+            ),
+            (
                 "partner",
                 r#"[{list = "nope"}, {entity = "party"}]"#,
                 false,
@@ -530,6 +610,12 @@ mod tests {
                 r#"[{word = ["a"], any = true}, {entity = "party"}]"#,
                 true,
                 "exactly one of",
+            ),
+            (
+                "partner",
+                r#"[{shape = "date"}, {entity = "party"}]"#,
+                true,
+                "unknown shape",
             ),
             (
                 "partner",

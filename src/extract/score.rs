@@ -28,7 +28,9 @@ const BUILTIN: &str = include_str!("../../data/weights.toml");
 /// - `mentions`: ln(1 + times the item names it);
 /// - `host`: it is the country where the publishing organization has its seat;
 /// - `added`: an organization recognized by its form, not from the gazetteer;
-/// - `future`: every meeting sentence naming it is in the future tense.
+/// - `future`: every meeting sentence naming it is in the future tense;
+/// - `signatory`: a sentence that reports an agreement signed names it
+///   ("signed a memorandum with the Foundation").
 pub const FEATURES: &[&str] = &[
     "person_role",
     "person_fallback",
@@ -43,6 +45,7 @@ pub const FEATURES: &[&str] = &[
     "host",
     "added",
     "future",
+    "signatory",
 ];
 
 /// The feature values of one candidate.

@@ -383,6 +383,11 @@ fn absorb(group: &mut Group, m: Meeting) {
             into.memberships.push(mem);
         }
     }
+    // Reports of one meeting report one signing: keep the agreements of
+    // the report that names the most.
+    if m.agreements.len() > into.agreements.len() {
+        into.agreements = m.agreements;
+    }
     for e in m.evidence {
         if group.evidence.insert(evidence_key(&e)) {
             into.evidence.push(e);

@@ -48,6 +48,7 @@ pub enum EdgeKind {
     Attended,
     Invited,
     MemberOf,
+    Agreed,
 }
 
 impl EdgeKind {
@@ -59,6 +60,7 @@ impl EdgeKind {
             EdgeKind::Attended => "attended",
             EdgeKind::Invited => "invited",
             EdgeKind::MemberOf => "member_of",
+            EdgeKind::Agreed => "agreed",
         }
     }
 }
@@ -87,6 +89,8 @@ pub struct Edge {
     pub capacity: Option<Capacity>,
     /// For `attended`: the person is a principal, not only present.
     pub principal: bool,
+    /// For `agreed`: the agreement's title as written.
+    pub title: Option<String>,
 }
 
 /// Which meetings a query or an analysis looks at. The default keeps all.
@@ -279,6 +283,7 @@ impl MeetingGraph {
                 role: None,
                 capacity: None,
                 principal: false,
+                title: None,
             },
         )
     }
@@ -316,6 +321,19 @@ impl MeetingGraph {
                     let e = self.edge(EdgeKind::Attended, Origin::Meeting(mi), person, node);
                     self.graph[e].role = p.role.clone();
                     self.graph[e].principal = principal;
+                }
+            }
+        }
+        for a in &m.agreements {
+            let signatories = a
+                .parties
+                .iter()
+                .map(|p| self.node(p))
+                .collect::<Result<Vec<_>>>()?;
+            for (i, &x) in signatories.iter().enumerate() {
+                for &y in &signatories[i + 1..] {
+                    let e = self.edge(EdgeKind::Agreed, Origin::Meeting(mi), x, y);
+                    self.graph[e].title = Some(a.title.clone());
                 }
             }
         }
@@ -842,6 +860,7 @@ impl MeetingGraph {
                     "topics": m.topics,
                     "role": w.role,
                     "capacity": w.capacity,
+                    "title": w.title,
                     "evidence": m.evidence,
                 })
             })

@@ -585,3 +585,66 @@ fn civil_days() {
         assert_eq!(days_from_civil(y, m, d), days, "{y}-{m}-{d}");
     }
 }
+
+#[test]
+fn agreements_are_agreed_edges_and_reports_of_one_signing_merge() {
+    let agreement = |title: &str| crate::model::Agreement {
+        title: title.into(),
+        parties: vec!["org:icesco".into(), "country:JP".into()],
+        evidence: None,
+    };
+    let mut en = meeting("a-en", Some("2024-03-04"), &["country:JP"], &[]);
+    en.agreements.push(agreement("memorandum of understanding"));
+    let mut fr = meeting("a-fr", Some("2024-03-04"), &["country:JP"], &[]);
+    fr.lang = "fr".into();
+    fr.agreements.push(agreement("mémorandum d'entente"));
+    fr.agreements.push(agreement("programme exécutif"));
+    let g = MeetingGraph::new(Extraction {
+        meetings: vec![en, fr],
+        entities: vec![
+            entity("org:icesco", "ICESCO", &[]),
+            entity("country:JP", "Japan", &[]),
+            entity("person:dg", "Salim M. AlMalik", &[]),
+        ],
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(g.meetings().len(), 1);
+    let titles: Vec<&str> = g.meetings()[0]
+        .agreements
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles, ["mémorandum d'entente", "programme exécutif"]);
+    let agreed: Vec<&str> = g
+        .petgraph()
+        .edge_weights()
+        .filter(|e| e.kind == EdgeKind::Agreed)
+        .filter_map(|e| e.title.as_deref())
+        .collect();
+    assert_eq!(agreed, ["mémorandum d'entente", "programme exécutif"]);
+}
+
+#[test]
+fn an_agreement_signed_by_an_unknown_entity_is_refused() {
+    let mut m = meeting("a", Some("2024-03-04"), &["country:JP"], &[]);
+    m.agreements.push(crate::model::Agreement {
+        title: "memorandum".into(),
+        parties: vec!["org:icesco".into(), "country:XX".into()],
+        evidence: None,
+    });
+    let x = Extraction {
+        meetings: vec![m],
+        entities: vec![
+            entity("org:icesco", "ICESCO", &[]),
+            entity("country:JP", "Japan", &[]),
+            entity("person:dg", "Salim M. AlMalik", &[]),
+        ],
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meetings.json");
+    std::fs::write(&path, serde_json::to_string(&x).unwrap()).unwrap();
+    let e = MeetingGraph::load(&path).unwrap_err();
+    assert!(e.to_string().contains("signatory country:XX"), "{e}");
+}

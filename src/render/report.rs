@@ -146,6 +146,7 @@ mod tests {
                 attendee_f1: 1.0,
                 invitation_f1: 0.0,
                 joined_f1: 1.0,
+                agreement_f1: 1.0,
             },
             counts: Counts {
                 gold: 2,
@@ -171,8 +172,9 @@ mod tests {
         let text = evaluation(&e);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[2], "meeting_f1     0.667");
-        assert_eq!(lines.len(), 13, "{text}");
-        assert_eq!(lines[11], "missed    corpus/a.txt  SG");
-        assert_eq!(lines[12], "invitation missed  corpus/a.txt  SG coalition");
+        assert_eq!(lines.len(), 14, "{text}");
+        assert_eq!(lines[10], "agreement_f1   1.000");
+        assert_eq!(lines[12], "missed    corpus/a.txt  SG");
+        assert_eq!(lines[13], "invitation missed  corpus/a.txt  SG coalition");
     }
 }

@@ -297,6 +297,7 @@ mod tests {
                 },
             ],
             memberships: vec![],
+            agreements: vec![],
             evidence: vec![],
         };
         let video = Meeting {

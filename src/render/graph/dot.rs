@@ -99,13 +99,14 @@ fn edge_style(kind: EdgeKind) -> (&'static str, &'static str) {
         EdgeKind::Attended => ("#888888", "dotted"),
         EdgeKind::Invited => ("#3182bd", "dashed"),
         EdgeKind::MemberOf => ("#31a354", "bold"),
+        EdgeKind::Agreed => ("#e6550d", "bold"),
     }
 }
 
 fn edge_attrs(kind: EdgeKind) -> Vec<Attribute> {
     let (colour, style) = edge_style(kind);
     let mut a = vec![plain("color", colour), plain("style", style)];
-    if kind != EdgeKind::Met {
+    if !matches!(kind, EdgeKind::Met | EdgeKind::Agreed) {
         a.push(plain("dir", "forward"));
         a.push(plain("arrowsize", "0.6"));
     }
@@ -209,6 +210,7 @@ fn legend() -> Stmt {
         (EdgeKind::Attended, "attended"),
         (EdgeKind::Invited, "invited"),
         (EdgeKind::MemberOf, "member of"),
+        (EdgeKind::Agreed, "agreement signed"),
     ];
     for (kind, label) in edges {
         let (a, b) = (
@@ -322,6 +324,13 @@ pub fn dot(view: &GraphView<'_>) -> String {
                 };
                 let mut a = edge_attrs(kind);
                 a.insert(0, attr("label", quoted(&[head, date])));
+                stmts.push(edge(&e.source.id, &e.target.id, a));
+            }
+            EdgeKind::Agreed => {
+                let mut a = edge_attrs(EdgeKind::Agreed);
+                a.insert(0, attr("label", quoted(&["agreement".to_string(), date])));
+                let title = e.edge.title.as_deref().unwrap_or(m.id);
+                a.push(attr("tooltip", quoted(&[title])));
                 stmts.push(edge(&e.source.id, &e.target.id, a));
             }
             EdgeKind::Attended if represents.contains(e.source.id.as_str()) => {}

@@ -228,7 +228,7 @@ pub(crate) const NODE_ATTRS: [(&str, AttrType); 11] = [
 ];
 
 /// Edge attributes of GraphML and GEXF, in the order of [`edge_values`].
-pub(crate) const EDGE_ATTRS: [(&str, AttrType); 12] = [
+pub(crate) const EDGE_ATTRS: [(&str, AttrType); 13] = [
     ("kind", AttrType::String),
     ("meeting", AttrType::String),
     ("date", AttrType::String),
@@ -238,6 +238,7 @@ pub(crate) const EDGE_ATTRS: [(&str, AttrType); 12] = [
     ("role", AttrType::String),
     ("capacity", AttrType::String),
     ("principal", AttrType::Boolean),
+    ("title", AttrType::String),
     ("docs", AttrType::String),
     ("evidence", AttrType::String),
     ("headline", AttrType::String),
@@ -276,7 +277,7 @@ pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Op
 }
 
 /// The values of [`EDGE_ATTRS`] for an edge; `None` is left out.
-pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 12] {
+pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 13] {
     let m = e.report;
     let mut docs: Vec<&str> = m.evidence.iter().map(|x| x.doc.as_str()).collect();
     docs.dedup();
@@ -291,6 +292,7 @@ pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 12] {
         e.edge.role.clone(),
         e.edge.capacity.map(|c| capacity_name(c).to_string()),
         Some(e.edge.principal.to_string()),
+        e.edge.title.clone(),
         Some(docs.join(LIST_SEP)),
         Some(evidence.join("\n")),
         m.headline.map(str::to_string),

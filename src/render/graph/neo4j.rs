@@ -124,6 +124,7 @@ pub fn neo4j(view: &GraphView<'_>) -> Result<Neo4jCsv> {
         "role",
         "capacity",
         "principal:boolean",
+        "title",
         "docs:string[]",
         "evidence",
     ])
@@ -146,6 +147,7 @@ pub fn neo4j(view: &GraphView<'_>) -> Result<Neo4jCsv> {
             field(e.edge.role.as_deref().unwrap_or("")),
             e.edge.capacity.map(capacity_name).unwrap_or("").to_string(),
             e.edge.principal.to_string(),
+            field(e.edge.title.as_deref().unwrap_or("")),
             array(docs),
             field(&evidence.join(LIST_SEP)),
         ])

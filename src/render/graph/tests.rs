@@ -40,6 +40,7 @@ fn meeting(id: &str, date: &str, other: &str, topics: &[&str]) -> Meeting {
         topics: topics.iter().map(|t| t.to_string()).collect(),
         invitations: vec![],
         memberships: vec![],
+        agreements: vec![],
         evidence: vec![Evidence {
             doc: format!("{id}.txt"),
             start: 0,
