@@ -829,10 +829,7 @@ fn print_meetings(
 ) -> Result<()> {
     match format {
         Format::Table => {
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(120);
+            let width = table::terminal_width();
             write!(out, "{}", table::meetings(extraction, hub, width))?;
         }
         Format::Json => {
