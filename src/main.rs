@@ -112,8 +112,9 @@ enum Command {
     Invitations {
         #[command(flatten)]
         input: Input,
-        /// Only the invitations not followed by a membership.
-        #[arg(long, conflicts_with_all = ["repeated", "conversion"])]
+        /// Only the invitations not followed by a membership (with
+        /// --repeated: invited twice or more and still not joined).
+        #[arg(long, conflicts_with = "conversion")]
         pending: bool,
         /// Only the invitations reported by two meetings or more.
         #[arg(long, conflicts_with = "conversion")]
@@ -639,13 +640,8 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 })?;
                 return Ok(code);
             }
-            let records = if pending {
-                analysis::pending(&graph, &f, &members)
-            } else if repeated {
-                analysis::repeated(&graph, &f, &members)
-            } else {
-                analysis::invitations(&graph, &f, &members)
-            };
+            let mut records = analysis::invitations(&graph, &f, &members);
+            records.retain(|r| (!pending || r.is_pending()) && (!repeated || r.is_repeated()));
             emit(out, input.format, &records, || {
                 render::analysis::invitations(&records)
             })?;

@@ -1055,3 +1055,58 @@ fn a_reader_that_stops_reading_is_not_an_error() {
         assert_eq!(stderr(&o), "", "{format}");
     }
 }
+
+#[test]
+fn pending_and_repeated_together_are_invited_twice_and_not_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "a.txt",
+        "ICESCO invites Chile to join as an Observer State\n\n\
+         Rabat, 4 March 2024 - ICESCO has invited the Republic of Chile to join the Organization as an Observer State.\n",
+    );
+    write(
+        "b.txt",
+        "ICESCO renews its invitation to Chile\n\n\
+         Rabat, 12 June 2024 - ICESCO has invited the Republic of Chile to join the Organization as an Observer State.\n",
+    );
+    write(
+        "c.txt",
+        "ICESCO calls on Peru to join the Coalition\n\n\
+         Rabat, 5 March 2024 - ICESCO has invited Peru to join the Global Humanitarian Coalition.\n",
+    );
+    write(
+        "d.txt",
+        "A second call to Peru\n\n\
+         Rabat, 2 April 2024 - ICESCO has invited Peru to join the Global Humanitarian Coalition.\n",
+    );
+    write(
+        "e.txt",
+        "Peru joins the Coalition\n\n\
+         Rabat, 9 May 2024 - Peru has joined the Global Humanitarian Coalition launched by ICESCO.\n",
+    );
+    write(
+        "f.txt",
+        "ICESCO invites Kenya to join as an Observer State\n\n\
+         Rabat, 7 March 2024 - ICESCO has invited the Republic of Kenya to join the Organization as an Observer State.\n",
+    );
+    let corpus = dir.path().to_str().unwrap();
+    let invitees = |flags: &[&str]| -> Vec<String> {
+        let mut args = vec!["invitations", corpus, "--format", "json", "--quiet"];
+        args.extend(flags);
+        let o = diplograph(&args);
+        assert_eq!(o.status.code(), Some(0), "{flags:?}: {}", stderr(&o));
+        json(&o)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["invitee"]["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(invitees(&[]), ["country:CL", "country:KE", "country:PE"]);
+    assert_eq!(invitees(&["--pending"]), ["country:CL", "country:KE"]);
+    assert_eq!(invitees(&["--repeated"]), ["country:CL", "country:PE"]);
+    assert_eq!(invitees(&["--pending", "--repeated"]), ["country:CL"]);
+    let o = diplograph(&["invitations", corpus, "--pending", "--conversion"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
