@@ -180,7 +180,7 @@ fn run_report_goes_to_stderr_and_quiet_silences_it() {
 }
 
 #[test]
-fn bad_files_are_reported_by_path_and_exit_2() {
+fn bad_files_are_reported_by_path_and_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.txt");
     std::fs::copy("examples/corpus/fr/azertac-depeche.txt", &good).unwrap();
@@ -197,7 +197,7 @@ fn bad_files_are_reported_by_path_and_exit_2() {
         "json",
     ];
     let o = diplograph(&args);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     check_contract_outside(&json(&o));
     let report = stderr(&o);
     for bad in [&binary, &missing] {
@@ -232,7 +232,7 @@ fn unknown_gazetteer_file_is_named() {
         "--gazetteer",
         "no/such/places.toml",
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(stdout(&o), "");
     let err = stderr(&o);
     assert!(
@@ -252,7 +252,7 @@ fn malformed_gazetteer_file_is_named_with_the_problem() {
         "--gazetteer",
         path.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
         err.contains(&path.display().to_string()) && err.contains("city"),
@@ -270,7 +270,7 @@ fn eval_names_a_broken_gold_file() {
     )
     .unwrap();
     let o = diplograph(&["eval", "examples/corpus", "--gold", path.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
         err.contains(&path.display().to_string()) && err.contains("planet"),
@@ -414,7 +414,7 @@ fn bad_files_do_not_hide_the_good_files_meetings() {
     std::fs::copy("examples/corpus/fr/azertac-depeche.txt", &good).unwrap();
     std::fs::write(dir.path().join("binary.txt"), b"\0\xff\xfe\0garbage\0").unwrap();
     let o = diplograph(&["meetings", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     let out = json(&o);
     let found = out["meetings"].as_array().into_iter().flatten().any(|m| {
         m["doc"].as_str().is_some_and(|d| d.ends_with("good.txt"))
@@ -582,7 +582,7 @@ fn every_command_takes_the_filters() {
         "--with",
         "Atlantide",
     ]);
-    assert_eq!(unknown.status.code(), Some(1));
+    assert_eq!(unknown.status.code(), Some(2));
     assert!(
         stderr(&unknown).contains("Atlantide"),
         "{}",
@@ -642,7 +642,7 @@ fn observer_invitations_of_listed_member_states_are_flagged() {
 
     std::fs::write(&list, "[[organization]]\nid = \"org:icesco\"\n").unwrap();
     let broken = diplograph(&["invitations", article, "--members", list.to_str().unwrap()]);
-    assert_eq!(broken.status.code(), Some(1));
+    assert_eq!(broken.status.code(), Some(2));
     let message = stderr(&broken);
     assert!(
         message.contains("members.toml") && message.contains("source"),
@@ -872,7 +872,7 @@ fn a_known_entity_absent_from_the_articles_is_told_as_such() {
         &["path", "Pérou", "Japon", "examples/corpus", "-q"],
     ] {
         let o = diplograph(args);
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
         assert!(
             err.contains("is Japan (country:JP), which takes part in no meeting"),
@@ -888,7 +888,7 @@ fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nonexistent.json");
     let o = diplograph(&["invitations", missing.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
     let err = stderr(&o);
     assert!(
@@ -908,7 +908,7 @@ fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
         ],
     ] {
         let o = run_within(Path::new(env!("CARGO_MANIFEST_DIR")), args, 60);
-        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(
             stderr(&o).contains(&format!("no article could be read from {nowhere}")),
             "{args:?}: {}",
@@ -983,7 +983,7 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
             &[option, path, "meetings", "examples/corpus"],
             60,
         );
-        assert_eq!(o.status.code(), Some(1), "{path}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{path}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(err.contains(path) && err.contains(want), "{err}");
         assert_eq!(stdout(&o), "");
@@ -1001,7 +1001,7 @@ fn a_gold_file_that_is_a_fifo_is_refused_not_waited_on() {
         &["eval", "examples/corpus", "--gold", fifo.to_str().unwrap()],
         60,
     );
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("a FIFO, not a regular file"),
         "{}",
@@ -1031,7 +1031,7 @@ fn member_lists_name_known_states_and_organizations_only() {
             "--members",
             list.to_str().unwrap(),
         ]);
-        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         let err = stderr(&o);
         assert!(err.contains("members.toml") && err.contains(want), "{err}");
         assert_eq!(stdout(&o), "");
