@@ -90,8 +90,26 @@ pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, Rea
     if size > limit {
         return Err(ReadError::TooLarge { size, limit });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    read_bounded(file, limit, usize::try_from(size).unwrap_or(0))
+}
+
+/// Reads standard input to its end, at most `limit` bytes (reading
+/// stops one byte past it).
+pub fn read_stdin(limit: u64) -> std::result::Result<Vec<u8>, ReadError> {
+    read_bounded(std::io::stdin().lock(), limit, 0)
+}
+
+/// Reads `source` to its end, refusing more than `limit` bytes; `size` is
+/// what it is expected to hold.
+fn read_bounded(
+    source: impl Read,
+    limit: u64,
+    size: usize,
+) -> std::result::Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::with_capacity(size);
+    source
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     let read = bytes.len() as u64;
     if read > limit {
         return Err(ReadError::TooLarge { size: read, limit });
@@ -280,6 +298,15 @@ impl Inputs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounded_reads_stop_past_the_limit() {
+        assert_eq!(read_bounded(&b"abc"[..], 3, 3).unwrap(), b"abc");
+        assert!(matches!(
+            read_bounded(&b"abcdef"[..], 3, 0),
+            Err(ReadError::TooLarge { size: 4, limit: 3 })
+        ));
+    }
 
     #[test]
     fn reads_refuse_folders_and_large_files() {

@@ -1,9 +1,10 @@
 //! The diplograph command line: parses arguments, calls the library, prints.
 //!
-//! Exit codes: 0 on success; 1 on an error or when `eval --min-f1` is not
-//! met; 2 when some input file was skipped (after all output is printed),
-//! and for usage errors (clap's, and the date bounds and topic, checked
-//! before anything is read); 128 + N when signal N ended the run.
+//! Exit codes ([`EXIT_STATUS`], shown by `--help` and the man page): 0 on
+//! success; 1 when something was skipped (an article file, after all
+//! output is printed) or `eval --min-f1` was missed; 2 for usage and input
+//! errors (clap's, the date bounds and topic checked before anything is
+//! read, and every error of the run); 128 + N when signal N ended the run.
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -24,27 +25,56 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// Exit code: something was skipped (a file, a threshold), output printed.
+const SKIPPED: u8 = 1;
+/// Exit code: a usage or input error stopped the command.
+const ERROR: u8 = 2;
+
+/// The exit codes, for `--help` and the man page.
+const EXIT_STATUS: &str = "\
+Exit status:
+  0      success
+  1      something was skipped: an article file that could not be read (the
+         run report on stderr names it and why; all output is printed), or
+         eval --min-f1 not reached
+  2      usage or input error: a bad option or value, an impossible date, an
+         unknown topic or entity, an unreadable or malformed gazetteer,
+         lexicon, weights, member list, gold file or saved graph, no
+         readable article, an output that would replace an input; also what
+         the machine refuses (a port in use, Graphviz missing)
+  128+N  ended by signal N, temporaries removed";
+
+/// The heading of the options every subcommand takes.
+const GLOBAL: &str = "Global options";
+
 #[derive(Parser)]
 #[command(
     name = "diplograph",
     version,
-    about = "Press releases in, relationship graph out"
+    about = "Press releases in, relationship graph out",
+    after_help = EXIT_STATUS
 )]
 struct Cli {
     /// Extra gazetteer files (TOML, see README) merged into the built-in one.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     gazetteer: Vec<PathBuf>,
     /// Extra lexicon files (TOML, same lists as data/lexicon/*.toml) appended to the built-in words.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     lexicon: Vec<PathBuf>,
     /// Do not print the run report (nor the progress bar) on stderr.
-    #[arg(long, short, global = true)]
+    #[arg(long, short, global = true, help_heading = GLOBAL)]
     quiet: bool,
     /// Counterpart weights (TOML, as data/weights.toml) instead of the built-in ones.
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     weights: Option<PathBuf>,
     /// Skip article files larger than this many megabytes.
-    #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "MB",
+        default_value_t = 64,
+        help_heading = GLOBAL
+    )]
     max_file_size: u64,
     #[command(subcommand)]
     command: Command,
@@ -53,8 +83,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Extract meetings, invitations and memberships from articles.
+    #[command(after_help = "\
+Examples:
+  diplograph meetings news/                        a table fitted to the terminal
+  diplograph meetings news/ --format json          the JSON of the output contract
+  diplograph meetings news/ --with Japon --since 2021
+  diplograph meetings - < page.html                one article from standard input")]
     Meetings {
-        /// Files or folders of articles (.txt, .md, .html).
+        /// Files or folders of articles (.txt, .md, .html); `-` reads one
+        /// article from standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -64,14 +101,24 @@ enum Command {
     },
     /// Counterpart candidates of every news item with their features and
     /// probability, one JSON object per line (read by scripts/fit_weights.py).
+    #[command(after_help = "\
+Examples:
+  diplograph candidates news/ > candidates.jsonl
+  diplograph candidates news/a.txt | grep '\"kept\":false'")]
     Candidates {
-        /// Files or folders of articles.
+        /// Files or folders of articles; `-` for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
-    /// Extract meetings and score them against a gold file.
+    /// Extract meetings and score them against a gold file (all of them:
+    /// eval takes no filters).
+    #[command(after_help = "\
+Examples:
+  diplograph eval news/ --gold news/gold.json
+  diplograph eval news/ --gold news/gold.json --min-f1 0.9   exit 1 below 0.9
+  diplograph eval news/ --gold news/gold.json --format json")]
     Eval {
-        /// Files or folders of articles.
+        /// Files or folders of articles; `-` for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// The gold file (format: see README).
@@ -84,8 +131,12 @@ enum Command {
         format: EvalFormat,
     },
     /// Extract once and save the graph (DIR/graph.json) and every format of `render`.
+    #[command(after_help = "\
+Examples:
+  diplograph build news/ -o output
+  diplograph build news/ -o output/countries --kind country --since 2020")]
     Build {
-        /// Files or folders of articles.
+        /// Files or folders of articles (`-` for standard input), or one saved graph.json.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Output folder.
@@ -95,8 +146,13 @@ enum Command {
         filters: Filters,
     },
     /// The graph as DOT, SVG, PNG (Graphviz), node-link JSON, GraphML, GEXF or Neo4j CSV.
+    #[command(after_help = "\
+Examples:
+  diplograph render output/graph.json --format svg -o graph.svg   needs Graphviz
+  diplograph render news/ --format graphml -o output/
+  diplograph render output/graph.json --format neo4j -o neo4j/")]
     Render {
-        /// Files or folders of articles, or one saved graph.json.
+        /// Files or folders of articles (`-` for standard input), or one saved graph.json.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[arg(long, value_enum)]
@@ -109,11 +165,17 @@ enum Command {
         filters: Filters,
     },
     /// Invitations per invitee and target: first, last, count, joined or pending.
+    #[command(after_help = "\
+Examples:
+  diplograph invitations output/graph.json --pending
+  diplograph invitations output/graph.json --pending --repeated   invited twice or more, not joined
+  diplograph invitations output/graph.json --conversion --format json")]
     Invitations {
         #[command(flatten)]
         input: Input,
-        /// Only the invitations not followed by a membership.
-        #[arg(long, conflicts_with_all = ["repeated", "conversion"])]
+        /// Only the invitations not followed by a membership (with
+        /// --repeated: invited twice or more and still not joined).
+        #[arg(long, conflicts_with = "conversion")]
         pending: bool,
         /// Only the invitations reported by two meetings or more.
         #[arg(long, conflicts_with = "conversion")]
@@ -127,6 +189,10 @@ enum Command {
         members: Vec<PathBuf>,
     },
     /// Partner centrality: degree, meetings, betweenness, closeness, eigenvector, PageRank.
+    #[command(after_help = "\
+Examples:
+  diplograph centrality output/graph.json --top 10
+  diplograph centrality output/graph.json --people --format json")]
     Centrality {
         #[command(flatten)]
         input: Input,
@@ -138,6 +204,10 @@ enum Command {
         top: Option<usize>,
     },
     /// Meetings per month, quarter or year, by counterpart kind and topic.
+    #[command(after_help = "\
+Examples:
+  diplograph timeline output/graph.json --by quarter
+  diplograph timeline output/graph.json --by year --kind organization")]
     Timeline {
         #[command(flatten)]
         input: Input,
@@ -145,6 +215,10 @@ enum Command {
         by: Period,
     },
     /// An entity's neighbours and meetings.
+    #[command(after_help = "\
+Examples:
+  diplograph neighbors Japon output/graph.json
+  diplograph neighbors country:JP news/ --since 2021")]
     Neighbors {
         /// Entity id, name or alias.
         entity: String,
@@ -152,6 +226,9 @@ enum Command {
         input: Input,
     },
     /// How two entities are connected.
+    #[command(after_help = "\
+Examples:
+  diplograph path Japon Belgique output/graph.json")]
     Path {
         /// Entity id, name or alias.
         from: String,
@@ -161,8 +238,12 @@ enum Command {
         input: Input,
     },
     /// Serve the interactive graph page and graph.json on 127.0.0.1.
+    #[command(after_help = "\
+Examples:
+  diplograph serve output/graph.json                 http://127.0.0.1:8000/
+  diplograph serve news/ --port 0 --with Japon       a free port, printed")]
     Serve {
-        /// Files or folders of articles, or one saved graph.json.
+        /// Files or folders of articles (`-` for standard input), or one saved graph.json.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         /// Port on 127.0.0.1; 0 picks a free one (the URL is printed).
@@ -170,6 +251,26 @@ enum Command {
         port: u16,
         #[command(flatten)]
         filters: Filters,
+    },
+    /// Shell completions, on standard output.
+    #[command(after_help = "\
+Examples:
+  diplograph completions bash > ~/.local/share/bash-completion/completions/diplograph
+  diplograph completions zsh > ~/.zfunc/_diplograph
+  diplograph completions fish > ~/.config/fish/completions/diplograph.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff), on standard output: diplograph(1), or the page
+    /// of one command.
+    #[command(after_help = "\
+Examples:
+  diplograph man > diplograph.1 && man ./diplograph.1
+  diplograph man meetings > diplograph-meetings.1")]
+    Man {
+        /// A command: its own page (diplograph-COMMAND(1)).
+        command: Option<String>,
     },
 }
 
@@ -186,7 +287,10 @@ impl Command {
             | Command::Timeline { input, .. }
             | Command::Neighbors { input, .. }
             | Command::Path { input, .. } => Some(&input.filters),
-            Command::Candidates { .. } | Command::Eval { .. } => None,
+            Command::Candidates { .. }
+            | Command::Eval { .. }
+            | Command::Completions { .. }
+            | Command::Man { .. } => None,
         }
     }
 }
@@ -194,7 +298,7 @@ impl Command {
 /// Where a graph comes from: articles to extract, or a saved `graph.json`.
 #[derive(clap::Args)]
 struct Input {
-    /// Files or folders of articles, or one saved graph.json.
+    /// Files or folders of articles (`-` for standard input), or one saved graph.json.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -370,7 +474,7 @@ fn fraction(s: &str) -> Result<f64, String> {
 fn main() -> ExitCode {
     if let Err(e) = files::clean_up_on_signals() {
         eprintln!("diplograph: error: {e}");
-        return ExitCode::FAILURE;
+        return ExitCode::from(ERROR);
     }
     let cli = Cli::parse();
     match run(cli) {
@@ -378,7 +482,7 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("diplograph: error: {}", message(&e));
-            ExitCode::FAILURE
+            ExitCode::from(ERROR)
         }
     }
 }
@@ -453,9 +557,18 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         .cloned()
         .collect();
     match cli.command {
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "diplograph", out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { command } => {
+            man_page(command.as_deref(), out)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Candidates { paths } => {
             articles_only(&paths, "candidates")?;
             let corpus = corpus::Corpus::load_with(&paths, &limits);
+            require_articles(&paths, &corpus.report)?;
             for c in extractor.candidates(&corpus) {
                 serde_json::to_writer(&mut *out, &c)?;
                 writeln!(out)?;
@@ -481,6 +594,7 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 Source::Articles(paths) => {
                     let (extraction, files) = read_articles(&extractor, paths, &limits, cli.quiet);
                     let code = finish(&files, &extraction, cli.quiet);
+                    require_articles(paths, &files)?;
                     let extraction = if filters.is_set() {
                         let graph = filters.apply(
                             MeetingGraph::from_merged(extraction)?,
@@ -506,6 +620,11 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             articles_only(&paths, "eval")?;
             let gold = Gold::load(&gold).context("cannot load the gold file")?;
             let (extraction, files) = read_articles(&extractor, &paths, &limits, cli.quiet);
+            // The run report follows the output, or says why there is none.
+            if let Err(e) = require_articles(&paths, &files) {
+                finish(&files, &extraction, cli.quiet);
+                return Err(e);
+            }
             let evaluation = eval::score(&gold, &extraction, extractor.gazetteer());
             match format {
                 EvalFormat::Text => write!(out, "{}", report::evaluation(&evaluation))?,
@@ -521,7 +640,7 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             match min_f1 {
                 Some(min) if f1 + 1e-9 < min => {
                     eprintln!("diplograph: meeting_f1 {f1:.3} is below --min-f1 {min}");
-                    Ok(ExitCode::FAILURE)
+                    Ok(ExitCode::from(SKIPPED))
                 }
                 _ => Ok(code),
             }
@@ -639,13 +758,8 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 })?;
                 return Ok(code);
             }
-            let records = if pending {
-                analysis::pending(&graph, &f, &members)
-            } else if repeated {
-                analysis::repeated(&graph, &f, &members)
-            } else {
-                analysis::invitations(&graph, &f, &members)
-            };
+            let mut records = analysis::invitations(&graph, &f, &members);
+            records.retain(|r| (!pending || r.is_pending()) && (!repeated || r.is_repeated()));
             emit(out, input.format, &records, || {
                 render::analysis::invitations(&records)
             })?;
@@ -737,6 +851,55 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
     }
 }
 
+/// The man page of diplograph, or of one of its commands: clap_mangen's
+/// sections, then the help's closing text (examples, exit status) as
+/// sections of their own, lines kept as they are.
+fn man_page(command: Option<&str>, out: &mut impl Write) -> Result<()> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let cmd = match command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            // Built, a command is named diplograph-NAME.
+            Some(sub) => sub.clone(),
+            None => Cli::command()
+                .error(
+                    clap::error::ErrorKind::InvalidSubcommand,
+                    format!("no command {name:?}; `diplograph --help` lists them"),
+                )
+                .exit(),
+        },
+    };
+    let closing = cmd.get_after_help().map(|h| h.to_string());
+    let man = clap_mangen::Man::new(cmd.clone())
+        .source(concat!("diplograph ", env!("CARGO_PKG_VERSION")));
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    if cmd.has_subcommands() {
+        man.render_subcommands_section(out)?;
+    }
+    let mut roff = roff::Roff::new();
+    for block in closing.as_deref().unwrap_or("").split("\n\n") {
+        let Some((title, body)) = block.split_once(":\n") else {
+            continue;
+        };
+        roff.control("SH", [title.to_uppercase().as_str()]);
+        roff.control("nf", []);
+        for line in body.lines() {
+            roff.text([roff::roman(line)]);
+        }
+        roff.control("fi", []);
+    }
+    roff.to_writer(out)?;
+    if cmd.get_version().is_some() {
+        man.render_version_section(out)?;
+    }
+    Ok(())
+}
+
 /// A graph and where it came from.
 struct Loaded {
     graph: MeetingGraph,
@@ -775,11 +938,8 @@ fn load_paths(
         Source::Articles(paths) => {
             let (extraction, files) = read_articles(extractor, paths, limits, quiet);
             let code = finish(&files, &extraction, quiet);
+            require_articles(paths, &files)?;
             let inputs: Vec<PathBuf> = files.read().map(PathBuf::from).collect();
-            if inputs.is_empty() {
-                let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                anyhow::bail!("no article could be read from {}", names.join(", "));
-            }
             Ok(Loaded {
                 graph: MeetingGraph::new(extraction)?,
                 code,
@@ -787,6 +947,16 @@ fn load_paths(
             })
         }
     }
+}
+
+/// Articles of which none could be read are an error: they would give an
+/// empty result that looks like an answer.
+fn require_articles(paths: &[PathBuf], files: &corpus::Report) -> Result<()> {
+    if files.read().next().is_none() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        anyhow::bail!("no article could be read from {}", names.join(", "));
+    }
+    Ok(())
 }
 
 /// Refuses a saved graph where a command reads articles only.
@@ -829,10 +999,7 @@ fn print_meetings(
 ) -> Result<()> {
     match format {
         Format::Table => {
-            let width = std::env::var("COLUMNS")
-                .ok()
-                .and_then(|c| c.parse().ok())
-                .unwrap_or(120);
+            let width = table::terminal_width();
             write!(out, "{}", table::meetings(extraction, hub, width))?;
         }
         Format::Json => {
@@ -882,7 +1049,7 @@ fn read_articles(
     result
 }
 
-/// Prints the run report (unless quiet) and gives the exit code: 2 when a
+/// Prints the run report (unless quiet) and gives the exit code: 1 when a
 /// file was skipped.
 fn finish(files: &corpus::Report, extraction: &Extraction, quiet: bool) -> ExitCode {
     if !quiet {
@@ -893,7 +1060,7 @@ fn finish(files: &corpus::Report, extraction: &Extraction, quiet: bool) -> ExitC
         .iter()
         .any(|f| matches!(f.outcome, Outcome::Skipped { .. }));
     if skipped {
-        ExitCode::from(2)
+        ExitCode::from(SKIPPED)
     } else {
         ExitCode::SUCCESS
     }

@@ -1,5 +1,5 @@
 //! Bad input, one case per test: the binary names the file and the
-//! problem, exits with 2 when a file was skipped, lists every input file in
+//! problem, exits with 1 when a file was skipped, lists every input file in
 //! the run report (files of folders that are no articles as ignored), and
 //! still extracts every meeting of the good files.
 //!
@@ -113,7 +113,7 @@ fn empty_file() {
     let dir = setup();
     fs::write(dir.path().join("empty.txt"), b"").unwrap();
     fs::write(dir.path().join("blank.txt"), b" \n\r\n\t \n").unwrap();
-    let o = check(&dir, &["empty.txt", "blank.txt"], 2, 2);
+    let o = check(&dir, &["empty.txt", "blank.txt"], 1, 2);
     assert_skipped(&o, "empty.txt", "empty file");
     assert_skipped(&o, "blank.txt", "empty file");
 }
@@ -123,7 +123,7 @@ fn binary_file() {
     let dir = setup();
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x1f\x15\xc4\x89";
     fs::write(dir.path().join("good/logo.txt"), png).unwrap();
-    let o = check(&dir, &[], 2, 1);
+    let o = check(&dir, &[], 1, 1);
     assert_skipped(&o, "good/logo.txt", "binary file");
 }
 
@@ -178,7 +178,7 @@ fn file_over_the_size_limit_is_skipped_without_reading_it() {
     // A sparse 200 MB file: instant to make, skipped by its size.
     let big = fs::File::create(dir.path().join("big.txt")).unwrap();
     big.set_len(200 * 1024 * 1024).unwrap();
-    let o = check(&dir, &["big.txt"], 2, 1);
+    let o = check(&dir, &["big.txt"], 1, 1);
     assert_skipped(&o, "big.txt", "file too large (209715200 bytes");
     // The limit is a flag.
     fs::write(dir.path().join("small.txt"), "x".repeat(3 * 1024 * 1024)).unwrap();
@@ -193,8 +193,11 @@ fn file_over_the_size_limit_is_skipped_without_reading_it() {
             "json",
         ],
     );
+    // Nothing left to read is an input error (2), the report saying why.
     assert_eq!(o.status.code(), Some(2));
     assert_skipped(&o, "small.txt", "file too large");
+    assert!(stderr(&o).contains("error: no article could be read from small.txt"));
+    assert!(o.stdout.is_empty());
 }
 
 /// 200 MB of real-looking text under a raised limit: read and extracted
@@ -262,7 +265,7 @@ fn html_with_scripts_styles_and_deep_nesting() {
     // html5ever's time grows with the square of the depth: skipped, quickly.
     fs::write(dir.path().join("deep.html"), page(100_000)).unwrap();
     let start = std::time::Instant::now();
-    let o = check(&dir, &["page.html", "deep.html"], 2, 2);
+    let o = check(&dir, &["page.html", "deep.html"], 1, 2);
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
     assert_skipped(&o, "deep.html", "HTML nested too deeply");
     let report = stderr(&o);
@@ -289,7 +292,7 @@ fn unreadable_files_and_dangling_links() {
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
     // Root reads it anyway: then the file is simply read.
     let readable = fs::read(&locked).is_ok();
-    let o = check(&dir, &["missing.txt"], 2, 3);
+    let o = check(&dir, &["missing.txt"], 1, 3);
     if !readable {
         assert_skipped(&o, "good/locked.txt", "Permission denied");
     }
@@ -301,7 +304,7 @@ fn unreadable_files_and_dangling_links() {
 fn symlink_loop() {
     let dir = setup();
     std::os::unix::fs::symlink(dir.path().join("good"), dir.path().join("good/en/loop")).unwrap();
-    let o = check(&dir, &[], 2, 1);
+    let o = check(&dir, &[], 1, 1);
     assert_skipped(&o, "good/en/loop", "loop");
 }
 
@@ -313,7 +316,7 @@ fn text_without_news_item() {
         "Only a Title\n\nAnother Title\n",
     )
     .unwrap();
-    let o = check(&dir, &["title.txt"], 2, 1);
+    let o = check(&dir, &["title.txt"], 1, 1);
     assert_skipped(&o, "title.txt", "no news item");
 }
 
@@ -338,7 +341,7 @@ fn fifo_or_device_named_explicitly_is_skipped_not_waited_on() {
         ],
         60,
     );
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_skipped(&o, "pipe.txt", "a FIFO, not a regular file");
     assert_skipped(&o, "/dev/zero", "a character device, not a regular file");
     let found = meetings(&o);
@@ -360,7 +363,7 @@ fn every_entry_of_a_folder_is_reported() {
         .status()
         .is_ok_and(|s| s.success());
     let o = run_within(dir.path(), &["meetings", "good", "--format", "json"], 60);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_skipped(&o, "good/pipe.txt", "a FIFO, not a regular file");
     if device {
         assert_skipped(&o, "good/en/null.txt", "a character device");
@@ -480,7 +483,7 @@ fn html_costly_to_parse_is_skipped_and_tags_in_scripts_and_comments_count_for_no
             "script.html",
             "comment.html",
         ],
-        2,
+        1,
         4,
     );
     assert_skipped(&o, "selfclosed.html", "HTML nested too deeply");

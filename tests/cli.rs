@@ -180,7 +180,7 @@ fn run_report_goes_to_stderr_and_quiet_silences_it() {
 }
 
 #[test]
-fn bad_files_are_reported_by_path_and_exit_2() {
+fn bad_files_are_reported_by_path_and_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.txt");
     std::fs::copy("examples/corpus/fr/azertac-depeche.txt", &good).unwrap();
@@ -197,7 +197,7 @@ fn bad_files_are_reported_by_path_and_exit_2() {
         "json",
     ];
     let o = diplograph(&args);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     check_contract_outside(&json(&o));
     let report = stderr(&o);
     for bad in [&binary, &missing] {
@@ -232,7 +232,7 @@ fn unknown_gazetteer_file_is_named() {
         "--gazetteer",
         "no/such/places.toml",
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     assert_eq!(stdout(&o), "");
     let err = stderr(&o);
     assert!(
@@ -252,7 +252,7 @@ fn malformed_gazetteer_file_is_named_with_the_problem() {
         "--gazetteer",
         path.to_str().unwrap(),
     ]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
         err.contains(&path.display().to_string()) && err.contains("city"),
@@ -270,7 +270,7 @@ fn eval_names_a_broken_gold_file() {
     )
     .unwrap();
     let o = diplograph(&["eval", "examples/corpus", "--gold", path.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(
         err.contains(&path.display().to_string()) && err.contains("planet"),
@@ -415,7 +415,7 @@ fn bad_files_do_not_hide_the_good_files_meetings() {
     std::fs::copy("examples/corpus/fr/azertac-depeche.txt", &good).unwrap();
     std::fs::write(dir.path().join("binary.txt"), b"\0\xff\xfe\0garbage\0").unwrap();
     let o = diplograph(&["meetings", dir.path().to_str().unwrap(), "--format", "json"]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1));
     let out = json(&o);
     let found = out["meetings"].as_array().into_iter().flatten().any(|m| {
         m["doc"].as_str().is_some_and(|d| d.ends_with("good.txt"))
@@ -583,7 +583,7 @@ fn every_command_takes_the_filters() {
         "--with",
         "Atlantide",
     ]);
-    assert_eq!(unknown.status.code(), Some(1));
+    assert_eq!(unknown.status.code(), Some(2));
     assert!(
         stderr(&unknown).contains("Atlantide"),
         "{}",
@@ -643,7 +643,7 @@ fn observer_invitations_of_listed_member_states_are_flagged() {
 
     std::fs::write(&list, "[[organization]]\nid = \"org:icesco\"\n").unwrap();
     let broken = diplograph(&["invitations", article, "--members", list.to_str().unwrap()]);
-    assert_eq!(broken.status.code(), Some(1));
+    assert_eq!(broken.status.code(), Some(2));
     let message = stderr(&broken);
     assert!(
         message.contains("members.toml") && message.contains("source"),
@@ -873,7 +873,7 @@ fn a_known_entity_absent_from_the_articles_is_told_as_such() {
         &["path", "Pérou", "Japon", "examples/corpus", "-q"],
     ] {
         let o = diplograph(args);
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
         assert!(
             err.contains("is Japan (country:JP), which takes part in no meeting"),
@@ -889,7 +889,7 @@ fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nonexistent.json");
     let o = diplograph(&["invitations", missing.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(stdout(&o), "");
     let err = stderr(&o);
     assert!(
@@ -909,7 +909,7 @@ fn a_missing_graph_or_unreadable_articles_are_errors_not_empty_output() {
         ],
     ] {
         let o = run_within(Path::new(env!("CARGO_MANIFEST_DIR")), args, 60);
-        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(
             stderr(&o).contains(&format!("no article could be read from {nowhere}")),
             "{args:?}: {}",
@@ -984,7 +984,7 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
             &[option, path, "meetings", "examples/corpus"],
             60,
         );
-        assert_eq!(o.status.code(), Some(1), "{path}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{path}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(err.contains(path) && err.contains(want), "{err}");
         assert_eq!(stdout(&o), "");
@@ -1002,7 +1002,7 @@ fn a_gold_file_that_is_a_fifo_is_refused_not_waited_on() {
         &["eval", "examples/corpus", "--gold", fifo.to_str().unwrap()],
         60,
     );
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("a FIFO, not a regular file"),
         "{}",
@@ -1032,7 +1032,7 @@ fn member_lists_name_known_states_and_organizations_only() {
             "--members",
             list.to_str().unwrap(),
         ]);
-        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         let err = stderr(&o);
         assert!(err.contains("members.toml") && err.contains(want), "{err}");
         assert_eq!(stdout(&o), "");
@@ -1055,4 +1055,59 @@ fn a_reader_that_stops_reading_is_not_an_error() {
         assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
         assert_eq!(stderr(&o), "", "{format}");
     }
+}
+
+#[test]
+fn pending_and_repeated_together_are_invited_twice_and_not_joined() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write(
+        "a.txt",
+        "ICESCO invites Chile to join as an Observer State\n\n\
+         Rabat, 4 March 2024 - ICESCO has invited the Republic of Chile to join the Organization as an Observer State.\n",
+    );
+    write(
+        "b.txt",
+        "ICESCO renews its invitation to Chile\n\n\
+         Rabat, 12 June 2024 - ICESCO has invited the Republic of Chile to join the Organization as an Observer State.\n",
+    );
+    write(
+        "c.txt",
+        "ICESCO calls on Peru to join the Coalition\n\n\
+         Rabat, 5 March 2024 - ICESCO has invited Peru to join the Global Humanitarian Coalition.\n",
+    );
+    write(
+        "d.txt",
+        "A second call to Peru\n\n\
+         Rabat, 2 April 2024 - ICESCO has invited Peru to join the Global Humanitarian Coalition.\n",
+    );
+    write(
+        "e.txt",
+        "Peru joins the Coalition\n\n\
+         Rabat, 9 May 2024 - Peru has joined the Global Humanitarian Coalition launched by ICESCO.\n",
+    );
+    write(
+        "f.txt",
+        "ICESCO invites Kenya to join as an Observer State\n\n\
+         Rabat, 7 March 2024 - ICESCO has invited the Republic of Kenya to join the Organization as an Observer State.\n",
+    );
+    let corpus = dir.path().to_str().unwrap();
+    let invitees = |flags: &[&str]| -> Vec<String> {
+        let mut args = vec!["invitations", corpus, "--format", "json", "--quiet"];
+        args.extend(flags);
+        let o = diplograph(&args);
+        assert_eq!(o.status.code(), Some(0), "{flags:?}: {}", stderr(&o));
+        json(&o)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["invitee"]["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(invitees(&[]), ["country:CL", "country:KE", "country:PE"]);
+    assert_eq!(invitees(&["--pending"]), ["country:CL", "country:KE"]);
+    assert_eq!(invitees(&["--repeated"]), ["country:CL", "country:PE"]);
+    assert_eq!(invitees(&["--pending", "--repeated"]), ["country:CL"]);
+    let o = diplograph(&["invitations", corpus, "--pending", "--conversion"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }

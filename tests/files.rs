@@ -83,7 +83,7 @@ fn a_saved_graph_given_to_any_command_is_loaded_not_extracted() {
             args.extend(["-o", s(dir.path())]);
         }
         let o = run(&args);
-        assert_eq!(o.status.code(), Some(1), "{command}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{command}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(
             err.contains(&format!(
@@ -102,7 +102,7 @@ fn a_saved_graph_given_to_any_command_is_loaded_not_extracted() {
         vec!["eval", s(&graph), "--gold", gold],
     ] {
         let o = run(&args);
-        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
         assert!(
             err.contains("is a saved graph") && err.contains("reads articles"),
@@ -156,7 +156,7 @@ fn no_output_replaces_an_input() {
         ],
     ] {
         let o = run(&args);
-        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
         assert!(
             stderr(&o).contains("is an input of this run"),
             "{args:?}: {}",
@@ -203,7 +203,7 @@ fn outputs_onto_links_fifos_and_devices_are_refused() {
             "-o",
             s(target),
         ]);
-        assert_eq!(o.status.code(), Some(1), "{target:?}");
+        assert_eq!(o.status.code(), Some(2), "{target:?}");
         let err = stderr(&o);
         assert!(
             err.contains(&format!("is {kind}: diplograph writes only regular files")),
@@ -222,7 +222,7 @@ fn outputs_onto_links_fifos_and_devices_are_refused() {
     fs::create_dir(&out).unwrap();
     std::os::unix::fs::symlink(&real, out.join("graph.dot")).unwrap();
     let o = run(&["build", "examples/corpus", "-q", "-o", s(&out)]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("graph.dot is a symbolic link"),
         "{}",
@@ -330,7 +330,7 @@ fn a_saved_graph_with_a_dangling_id_is_an_error_naming_it() {
     fs::write(&graph, v.to_string()).unwrap();
     for command in ["centrality", "invitations", "meetings"] {
         let o = run(&[command, s(&graph)]);
-        assert_eq!(o.status.code(), Some(1), "{command}");
+        assert_eq!(o.status.code(), Some(2), "{command}");
         let err = stderr(&o);
         assert!(
             err.contains("party country:PE is defined by no entity"),

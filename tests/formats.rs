@@ -242,7 +242,7 @@ fn pictures_without_graphviz_name_the_package() {
         .env("PATH", "")
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("apt-get install graphviz"), "{err}");
     // build still writes everything else, with a note

@@ -11,7 +11,9 @@
 //! Measures, as NetworkX computes them on that graph (see
 //! `scripts/networkx_check.py`, which checks the agreement):
 //! - `degree`: distinct partners / (n − 1) (`nx.degree_centrality`);
-//! - `weighted_degree`: number of meetings (`G.degree(weight="weight")`);
+//! - `weighted_degree`: the weight of the node's links
+//!   (`G.degree(weight="weight")`), where a meeting counts once per pair;
+//!   `meetings` is the number of distinct meetings instead;
 //! - `betweenness`: normalized, unweighted, endpoints excluded
 //!   (`nx.betweenness_centrality`), see [`betweenness`];
 //! - `closeness`: unweighted, Wasserman–Faust scaling for disconnected graphs
@@ -22,14 +24,14 @@
 //!   when it does not converge;
 //! - `pagerank`: see [`pagerank`].
 
-use crate::graph::{EdgeKind, Filter, MeetingGraph};
+use crate::graph::{EdgeKind, Filter, MeetingGraph, Origin};
 use crate::model::EntityKind;
 use crate::{Error, Result};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sources per parallel task of [`betweenness`] at the least; the tasks are
 /// fixed by the node count alone, so that the sums (and the last bits of
@@ -54,6 +56,9 @@ pub struct CentralityOptions {
 #[derive(Debug, Clone, Default)]
 pub struct PartnerGraph {
     pub graph: UnGraph<String, f64>,
+    /// Per node (by index), the number of distinct meetings its links come
+    /// from; `None` for a graph made of bare edges ([`PartnerGraph::from_edges`]).
+    pub meetings: Option<Vec<usize>>,
 }
 
 impl PartnerGraph {
@@ -80,6 +85,7 @@ impl PartnerGraph {
         let kept = crate::graph::Kept::new(g, &options.filter);
         let mut weights: BTreeMap<(NodeIndex, NodeIndex), f64> = BTreeMap::new();
         let mut nodes: Vec<NodeIndex> = Vec::new();
+        let mut reports: BTreeSet<(NodeIndex, Origin)> = BTreeSet::new();
         for e in g.petgraph().edge_references() {
             let w = e.weight();
             if !kept.edge(w) {
@@ -96,6 +102,7 @@ impl PartnerGraph {
             let (a, b) = (e.source().min(e.target()), e.source().max(e.target()));
             *weights.entry((a, b)).or_default() += 1.0;
             nodes.extend([e.source(), e.target()]);
+            reports.extend([(e.source(), w.origin), (e.target(), w.origin)]);
         }
         // Nodes in graph order, so that results are stable.
         nodes.sort();
@@ -108,7 +115,14 @@ impl PartnerGraph {
         for ((a, b), w) in weights {
             graph.add_edge(map[&a], map[&b], w);
         }
-        PartnerGraph { graph }
+        let mut meetings = vec![0; graph.node_count()];
+        for (n, _) in reports {
+            meetings[map[&n].index()] += 1;
+        }
+        PartnerGraph {
+            graph,
+            meetings: Some(meetings),
+        }
     }
 
     /// A partner graph from weighted edges between ids (parallel edges add up).
@@ -128,7 +142,10 @@ impl PartnerGraph {
                 }
             }
         }
-        PartnerGraph { graph }
+        PartnerGraph {
+            graph,
+            meetings: None,
+        }
     }
 
     /// The edges as `(id, id, weight)`.
@@ -152,7 +169,12 @@ pub struct Centrality {
     pub id: String,
     pub kind: Option<EntityKind>,
     pub degree: f64,
+    /// The sum of the weights of the node's links: a meeting counts once
+    /// per pair it links (NetworkX's `G.degree(weight="weight")`).
     pub weighted_degree: f64,
+    /// The number of distinct meetings the node has a link from (`None`
+    /// for a graph of bare edges).
+    pub meetings: Option<usize>,
     pub betweenness: f64,
     pub closeness: f64,
     pub eigenvector: Option<f64>,
@@ -222,6 +244,7 @@ pub fn centralities(p: &PartnerGraph) -> Result<Vec<Centrality>> {
                 kind: crate::graph::kind_of_id(&g[v]).ok(),
                 degree: degree[i],
                 weighted_degree: g.edges(v).map(|e| *e.weight()).sum(),
+                meetings: p.meetings.as_ref().and_then(|m| m.get(i).copied()),
                 betweenness: betweenness[i],
                 closeness: closeness[i],
                 eigenvector: eigen.as_ref().map(|x| x[i]),
@@ -560,6 +583,27 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn meetings_count_meetings_not_links() {
+        let g = fixture();
+        for include_people in [false, true] {
+            let options = CentralityOptions {
+                include_people,
+                ..CentralityOptions::default()
+            };
+            let c = partner_centrality(&g, &options).unwrap();
+            let hub = c.iter().find(|x| x.id == "org:icesco").unwrap();
+            // The hub is in every meeting; a three-party meeting and the
+            // people's links weigh more than one each.
+            assert_eq!(hub.meetings, Some(g.meetings().len()), "{include_people}");
+            assert!(hub.weighted_degree > g.meetings().len() as f64);
+            let fr = c.iter().find(|x| x.id == "country:FR").unwrap();
+            assert_eq!(fr.meetings, Some(2));
+        }
+        let bare = centralities(&PartnerGraph::from_edges([("a", "b", 2.0)])).unwrap();
+        assert_eq!(bare[0].meetings, None);
     }
 
     #[test]

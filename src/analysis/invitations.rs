@@ -69,6 +69,11 @@ impl InvitationRecord<'_> {
     pub fn is_pending(&self) -> bool {
         self.joined.is_none()
     }
+
+    /// Reported by two meetings or more.
+    pub fn is_repeated(&self) -> bool {
+        self.count >= 2
+    }
 }
 
 /// Joined and invited counts of one target.
@@ -289,7 +294,7 @@ pub fn repeated<'a>(
 ) -> Vec<InvitationRecord<'a>> {
     invitations(g, filter, members)
         .into_iter()
-        .filter(|r| r.count >= 2)
+        .filter(InvitationRecord::is_repeated)
         .collect()
 }
 

@@ -2,7 +2,9 @@
 //! by topic.
 //!
 //! A meeting whose date lacks what the granularity needs (a year, or a month
-//! for months and quarters) falls in the bucket `unknown`. Counterpart kinds
+//! for months and quarters) falls in the bucket `unknown`. Every period
+//! between the first and the last is listed, an empty one with 0, so that
+//! gaps show. Counterpart kinds
 //! are those of the parties other than the hub; a meeting counts once per
 //! kind, and once per topic.
 
@@ -35,20 +37,66 @@ pub struct Timeline {
     pub buckets: Vec<(String, Bucket)>,
 }
 
-/// The label of a meeting's bucket: `2020-07`, `2020-Q3`, `2020`, `unknown`.
-fn label(date: Option<crate::model::PartialDate>, g: Granularity) -> String {
-    let Some(d) = date else {
-        return "unknown".into();
-    };
-    match (g, d.year, d.month) {
-        (Granularity::Year, Some(y), _) => format!("{y:04}"),
-        (Granularity::Month, Some(y), Some(m)) => format!("{y:04}-{m:02}"),
-        (Granularity::Quarter, Some(y), Some(m)) => format!("{y:04}-Q{}", m.div_ceil(3)),
-        _ => "unknown".into(),
+/// A period: a year and the month or quarter in it (0 for years); `None`
+/// for a date that lacks what the granularity needs. Dated periods sort
+/// before `None`, in time order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Period(Option<(i32, u32)>);
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.0.is_none(), self.0).cmp(&(other.0.is_none(), other.0))
     }
 }
 
-/// Counts the meetings that pass the filter per bucket.
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Period {
+    fn of(date: Option<crate::model::PartialDate>, g: Granularity) -> Period {
+        let Some(d) = date else {
+            return Period(None);
+        };
+        Period(match (g, d.year, d.month) {
+            (Granularity::Year, Some(y), _) => Some((y, 0)),
+            (Granularity::Month, Some(y), Some(m)) => Some((y, m)),
+            (Granularity::Quarter, Some(y), Some(m)) => Some((y, m.div_ceil(3))),
+            _ => None,
+        })
+    }
+
+    /// The period after this one (a dated one; years have four digits).
+    fn next(self, g: Granularity) -> Period {
+        let (first, last) = match g {
+            Granularity::Year => (0, 0),
+            Granularity::Quarter => (1, 4),
+            Granularity::Month => (1, 12),
+        };
+        Period(self.0.map(|(y, i)| {
+            if i >= last {
+                (y + 1, first)
+            } else {
+                (y, i + 1)
+            }
+        }))
+    }
+
+    /// `2020-07`, `2020-Q3`, `2020`, `unknown`.
+    fn label(self, g: Granularity) -> String {
+        match (g, self.0) {
+            (_, None) => "unknown".into(),
+            (Granularity::Year, Some((y, _))) => format!("{y:04}"),
+            (Granularity::Month, Some((y, m))) => format!("{y:04}-{m:02}"),
+            (Granularity::Quarter, Some((y, q))) => format!("{y:04}-Q{q}"),
+        }
+    }
+}
+
+/// Counts the meetings that pass the filter per period, every period from
+/// the first to the last dated one (empty ones with 0), then `unknown`.
 ///
 /// ```
 /// use diplograph::analysis::{timeline, Granularity};
@@ -58,10 +106,9 @@ fn label(date: Option<crate::model::PartialDate>, g: Granularity) -> String {
 /// assert!(timeline(&g, &Filter::default(), Granularity::Month).buckets.is_empty());
 /// ```
 pub fn timeline(g: &MeetingGraph, filter: &Filter, granularity: Granularity) -> Timeline {
-    let mut buckets: BTreeMap<(bool, String), Bucket> = BTreeMap::new();
+    let mut buckets: BTreeMap<Period, Bucket> = BTreeMap::new();
     for (_, m) in g.filtered(filter) {
-        let l = label(m.date, granularity);
-        let b = buckets.entry((l == "unknown", l)).or_default();
+        let b = buckets.entry(Period::of(m.date, granularity)).or_default();
         b.meetings += 1;
         for kind in g.counterpart_kinds(m) {
             let name = serde_json::to_value(kind)
@@ -77,9 +124,20 @@ pub fn timeline(g: &MeetingGraph, filter: &Filter, granularity: Granularity) -> 
             *b.by_topic.entry(t).or_default() += 1;
         }
     }
+    let dated: Vec<Period> = buckets.keys().copied().filter(|p| p.0.is_some()).collect();
+    if let (Some(&first), Some(&last)) = (dated.first(), dated.last()) {
+        let mut p = first;
+        while p < last {
+            p = p.next(granularity);
+            buckets.entry(p).or_default();
+        }
+    }
     Timeline {
         granularity,
-        buckets: buckets.into_iter().map(|((_, l), b)| (l, b)).collect(),
+        buckets: buckets
+            .into_iter()
+            .map(|(p, b)| (p.label(granularity), b))
+            .collect(),
     }
 }
 
@@ -103,16 +161,20 @@ mod tests {
                     ("2021-Q1", 2),
                 ],
             ),
+            // Empty months between the first and the last show, with 0.
             (
                 Granularity::Month,
                 vec![
                     ("2020-05", 1),
+                    ("2020-06", 0),
                     ("2020-07", 1),
                     ("2020-08", 1),
                     ("2020-09", 1),
                     ("2020-10", 1),
+                    ("2020-11", 0),
                     ("2020-12", 1),
                     ("2021-01", 1),
+                    ("2021-02", 0),
                     ("2021-03", 1),
                 ],
             ),
@@ -165,5 +227,50 @@ mod tests {
             .map(|(l, b)| (l.as_str(), b.meetings))
             .collect();
         assert_eq!(got, [("2020", 1), ("unknown", 2)]);
+    }
+
+    #[test]
+    fn empty_periods_between_first_and_last_count_0() {
+        use crate::graph::tests::meeting;
+        use crate::model::Extraction;
+        let g = MeetingGraph::new(Extraction {
+            meetings: vec![
+                meeting("a", Some("2019-11-02"), &["country:JP"], &[]),
+                meeting("b", Some("2021-02-10"), &["country:JP"], &[]),
+                meeting("c", None, &["country:FR"], &[]),
+            ],
+            entities: vec![],
+            ..Default::default()
+        })
+        .unwrap();
+        let labels = |gran| -> Vec<(String, usize)> {
+            timeline(&g, &Filter::default(), gran)
+                .buckets
+                .into_iter()
+                .map(|(l, b)| (l, b.meetings))
+                .collect()
+        };
+        let q: Vec<(&str, usize)> = [
+            ("2019-Q4", 1),
+            ("2020-Q1", 0),
+            ("2020-Q2", 0),
+            ("2020-Q3", 0),
+            ("2020-Q4", 0),
+            ("2021-Q1", 1),
+            ("unknown", 1),
+        ]
+        .to_vec();
+        let got = labels(Granularity::Quarter);
+        let got: Vec<(&str, usize)> = got.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+        assert_eq!(got, q);
+        let years = labels(Granularity::Year);
+        let years: Vec<(&str, usize)> = years.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+        assert_eq!(
+            years,
+            [("2019", 1), ("2020", 0), ("2021", 1), ("unknown", 1)]
+        );
+        let months = labels(Granularity::Month);
+        assert_eq!(months.len(), 16 + 1, "2019-11 to 2021-02, then unknown");
+        assert_eq!(months[2], ("2020-01".to_string(), 0));
     }
 }

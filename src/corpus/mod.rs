@@ -12,7 +12,9 @@
 //!    explicitly is read whatever its extension (as text unless
 //!    `.html`/`.htm`). Only regular files are read: FIFOs, devices and
 //!    sockets, unreadable entries and symlink loops are reported as
-//!    skipped, never fatal.
+//!    skipped, never fatal. The path `-` ([`STDIN`]) is standard input,
+//!    a document named `-`, read as HTML when its first non-blank
+//!    character is `<` and as text otherwise.
 //! 2. **Decoding.** UTF-8 (a BOM is stripped); UTF-16 with a BOM; otherwise
 //!    the encoding is guessed with `chardetng` (Windows-1252 pages exist) and
 //!    decoded with `encoding_rs`. Binary files (a NUL byte or over 10 %
@@ -78,6 +80,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+/// The path that names standard input, and the name of its document.
+pub const STDIN: &str = "-";
 
 /// Extensions taken from folders.
 const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -390,6 +395,16 @@ pub fn normalize_line_ends(text: &str) -> Cow<'_, str> {
 }
 
 /// The path as given, with `/` separators.
+/// True when the first character that is not blank (nor a BOM) is `<`:
+/// text without a name to tell its kind is HTML then.
+fn starts_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'<')
+}
+
 fn display_name(path: &Path) -> String {
     let s = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' {
@@ -456,7 +471,19 @@ impl Document {
     /// Only regular files are read (a FIFO is skipped, never waited on),
     /// and never more than `limits.max_file_size + 1` bytes of them (a
     /// growing file included).
+    ///
+    /// The path [`STDIN`] reads standard input instead, to its end (within
+    /// the same limit).
     pub fn read(path: &Path, limits: &Limits) -> Result<Document, SkipReason> {
+        if path == Path::new(STDIN) {
+            let bytes = crate::files::read_stdin(limits.max_file_size)?;
+            let kind = if starts_like_html(&bytes) {
+                Kind::Html
+            } else {
+                Kind::Text
+            };
+            return Document::build(STDIN.to_string(), kind, bytes);
+        }
         let bytes = crate::files::read_regular(path, limits.max_file_size)?;
         Document::build(display_name(path), Kind::of(path), bytes)
     }

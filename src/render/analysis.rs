@@ -1,14 +1,19 @@
 //! Plain-text views of the analysis results: one line per row, columns
-//! aligned, text from articles escaped.
+//! aligned (the tables of [`crate::render::table`], never wrapped, so that
+//! a row stays one line for grep), text from articles escaped.
 
 use crate::analysis::{AlreadyMember, Centrality, Conversion, InvitationRecord, Timeline};
 use crate::graph::{EgoNetwork, MeetingGraph, PathStep};
 use crate::model::Capacity;
-use crate::render::table::escape;
+use crate::render::table::{escape, plain};
 use std::fmt::Write;
 
 fn date(d: Option<crate::model::PartialDate>) -> String {
     d.map_or_else(|| "?".into(), |d| d.to_string())
+}
+
+fn cells<const N: usize>(row: [String; N]) -> Vec<String> {
+    row.into_iter().map(|c| escape(&c)).collect()
 }
 
 /// Invitations: invitee, target, capacity, count, first and last date, status.
@@ -18,132 +23,205 @@ fn date(d: Option<crate::model::PartialDate>) -> String {
 /// assert!(text.starts_with("invitee"));
 /// ```
 pub fn invitations(records: &[InvitationRecord<'_>]) -> String {
-    let mut out = format!(
-        "{:<24} {:<36} {:<9} {:>5} {:<10} {:<10} status\n",
-        "invitee", "target", "capacity", "count", "first", "last"
-    );
-    for r in records {
-        let capacity = if r.capacity == Capacity::Observer {
-            "observer"
-        } else {
-            "member"
-        };
-        let mut status = match &r.joined {
-            Some(j) => format!("joined {}", date(j.date)),
-            None => "pending".into(),
-        };
-        match &r.already_member {
-            Some(AlreadyMember::Report(o)) => {
-                status.push_str(&format!(" (already a full member, per {})", o.doc));
+    let rows = records
+        .iter()
+        .map(|r| {
+            let capacity = if r.capacity == Capacity::Observer {
+                "observer"
+            } else {
+                "member"
+            };
+            let mut status = match &r.joined {
+                Some(j) => format!("joined {}", date(j.date)),
+                None => "pending".into(),
+            };
+            match &r.already_member {
+                Some(AlreadyMember::Report(o)) => {
+                    status.push_str(&format!(" (already a full member, per {})", o.doc));
+                }
+                Some(AlreadyMember::Reference(_)) => {
+                    status.push_str(" (already a full member, per the member-state list)");
+                }
+                None => {}
             }
-            Some(AlreadyMember::Reference(_)) => {
-                status.push_str(" (already a full member, per the member-state list)");
-            }
-            None => {}
-        }
-        let _ = writeln!(
-            out,
-            "{:<24} {:<36} {:<9} {:>5} {:<10} {:<10} {status}",
-            escape(&r.invitee.name),
-            escape(r.target.acronym.as_deref().unwrap_or(&r.target.name)),
-            capacity,
-            r.count,
-            date(r.first),
-            date(r.last)
-        );
-    }
-    out
+            cells([
+                r.invitee.name.clone(),
+                r.target
+                    .acronym
+                    .as_deref()
+                    .unwrap_or(&r.target.name)
+                    .to_string(),
+                capacity.to_string(),
+                r.count.to_string(),
+                date(r.first),
+                date(r.last),
+                status,
+            ])
+        })
+        .collect();
+    plain(
+        &[
+            "invitee", "target", "capacity", "count", "first", "last", "status",
+        ],
+        rows,
+        &[3],
+        None,
+    )
+}
+
+/// The short name of an entity of the graph: its acronym, else its name,
+/// else the id.
+fn short<'g>(g: &'g MeetingGraph, id: &'g str) -> &'g str {
+    g.entity(id)
+        .map_or(id, |e| e.acronym.as_deref().unwrap_or(&e.name))
 }
 
 /// Conversion of invitations into memberships, per target.
+///
+/// ```
+/// use diplograph::graph::MeetingGraph;
+/// let g = MeetingGraph::new(Default::default()).unwrap();
+/// assert!(diplograph::render::analysis::conversion(&g, &[]).starts_with("target"));
+/// ```
 pub fn conversion(g: &MeetingGraph, rows: &[Conversion]) -> String {
-    let mut out = format!(
-        "{:<40} {:>7} {:>6} {:>6}\n",
-        "target", "invited", "joined", "rate"
-    );
-    for c in rows {
-        let name = g.entity(&c.target).map_or(c.target.as_str(), |e| {
-            e.acronym.as_deref().unwrap_or(&e.name)
-        });
-        let _ = writeln!(
-            out,
-            "{:<40} {:>7} {:>6} {:>6.2}",
-            escape(name),
-            c.invited,
-            c.joined,
-            c.rate
-        );
-    }
-    out
+    let rows = rows
+        .iter()
+        .map(|c| {
+            cells([
+                short(g, &c.target).to_string(),
+                c.invited.to_string(),
+                c.joined.to_string(),
+                format!("{:.2}", c.rate),
+            ])
+        })
+        .collect();
+    plain(
+        &["target", "invited", "joined", "rate"],
+        rows,
+        &[1, 2, 3],
+        None,
+    )
 }
 
-/// Centralities, one entity per line, in the given order.
+/// Centralities, one entity per line, in the given order; `meetings` is
+/// the number of meetings of the entity, not the weight of its links.
+///
+/// ```
+/// use diplograph::graph::MeetingGraph;
+/// let g = MeetingGraph::new(Default::default()).unwrap();
+/// assert!(diplograph::render::analysis::centrality(&g, &[]).starts_with("entity"));
+/// ```
 pub fn centrality(g: &MeetingGraph, rows: &[Centrality]) -> String {
-    let mut out = format!(
-        "{:<40} {:>6} {:>8} {:>11} {:>9} {:>11} {:>8}\n",
-        "entity", "degree", "meetings", "betweenness", "closeness", "eigenvector", "pagerank"
-    );
-    for c in rows {
-        let name = g
-            .entity(&c.id)
-            .map_or(c.id.as_str(), |e| e.acronym.as_deref().unwrap_or(&e.name));
-        let eig = c
-            .eigenvector
-            .map_or_else(|| "-".into(), |e| format!("{e:.4}"));
-        let _ = writeln!(
-            out,
-            "{:<40} {:>6.3} {:>8} {:>11.4} {:>9.4} {:>11} {:>8.4}",
-            escape(name),
-            c.degree,
-            c.weighted_degree,
-            c.betweenness,
-            c.closeness,
-            eig,
-            c.pagerank
-        );
-    }
-    out
+    let rows = rows
+        .iter()
+        .map(|c| {
+            cells([
+                short(g, &c.id).to_string(),
+                format!("{:.3}", c.degree),
+                c.meetings.map_or_else(|| "-".into(), |m| m.to_string()),
+                format!("{:.4}", c.betweenness),
+                format!("{:.4}", c.closeness),
+                c.eigenvector
+                    .map_or_else(|| "-".into(), |e| format!("{e:.4}")),
+                format!("{:.4}", c.pagerank),
+            ])
+        })
+        .collect();
+    plain(
+        &[
+            "entity",
+            "degree",
+            "meetings",
+            "betweenness",
+            "closeness",
+            "eigenvector",
+            "pagerank",
+        ],
+        rows,
+        &[1, 2, 3, 4, 5, 6],
+        None,
+    )
 }
 
-/// A timeline: one bucket per line with its counts by kind and topic.
+/// A timeline: one period per line with its counts by kind and topic,
+/// every period from the first to the last (empty ones with 0), then
+/// `unknown`.
+///
+/// ```
+/// use diplograph::analysis::{Granularity, Timeline};
+/// let t = Timeline { granularity: Granularity::Year, buckets: vec![] };
+/// assert!(diplograph::render::analysis::timeline(&t).starts_with("period"));
+/// ```
 pub fn timeline(t: &Timeline) -> String {
-    let mut out = format!("{:<10} {:>8}  by kind / by topic\n", "period", "meetings");
-    for (label, b) in &t.buckets {
-        let kinds: Vec<String> = b.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        let topics: Vec<String> = b.by_topic.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        let _ = writeln!(
-            out,
-            "{label:<10} {:>8}  {} / {}",
-            b.meetings,
-            kinds.join(", "),
-            topics.join(", ")
-        );
-    }
-    out
+    let rows = t
+        .buckets
+        .iter()
+        .map(|(label, b)| {
+            let kinds: Vec<String> = b.by_kind.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            let topics: Vec<String> = b.by_topic.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            cells([
+                label.clone(),
+                b.meetings.to_string(),
+                kinds.join(", "),
+                topics.join(", "),
+            ])
+        })
+        .collect();
+    plain(
+        &["period", "meetings", "by kind", "by topic"],
+        rows,
+        &[1],
+        None,
+    )
+}
+
+/// `n meeting` or `n meetings`.
+fn meetings(n: usize) -> String {
+    format!("{n} meeting{}", if n == 1 { "" } else { "s" })
 }
 
 /// An ego network: the neighbours, then the meetings.
+///
+/// ```
+/// use diplograph::graph::EgoNetwork;
+/// use diplograph::model::{Entity, EntityKind};
+/// let jp = Entity::new("country:JP", EntityKind::Country, "Japan");
+/// let ego = EgoNetwork { center: &jp, neighbors: vec![], meetings: vec![] };
+/// assert!(diplograph::render::analysis::neighbors(&ego).starts_with("Japan (country:JP)"));
+/// ```
 pub fn neighbors(ego: &EgoNetwork<'_>) -> String {
-    let mut out = format!("{} ({})\n", escape(&ego.center.name), ego.center.id);
-    for n in &ego.neighbors {
-        let kinds: Vec<&str> = n.kinds.iter().map(|k| k.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "  {:<40} {:>3} meetings  {}",
-            escape(&n.entity.name),
-            n.meetings,
-            kinds.join(", ")
-        );
-    }
-    for m in &ego.meetings {
-        let _ = writeln!(
-            out,
-            "  {} {} {}",
-            date(m.date),
-            m.id,
-            escape(m.headline.as_deref().unwrap_or(&m.doc))
-        );
-    }
+    let mut out = format!("{} ({})\n\n", escape(&ego.center.name), ego.center.id);
+    let rows = ego
+        .neighbors
+        .iter()
+        .map(|n| {
+            let kinds: Vec<&str> = n.kinds.iter().map(|k| k.as_str()).collect();
+            cells([
+                n.entity.name.clone(),
+                meetings(n.meetings),
+                kinds.join(", "),
+            ])
+        })
+        .collect();
+    out.push_str(&plain(&["neighbor", "shared", "links"], rows, &[1], None));
+    out.push('\n');
+    let rows = ego
+        .meetings
+        .iter()
+        .map(|m| {
+            cells([
+                date(m.date),
+                m.id.clone(),
+                m.headline.clone().unwrap_or_else(|| m.doc.clone()),
+            ])
+        })
+        .collect();
+    out.push_str(&plain(
+        &["date", "meeting", "headline or document"],
+        rows,
+        &[],
+        None,
+    ));
     out
 }
 

@@ -63,15 +63,20 @@ pub fn evaluation(e: &Evaluation) -> String {
         let parties = escape(&x.parties.join(", "));
         let _ = writeln!(out, "extra     {}  {}  [{parties}]", x.doc, x.meeting);
     }
+    // A field with no value (no attendee, no date) reads "none".
+    let value = |v: Option<&str>| match v {
+        Some(v) if !v.is_empty() => escape(v),
+        _ => "none".to_string(),
+    };
     for f in &e.field_errors {
-        let pred = f.predicted.as_deref().map_or("nothing".to_string(), escape);
         let _ = writeln!(
             out,
-            "wrong     {}  {}  {}: gold {}, predicted {pred}",
+            "wrong     {}  {}  {}: gold {}, predicted {}",
             f.doc,
             escape(&f.counterpart),
             f.field,
-            escape(&f.gold)
+            value(Some(&f.gold)),
+            value(f.predicted.as_deref())
         );
     }
     links(&mut out, "invitation", &e.invitations);
@@ -97,7 +102,7 @@ fn links(out: &mut String, what: &str, diff: &LinkDiff) {
 mod tests {
     use super::*;
     use crate::corpus::{FileReport, Outcome};
-    use crate::eval::{Counts, Link, Miss, Relation, Scores};
+    use crate::eval::{Counts, FieldError, Link, Miss, Relation, Scores};
     use std::path::PathBuf;
 
     #[test]
@@ -158,7 +163,22 @@ mod tests {
                 counterpart: "SG".into(),
             }],
             extras: vec![],
-            field_errors: vec![],
+            field_errors: vec![
+                FieldError {
+                    doc: "corpus/a.txt".into(),
+                    counterpart: "PE".into(),
+                    field: "attendees",
+                    gold: String::new(),
+                    predicted: Some("Rim Jirari".into()),
+                },
+                FieldError {
+                    doc: "corpus/a.txt".into(),
+                    counterpart: "PE".into(),
+                    field: "date",
+                    gold: "2024-05-13".into(),
+                    predicted: None,
+                },
+            ],
             invitations: LinkDiff {
                 missed: vec![Link {
                     doc: "corpus/a.txt".into(),
@@ -172,9 +192,17 @@ mod tests {
         let text = evaluation(&e);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[2], "meeting_f1     0.667");
-        assert_eq!(lines.len(), 14, "{text}");
+        assert_eq!(lines.len(), 16, "{text}");
         assert_eq!(lines[10], "agreement_f1   1.000");
         assert_eq!(lines[12], "missed    corpus/a.txt  SG");
-        assert_eq!(lines[13], "invitation missed  corpus/a.txt  SG coalition");
+        assert_eq!(
+            lines[13],
+            "wrong     corpus/a.txt  PE  attendees: gold none, predicted Rim Jirari"
+        );
+        assert_eq!(
+            lines[14],
+            "wrong     corpus/a.txt  PE  date: gold 2024-05-13, predicted none"
+        );
+        assert_eq!(lines[15], "invitation missed  corpus/a.txt  SG coalition");
     }
 }

@@ -1,15 +1,22 @@
-//! A terminal table of meetings, one row per meeting, fitted to a width.
+//! Terminal tables: the meetings, one row per meeting, fitted to a width,
+//! and the plain aligned tables of the analysis views.
 //!
-//! Cells are escaped first: control characters, bidirectional marks and
-//! zero-width characters (which press releases copied from Arabic pages
-//! carry) are shown as `\u{…}` so that they cannot reorder or hide text.
-//! Columns wider than their share are wrapped at spaces.
+//! Columns share the width, the widest narrowed first; cells wrap at
+//! spaces and after hyphens only (textwrap), a column never narrower than
+//! its longest word, so no word is cut: a table whose words cannot fit is
+//! wider than asked. comfy-table lays the wrapped cells out. Cells are
+//! escaped first: control characters, bidirectional marks and zero-width
+//! characters (which press releases copied from Arabic pages carry) are
+//! shown as `\u{…}` so that they cannot reorder or hide text. Meetings are
+//! sorted by date (dates without a year after the dated ones, undated
+//! last), then by document.
 
 use crate::model::{Capacity, Entity, Extraction, Meeting, Mode, Participant};
+use comfy_table::{CellAlignment, ContentArrangement, Table};
 use std::collections::HashMap;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-const HEADERS: [&str; 7] = [
+const HEADERS: [&str; 8] = [
     "Date",
     "Counterpart",
     "Person",
@@ -17,11 +24,8 @@ const HEADERS: [&str; 7] = [
     "Mode",
     "Topics",
     "Invitations",
+    "Memberships",
 ];
-const GAP: &str = "  ";
-/// No column is narrowed below this, nor below its header, nor the date
-/// column at all (unless its content is narrower).
-const MIN_WIDTH: usize = 8;
 
 /// True for characters that must not reach a terminal as they are.
 fn is_hidden(c: char) -> bool {
@@ -50,9 +54,130 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// A table without borders: the header underlined, two spaces between
+/// columns, `right` the indices of the right-aligned (numeric) columns.
+/// With a `width`, cells are wrapped to fit it (see [`widths`]), but for
+/// the columns of `whole`; without, every cell stays on one line.
+pub(crate) fn plain(
+    headers: &[&str],
+    mut rows: Vec<Vec<String>>,
+    right: &[usize],
+    width: Option<(usize, &[usize])>,
+) -> String {
+    if let Some((width, whole)) = width {
+        let columns = |f: &dyn Fn(&str) -> usize| -> Vec<usize> {
+            (0..headers.len())
+                .map(|i| {
+                    rows.iter()
+                        .filter_map(|r| r.get(i))
+                        .map(|c| f(c))
+                        .chain([f(headers[i])])
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect()
+        };
+        let natural = columns(&|c| c.lines().map(UnicodeWidthStr::width).max().unwrap_or(0));
+        // Wrapped as narrow as can be, a cell is its longest unbreakable piece.
+        let mut pieces = columns(&|c| widest(&wrap(c, 1)));
+        for &i in whole {
+            pieces[i] = natural[i];
+        }
+        let gaps = 2 * headers.len().saturating_sub(1);
+        let fitted = widths(&natural, &pieces, width.saturating_sub(gaps));
+        for row in &mut rows {
+            for (cell, &w) in row.iter_mut().zip(&fitted) {
+                *cell = wrap(cell, w).join("\n");
+            }
+        }
+    }
+    let mut table = Table::new();
+    let mut style = comfy_table::presets::NOTHING;
+    // The junction is the column gap's second space, the padding its first.
+    style.header_separator = comfy_table::LineStyle::none().fill('─').junction(' ');
+    table
+        .load_style(style)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(headers.to_vec())
+        .add_rows(rows);
+    let last = headers.len().saturating_sub(1);
+    for (i, column) in table.column_iter_mut().enumerate() {
+        column.set_padding((0, u16::from(i != last)));
+        if right.contains(&i) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut out = table.trim_fmt();
+    out.push('\n');
+    out
+}
+
+/// Lines of at most `width` columns, broken at spaces and after hyphens,
+/// never inside a word (a longer word has a line of its own).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1)).break_words(false);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+}
+
+fn widest(lines: &[String]) -> usize {
+    lines.iter().map(|l| l.width()).max().unwrap_or(0)
+}
+
+/// Column widths that fit `available` columns of text: each column at its
+/// natural width, the widest narrowed first, but none below its longest
+/// unbreakable piece (so the table is wider than `available` when its
+/// words are).
+fn widths(natural: &[usize], pieces: &[usize], available: usize) -> Vec<usize> {
+    let mut w = natural.to_vec();
+    while w.iter().sum::<usize>() > available {
+        let widest = (0..w.len())
+            .filter(|&i| w[i] > pieces[i])
+            .max_by_key(|&i| (w[i], std::cmp::Reverse(i)));
+        match widest {
+            Some(i) => w[i] -= 1,
+            None => break,
+        }
+    }
+    w
+}
+
+/// Width of a table when no terminal tells one (output to a file or a pipe).
+pub const DEFAULT_WIDTH: usize = 120;
+
+/// The width to fit tables to: `$COLUMNS` when set to a number, else the
+/// width of the terminal standard output is, else [`DEFAULT_WIDTH`].
+///
+/// ```
+/// let w = diplograph::render::table::terminal_width();
+/// assert!(w > 0);
+/// ```
+pub fn terminal_width() -> usize {
+    let terminal = console::Term::stdout()
+        .size_checked()
+        .map(|(_rows, columns)| usize::from(columns));
+    choose_width(std::env::var("COLUMNS").ok().as_deref(), terminal)
+}
+
+fn choose_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+    columns
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|&c: &usize| c > 0)
+        .or(terminal.filter(|&t| t > 0))
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
 /// The table of the meetings of `extraction`, at most `width` columns wide
-/// (unless the columns cannot be narrowed further). `hub` is the id of the
+/// (unless a column's longest word does not fit). `hub` is the id of the
 /// publishing organization, left out of the counterparts and people.
+///
+/// ```
+/// use diplograph::model::Extraction;
+/// use diplograph::render::table::meetings;
+/// assert_eq!(meetings(&Extraction::default(), "org:icesco", 80), "No meetings found.\n");
+/// ```
 pub fn meetings(extraction: &Extraction, hub: &str, width: usize) -> String {
     if extraction.meetings.is_empty() {
         return "No meetings found.\n".to_string();
@@ -70,15 +195,28 @@ pub fn meetings(extraction: &Extraction, hub: &str, width: usize) -> String {
             .map_or(id, |e| e.acronym.as_deref().unwrap_or(&e.name))
             .to_string()
     };
-    let rows: Vec<[String; 7]> = extraction
-        .meetings
-        .iter()
-        .map(|m| row(m, hub, &name, &short).map(|c| escape(&c)))
+    let mut sorted: Vec<&Meeting> = extraction.meetings.iter().collect();
+    sorted.sort_by_key(|m| chronological(m));
+    let rows: Vec<Vec<String>> = sorted
+        .into_iter()
+        .map(|m| row(m, hub, &name, &short).map(|c| escape(&c)).to_vec())
         .collect();
-    let mut out = layout(&rows, width);
     let n = rows.len();
+    // Dates stay whole.
+    let mut out = plain(&HEADERS, rows, &[], Some((width, &[0])));
     out.push_str(&format!("{n} meeting{}\n", if n == 1 { "" } else { "s" }));
     out
+}
+
+/// The sort key of a meeting: dated (by year, month, day), then with a
+/// date that lacks its year, then undated; then by document.
+fn chronological(m: &Meeting) -> (u8, Option<crate::model::PartialDate>, &str) {
+    let rank = match m.date {
+        Some(d) if d.year.is_some() => 0,
+        Some(_) => 1,
+        None => 2,
+    };
+    (rank, m.date, m.doc.as_str())
 }
 
 fn row(
@@ -86,7 +224,7 @@ fn row(
     hub: &str,
     name: &dyn Fn(&str) -> String,
     short: &dyn Fn(&str) -> String,
-) -> [String; 7] {
+) -> [String; 8] {
     let counterparts: Vec<String> = m
         .parties
         .iter()
@@ -113,26 +251,30 @@ fn row(
         Capacity::Observer => " as observer",
         Capacity::Member => "",
     };
-    let mut links: Vec<String> = m
+    let invitations: Vec<String> = m
         .invitations
         .iter()
         .map(|i| {
             format!(
-                "{} invited to {}{}",
+                "{} to {}{}",
                 name(&i.invitee),
                 short(&i.target),
                 capacity(i.capacity)
             )
         })
         .collect();
-    links.extend(m.memberships.iter().map(|j| {
-        format!(
-            "{} member of {}{}",
-            name(&j.member),
-            short(&j.of),
-            capacity(j.capacity)
-        )
-    }));
+    let memberships: Vec<String> = m
+        .memberships
+        .iter()
+        .map(|j| {
+            format!(
+                "{} in {}{}",
+                name(&j.member),
+                short(&j.of),
+                capacity(j.capacity)
+            )
+        })
+        .collect();
     [
         m.date.map_or_else(|| "?".to_string(), |d| d.to_string()),
         counterparts.join(", "),
@@ -140,108 +282,9 @@ fn row(
         m.place.clone().unwrap_or_default(),
         mode.to_string(),
         m.topics.join(", "),
-        links.join("; "),
+        invitations.join("; "),
+        memberships.join("; "),
     ]
-}
-
-/// Column widths: natural widths, the widest column narrowed first until
-/// the row fits.
-fn widths(rows: &[[String; 7]], width: usize) -> [usize; 7] {
-    let mut natural = HEADERS.map(UnicodeWidthStr::width);
-    for r in rows {
-        for (w, cell) in natural.iter_mut().zip(r) {
-            *w = (*w).max(cell.width());
-        }
-    }
-    let mut min = HEADERS.map(|h| h.width().max(MIN_WIDTH));
-    min[0] = natural[0];
-    for (m, n) in min.iter_mut().zip(natural) {
-        *m = (*m).min(n);
-    }
-    let mut w = natural;
-    let available = width.saturating_sub(GAP.len() * (HEADERS.len() - 1));
-    while w.iter().sum::<usize>() > available {
-        let widest = (0..w.len())
-            .filter(|&i| w[i] > min[i])
-            .max_by_key(|&i| (w[i], std::cmp::Reverse(i)));
-        match widest {
-            Some(i) => w[i] -= 1,
-            None => break,
-        }
-    }
-    w
-}
-
-fn layout(rows: &[[String; 7]], width: usize) -> String {
-    let w = widths(rows, width);
-    let mut out = String::new();
-    let mut line = |cells: [Vec<String>; 7]| {
-        let height = cells.iter().map(Vec::len).max().unwrap_or(1);
-        for k in 0..height {
-            let mut text = String::new();
-            for (i, cell) in cells.iter().enumerate() {
-                let part = cell.get(k).map_or("", String::as_str);
-                text.push_str(part);
-                if i + 1 < cells.len() {
-                    text.push_str(&" ".repeat(w[i].saturating_sub(part.width())));
-                    text.push_str(GAP);
-                }
-            }
-            out.push_str(text.trim_end());
-            out.push('\n');
-        }
-    };
-    line(HEADERS.map(|h| vec![h.to_string()]));
-    line(w.map(|n| vec!["─".repeat(n)]));
-    for r in rows {
-        let mut i = 0;
-        line(r.clone().map(|c| {
-            let lines = wrap(&c, w[i]);
-            i += 1;
-            lines
-        }));
-    }
-    out
-}
-
-/// Greedy word wrap at `width` display columns; words longer than a line
-/// are cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = vec![String::new()];
-    for word in text.split_whitespace() {
-        let current = lines.last().map_or(0, |l| l.width());
-        let fits = if current == 0 {
-            word.width() <= width
-        } else {
-            current + 1 + word.width() <= width
-        };
-        if fits {
-            if let Some(l) = lines.last_mut() {
-                if current > 0 {
-                    l.push(' ');
-                }
-                l.push_str(word);
-            }
-            continue;
-        }
-        if current > 0 {
-            lines.push(String::new());
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if lines
-                .last()
-                .is_some_and(|l| l.width() + cw > width && !l.is_empty())
-            {
-                lines.push(String::new());
-            }
-            if let Some(l) = lines.last_mut() {
-                l.push(c);
-            }
-        }
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -342,31 +385,85 @@ mod tests {
     }
 
     #[test]
-    fn table_of_meetings() {
-        insta::assert_snapshot!(meetings(&sample(), "org:icesco", 100));
+    fn table_of_meetings_at_two_widths() {
+        insta::assert_snapshot!("meetings_80", meetings(&sample(), "org:icesco", 80));
+        insta::assert_snapshot!("meetings_140", meetings(&sample(), "org:icesco", 140));
     }
 
     #[test]
-    fn lines_fit_the_width() {
-        for width in [80, 100, 120] {
-            let table = meetings(&sample(), "org:icesco", width);
-            for line in table.lines() {
-                assert!(line.width() <= width, "{width}: {line:?}");
+    fn lines_fit_the_width_and_words_stay_whole() {
+        let sample = sample();
+        let width_of = |t: &str| t.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+        let words: Vec<String> = meetings(&sample, "org:icesco", 1000)
+            .split_whitespace()
+            .filter(|w| !w.starts_with('─'))
+            .map(str::to_string)
+            .collect();
+        // The narrowest table the sample's longest words allow.
+        let narrowest = width_of(&meetings(&sample, "org:icesco", 0));
+        assert!((90..110).contains(&narrowest), "{narrowest}");
+        for width in [20, 60, 80, 110, 120, 160] {
+            let table = meetings(&sample, "org:icesco", width);
+            assert!(width_of(&table) <= width.max(narrowest), "{width}\n{table}");
+            // Wrapping cuts no word: the words of the unwrapped table are
+            // all there.
+            let here: Vec<&str> = table.split_whitespace().collect();
+            for w in &words {
+                assert!(here.contains(&w.as_str()), "{width}: {w} cut\n{table}");
             }
-            // Nothing is lost by wrapping: every word of the cells is there.
-            for word in ["Quispe", "Morocco", "observer", "Azerbaijan"] {
-                assert!(table.contains(word), "{width}: {word}\n{table}");
-            }
+            let lines: Vec<&str> = table.lines().collect();
+            assert_eq!(
+                lines[0].split_whitespace().collect::<Vec<_>>(),
+                HEADERS,
+                "{table}"
+            );
+            assert!(lines[2].starts_with("2024-05-13  Peru"), "{table}");
         }
+        let wide = width_of(&meetings(&sample, "org:icesco", 120));
+        assert!(wide > narrowest && wide <= 120, "{wide}");
     }
 
     #[test]
-    fn narrow_terminals_keep_dates_and_headers_whole() {
-        let table = meetings(&sample(), "org:icesco", 20);
-        let lines: Vec<&str> = table.lines().collect();
-        assert!(lines[0].starts_with("Date        Counterpart  Person    Place"));
-        assert!(lines[2].starts_with("2024-05-13  Peru"), "{table}");
-        assert!(lines.iter().all(|l| l.width() <= 76), "{table}");
+    fn rows_go_by_date_then_document_undated_last() {
+        let mut e = sample();
+        let mut undated = e.meetings[0].clone();
+        undated.date = None;
+        undated.doc = "corpus/a-first.txt".into();
+        let mut early = e.meetings[0].clone();
+        early.date = Some(PartialDate::ymd(2019, 1, 2));
+        early.doc = "corpus/z-last.txt".into();
+        early.place = Some("Tunis".into());
+        let mut same_day = early.clone();
+        same_day.doc = "corpus/b.txt".into();
+        same_day.place = Some("Doha".into());
+        e.meetings.insert(0, undated);
+        e.meetings.push(early);
+        e.meetings.push(same_day);
+        let table = meetings(&e, "org:icesco", 200);
+        let dates: Vec<&str> = table
+            .lines()
+            .skip(2)
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|w| w.starts_with("20") || w.starts_with("--") || *w == "?")
+            .collect();
+        assert_eq!(
+            dates,
+            ["2019-01-02", "2019-01-02", "2024-05-13", "--03-02", "?"],
+            "{table}"
+        );
+        let doha = table.find("Doha").unwrap();
+        let tunis = table.find("Tunis").unwrap();
+        assert!(doha < tunis, "same day: by document\n{table}");
+    }
+
+    #[test]
+    fn memberships_have_their_own_column() {
+        let table = meetings(&sample(), "org:icesco", 200);
+        let header = table.lines().next().unwrap();
+        let column = header.find("Memberships").unwrap();
+        let row = table.lines().find(|l| l.contains("Azerbaijan")).unwrap();
+        assert_eq!(row.find("Azerbaijan"), Some(column), "{table}");
+        assert!(header.find("Invitations").unwrap() < column);
     }
 
     #[test]
@@ -384,10 +481,12 @@ mod tests {
     }
 
     #[test]
-    fn wrapping() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("", 4), [""]);
+    fn columns_wins_then_the_terminal_then_the_default() {
+        assert_eq!(choose_width(Some("72"), Some(200)), 72);
+        assert_eq!(choose_width(None, Some(200)), 200);
+        assert_eq!(choose_width(Some("wide"), Some(90)), 90);
+        assert_eq!(choose_width(Some("0"), None), DEFAULT_WIDTH);
+        assert_eq!(choose_width(None, None), DEFAULT_WIDTH);
     }
 
     #[test]

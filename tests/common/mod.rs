@@ -16,6 +16,27 @@ pub fn diplograph(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Runs the binary in the crate's folder with `input` on standard input
+/// and the `env` variables set (`COLUMNS` unset unless given).
+pub fn diplograph_with(args: &[&str], input: &[u8], env: &[(&str, &str)]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("COLUMNS")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // A command that reads no input closes the pipe early: not an error.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    child.wait_with_output().expect("output")
+}
+
 /// Runs the binary in `dir`; fails instead of hanging past `secs` seconds.
 pub fn run_within(dir: &Path, args: &[&str], secs: u64) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
