@@ -107,7 +107,10 @@ pub fn hub_seat(gazetteer: &Gazetteer, hub: &str) -> Vec<String> {
     match seat {
         Some(s) => {
             let e = gazetteer.entry(s);
-            std::iter::once(&e.name).chain(&e.aliases).cloned().collect()
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .cloned()
+                .collect()
         }
         None => Vec::new(),
     }
@@ -152,10 +155,7 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
             let (Some(a), Some(b)) = (g.entity(a), g.entity(b)) else {
                 return;
             };
-            evidence
-                .entry(pair(&a.id, &b.id))
-                .or_default()
-                .push(e);
+            evidence.entry(pair(&a.id, &b.id)).or_default().push(e);
         }
     };
 
@@ -347,7 +347,11 @@ pub fn hubless_graph(g: &MeetingGraph, options: &LinkOptions) -> PartnerGraph {
         .filtered(&options.filter)
         .flat_map(|(_, m)| partners_of(m, hub))
         .collect();
-    ids.extend(links.iter().flat_map(|l| [l.source.as_str(), l.target.as_str()]));
+    ids.extend(
+        links
+            .iter()
+            .flat_map(|l| [l.source.as_str(), l.target.as_str()]),
+    );
     let mut graph = UnGraph::with_capacity(ids.len(), links.len());
     let index: BTreeMap<&str, _> = ids
         .iter()
@@ -379,12 +383,30 @@ mod tests {
     /// seat on one day reported apart, which make no event.
     fn graph() -> MeetingGraph {
         let joint = meeting("joint", Some("2022-03-01"), &["country:FR", "org:who"], &[]);
-        let baku_az = at(meeting("baku-az", Some("2022-05-10"), &["country:AZ"], &[]), "Baku");
-        let baku_tr = at(meeting("baku-tr", Some("2022-05-10"), &["country:TR"], &[]), "baku");
-        let rabat_jp = at(meeting("rabat-jp", Some("2022-05-11"), &["country:JP"], &[]), "Rabat");
-        let rabat_sn = at(meeting("rabat-sn", Some("2022-05-11"), &["country:SN"], &[]), "Rabat");
-        let mut rabat_kw = at(meeting("rabat-kw", Some("2022-05-12"), &["country:KW"], &[]), "Rabat");
-        let mut rabat_ps = at(meeting("rabat-ps", Some("2022-05-12"), &["country:PS"], &[]), "Rabat");
+        let baku_az = at(
+            meeting("baku-az", Some("2022-05-10"), &["country:AZ"], &[]),
+            "Baku",
+        );
+        let baku_tr = at(
+            meeting("baku-tr", Some("2022-05-10"), &["country:TR"], &[]),
+            "baku",
+        );
+        let rabat_jp = at(
+            meeting("rabat-jp", Some("2022-05-11"), &["country:JP"], &[]),
+            "Rabat",
+        );
+        let rabat_sn = at(
+            meeting("rabat-sn", Some("2022-05-11"), &["country:SN"], &[]),
+            "Rabat",
+        );
+        let mut rabat_kw = at(
+            meeting("rabat-kw", Some("2022-05-12"), &["country:KW"], &[]),
+            "Rabat",
+        );
+        let mut rabat_ps = at(
+            meeting("rabat-ps", Some("2022-05-12"), &["country:PS"], &[]),
+            "Rabat",
+        );
         for m in [&mut rabat_kw, &mut rabat_ps] {
             m.evidence[0].doc = "commissions.txt".into();
         }
@@ -466,7 +488,10 @@ mod tests {
                 relations: [Relation::Invited, Relation::Member],
             }]
         );
-        assert!(matches!(&evidence("country:KW")[0], LinkEvidence::SameEvent { .. }));
+        assert!(matches!(
+            &evidence("country:KW")[0],
+            LinkEvidence::SameEvent { .. }
+        ));
         assert_eq!(
             evidence("country:OM"),
             &[LinkEvidence::SharedPerson {

@@ -21,7 +21,10 @@ pub use invitations::{
     AlreadyMember, Conversion, InvitationRecord, Occurrence, conversion_by_target, invitations,
     pending, repeated,
 };
-pub use links::{LinkEvidence, LinkOptions, PartnerLink, Relation, hub_seat, hubless_centrality, hubless_graph, partner_links};
+pub use links::{
+    LinkEvidence, LinkOptions, PartnerLink, Relation, hub_seat, hubless_centrality, hubless_graph,
+    partner_links,
+};
 pub use members::{ListedMember, MemberStates};
 pub use offices::{Office, Offices};
 pub use partners::{

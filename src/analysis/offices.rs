@@ -21,10 +21,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The built-in words.
-const BUILTIN: (&str, &str) = (
-    "data/offices.toml",
-    include_str!("../../data/offices.toml"),
-);
+const BUILTIN: (&str, &str) = ("data/offices.toml", include_str!("../../data/offices.toml"));
 
 /// The rank of an office, lowest first (so `max` is the highest).
 #[derive(
@@ -177,7 +174,10 @@ impl Offices {
     pub fn extend_from_str(&mut self, text: &str, origin: &Path) -> Result<()> {
         let file: File = toml::from_str(text).map_err(|e| Error::data(origin, e.to_string()))?;
         let specs = [
-            (Office::HeadOfStateOrGovernment, file.head_of_state_or_government),
+            (
+                Office::HeadOfStateOrGovernment,
+                file.head_of_state_or_government,
+            ),
             (Office::Minister, file.minister),
             (Office::AmbassadorOrEnvoy, file.ambassador_or_envoy),
             (Office::HeadOfOrganization, file.head_of_organization),
@@ -290,24 +290,66 @@ mod tests {
     fn ranks_roles_in_both_languages() {
         let o = Offices::builtin().unwrap();
         let cases = [
-            ("President of the Republic of Ruritania", Office::HeadOfStateOrGovernment),
-            ("Présidente de la République de Ruritanie", Office::HeadOfStateOrGovernment),
+            (
+                "President of the Republic of Ruritania",
+                Office::HeadOfStateOrGovernment,
+            ),
+            (
+                "Présidente de la République de Ruritanie",
+                Office::HeadOfStateOrGovernment,
+            ),
             ("premier ministre", Office::HeadOfStateOrGovernment),
-            ("Prime Minister of Ruritania", Office::HeadOfStateOrGovernment),
+            (
+                "Prime Minister of Ruritania",
+                Office::HeadOfStateOrGovernment,
+            ),
             ("His Majesty King Rudolf V", Office::HeadOfStateOrGovernment),
-            ("Crown Prince and Prime Minister", Office::HeadOfStateOrGovernment),
+            (
+                "Crown Prince and Prime Minister",
+                Office::HeadOfStateOrGovernment,
+            ),
             ("Foreign Minister of Ruritania", Office::Minister),
-            ("ministre de l’Éducation nationale, président de la Commission nationale", Office::Minister),
-            ("Deputy Ruler of Zenda and Minister of Finance", Office::Minister),
-            ("Ambassador of Ruritania to Morocco", Office::AmbassadorOrEnvoy),
-            ("ambassadeur extraordinaire et plénipotentiaire de Ruritanie", Office::AmbassadorOrEnvoy),
+            (
+                "ministre de l’Éducation nationale, président de la Commission nationale",
+                Office::Minister,
+            ),
+            (
+                "Deputy Ruler of Zenda and Minister of Finance",
+                Office::Minister,
+            ),
+            (
+                "Ambassador of Ruritania to Morocco",
+                Office::AmbassadorOrEnvoy,
+            ),
+            (
+                "ambassadeur extraordinaire et plénipotentiaire de Ruritanie",
+                Office::AmbassadorOrEnvoy,
+            ),
             ("Chargée d’affaires par intérim", Office::AmbassadorOrEnvoy),
-            ("Minister Plenipotentiary at the Embassy of Ruritania", Office::AmbassadorOrEnvoy),
-            ("Special Envoy of the President of the Republic for Dialogue", Office::AmbassadorOrEnvoy),
-            ("Secretary-General of the Zenda Forum", Office::HeadOfOrganization),
-            ("Directrice générale de l'Agence ruritanienne", Office::HeadOfOrganization),
-            ("Président de l’Université de Zenda", Office::HeadOfOrganization),
-            ("Haut-commissaire pour les minorités", Office::HeadOfOrganization),
+            (
+                "Minister Plenipotentiary at the Embassy of Ruritania",
+                Office::AmbassadorOrEnvoy,
+            ),
+            (
+                "Special Envoy of the President of the Republic for Dialogue",
+                Office::AmbassadorOrEnvoy,
+            ),
+            (
+                "Secretary-General of the Zenda Forum",
+                Office::HeadOfOrganization,
+            ),
+            (
+                "Directrice générale de l'Agence ruritanienne",
+                Office::HeadOfOrganization,
+            ),
+            (
+                "Président de l’Université de Zenda",
+                Office::HeadOfOrganization,
+            ),
+            (
+                "Haut-commissaire pour les minorités",
+                Office::HeadOfOrganization,
+            ),
             ("Deputy Minister of Foreign Affairs", Office::Other),
             ("Vice-présidente de la République", Office::Other),
             ("Assistant to the President of the Republic", Office::Other),
@@ -316,7 +358,10 @@ mod tests {
             ("Directeur général adjoint de l'Agence", Office::Other),
             ("Sous-directeur général de l'Agence", Office::Other),
             ("Former Special Envoy to the Forum", Office::Other),
-            ("Director of the Department of Cooperation at the Ministry", Office::Other),
+            (
+                "Director of the Department of Cooperation at the Ministry",
+                Office::Other,
+            ),
             ("First Lady", Office::Other),
             ("", Office::Other),
         ];
@@ -347,10 +392,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(o.of_role("Deputy Minister"), Office::HeadOfOrganization);
-        assert_eq!(o.of_role("Gouverneur; Governor of the Bank"), Office::HeadOfOrganization);
+        assert_eq!(
+            o.of_role("Gouverneur; Governor of the Bank"),
+            Office::HeadOfOrganization
+        );
         assert_eq!(o.weight(Office::HeadOfOrganization), 2.5);
         let errors = [
-            ("[minister]\nwords = [\"-\"]\n", "offices.toml: [minister]: \"-\" has no letter or digit"),
+            (
+                "[minister]\nwords = [\"-\"]\n",
+                "offices.toml: [minister]: \"-\" has no letter or digit",
+            ),
             (
                 "[minister]\nwords = [\"wali\"]\n[other]\nwords = [\"Wali\"]\n",
                 "offices.toml: \"Wali\" is listed under both [minister] and [other]",
@@ -361,7 +412,10 @@ mod tests {
             assert_eq!(err.to_string(), message);
         }
         let unknown = o.extend_from_str("[king]\nwords = []\n", file).unwrap_err();
-        assert!(unknown.to_string().starts_with("offices.toml: "), "{unknown}");
+        assert!(
+            unknown.to_string().starts_with("offices.toml: "),
+            "{unknown}"
+        );
         assert!(unknown.to_string().contains("king"), "{unknown}");
         // A failed file leaves the words as they were.
         assert_eq!(o.of_role("Wali"), Office::Other);

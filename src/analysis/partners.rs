@@ -260,13 +260,28 @@ pub fn partners(g: &MeetingGraph, options: &PartnerOptions) -> Partners {
             let b = by_partner.entry(p).or_default();
             b.meetings.push(m);
             b.documents.insert(&m.doc);
-            b.documents.extend(m.evidence.iter().map(|e| e.doc.as_str()));
+            b.documents
+                .extend(m.evidence.iter().map(|e| e.doc.as_str()));
         }
-        add_facts(&mut by_partner, hub, &m.id, &m.doc, &m.invitations, &m.memberships);
+        add_facts(
+            &mut by_partner,
+            hub,
+            &m.id,
+            &m.doc,
+            &m.invitations,
+            &m.memberships,
+        );
     }
     for a in g.extraction().announcements.iter() {
         if g.keeps_announcement(&filter, a) {
-            add_facts(&mut by_partner, hub, &a.id, &a.doc, &a.invitations, &a.memberships);
+            add_facts(
+                &mut by_partner,
+                hub,
+                &a.id,
+                &a.doc,
+                &a.invitations,
+                &a.memberships,
+            );
         }
     }
     let mut invitation_groups: BTreeMap<String, Vec<PartnerInvitation>> = BTreeMap::new();
@@ -465,15 +480,23 @@ mod tests {
     /// year.
     fn toy() -> MeetingGraph {
         let mut m1 = meeting("m1", Some("2024-01-01"), &["country:JP"], &["culture"]);
-        m1.participants
-            .push(rep("person:sato", "Ambassador of Japan to Morocco", "country:JP"));
+        m1.participants.push(rep(
+            "person:sato",
+            "Ambassador of Japan to Morocco",
+            "country:JP",
+        ));
         m1.invitations.push(Invitation {
             invitee: "country:JP".into(),
             target: "org:icesco".into(),
             capacity: Capacity::Observer,
             evidence: None,
         });
-        let mut m2 = meeting("m2", Some("2023-01-01"), &["country:JP"], &["culture", "education"]);
+        let mut m2 = meeting(
+            "m2",
+            Some("2023-01-01"),
+            &["country:JP"],
+            &["culture", "education"],
+        );
         m2.participants.push(rep(
             "person:kono",
             "ministre des Affaires étrangères du Japon",
@@ -522,7 +545,11 @@ mod tests {
         assert_eq!(jp.highest_office, Some(Office::Minister));
         // ambassador now (3 × 1) + minister a year ago (4 × 0.500230)
         // + one invitation (1) + one membership (2) = 8.000921
-        assert!((jp.engagement - 8.000_921).abs() < 1e-6, "{}", jp.engagement);
+        assert!(
+            (jp.engagement - 8.000_921).abs() < 1e-6,
+            "{}",
+            jp.engagement
+        );
         assert!(close(
             jp.engagement,
             3.0 + 4.0 * (-365.0 / 365.2425f64).exp2() + 1.0 + 2.0
@@ -532,8 +559,14 @@ mod tests {
         assert_eq!(
             jp.topics,
             [
-                TopicCount { topic: "culture".into(), meetings: 2 },
-                TopicCount { topic: "education".into(), meetings: 1 },
+                TopicCount {
+                    topic: "culture".into(),
+                    meetings: 2
+                },
+                TopicCount {
+                    topic: "education".into(),
+                    meetings: 1
+                },
             ]
         );
         assert_eq!(jp.invitations.len(), 1);
@@ -544,7 +577,11 @@ mod tests {
         // dated meeting, 5 × 0.500230 = 2.501151.
         let fr = &p.partners[1];
         assert_eq!(fr.highest_office, Some(Office::HeadOfStateOrGovernment));
-        assert!((fr.engagement - 2.501_151).abs() < 1e-6, "{}", fr.engagement);
+        assert!(
+            (fr.engagement - 2.501_151).abs() < 1e-6,
+            "{}",
+            fr.engagement
+        );
         assert_eq!((fr.first, fr.last), (None, None));
     }
 
@@ -573,8 +610,15 @@ mod tests {
         assert_eq!(then.partners.len(), 1);
         let jp = &then.partners[0];
         assert_eq!((jp.meetings, jp.invitations.len()), (1, 0));
-        assert!(close(jp.engagement, 4.0 * (-151.0 / 365.2425f64).exp2() + 2.0));
-        assert!((jp.engagement - 5.003_357).abs() < 1e-5, "{}", jp.engagement);
+        assert!(close(
+            jp.engagement,
+            4.0 * (-151.0 / 365.2425f64).exp2() + 2.0
+        ));
+        assert!(
+            (jp.engagement - 5.003_357).abs() < 1e-5,
+            "{}",
+            jp.engagement
+        );
     }
 
     #[test]

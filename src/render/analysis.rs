@@ -1,14 +1,24 @@
 //! Plain-text views of the analysis results: one line per row, columns
 //! aligned, text from articles escaped.
 
-use crate::analysis::{AlreadyMember, Centrality, Conversion, InvitationRecord, Timeline};
+use crate::analysis::{
+    AlreadyMember, Centrality, Conversion, INVITATION_POINTS, InvitationRecord, LinkEvidence,
+    MEMBERSHIP_POINTS, Outcome, PartnerLink, Partners, Timeline,
+};
 use crate::graph::{EgoNetwork, MeetingGraph, PathStep};
 use crate::model::Capacity;
+use crate::render::graph::capacity_name;
 use crate::render::table::escape;
 use std::fmt::Write;
 
 fn date(d: Option<crate::model::PartialDate>) -> String {
     d.map_or_else(|| "?".into(), |d| d.to_string())
+}
+
+/// An entity's acronym or name, or its id when the graph does not have it.
+fn short_name<'a>(g: &'a MeetingGraph, id: &'a str) -> &'a str {
+    g.entity(id)
+        .map_or(id, |e| e.acronym.as_deref().unwrap_or(&e.name))
 }
 
 /// Invitations: invitee, target, capacity, count, first and last date, status.
@@ -62,9 +72,7 @@ pub fn conversion(g: &MeetingGraph, rows: &[Conversion]) -> String {
         "target", "invited", "joined", "rate"
     );
     for c in rows {
-        let name = g.entity(&c.target).map_or(c.target.as_str(), |e| {
-            e.acronym.as_deref().unwrap_or(&e.name)
-        });
+        let name = short_name(g, &c.target);
         let _ = writeln!(
             out,
             "{:<40} {:>7} {:>6} {:>6.2}",
@@ -84,9 +92,7 @@ pub fn centrality(g: &MeetingGraph, rows: &[Centrality]) -> String {
         "entity", "degree", "meetings", "betweenness", "closeness", "eigenvector", "pagerank"
     );
     for c in rows {
-        let name = g
-            .entity(&c.id)
-            .map_or(c.id.as_str(), |e| e.acronym.as_deref().unwrap_or(&e.name));
+        let name = short_name(g, &c.id);
         let eig = c
             .eigenvector
             .map_or_else(|| "-".into(), |e| format!("{e:.4}"));
@@ -165,6 +171,135 @@ pub fn path(steps: &[PathStep<'_>]) -> String {
                     v.report.id
                 );
             }
+        }
+    }
+    out
+}
+
+/// Partners, one per line in the given order, after a line that says what
+/// the engagement scores were computed with: meetings, first and last
+/// meeting, highest office, engagement, the three main topics, then
+/// invitations (with their outcome) and memberships.
+///
+/// ```
+/// use diplograph::analysis::Partners;
+/// # let g = diplograph::graph::MeetingGraph::new(Default::default()).unwrap();
+/// let p = Partners { now: None, half_life_months: 12.0, partners: vec![] };
+/// let text = diplograph::render::analysis::partners(&g, &p);
+/// assert!(text.lines().nth(1).unwrap().starts_with("partner"));
+/// ```
+pub fn partners(g: &MeetingGraph, p: &Partners) -> String {
+    let mut out = format!(
+        "now {}, half-life {} months: engagement = sum of office weight x 2^(-age / half-life) \
+         + {INVITATION_POINTS} per invitation + {MEMBERSHIP_POINTS} per membership\n",
+        date(p.now),
+        p.half_life_months
+    );
+    let _ = writeln!(
+        out,
+        "{:<36} {:>8} {:<10} {:<10} {:<27} {:>10}  {:<36} invitations and memberships",
+        "partner", "meetings", "first", "last", "highest office", "engagement", "topics"
+    );
+    for x in p.partners.iter() {
+        let topics: Vec<&str> = x.topics.iter().take(3).map(|t| t.topic.as_str()).collect();
+        let mut facts: Vec<String> = x
+            .invitations
+            .iter()
+            .map(|i| {
+                let outcome = match i.outcome {
+                    Outcome::Joined => "joined",
+                    Outcome::Pending => "pending",
+                };
+                format!(
+                    "invited to {} as {}: {outcome}",
+                    escape(short_name(g, &i.target)),
+                    capacity_name(i.capacity)
+                )
+            })
+            .collect();
+        facts.extend(x.memberships.iter().map(|m| {
+            format!(
+                "{} of {}",
+                capacity_name(m.capacity),
+                escape(short_name(g, &m.of))
+            )
+        }));
+        let _ = writeln!(
+            out,
+            "{:<36} {:>8} {:<10} {:<10} {:<27} {:>10.3}  {:<36} {}",
+            escape(short_name(g, &x.id)),
+            x.meetings,
+            date(x.first),
+            date(x.last),
+            x.highest_office.map_or("-", |o| o.label()),
+            x.engagement,
+            topics.join(", "),
+            if facts.is_empty() {
+                "-".to_string()
+            } else {
+                facts.join("; ")
+            }
+        );
+    }
+    out
+}
+
+/// Links of the partner graph without the hub: a line per link (its two
+/// partners and weight), then a line per piece of evidence.
+pub fn links(g: &MeetingGraph, links: &[PartnerLink]) -> String {
+    let mut out = String::new();
+    for l in links {
+        let _ = writeln!(
+            out,
+            "{} -- {} ({})",
+            escape(short_name(g, &l.source)),
+            escape(short_name(g, &l.target)),
+            l.weight
+        );
+        for e in &l.evidence {
+            let line = match e {
+                LinkEvidence::SameEvent {
+                    date: d,
+                    place,
+                    meetings,
+                } => format!(
+                    "same event on {d} in {}: {}",
+                    escape(place),
+                    meetings.join(", ")
+                ),
+                LinkEvidence::JointMeeting {
+                    meeting,
+                    date: d,
+                    parties,
+                } => {
+                    let names: Vec<String> =
+                        parties.iter().map(|p| escape(short_name(g, p))).collect();
+                    format!(
+                        "joint meeting {meeting} on {}: {}",
+                        date(*d),
+                        names.join(", ")
+                    )
+                }
+                LinkEvidence::SharedPerson { person, meetings } => format!(
+                    "shared person {}: {}",
+                    escape(short_name(g, person)),
+                    meetings.join(", ")
+                ),
+                LinkEvidence::SharedInitiative {
+                    initiative,
+                    relations,
+                } => {
+                    let [a, b] = relations.map(|r| match r {
+                        crate::analysis::Relation::Invited => "invited",
+                        crate::analysis::Relation::Member => "member",
+                    });
+                    format!(
+                        "shared initiative {}: {a}, {b}",
+                        escape(short_name(g, initiative))
+                    )
+                }
+            };
+            let _ = writeln!(out, "  {line}");
         }
     }
     out
