@@ -247,7 +247,7 @@ impl AttrType {
 }
 
 /// Node attributes of GraphML and GEXF, in the order of [`node_values`].
-pub(crate) const NODE_ATTRS: [(&str, AttrType); 11] = [
+pub(crate) const NODE_ATTRS: [(&str, AttrType); 16] = [
     ("label", AttrType::String),
     ("kind", AttrType::String),
     ("aliases", AttrType::String),
@@ -259,6 +259,11 @@ pub(crate) const NODE_ATTRS: [(&str, AttrType); 11] = [
     ("closeness", AttrType::Double),
     ("eigenvector", AttrType::Double),
     ("pagerank", AttrType::Double),
+    ("engagement", AttrType::Double),
+    ("meetings", AttrType::Double),
+    ("first_meeting", AttrType::String),
+    ("last_meeting", AttrType::String),
+    ("highest_office", AttrType::String),
 ];
 
 /// Edge attributes of GraphML and GEXF, in the order of [`edge_values`].
@@ -281,7 +286,7 @@ pub(crate) const EDGE_ATTRS: [(&str, AttrType); 12] = [
 pub(crate) const LIST_SEP: &str = "; ";
 
 /// The values of [`NODE_ATTRS`] for a node; `None` is left out.
-pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Option<String>; 11] {
+pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Option<String>; 16] {
     let measures = view
         .centrality(n)
         .map(Centrality::measures)
@@ -294,6 +299,7 @@ pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Op
         eigenvector,
         pagerank,
     ] = measures.map(|x| x.map(|x| x.to_string()));
+    let partner = view.partner(n);
     [
         Some(e.name.clone()),
         Some(kind_name(e.kind).to_string()),
@@ -306,6 +312,13 @@ pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Op
         closeness,
         eigenvector,
         pagerank,
+        partner.map(|p| p.engagement.to_string()),
+        partner.map(|p| p.meetings.to_string()),
+        partner.and_then(|p| p.first).map(|d| d.to_string()),
+        partner.and_then(|p| p.last).map(|d| d.to_string()),
+        partner
+            .and_then(|p| p.highest_office)
+            .map(|o| o.as_str().to_string()),
     ]
 }
 
