@@ -14,8 +14,11 @@
 //! - `joint_meeting`: both are parties of one meeting (a meeting of three
 //!   or more parties, the hub being one);
 //! - `shared_person`: a person who is in meetings with both, or who
-//!   represents one in a meeting with the other; people who represent the
-//!   hub in any meeting are left out, as they are in every meeting;
+//!   represents one in a meeting with the other. Only people who represent
+//!   a partner in every meeting they are in count: those who represent the
+//!   hub are in every meeting, and in the hub's press releases a person
+//!   whom no one is said to represent is most often the hub's own staff (on
+//!   dev2 both such links were ICESCO sector heads);
 //! - `shared_initiative`: both invited to, or members of, the same
 //!   initiative.
 //!
@@ -229,23 +232,25 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
     }
 
     // Shared people: the partners each person meets or represents.
-    let hub_people: HashSet<&str> = g
+    let unattributed: HashSet<&str> = g
         .meetings()
         .iter()
         .flat_map(|m| m.participants.iter().chain(&m.attendees))
-        .filter(|p| p.represents.is_some() && p.represents.as_deref() == hub)
+        .filter(|p| !p.represents.as_deref().is_some_and(|r| is_partner(r, hub)))
         .map(|p| p.person.as_str())
         .collect();
     let mut people: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
     for m in &kept {
         let partners = partners_of(m, hub);
         for p in m.participants.iter().chain(&m.attendees) {
-            if hub_people.contains(p.person.as_str()) {
+            let Some(represented) = p.represents.as_deref() else {
+                continue;
+            };
+            if unattributed.contains(p.person.as_str()) {
                 continue;
             }
             let met = people.entry(&p.person).or_default();
-            let represented = p.represents.as_deref().filter(|r| is_partner(r, hub));
-            for partner in partners.iter().copied().chain(represented) {
+            for partner in partners.iter().copied().chain([represented]) {
                 met.entry(partner).or_default().insert(&m.id);
             }
         }
@@ -416,7 +421,15 @@ mod tests {
             role: Some("Ambassador of Qatar".into()),
             represents: Some("country:QA".into()),
         });
+        // A staff member nobody is said to represent, at two meetings.
+        let staff = Participant {
+            person: "person:staff".into(),
+            role: Some("Head of the Culture Sector".into()),
+            represents: None,
+        };
+        envoy.attendees.push(staff.clone());
         let mut coalition = meeting("coalition", None, &["country:JP"], &[]);
+        coalition.attendees.push(staff);
         coalition.invitations.push(Invitation {
             invitee: "country:JP".into(),
             target: "initiative:coalition".into(),
@@ -499,7 +512,8 @@ mod tests {
                 meetings: vec!["envoy".into()],
             }]
         );
-        // The hub's own people (person:dg of every meeting) link no one.
+        // The hub's own people (person:dg of every meeting) and the staff
+        // member of no side link no one.
         assert!(links.iter().all(|l| l.weight == 1.0));
         // Without the seat, the two audiences in Rabat are one event.
         let no_seat = partner_links(&g, &LinkOptions::default());
