@@ -369,6 +369,18 @@ pub fn hubless_graph(g: &MeetingGraph, options: &LinkOptions) -> PartnerGraph {
 }
 
 /// The centralities of [`hubless_graph`], in its node order.
+///
+/// ```
+/// use diplograph::analysis::{LinkOptions, hubless_centrality};
+/// use diplograph::graph::MeetingGraph;
+/// use diplograph::model::{Extraction, Meeting};
+/// let mut m = Meeting::new("m-1", "a.txt");
+/// m.parties = vec!["org:icesco".into(), "country:FR".into(), "org:who".into()];
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+/// let c = hubless_centrality(&g, &LinkOptions::default()).unwrap();
+/// assert_eq!(c.len(), 2);
+/// assert_eq!(c[0].degree, 1.0);
+/// ```
 pub fn hubless_centrality(g: &MeetingGraph, options: &LinkOptions) -> Result<Vec<Centrality>> {
     centralities(&hubless_graph(g, options))
 }

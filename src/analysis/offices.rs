@@ -65,6 +65,11 @@ impl Office {
     }
 
     /// The name for people ("head of state or government").
+    ///
+    /// ```
+    /// use diplograph::analysis::Office;
+    /// assert_eq!(Office::HeadOfOrganization.label(), "head of an organization");
+    /// ```
     pub fn label(self) -> &'static str {
         match self {
             Office::HeadOfStateOrGovernment => "head of state or government",
@@ -150,6 +155,17 @@ impl Offices {
 
     /// Adds the words of a file of the same format as `data/offices.toml`,
     /// a regular file of at most [`crate::files::MAX_DATA_FILE`] bytes.
+    ///
+    /// ```
+    /// use diplograph::analysis::{Office, Offices};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let file = dir.path().join("mine.toml");
+    /// std::fs::write(&file, "[ambassador_or_envoy]\nwords = [\"nuncio\"]\n").unwrap();
+    /// let mut o = Offices::builtin().unwrap();
+    /// o.extend_from_file(&file).unwrap();
+    /// assert_eq!(o.of_role("Apostolic Nuncio"), Office::AmbassadorOrEnvoy);
+    /// assert!(o.extend_from_file(&dir.path().join("missing.toml")).is_err());
+    /// ```
     pub fn extend_from_file(&mut self, path: &Path) -> Result<()> {
         let text = crate::files::read_text(path, crate::files::MAX_DATA_FILE)?;
         self.extend_from_str(&text, path)
@@ -236,6 +252,11 @@ impl Offices {
     }
 
     /// The engagement weight of a rank (0 for a rank no file weighs).
+    ///
+    /// ```
+    /// use diplograph::analysis::{Office, Offices};
+    /// assert_eq!(Offices::builtin().unwrap().weight(Office::Other), 1.0);
+    /// ```
     pub fn weight(&self, office: Office) -> f64 {
         self.weights.get(&office).copied().unwrap_or(0.0)
     }
@@ -275,6 +296,13 @@ impl Offices {
     }
 
     /// The office of an optional role: [`Office::Other`] without one.
+    ///
+    /// ```
+    /// use diplograph::analysis::{Office, Offices};
+    /// let o = Offices::builtin().unwrap();
+    /// assert_eq!(o.of(None), Office::Other);
+    /// assert_eq!(o.of(Some("Chargé d'affaires")), Office::AmbassadorOrEnvoy);
+    /// ```
     pub fn of(&self, role: Option<&str>) -> Office {
         role.map_or(Office::Other, |r| self.of_role(r))
     }

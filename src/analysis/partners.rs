@@ -64,6 +64,12 @@ pub struct PartnerOptions {
 
 impl PartnerOptions {
     /// Every meeting, the default half-life, "now" from the graph.
+    ///
+    /// ```
+    /// use diplograph::analysis::{DEFAULT_HALF_LIFE_MONTHS, Offices, PartnerOptions};
+    /// let o = PartnerOptions::new(Offices::builtin().unwrap());
+    /// assert_eq!((o.half_life_months, o.as_of), (DEFAULT_HALF_LIFE_MONTHS, None));
+    /// ```
     pub fn new(offices: Offices) -> Self {
         PartnerOptions {
             filter: Filter::default(),

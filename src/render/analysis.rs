@@ -246,6 +246,18 @@ pub fn partners(g: &MeetingGraph, p: &Partners) -> String {
 
 /// Links of the partner graph without the hub: a line per link (its two
 /// partners and weight), then a line per piece of evidence.
+///
+/// ```
+/// use diplograph::analysis::{LinkOptions, partner_links};
+/// use diplograph::graph::MeetingGraph;
+/// use diplograph::model::{Extraction, Meeting};
+/// let mut m = Meeting::new("m-1", "a.txt");
+/// m.parties = vec!["org:icesco".into(), "country:FR".into(), "org:who".into()];
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+/// let text = diplograph::render::analysis::links(&g, &partner_links(&g, &LinkOptions::default()));
+/// // Without entities, names are the ids' slugs.
+/// assert_eq!(text, "FR -- who (1)\n  joint meeting m-1 on ?: icesco, FR, who\n");
+/// ```
 pub fn links(g: &MeetingGraph, links: &[PartnerLink]) -> String {
     let mut out = String::new();
     for l in links {

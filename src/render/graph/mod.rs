@@ -139,6 +139,18 @@ impl<'a> GraphView<'a> {
     }
 
     /// The engagement of a node, if it is a partner.
+    ///
+    /// ```
+    /// # use diplograph::graph::MeetingGraph;
+    /// # use diplograph::model::{Extraction, Meeting};
+    /// use diplograph::render::graph::GraphView;
+    /// let mut m = Meeting::new("m-1", "a.txt");
+    /// m.parties = vec!["org:icesco".into(), "country:JP".into()];
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+    /// let view = GraphView::new(&g).unwrap();
+    /// assert!(view.partner(g.index()["org:icesco"]).is_none());
+    /// assert_eq!(view.partner(g.index()["country:JP"]).unwrap().meetings, 1);
+    /// ```
     pub fn partner(&self, n: NodeIndex) -> Option<&Partner> {
         self.partner_of_node
             .get(n.index())
