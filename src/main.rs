@@ -8,7 +8,9 @@
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use diplograph::analysis::{self, CentralityOptions, Granularity, MemberStates};
+use diplograph::analysis::{
+    self, CentralityOptions, Granularity, LinkOptions, MemberStates, Offices, PartnerOptions,
+};
 use diplograph::corpus::{self, Outcome};
 use diplograph::eval::{self, Gold};
 use diplograph::extract::{Extractor, Lexicon, Weights};
@@ -199,9 +201,36 @@ Examples:
         /// Include people, not only states and organizations.
         #[arg(long)]
         people: bool,
+        /// On the partner graph without the hub (partners linked by the same
+        /// event, a joint meeting, a shared person or initiative; see
+        /// `partners --links`), not the graph of meetings with the hub.
+        #[arg(long, conflicts_with = "people")]
+        without_hub: bool,
         /// Only the N most central (by PageRank).
         #[arg(long, value_name = "N")]
         top: Option<usize>,
+    },
+    /// Partner engagement: meetings, first and last, highest office met,
+    /// topics, invitations, memberships, documents and a score.
+    Partners {
+        #[command(flatten)]
+        input: Input,
+        /// Half-life of a meeting's weight in the engagement score.
+        #[arg(long, value_name = "MONTHS", default_value_t = analysis::DEFAULT_HALF_LIFE_MONTHS, value_parser = half_life)]
+        half_life: f64,
+        /// Only the partners whose last dated meeting is more than MONTHS before "now".
+        #[arg(long, value_name = "MONTHS")]
+        dormant: Option<u32>,
+        /// "Now" for the scores (YYYY-MM-DD): default, the latest meeting
+        /// date; meetings after it are left out.
+        #[arg(long, value_name = "DATE", value_parser = full_date)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Extra office words (TOML, as data/offices.toml), merged into the built-in ones.
+        #[arg(long, value_name = "FILE")]
+        offices: Vec<PathBuf>,
+        /// The links between partners without the hub, each with its evidence, instead.
+        #[arg(long, conflicts_with_all = ["dormant", "as_of", "offices"])]
+        links: bool,
     },
     /// Meetings per month, quarter or year, by counterpart kind and topic.
     #[command(after_help = "\
@@ -284,6 +313,7 @@ impl Command {
             | Command::Serve { filters, .. } => Some(filters),
             Command::Invitations { input, .. }
             | Command::Centrality { input, .. }
+            | Command::Partners { input, .. }
             | Command::Timeline { input, .. }
             | Command::Neighbors { input, .. }
             | Command::Path { input, .. } => Some(&input.filters),
@@ -449,6 +479,24 @@ fn date(s: &str) -> Result<PartialDate, String> {
         ));
     }
     Ok(d)
+}
+
+/// A half-life: a number of months above 0.
+fn half_life(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if x.is_finite() && x > 0.0 => Ok(x),
+        _ => Err(format!("{s:?} is not a number of months above 0")),
+    }
+}
+
+/// A full date (YYYY-MM-DD) that exists.
+fn full_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    let d: PartialDate = s.parse()?;
+    match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(day)) => chrono::NaiveDate::from_ymd_opt(y, m, day)
+            .ok_or_else(|| format!("{s:?} is not a date that exists")),
+        _ => Err(format!("{s:?} is not a full date (YYYY-MM-DD)")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -765,15 +813,25 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             })?;
             Ok(code)
         }
-        Command::Centrality { input, people, top } => {
+        Command::Centrality {
+            input,
+            people,
+            without_hub,
+            top,
+        } => {
             let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
-            let options = CentralityOptions {
-                filter: input
-                    .filters
-                    .resolve(&graph, extractor.gazetteer(), cli.quiet)?,
-                include_people: people,
+            let filter = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
+            let mut rows = if without_hub {
+                analysis::hubless_centrality(&graph, &link_options(&graph, &extractor, filter))?
+            } else {
+                let options = CentralityOptions {
+                    filter,
+                    include_people: people,
+                };
+                analysis::partner_centrality(&graph, &options)?
             };
-            let mut rows = analysis::partner_centrality(&graph, &options)?;
             rows.sort_by(|a, b| {
                 b.pagerank
                     .total_cmp(&a.pagerank)
@@ -784,6 +842,47 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             }
             emit(out, input.format, &rows, || {
                 render::analysis::centrality(&graph, &rows)
+            })?;
+            Ok(code)
+        }
+        Command::Partners {
+            input,
+            half_life,
+            dormant,
+            as_of,
+            offices,
+            links,
+        } => {
+            let mut words = Offices::builtin().context("the built-in office words are broken")?;
+            for file in &offices {
+                words
+                    .extend_from_file(file)
+                    .context("cannot load an office file")?;
+            }
+            let (graph, code) = load_graph(&extractor, &input, &limits, cli.quiet)?;
+            let filter = input
+                .filters
+                .resolve(&graph, extractor.gazetteer(), cli.quiet)?;
+            if links {
+                let found =
+                    analysis::partner_links(&graph, &link_options(&graph, &extractor, filter));
+                emit(out, input.format, &found, || {
+                    render::analysis::links(&graph, &found)
+                })?;
+                return Ok(code);
+            }
+            let options = PartnerOptions {
+                filter,
+                half_life_months: half_life,
+                as_of,
+                offices: words,
+            };
+            let mut found = analysis::partners(&graph, &options);
+            if let Some(months) = dormant {
+                found = found.dormant(months);
+            }
+            emit(out, input.format, &found, || {
+                render::analysis::partners(&graph, &found)
             })?;
             Ok(code)
         }
@@ -898,6 +997,18 @@ fn man_page(command: Option<&str>, out: &mut impl Write) -> Result<()> {
         man.render_version_section(out)?;
     }
     Ok(())
+}
+
+/// The partner graph's options: the filter, and the seat of the hub that
+/// the gazetteer knows.
+fn link_options(graph: &MeetingGraph, extractor: &Extractor, filter: Filter) -> LinkOptions {
+    LinkOptions {
+        filter,
+        hub_seat: graph
+            .hub()
+            .map(|hub| analysis::hub_seat(extractor.gazetteer(), hub))
+            .unwrap_or_default(),
+    }
 }
 
 /// A graph and where it came from.

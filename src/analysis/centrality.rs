@@ -243,7 +243,8 @@ pub fn centralities(p: &PartnerGraph) -> Result<Vec<Centrality>> {
                 id: g[v].clone(),
                 kind: crate::graph::kind_of_id(&g[v]).ok(),
                 degree: degree[i],
-                weighted_degree: g.edges(v).map(|e| *e.weight()).sum(),
+                // A fold from +0: an isolated node's sum is 0, not -0.
+                weighted_degree: g.edges(v).fold(0.0, |sum, e| sum + e.weight()),
                 meetings: p.meetings.as_ref().and_then(|m| m.get(i).copied()),
                 betweenness: betweenness[i],
                 closeness: closeness[i],

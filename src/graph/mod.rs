@@ -787,7 +787,12 @@ impl MeetingGraph {
     /// Nodes carry the partner centralities of
     /// [`crate::analysis::partner_centrality`] (default options, so the
     /// numbers of `diplograph centrality`), `null` for entities outside the
-    /// partner graph (people, places) or when PageRank does not converge.
+    /// partner graph (people, places) or when PageRank does not converge;
+    /// and the engagement of [`crate::analysis::partners`] (default
+    /// options and the built-in office words, so the numbers of
+    /// `diplograph partners`): `engagement`, `meetings`, `first_meeting`,
+    /// `last_meeting`, `highest_office`, `null` for entities that are no
+    /// partner (the hub, people, places, initiatives).
     ///
     /// ```
     /// # use diplograph::graph::MeetingGraph;
@@ -800,22 +805,31 @@ impl MeetingGraph {
     /// let v = g.to_node_link();
     /// assert_eq!(v["links"][0]["date"], "2020-07-16");
     /// assert_eq!(v["nodes"][0]["pagerank"], 0.5);
+    /// assert_eq!(v["nodes"][1]["engagement"], 1.0);
+    /// assert_eq!(v["nodes"][1]["highest_office"], "other");
     /// ```
     pub fn to_node_link(&self) -> serde_json::Value {
         let centralities =
             crate::analysis::partner_centrality(self, &Default::default()).unwrap_or_default();
-        self.to_node_link_with(&centralities)
+        let partners = crate::analysis::Offices::builtin()
+            .map(|o| crate::analysis::partners(self, &crate::analysis::PartnerOptions::new(o)))
+            .map(|p| p.partners)
+            .unwrap_or_default();
+        self.to_node_link_with(&centralities, &partners)
     }
 
-    /// [`Self::to_node_link`] with centralities already computed (matched to
-    /// nodes by id; nodes without one get `null` measures).
+    /// [`Self::to_node_link`] with centralities and partners already
+    /// computed (matched to nodes by id; nodes without one get `null`).
     pub fn to_node_link_with(
         &self,
         centralities: &[crate::analysis::Centrality],
+        partners: &[crate::analysis::Partner],
     ) -> serde_json::Value {
         use serde_json::json;
         let by_id: std::collections::HashMap<&str, &crate::analysis::Centrality> =
             centralities.iter().map(|c| (c.id.as_str(), c)).collect();
+        let partner: std::collections::HashMap<&str, &crate::analysis::Partner> =
+            partners.iter().map(|p| (p.id.as_str(), p)).collect();
         let nodes: Vec<_> = self
             .graph
             .node_weights()
@@ -835,6 +849,12 @@ impl MeetingGraph {
                 v["closeness"] = json!(c.map(|c| c.closeness));
                 v["eigenvector"] = json!(c.and_then(|c| c.eigenvector));
                 v["pagerank"] = json!(c.map(|c| c.pagerank));
+                let p = partner.get(e.id.as_str());
+                v["engagement"] = json!(p.map(|p| p.engagement));
+                v["meetings"] = json!(p.map(|p| p.meetings));
+                v["first_meeting"] = json!(p.and_then(|p| p.first));
+                v["last_meeting"] = json!(p.and_then(|p| p.last));
+                v["highest_office"] = json!(p.and_then(|p| p.highest_office));
                 v
             })
             .collect();

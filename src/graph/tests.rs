@@ -572,6 +572,23 @@ fn node_link_json_follows_the_contract() {
         dg["pagerank"].is_null(),
         "people are outside the partner graph"
     );
+    // Japan: two meetings (m1 in two languages, m2 229 days later, the
+    // latest date of the graph), a role that names no office, one
+    // invitation group.
+    let jp = nodes.iter().find(|n| n["id"] == "country:JP").unwrap();
+    assert_eq!(jp["meetings"], 2);
+    assert_eq!(jp["first_meeting"], "2020-07-16");
+    assert_eq!(jp["last_meeting"], "2021-03-02");
+    assert_eq!(jp["highest_office"], "other");
+    let want = 1.0 + 1.0 * (-229.0 / 365.2425f64).exp2() + 1.0;
+    assert!((jp["engagement"].as_f64().unwrap() - want).abs() < 1e-12);
+    for no_partner in ["org:icesco", "initiative:coalition", "person:dg"] {
+        let n = nodes.iter().find(|n| n["id"] == no_partner).unwrap();
+        assert!(
+            n["engagement"].is_null() && n["highest_office"].is_null(),
+            "{n}"
+        );
+    }
 }
 
 #[test]

@@ -2,9 +2,13 @@
 //! aligned (the tables of [`crate::render::table`], never wrapped, so that
 //! a row stays one line for grep), text from articles escaped.
 
-use crate::analysis::{AlreadyMember, Centrality, Conversion, InvitationRecord, Timeline};
+use crate::analysis::{
+    AlreadyMember, Centrality, Conversion, INVITATION_POINTS, InvitationRecord, LinkEvidence,
+    MEMBERSHIP_POINTS, Outcome, PartnerLink, Partners, Timeline,
+};
 use crate::graph::{EgoNetwork, MeetingGraph, PathStep};
 use crate::model::Capacity;
+use crate::render::graph::capacity_name;
 use crate::render::table::{escape, plain};
 use std::fmt::Write;
 
@@ -243,6 +247,147 @@ pub fn path(steps: &[PathStep<'_>]) -> String {
                     v.report.id
                 );
             }
+        }
+    }
+    out
+}
+
+/// Partners, one per line in the given order, after a line that says what
+/// the engagement scores were computed with: meetings, first and last
+/// meeting, highest office, engagement, the three main topics, then
+/// invitations (with their outcome) and memberships.
+///
+/// ```
+/// use diplograph::analysis::Partners;
+/// # let g = diplograph::graph::MeetingGraph::new(Default::default()).unwrap();
+/// let p = Partners { now: None, half_life_months: 12.0, partners: vec![] };
+/// let text = diplograph::render::analysis::partners(&g, &p);
+/// assert!(text.lines().nth(1).unwrap().starts_with("partner"));
+/// ```
+pub fn partners(g: &MeetingGraph, p: &Partners) -> String {
+    let mut out = format!(
+        "now {}, half-life {} months: engagement = sum of office weight x 2^(-age / half-life) \
+         + {INVITATION_POINTS} per invitation + {MEMBERSHIP_POINTS} per membership\n",
+        date(p.now),
+        p.half_life_months
+    );
+    let _ = writeln!(
+        out,
+        "{:<36} {:>8} {:<10} {:<10} {:<27} {:>10}  {:<36} invitations and memberships",
+        "partner", "meetings", "first", "last", "highest office", "engagement", "topics"
+    );
+    for x in p.partners.iter() {
+        let topics: Vec<&str> = x.topics.iter().take(3).map(|t| t.topic.as_str()).collect();
+        let mut facts: Vec<String> = x
+            .invitations
+            .iter()
+            .map(|i| {
+                let outcome = match i.outcome {
+                    Outcome::Joined => "joined",
+                    Outcome::Pending => "pending",
+                };
+                format!(
+                    "invited to {} as {}: {outcome}",
+                    escape(short(g, &i.target)),
+                    capacity_name(i.capacity)
+                )
+            })
+            .collect();
+        facts.extend(x.memberships.iter().map(|m| {
+            format!(
+                "{} of {}",
+                capacity_name(m.capacity),
+                escape(short(g, &m.of))
+            )
+        }));
+        let _ = writeln!(
+            out,
+            "{:<36} {:>8} {:<10} {:<10} {:<27} {:>10.3}  {:<36} {}",
+            escape(short(g, &x.id)),
+            x.meetings,
+            date(x.first),
+            date(x.last),
+            x.highest_office.map_or("-", |o| o.label()),
+            x.engagement,
+            topics.join(", "),
+            if facts.is_empty() {
+                "-".to_string()
+            } else {
+                facts.join("; ")
+            }
+        );
+    }
+    out
+}
+
+/// Links of the partner graph without the hub: a line per link (its two
+/// partners and weight), then a line per piece of evidence.
+///
+/// ```
+/// use diplograph::analysis::{LinkOptions, partner_links};
+/// use diplograph::graph::MeetingGraph;
+/// use diplograph::model::{Extraction, Meeting};
+/// let mut m = Meeting::new("m-1", "a.txt");
+/// m.parties = vec!["org:icesco".into(), "country:FR".into(), "org:who".into()];
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+/// let text = diplograph::render::analysis::links(&g, &partner_links(&g, &LinkOptions::default()));
+/// // Without entities, names are the ids' slugs.
+/// assert_eq!(text, "FR -- who (1)\n  joint meeting m-1 on ?: icesco, FR, who\n");
+/// ```
+pub fn links(g: &MeetingGraph, links: &[PartnerLink]) -> String {
+    let mut out = String::new();
+    for l in links {
+        let _ = writeln!(
+            out,
+            "{} -- {} ({})",
+            escape(short(g, &l.source)),
+            escape(short(g, &l.target)),
+            l.weight
+        );
+        for e in &l.evidence {
+            let line = match e {
+                LinkEvidence::SameEvent {
+                    date: d,
+                    place,
+                    meetings,
+                } => format!(
+                    "same event on {d} in {}: {}",
+                    escape(place),
+                    meetings.join(", ")
+                ),
+                LinkEvidence::JointMeeting {
+                    meeting,
+                    date: d,
+                    parties,
+                } => {
+                    let names: Vec<String> =
+                        parties.iter().map(|p| escape(short(g, p))).collect();
+                    format!(
+                        "joint meeting {meeting} on {}: {}",
+                        date(*d),
+                        names.join(", ")
+                    )
+                }
+                LinkEvidence::SharedPerson { person, meetings } => format!(
+                    "shared person {}: {}",
+                    escape(short(g, person)),
+                    meetings.join(", ")
+                ),
+                LinkEvidence::SharedInitiative {
+                    initiative,
+                    relations,
+                } => {
+                    let [a, b] = relations.map(|r| match r {
+                        crate::analysis::Relation::Invited => "invited",
+                        crate::analysis::Relation::Member => "member",
+                    });
+                    format!(
+                        "shared initiative {}: {a}, {b}",
+                        escape(short(g, initiative))
+                    )
+                }
+            };
+            let _ = writeln!(out, "  {line}");
         }
     }
     out

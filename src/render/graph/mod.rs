@@ -14,9 +14,13 @@
 //! `member_of`), each with its meeting's id, date, place, mode, topics and
 //! evidence. Nodes carry the partner centralities of
 //! [`crate::analysis::partner_centrality`] with default options (the numbers
-//! `diplograph centrality` prints), absent for people and places.
+//! `diplograph centrality` prints), absent for people and places, and the
+//! engagement of [`crate::analysis::partners`] with default options (the
+//! numbers `diplograph partners` prints: `engagement`, `meetings`,
+//! `first_meeting`, `last_meeting`, `highest_office`), absent for what is no
+//! partner.
 //!
-//! A [`GraphView`] computes the centralities once for all formats;
+//! A [`GraphView`] computes the centralities and engagement once for all formats;
 //! [`write_all`] writes every format into a folder, each file atomically.
 
 mod dot;
@@ -30,7 +34,9 @@ pub use gexf::gexf;
 pub use graphml::graphml;
 pub use neo4j::{Neo4jCsv, neo4j};
 
-use crate::analysis::{Centrality, CentralityOptions, partner_centrality};
+use crate::analysis::{
+    Centrality, CentralityOptions, Offices, Partner, PartnerOptions, partner_centrality,
+};
 use crate::files::write_atomic;
 use crate::graph::Report;
 use crate::graph::{Edge, MeetingGraph, date_span};
@@ -52,6 +58,9 @@ pub struct GraphView<'a> {
     centralities: Vec<Centrality>,
     /// For each node index, its position in `centralities`.
     by_node: Vec<Option<usize>>,
+    partners: Vec<Partner>,
+    /// For each node index, its position in `partners`.
+    partner_of_node: Vec<Option<usize>>,
 }
 
 /// One edge as the formats write it: its ends in their stored direction.
@@ -79,19 +88,29 @@ impl<'a> GraphView<'a> {
     /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
     /// let view = GraphView::new(&g).unwrap();
     /// assert_eq!(view.centralities().len(), 2);
+    /// assert_eq!(view.partners()[0].id, "country:JP");
     /// ```
     pub fn new(graph: &'a MeetingGraph) -> Result<Self> {
         let centralities = partner_centrality(graph, &CentralityOptions::default())?;
-        let mut by_node = vec![None; graph.node_count()];
-        for (i, c) in centralities.iter().enumerate() {
-            if let Some(&n) = graph.index().get(&c.id) {
-                by_node[n.index()] = Some(i);
+        let partners =
+            crate::analysis::partners(graph, &PartnerOptions::new(Offices::builtin()?)).partners;
+        let positions = |ids: &mut dyn Iterator<Item = &str>| {
+            let mut at = vec![None; graph.node_count()];
+            for (i, id) in ids.enumerate() {
+                if let Some(&n) = graph.index().get(id) {
+                    at[n.index()] = Some(i);
+                }
             }
-        }
+            at
+        };
+        let by_node = positions(&mut centralities.iter().map(|c| c.id.as_str()));
+        let partner_of_node = positions(&mut partners.iter().map(|p| p.id.as_str()));
         Ok(GraphView {
             graph,
             centralities,
             by_node,
+            partners,
+            partner_of_node,
         })
     }
 
@@ -112,6 +131,32 @@ impl<'a> GraphView<'a> {
             .copied()
             .flatten()
             .map(|i| &self.centralities[i])
+    }
+
+    /// The partners with their engagement, highest first.
+    pub fn partners(&self) -> &[Partner] {
+        &self.partners
+    }
+
+    /// The engagement of a node, if it is a partner.
+    ///
+    /// ```
+    /// # use diplograph::graph::MeetingGraph;
+    /// # use diplograph::model::{Extraction, Meeting};
+    /// use diplograph::render::graph::GraphView;
+    /// let mut m = Meeting::new("m-1", "a.txt");
+    /// m.parties = vec!["org:icesco".into(), "country:JP".into()];
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+    /// let view = GraphView::new(&g).unwrap();
+    /// assert!(view.partner(g.index()["org:icesco"]).is_none());
+    /// assert_eq!(view.partner(g.index()["country:JP"]).unwrap().meetings, 1);
+    /// ```
+    pub fn partner(&self, n: NodeIndex) -> Option<&Partner> {
+        self.partner_of_node
+            .get(n.index())
+            .copied()
+            .flatten()
+            .map(|i| &self.partners[i])
     }
 
     /// The largest PageRank (0 for an empty partner graph).
@@ -162,7 +207,8 @@ impl<'a> GraphView<'a> {
 /// assert_eq!(v["multigraph"], true);
 /// ```
 pub fn node_link(view: &GraphView<'_>) -> serde_json::Value {
-    view.graph.to_node_link_with(&view.centralities)
+    view.graph
+        .to_node_link_with(&view.centralities, &view.partners)
 }
 
 /// The first day a date covers, as `YYYY-MM-DD` (`2020-07` → `2020-07-01`);
@@ -213,7 +259,7 @@ impl AttrType {
 }
 
 /// Node attributes of GraphML and GEXF, in the order of [`node_values`].
-pub(crate) const NODE_ATTRS: [(&str, AttrType); 11] = [
+pub(crate) const NODE_ATTRS: [(&str, AttrType); 16] = [
     ("label", AttrType::String),
     ("kind", AttrType::String),
     ("aliases", AttrType::String),
@@ -225,6 +271,11 @@ pub(crate) const NODE_ATTRS: [(&str, AttrType); 11] = [
     ("closeness", AttrType::Double),
     ("eigenvector", AttrType::Double),
     ("pagerank", AttrType::Double),
+    ("engagement", AttrType::Double),
+    ("meetings", AttrType::Double),
+    ("first_meeting", AttrType::String),
+    ("last_meeting", AttrType::String),
+    ("highest_office", AttrType::String),
 ];
 
 /// Edge attributes of GraphML and GEXF, in the order of [`edge_values`].
@@ -248,7 +299,7 @@ pub(crate) const EDGE_ATTRS: [(&str, AttrType); 13] = [
 pub(crate) const LIST_SEP: &str = "; ";
 
 /// The values of [`NODE_ATTRS`] for a node; `None` is left out.
-pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Option<String>; 11] {
+pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Option<String>; 16] {
     let measures = view
         .centrality(n)
         .map(Centrality::measures)
@@ -261,6 +312,7 @@ pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Op
         eigenvector,
         pagerank,
     ] = measures.map(|x| x.map(|x| x.to_string()));
+    let partner = view.partner(n);
     [
         Some(e.name.clone()),
         Some(kind_name(e.kind).to_string()),
@@ -273,6 +325,13 @@ pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Op
         closeness,
         eigenvector,
         pagerank,
+        partner.map(|p| p.engagement.to_string()),
+        partner.map(|p| p.meetings.to_string()),
+        partner.and_then(|p| p.first).map(|d| d.to_string()),
+        partner.and_then(|p| p.last).map(|d| d.to_string()),
+        partner
+            .and_then(|p| p.highest_office)
+            .map(|o| o.as_str().to_string()),
     ]
 }
 

@@ -304,3 +304,37 @@ fn graphviz_reports_a_missing_program_or_renders() {
         panic!("a syntax error must fail");
     }
 }
+
+#[test]
+fn graphml_and_gexf_carry_the_engagement_of_partners_only() {
+    let g = small();
+    let view = GraphView::new(&g).unwrap();
+    let jp = view
+        .partners()
+        .iter()
+        .find(|p| p.id == "country:JP")
+        .unwrap();
+    let ml = graphml(&view);
+    assert!(ml.contains(
+        r#"<key id="n_engagement" for="node" attr.name="engagement" attr.type="double"/>"#
+    ));
+    let engagement = format!(r#"<data key="n_engagement">{}</data>"#, jp.engagement);
+    assert_eq!(ml.matches(&engagement).count(), 1, "{ml}");
+    let hub = ml
+        .split("<node ")
+        .find(|n| n.starts_with(r#"id="org:icesco""#))
+        .unwrap();
+    assert!(!hub.contains("n_engagement") && hub.contains("n_pagerank"));
+    let gx = gexf(&view);
+    assert!(
+        gx.contains(r#"<attribute id="highest_office" title="highest_office" type="string"/>"#)
+    );
+    assert!(gx.contains(&format!(
+        r#"<attvalue for="engagement" value="{}"/>"#,
+        jp.engagement
+    )));
+    assert!(gx.contains(&format!(
+        r#"<attvalue for="meetings" value="{}"/>"#,
+        jp.meetings
+    )));
+}

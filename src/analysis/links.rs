@@ -1,0 +1,565 @@
+//! The partner graph without the hub: how partners relate to each other.
+//!
+//! A corpus of one organization's press releases is a star: every meeting
+//! joins the hub to a counterpart, and on it every counterpart has
+//! betweenness 0. This graph leaves the hub out and links two partners
+//! (states or organizations other than the hub) when the corpus supports
+//! it, each link with its evidence ([`LinkEvidence`]):
+//!
+//! - `same_event`: meetings on the same full date in the same place, one
+//!   with each partner (the hub met them at one event: a session, a
+//!   conference). At the hub's own seat ([`LinkOptions::hub_seat`]), where
+//!   the hub receives visitors one after the other, the meetings must also
+//!   be reported by one document;
+//! - `joint_meeting`: both are parties of one meeting (a meeting of three
+//!   or more parties, the hub being one);
+//! - `shared_person`: a person who is in meetings with both, or who
+//!   represents one in a meeting with the other. Only people who represent
+//!   a partner in every meeting they are in count: those who represent the
+//!   hub are in every meeting, and in the hub's press releases a person
+//!   whom no one is said to represent is most often the hub's own staff (on
+//!   dev2 both such links were ICESCO sector heads);
+//! - `shared_initiative`: both invited to, or members of, the same
+//!   initiative.
+//!
+//! A link's weight is its number of pieces of evidence. The meetings named
+//! as "on the sidelines of" an event do not carry the event's name in the
+//! extraction, so an event is known by its date and place only.
+//! [`hubless_centrality`] computes the measures of
+//! [`crate::analysis::centrality`] on this graph, whose nodes are every
+//! partner of a kept meeting (linked or not) and every partner of a link.
+
+use super::centrality::{Centrality, PartnerGraph, centralities};
+use super::partners::is_partner;
+use crate::Result;
+use crate::gazetteer::Gazetteer;
+use crate::graph::{Filter, MeetingGraph, kind_of_id};
+use crate::model::{EntityKind, Meeting, PartialDate};
+use crate::text::fold;
+use petgraph::graph::UnGraph;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// Which meetings the partner graph is built from.
+#[derive(Debug, Clone, Default)]
+pub struct LinkOptions {
+    pub filter: Filter,
+    /// The names of the city where the hub has its seat ([`hub_seat`]).
+    pub hub_seat: Vec<String>,
+}
+
+/// How a partner relates to an initiative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Invited,
+    Member,
+}
+
+/// Why two partners are linked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LinkEvidence {
+    /// Meetings on one date in one place, one with each partner (ids).
+    SameEvent {
+        date: PartialDate,
+        place: String,
+        meetings: Vec<String>,
+    },
+    /// A meeting both are parties of, with all its parties.
+    JointMeeting {
+        meeting: String,
+        date: Option<PartialDate>,
+        parties: Vec<String>,
+    },
+    /// A person in meetings with both (the meetings that link them).
+    SharedPerson {
+        person: String,
+        meetings: Vec<String>,
+    },
+    /// An initiative both were invited to or are members of; `relations`
+    /// are the link's source's and target's.
+    SharedInitiative {
+        initiative: String,
+        relations: [Relation; 2],
+    },
+}
+
+/// Two partners (`source` before `target` by id) and why they are linked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartnerLink {
+    pub source: String,
+    pub target: String,
+    /// The number of pieces of evidence.
+    pub weight: f64,
+    pub evidence: Vec<LinkEvidence>,
+}
+
+/// The names (name and aliases) of the city where the gazetteer says the
+/// hub has its headquarters; empty when it does not say.
+///
+/// ```
+/// let g = diplograph::gazetteer::Gazetteer::builtin().unwrap();
+/// assert!(diplograph::analysis::hub_seat(&g, "org:icesco").iter().any(|n| n == "Rabat"));
+/// ```
+pub fn hub_seat(gazetteer: &Gazetteer, hub: &str) -> Vec<String> {
+    let seat = gazetteer
+        .by_id(hub)
+        .and_then(|h| gazetteer.entry(h).headquarters.as_deref())
+        .and_then(|s| gazetteer.by_id(s));
+    match seat {
+        Some(s) => {
+            let e = gazetteer.entry(s);
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .cloned()
+                .collect()
+        }
+        None => Vec::new(),
+    }
+}
+
+type Pair<'a> = (&'a str, &'a str);
+
+fn pair<'a>(a: &'a str, b: &'a str) -> Pair<'a> {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+/// The partners among a meeting's parties, once each, in id order.
+fn partners_of<'a>(m: &'a Meeting, hub: Option<&str>) -> BTreeSet<&'a str> {
+    m.parties
+        .iter()
+        .map(String::as_str)
+        .filter(|p| is_partner(p, hub))
+        .collect()
+}
+
+/// Every link between partners that the kept meetings and announcements
+/// support, ordered by source and target.
+///
+/// ```
+/// use diplograph::analysis::{LinkEvidence, LinkOptions, partner_links};
+/// use diplograph::graph::MeetingGraph;
+/// use diplograph::model::{Extraction, Meeting};
+/// let mut m = Meeting::new("m-1", "a.txt");
+/// m.parties = vec!["org:icesco".into(), "country:FR".into(), "org:who".into()];
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+/// let links = partner_links(&g, &LinkOptions::default());
+/// assert_eq!((links[0].source.as_str(), links[0].target.as_str()), ("country:FR", "org:who"));
+/// assert!(matches!(links[0].evidence[0], LinkEvidence::JointMeeting { .. }));
+/// ```
+pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink> {
+    let hub = g.hub();
+    let kept: Vec<&Meeting> = g.filtered(&options.filter).map(|(_, m)| m).collect();
+    let mut evidence: BTreeMap<Pair<'_>, Vec<LinkEvidence>> = BTreeMap::new();
+    let mut add = |a: &str, b: &str, e: LinkEvidence| {
+        if a != b {
+            // Ids of the graph outlive the map: borrow them from it.
+            let (Some(a), Some(b)) = (g.entity(a), g.entity(b)) else {
+                return;
+            };
+            evidence.entry(pair(&a.id, &b.id)).or_default().push(e);
+        }
+    };
+
+    // Joint meetings.
+    for m in &kept {
+        let partners = partners_of(m, hub);
+        let list: Vec<&str> = partners.iter().copied().collect();
+        for (i, a) in list.iter().enumerate() {
+            for b in &list[i + 1..] {
+                add(
+                    a,
+                    b,
+                    LinkEvidence::JointMeeting {
+                        meeting: m.id.clone(),
+                        date: m.date,
+                        parties: m.parties.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    // Same event: meetings grouped by full date and folded place.
+    let seat: HashSet<String> = options.hub_seat.iter().map(|s| fold(s)).collect();
+    let mut events: BTreeMap<(PartialDate, String), Vec<&Meeting>> = BTreeMap::new();
+    for m in &kept {
+        if let (Some(d), Some(place)) = (m.date, &m.place)
+            && d.is_full()
+        {
+            events.entry((d, fold(place))).or_default().push(m);
+        }
+    }
+    let docs = |m: &Meeting| -> BTreeSet<String> {
+        std::iter::once(m.doc.clone())
+            .chain(m.evidence.iter().map(|e| e.doc.clone()))
+            .collect()
+    };
+    for ((date, place), group) in &events {
+        let at_seat = seat.contains(place);
+        let mut by_pair: BTreeMap<(String, String), BTreeSet<&str>> = BTreeMap::new();
+        for (i, m1) in group.iter().enumerate() {
+            for m2 in &group[i + 1..] {
+                if at_seat && docs(m1).is_disjoint(&docs(m2)) {
+                    continue;
+                }
+                for a in partners_of(m1, hub) {
+                    for b in partners_of(m2, hub) {
+                        if a != b {
+                            let (x, y) = pair(a, b);
+                            by_pair
+                                .entry((x.to_string(), y.to_string()))
+                                .or_default()
+                                .extend([m1.id.as_str(), m2.id.as_str()]);
+                        }
+                    }
+                }
+            }
+        }
+        let shown = group[0].place.clone().unwrap_or_default();
+        for ((a, b), meetings) in by_pair {
+            add(
+                &a,
+                &b,
+                LinkEvidence::SameEvent {
+                    date: *date,
+                    place: shown.clone(),
+                    meetings: meetings.into_iter().map(String::from).collect(),
+                },
+            );
+        }
+    }
+
+    // Shared people: the partners each person meets or represents.
+    let unattributed: HashSet<&str> = g
+        .meetings()
+        .iter()
+        .flat_map(|m| m.participants.iter().chain(&m.attendees))
+        .filter(|p| !p.represents.as_deref().is_some_and(|r| is_partner(r, hub)))
+        .map(|p| p.person.as_str())
+        .collect();
+    let mut people: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+    for m in &kept {
+        let partners = partners_of(m, hub);
+        for p in m.participants.iter().chain(&m.attendees) {
+            let Some(represented) = p.represents.as_deref() else {
+                continue;
+            };
+            if unattributed.contains(p.person.as_str()) {
+                continue;
+            }
+            let met = people.entry(&p.person).or_default();
+            for partner in partners.iter().copied().chain([represented]) {
+                met.entry(partner).or_default().insert(&m.id);
+            }
+        }
+    }
+    for (person, met) in &people {
+        let list: Vec<(&str, &BTreeSet<&str>)> = met.iter().map(|(k, v)| (*k, v)).collect();
+        for (i, (a, ma)) in list.iter().enumerate() {
+            for (b, mb) in &list[i + 1..] {
+                let meetings: BTreeSet<&str> = ma.union(mb).copied().collect();
+                add(
+                    a,
+                    b,
+                    LinkEvidence::SharedPerson {
+                        person: person.to_string(),
+                        meetings: meetings.into_iter().map(String::from).collect(),
+                    },
+                );
+            }
+        }
+    }
+
+    // Shared initiatives, from meetings and announcements alike.
+    let mut initiatives: BTreeMap<&str, BTreeMap<&str, Relation>> = BTreeMap::new();
+    let mut relate = |partner: &'_ str, target: &'_ str, r: Relation| {
+        if is_partner(partner, hub) && kind_of_id(target).ok() == Some(EntityKind::Initiative) {
+            let (Some(p), Some(t)) = (g.entity(partner), g.entity(target)) else {
+                return;
+            };
+            let e = initiatives
+                .entry(t.id.as_str())
+                .or_default()
+                .entry(p.id.as_str())
+                .or_insert(r);
+            *e = (*e).max(r);
+        }
+    };
+    let announcements = g
+        .extraction()
+        .announcements
+        .iter()
+        .filter(|a| g.keeps_announcement(&options.filter, a));
+    let facts = kept
+        .iter()
+        .map(|m| (&m.invitations, &m.memberships))
+        .chain(announcements.map(|a| (&a.invitations, &a.memberships)));
+    for (invitations, memberships) in facts {
+        for i in invitations {
+            relate(&i.invitee, &i.target, Relation::Invited);
+        }
+        for m in memberships {
+            relate(&m.member, &m.of, Relation::Member);
+        }
+    }
+    for (initiative, members) in &initiatives {
+        let list: Vec<(&str, Relation)> = members.iter().map(|(k, v)| (*k, *v)).collect();
+        for (i, (a, ra)) in list.iter().enumerate() {
+            for (b, rb) in &list[i + 1..] {
+                add(
+                    a,
+                    b,
+                    LinkEvidence::SharedInitiative {
+                        initiative: initiative.to_string(),
+                        relations: [*ra, *rb],
+                    },
+                );
+            }
+        }
+    }
+
+    evidence
+        .into_iter()
+        .map(|((a, b), evidence)| PartnerLink {
+            source: a.to_string(),
+            target: b.to_string(),
+            weight: evidence.len() as f64,
+            evidence,
+        })
+        .collect()
+}
+
+/// The partner graph without the hub: every partner of a kept meeting and
+/// of a link, in id order, and the links weighted by their evidence.
+///
+/// ```
+/// use diplograph::analysis::{LinkOptions, hubless_graph};
+/// use diplograph::graph::MeetingGraph;
+/// use diplograph::model::{Extraction, Meeting};
+/// let m = |id: &str, other: &str| Meeting {
+///     parties: vec!["org:icesco".into(), other.into()], ..Meeting::new(id, "a.txt") };
+/// let g = MeetingGraph::new(Extraction {
+///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], ..Default::default() }).unwrap();
+/// let p = hubless_graph(&g, &LinkOptions::default());
+/// assert_eq!((p.graph.node_count(), p.graph.edge_count()), (2, 0));
+/// ```
+pub fn hubless_graph(g: &MeetingGraph, options: &LinkOptions) -> PartnerGraph {
+    let links = partner_links(g, options);
+    let hub = g.hub();
+    let mut ids: BTreeSet<&str> = g
+        .filtered(&options.filter)
+        .flat_map(|(_, m)| partners_of(m, hub))
+        .collect();
+    ids.extend(
+        links
+            .iter()
+            .flat_map(|l| [l.source.as_str(), l.target.as_str()]),
+    );
+    let mut graph = UnGraph::with_capacity(ids.len(), links.len());
+    let index: BTreeMap<&str, _> = ids
+        .iter()
+        .map(|id| (*id, graph.add_node(id.to_string())))
+        .collect();
+    for l in &links {
+        graph.add_edge(index[l.source.as_str()], index[l.target.as_str()], l.weight);
+    }
+    // Links come from evidence, not from meetings counted per node.
+    PartnerGraph {
+        graph,
+        meetings: None,
+    }
+}
+
+/// The centralities of [`hubless_graph`], in its node order.
+///
+/// ```
+/// use diplograph::analysis::{LinkOptions, hubless_centrality};
+/// use diplograph::graph::MeetingGraph;
+/// use diplograph::model::{Extraction, Meeting};
+/// let mut m = Meeting::new("m-1", "a.txt");
+/// m.parties = vec!["org:icesco".into(), "country:FR".into(), "org:who".into()];
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+/// let c = hubless_centrality(&g, &LinkOptions::default()).unwrap();
+/// assert_eq!(c.len(), 2);
+/// assert_eq!(c[0].degree, 1.0);
+/// ```
+pub fn hubless_centrality(g: &MeetingGraph, options: &LinkOptions) -> Result<Vec<Centrality>> {
+    centralities(&hubless_graph(g, options))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::tests::meeting;
+    use crate::model::{Capacity, Extraction, Invitation, Membership, Participant};
+
+    fn at(mut m: Meeting, place: &str) -> Meeting {
+        m.place = Some(place.into());
+        m
+    }
+
+    /// One piece of evidence of each kind, and two meetings at the hub's
+    /// seat on one day reported apart, which make no event.
+    fn graph() -> MeetingGraph {
+        let joint = meeting("joint", Some("2022-03-01"), &["country:FR", "org:who"], &[]);
+        let baku_az = at(
+            meeting("baku-az", Some("2022-05-10"), &["country:AZ"], &[]),
+            "Baku",
+        );
+        let baku_tr = at(
+            meeting("baku-tr", Some("2022-05-10"), &["country:TR"], &[]),
+            "baku",
+        );
+        let rabat_jp = at(
+            meeting("rabat-jp", Some("2022-05-11"), &["country:JP"], &[]),
+            "Rabat",
+        );
+        let rabat_sn = at(
+            meeting("rabat-sn", Some("2022-05-11"), &["country:SN"], &[]),
+            "Rabat",
+        );
+        let mut rabat_kw = at(
+            meeting("rabat-kw", Some("2022-05-12"), &["country:KW"], &[]),
+            "Rabat",
+        );
+        let mut rabat_ps = at(
+            meeting("rabat-ps", Some("2022-05-12"), &["country:PS"], &[]),
+            "Rabat",
+        );
+        for m in [&mut rabat_kw, &mut rabat_ps] {
+            m.evidence[0].doc = "commissions.txt".into();
+        }
+        let mut envoy = meeting("envoy", None, &["country:OM"], &[]);
+        envoy.attendees.push(Participant {
+            person: "person:envoy".into(),
+            role: Some("Ambassador of Qatar".into()),
+            represents: Some("country:QA".into()),
+        });
+        // A staff member nobody is said to represent, at two meetings.
+        let staff = Participant {
+            person: "person:staff".into(),
+            role: Some("Head of the Culture Sector".into()),
+            represents: None,
+        };
+        envoy.attendees.push(staff.clone());
+        let mut coalition = meeting("coalition", None, &["country:JP"], &[]);
+        coalition.attendees.push(staff);
+        coalition.invitations.push(Invitation {
+            invitee: "country:JP".into(),
+            target: "initiative:coalition".into(),
+            capacity: Capacity::Member,
+            evidence: None,
+        });
+        let mut joined = meeting("joined", None, &["country:SN"], &[]);
+        joined.memberships.push(Membership {
+            member: "country:SN".into(),
+            of: "initiative:coalition".into(),
+            capacity: Capacity::Member,
+            evidence: None,
+        });
+        MeetingGraph::new(Extraction {
+            meetings: vec![
+                joint, baku_az, baku_tr, rabat_jp, rabat_sn, rabat_kw, rabat_ps, envoy, coalition,
+                joined,
+            ],
+            ..Default::default()
+        })
+        .unwrap()
+    }
+
+    fn options() -> LinkOptions {
+        LinkOptions {
+            hub_seat: vec!["Rabat".into()],
+            ..LinkOptions::default()
+        }
+    }
+
+    #[test]
+    fn links_of_each_kind_with_their_evidence() {
+        let g = graph();
+        let links = partner_links(&g, &options());
+        let pairs: Vec<(&str, &str)> = links
+            .iter()
+            .map(|l| (l.source.as_str(), l.target.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("country:AZ", "country:TR"),
+                ("country:FR", "org:who"),
+                ("country:JP", "country:SN"),
+                ("country:KW", "country:PS"),
+                ("country:OM", "country:QA"),
+            ]
+        );
+        let evidence = |a: &str| &links.iter().find(|l| l.source == a).unwrap().evidence;
+        assert_eq!(
+            evidence("country:AZ"),
+            &[LinkEvidence::SameEvent {
+                date: PartialDate::ymd(2022, 5, 10),
+                place: "Baku".into(),
+                meetings: vec!["baku-az".into(), "baku-tr".into()],
+            }]
+        );
+        assert!(matches!(
+            &evidence("country:FR")[0],
+            LinkEvidence::JointMeeting { meeting, parties, .. }
+                if meeting == "joint" && parties.len() == 3
+        ));
+        // Japan and Senegal: not the same event (the hub's seat, two
+        // documents), but the same coalition.
+        assert_eq!(
+            evidence("country:JP"),
+            &[LinkEvidence::SharedInitiative {
+                initiative: "initiative:coalition".into(),
+                relations: [Relation::Invited, Relation::Member],
+            }]
+        );
+        assert!(matches!(
+            &evidence("country:KW")[0],
+            LinkEvidence::SameEvent { .. }
+        ));
+        assert_eq!(
+            evidence("country:OM"),
+            &[LinkEvidence::SharedPerson {
+                person: "person:envoy".into(),
+                meetings: vec!["envoy".into()],
+            }]
+        );
+        // The hub's own people (person:dg of every meeting) and the staff
+        // member of no side link no one.
+        assert!(links.iter().all(|l| l.weight == 1.0));
+        // Without the seat, the two audiences in Rabat are one event.
+        let no_seat = partner_links(&g, &LinkOptions::default());
+        let jp_sn = no_seat.iter().find(|l| l.source == "country:JP").unwrap();
+        assert_eq!(jp_sn.weight, 2.0);
+    }
+
+    #[test]
+    fn centralities_without_the_hub() {
+        let g = graph();
+        let p = hubless_graph(&g, &options());
+        assert_eq!(p.graph.node_count(), 10);
+        assert_eq!(p.graph.edge_count(), 5);
+        let c = hubless_centrality(&g, &options()).unwrap();
+        assert!(c.iter().all(|x| x.id != "org:icesco"));
+        let jp = c.iter().find(|x| x.id == "country:JP").unwrap();
+        // one partner of nine others
+        assert!((jp.degree - 1.0 / 9.0).abs() < 1e-12);
+        assert_eq!(jp.betweenness, 0.0);
+        let filtered = hubless_graph(
+            &g,
+            &LinkOptions {
+                filter: Filter {
+                    since: "2022".parse().ok(),
+                    ..Filter::default()
+                },
+                ..options()
+            },
+        );
+        // Only the dated meetings: no person, no initiative.
+        assert_eq!(filtered.graph.edge_count(), 3);
+    }
+}
