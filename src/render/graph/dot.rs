@@ -232,8 +232,9 @@ fn node(
 }
 
 /// The legend as an HTML-like label: a swatch per kind drawn, a line sample
-/// per edge kind drawn, and the range of meetings per `met` edge.
-fn legend(kinds: &BTreeSet<usize>, edges: &BTreeSet<EdgeKind>, most: usize) -> Id {
+/// per edge kind drawn, and the range of meetings per `met` edge; `None`
+/// when nothing is drawn (Graphviz refuses an empty table row).
+fn legend(kinds: &BTreeSet<usize>, edges: &BTreeSet<EdgeKind>, most: usize) -> Option<Id> {
     let mut row = String::new();
     for &k in kinds {
         let kind = KINDS[k];
@@ -259,9 +260,16 @@ fn legend(kinds: &BTreeSet<usize>, edges: &BTreeSet<EdgeKind>, most: usize) -> I
             r#"<td align="left"><font color="{colour}"><b>{sample}</b></font> {name}</td>"#
         ));
     }
-    Id::Html(format!(
-        r#"<<table border="0" cellspacing="4" cellpadding="1"><tr>{row}</tr><tr>{lines}</tr></table>>"#
-    ))
+    let rows: String = [row, lines]
+        .iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| format!("<tr>{r}</tr>"))
+        .collect();
+    (!rows.is_empty()).then(|| {
+        Id::Html(format!(
+            r#"<<table border="0" cellspacing="4" cellpadding="1">{rows}</table>>"#
+        ))
+    })
 }
 
 /// The graph as DOT text (see the module documentation for what is drawn).
@@ -388,7 +396,9 @@ pub fn dot(view: &GraphView<'_>, options: &DotOptions) -> String {
         edge_kinds.insert(EdgeKind::Met);
     }
     let most = met.values().map(Vec::len).max().unwrap_or(0);
-    settings.push(attr("label", legend(&kinds, &edge_kinds, most)));
+    if let Some(legend) = legend(&kinds, &edge_kinds, most) {
+        settings.push(attr("label", legend));
+    }
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(settings)),
         Stmt::GAttribute(GraphAttributes::Node(vec![

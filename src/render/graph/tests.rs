@@ -262,6 +262,27 @@ fn dot_legend_names_what_is_drawn() {
 }
 
 #[test]
+fn dot_of_an_empty_graph_has_no_legend_and_renders() {
+    let text = dot_of(&MeetingGraph::new(Extraction::default()).unwrap(), false);
+    assert!(!text.contains("label=<"), "{text}");
+    // an entity of no meeting or fact is not drawn, nor its legend
+    let g = MeetingGraph::new(Extraction {
+        entities: vec![entity("org:unesco", "UNESCO", &[])],
+        ..Default::default()
+    })
+    .unwrap();
+    let text = dot_of(&g, false);
+    assert!(
+        !text.contains("org:unesco") && !text.contains("label=<"),
+        "{text}"
+    );
+    match graphviz(&text, Image::Svg) {
+        Ok(svg) => assert!(String::from_utf8_lossy(&svg).contains("<svg")),
+        Err(e) => assert!(matches!(e, Error::MissingProgram { .. }), "{e}"),
+    }
+}
+
+#[test]
 fn hostile_names_in_dot() {
     let g = hostile();
     let text = dot_of(&g, true);
