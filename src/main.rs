@@ -19,7 +19,7 @@ use diplograph::gazetteer::Gazetteer;
 use diplograph::graph::{Filter, MeetingGraph, Source};
 use diplograph::model::Extraction;
 use diplograph::model::{EntityKind, PartialDate};
-use diplograph::render::graph::{self as graph_formats, GraphView, Image};
+use diplograph::render::graph::{self as graph_formats, DotOptions, GraphView, Image};
 use diplograph::render::{self as render, report, table};
 use diplograph::serve::{Server, Site};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -144,6 +144,9 @@ Examples:
         /// Output folder.
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
+        /// Draw people in the DOT, SVG and PNG diagram.
+        #[arg(long)]
+        people: bool,
         #[command(flatten)]
         filters: Filters,
     },
@@ -163,6 +166,9 @@ Examples:
         /// (default neo4j/). Default: standard output.
         #[arg(short, long, value_name = "FILE|DIR")]
         output: Option<PathBuf>,
+        /// Draw people in the DOT, SVG and PNG diagram.
+        #[arg(long)]
+        people: bool,
         #[command(flatten)]
         filters: Filters,
     },
@@ -696,6 +702,7 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         Command::Build {
             paths,
             output,
+            people,
             filters,
         } => {
             let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
@@ -715,7 +722,8 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                 graph.node_count(),
                 graph.edge_count()
             )?;
-            let written = graph_formats::write_all(&GraphView::new(&graph)?, &output)?;
+            let options = DotOptions { people };
+            let written = graph_formats::write_all(&GraphView::new(&graph)?, &output, &options)?;
             for f in &written.files {
                 writeln!(out, "{}", f.display())?;
             }
@@ -729,13 +737,14 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             paths,
             format,
             output,
+            people,
             filters,
         } => {
             let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
             let (code, read) = (loaded.code, inputs(&data_files, &loaded.inputs));
             let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
             let view = GraphView::new(&graph)?;
-            let layout = graph_formats::layout_for(graph.node_count());
+            let diagram = || graph_formats::dot(&view, &DotOptions { people });
             let (bytes, name) = match format {
                 GraphFormat::Neo4j => {
                     let dir = output.unwrap_or_else(|| PathBuf::from("neo4j"));
@@ -745,13 +754,13 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                     }
                     return Ok(code);
                 }
-                GraphFormat::Dot => (graph_formats::dot(&view).into_bytes(), "graph.dot"),
+                GraphFormat::Dot => (diagram().into_bytes(), "graph.dot"),
                 GraphFormat::Svg => (
-                    graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Svg)?,
+                    graph_formats::graphviz(&diagram(), Image::Svg)?,
                     "graph.svg",
                 ),
                 GraphFormat::Png => (
-                    graph_formats::graphviz(&graph_formats::dot(&view), layout, Image::Png)?,
+                    graph_formats::graphviz(&diagram(), Image::Png)?,
                     "graph.png",
                 ),
                 GraphFormat::Json => {

@@ -4,9 +4,12 @@
 //! The page (`examples/d3`, built into `examples/d3/dist` by `npm run build`,
 //! which is committed) is embedded in the binary with `include_bytes!`, so a
 //! fresh clone builds and serves it without Node, and an installed binary
-//! serves it from anywhere. The only other resource is `/graph.json`: the
+//! serves it from anywhere. The only other resources are `/graph.json`, the
 //! graph as node-link JSON ([`MeetingGraph::to_node_link`]) with each node's
-//! partner centralities under `centrality` when it has them.
+//! partner centralities under `centrality` when it has them and its
+//! `engagement` ([`pictures::engagement`]), and `/partners.json`, the
+//! partners among themselves ([`pictures::partner_graph`]), the page's
+//! second view.
 //!
 //! The server is deliberately small: HTTP/1.1 `GET` and `HEAD`, one request
 //! per connection (`Connection: close`), bound to `127.0.0.1` only, and
@@ -31,6 +34,7 @@
 
 use crate::analysis::{self, CentralityOptions};
 use crate::graph::MeetingGraph;
+use crate::render::pictures;
 use serde_json::json;
 use std::io::{self, Read, Write};
 use std::net::{Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -71,6 +75,8 @@ const ASSETS: &[Asset] = &[
 
 /// The path of the graph.
 pub const GRAPH_PATH: &str = "/graph.json";
+/// The path of the partner graph.
+pub const PARTNERS_PATH: &str = "/partners.json";
 
 /// Longest request head read (request line and headers); longer is 431.
 const MAX_HEAD: usize = 16 * 1024;
@@ -134,7 +140,8 @@ pub enum ServeError {
 /// The graph as the page reads it: node-link JSON, plus a `centrality`
 /// object (`degree`, `weighted_degree`, `betweenness`, `closeness`,
 /// `eigenvector`, `pagerank`, as `diplograph centrality --people` computes
-/// them) on every node of the partner graph.
+/// them) on every node of the partner graph, and an `engagement` number
+/// ([`pictures::engagement`], 0 for an entity of no meeting) on every node.
 pub fn page_graph(graph: &MeetingGraph) -> Result<serde_json::Value, ServeError> {
     let mut doc = graph.to_node_link();
     let options = CentralityOptions {
@@ -146,8 +153,11 @@ pub fn page_graph(graph: &MeetingGraph) -> Result<serde_json::Value, ServeError>
             .into_iter()
             .map(|c| (c.id.clone(), c))
             .collect();
+    let engagement = pictures::engagement(graph);
     if let Some(nodes) = doc["nodes"].as_array_mut() {
         for node in nodes {
+            let id = node["id"].as_str().unwrap_or_default();
+            node["engagement"] = json!(engagement.get(id).copied().unwrap_or_default());
             let Some(c) = node["id"].as_str().and_then(|id| centralities.get(id)) else {
                 continue;
             };
@@ -200,14 +210,20 @@ impl Response<'_> {
 #[derive(Debug, Clone)]
 pub struct Site {
     graph_json: Vec<u8>,
+    partners_json: Vec<u8>,
 }
 
 impl Site {
-    /// A site serving `graph` (see [`page_graph`]).
+    /// A site serving `graph` (see [`page_graph`]) and its partner graph.
     pub fn new(graph: &MeetingGraph) -> Result<Self, ServeError> {
         let graph_json =
             serde_json::to_vec(&page_graph(graph)?).expect("a serde_json::Value always serializes");
-        Ok(Site { graph_json })
+        let partners_json = serde_json::to_vec(&pictures::partner_graph(graph))
+            .expect("the partner graph has string keys only");
+        Ok(Site {
+            graph_json,
+            partners_json,
+        })
     }
 
     /// The response to `method target`. The target's query string is
@@ -221,11 +237,16 @@ impl Site {
             return Response::text(400, "the request target must be a path\n");
         }
         let path = target.split(['?', '#']).next().unwrap_or_default();
-        if path == GRAPH_PATH {
+        let json = match path {
+            GRAPH_PATH => Some(&self.graph_json),
+            PARTNERS_PATH => Some(&self.partners_json),
+            _ => None,
+        };
+        if let Some(body) = json {
             return Response {
                 status: 200,
                 content_type: "application/json",
-                body: &self.graph_json,
+                body,
             };
         }
         match ASSETS.iter().find(|a| a.path == path) {
@@ -648,6 +669,41 @@ mod tests {
     }
 
     #[test]
+    fn nodes_carry_their_engagement_and_the_partner_graph_is_served() {
+        let mut g = graph().extraction().clone();
+        let mut m = g.meetings[0].clone();
+        m.id = "m-2".into();
+        m.parties.push("org:unesco".into());
+        g.meetings.push(m);
+        let g = MeetingGraph::new(g).unwrap();
+        let site = Site::new(&g).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_slice(site.respond("GET", "/graph.json").body).unwrap();
+        let engagement = |id: &str| {
+            v["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|n| n["id"] == id)
+                .map(|n| n["engagement"].clone())
+        };
+        assert_eq!(engagement("org:icesco"), Some(json!(2.0)));
+        assert_eq!(engagement("org:unesco"), Some(json!(1.0)));
+        let r = site.respond("GET", "/partners.json");
+        assert_eq!((r.status, r.content_type), (200, "application/json"));
+        let p: serde_json::Value = serde_json::from_slice(r.body).unwrap();
+        assert_eq!(p["hub"], "org:icesco");
+        assert_eq!(p["nodes"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            p["links"],
+            json!([{
+                "source": "country:JP", "target": "org:unesco", "weight": 1,
+                "evidence": [{"kind": "meeting", "meeting": "m-2", "parties": 3}],
+            }])
+        );
+    }
+
+    #[test]
     fn unknown_paths_and_traversal_are_not_found() {
         let site = site();
         for path in [
@@ -813,6 +869,7 @@ mod tests {
         // Far more than loopback's socket buffers hold.
         let big = Site {
             graph_json: vec![b' '; 64 << 20],
+            partners_json: vec![],
         };
         let limits = Limits {
             workers: 1,

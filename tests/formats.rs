@@ -135,9 +135,8 @@ fn build_writes_every_format_and_their_readers_agree() {
         assert!(dir.path().join("graph.svg").is_file());
         assert!(dir.path().join("graph.png").is_file());
         let svg = dot_svg(&dir.path().join("graph.dot"));
-        // every meeting edge is drawn, with its date
-        let drawn = svg.matches("class=\"edge\"").count();
-        assert!(drawn >= met, "{drawn} edges drawn for {met} meetings");
+        // every meeting's date is drawn, in its edge's tooltip (tests/diagram.rs
+        // checks the rest of the diagram)
         for l in links.iter().filter(|l| l["kind"] == "met") {
             if let Some(date) = l["date"].as_str() {
                 // Graphviz writes `-` as `&#45;` in SVG text
@@ -231,7 +230,7 @@ fn render_writes_into_a_folder_and_to_stdout() {
         "--quiet",
     ]));
     assert!(dot.starts_with("graph diplograph {"));
-    assert!(dot.contains("cluster_legend"));
+    assert!(dot.contains("label=<<table"), "the legend");
 }
 
 #[test]

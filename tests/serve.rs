@@ -100,6 +100,29 @@ fn serve_prints_its_url_and_serves_the_page_and_the_graph() {
             .iter()
             .any(|n| n["id"] == "org:icesco" && n["centrality"]["pagerank"].is_f64())
     );
+    // every node has its engagement (meetings), none more than the hub
+    let engagement = |n: &serde_json::Value| n["engagement"].as_f64().unwrap();
+    let nodes = graph["nodes"].as_array().unwrap();
+    let hub = nodes.iter().find(|n| n["id"] == "org:icesco").unwrap();
+    assert!(engagement(hub) >= 5.0, "{hub}");
+    assert!(nodes.iter().all(|n| engagement(n) <= engagement(hub)));
+
+    // the second view: the partners without the hub
+    let (head, body) = get(addr, "/partners.json");
+    assert!(head.contains("Content-Type: application/json"), "{head}");
+    let partners: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(partners["hub"], "org:icesco");
+    let ids: Vec<&str> = partners["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"country:NO") && !ids.contains(&"org:icesco"),
+        "{ids:?}"
+    );
+    assert!(partners["links"].is_array());
 
     let (head, _) = get(addr, "/../Cargo.toml");
     assert!(head.starts_with("HTTP/1.1 404 Not Found"), "{head}");

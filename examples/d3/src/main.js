@@ -9,19 +9,21 @@ import {
   scaleSqrt, select, zoom, zoomIdentity,
 } from 'd3';
 
+// The kinds' colours of the DOT diagram (darker, for white strokes), and
+// link colours none of them uses.
 const NODE_COLORS = {
-  organization: '#1c7ed6',
-  country: '#2f9e44',
-  initiative: '#ae3ec9',
-  person: '#868e96',
-  place: '#f08c00',
+  country: '#3b8fd0',
+  organization: '#f28a2e',
+  initiative: '#45a845',
+  person: '#9aa1a8',
+  place: '#a56bd6',
 };
 const LINK_COLORS = {
-  met: '#1c7ed6',
-  represents: '#adb5bd',
-  attended: '#ced4da',
-  invited: '#e8590c',
-  member_of: '#2f9e44',
+  met: '#343a40',
+  represents: '#c7ccd1',
+  attended: '#dee2e6',
+  invited: '#d6336c',
+  member_of: '#0c8599',
 };
 const LINK_NAMES = {
   met: 'met',
@@ -33,6 +35,7 @@ const LINK_NAMES = {
 // Centralities the server may attach to nodes (`centrality` object), in the
 // order the dropdown lists them.
 const MEASURES = {
+  engagement: 'engagement (meetings)',
   pagerank: 'PageRank',
   betweenness: 'betweenness',
   closeness: 'closeness',
@@ -71,6 +74,7 @@ async function main() {
   const time = setupTime(links, view);
   setupSearch(nodes, view);
   setupPending(links, view);
+  setupViews();
   legend();
   time.apply();
   document.body.dataset.state = 'ready';
@@ -156,13 +160,18 @@ function draw(nodes, links) {
     .force('collide', forceCollide((n) => n.r + 8))
     .stop();
 
-  const zoomer = zoom().scaleExtent([0.2, 6]).on('zoom', (e) => root.attr('transform', e.transform));
+  const zoomer = zoom().scaleExtent([0.2, 6]).on('zoom', (e) => {
+    root.attr('transform', e.transform);
+    view.transform = e.transform;
+    scheduleLabels(view);
+  });
   svg.call(zoomer).on('dblclick.zoom', null);
   svg.on('click', () => { pinned = false; });
 
   const render = () => {
     linkSel.attr('d', linkPath);
     nodeSel.attr('transform', (n) => `translate(${n.x},${n.y})`);
+    scheduleLabels(view);
   };
   simulation.on('tick', render);
   nodeSel.call(
@@ -173,7 +182,7 @@ function draw(nodes, links) {
   );
 
   const view = {
-    nodes, links, linkSel, nodeSel, nodeLayer, simulation, zoomer, width, height,
+    svg, nodes, links, linkSel, nodeSel, nodeLayer, simulation, zoomer, width, height, transform: zoomIdentity,
     // Lays the graph out from scratch (synchronously, so the result does not
     // depend on the frame rate) and fits it in the view.
     layout() {
@@ -206,31 +215,31 @@ function fit(view, duration) {
   const pad = 24;
   const k = Math.min(1.6, (width - 2 * pad) / Math.max(1, box.width), (height - 2 * pad) / Math.max(1, box.height));
   const t = zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(box.x + box.width / 2), -(box.y + box.height / 2));
-  (duration ? svg.transition().duration(duration) : svg).call(zoomer.transform, t);
+  (duration ? view.svg.transition().duration(duration) : view.svg).call(zoomer.transform, t);
 }
 
 // --- node size ---------------------------------------------------------------
 
 function setupSize(nodes, view) {
   const select_ = document.getElementById('size');
-  const available = Object.keys(MEASURES).filter((m) => nodes.some((n) => typeof n.centrality?.[m] === 'number'));
+  // engagement is on the node itself, the centralities under `centrality`
+  const measureOf = (n, m) => (m === 'engagement' ? n.engagement : n.centrality?.[m]);
+  const available = Object.keys(MEASURES).filter((m) => nodes.some((n) => typeof measureOf(n, m) === 'number'));
   for (const [value, name] of [...available.map((m) => [m, MEASURES[m]]), [LINKS_MEASURE, 'links in this graph (computed here)']]) {
     const option = document.createElement('option');
     option.value = value;
     option.textContent = name;
     select_.append(option);
   }
-  select_.value = available.includes('pagerank') ? 'pagerank' : LINKS_MEASURE;
+  select_.value = available[0] ?? LINKS_MEASURE;
   const apply = () => {
     const measure = select_.value;
-    const value = (n) => (measure === LINKS_MEASURE ? n.links.length : n.centrality?.[measure] ?? 0);
+    const value = (n) => (measure === LINKS_MEASURE ? n.links.length : measureOf(n, measure) ?? 0);
     const max = Math.max(1e-9, ...nodes.map(value));
     const radius = scaleSqrt().domain([0, max]).range([6, 26]);
     for (const n of nodes) n.r = radius(value(n));
     view.nodeSel.select('circle').attr('r', (n) => n.r);
-    view.nodeSel.select('text')
-      .attr('x', (n) => n.r + 3)
-      .style('display', (n) => (n.kind === 'person' && n.r < 9 ? 'none' : null));
+    placeLabels(view);
   };
   select_.addEventListener('change', () => { apply(); view.simulation.force('collide').radius((n) => n.r + 8); view.simulation.alpha(0.3).restart(); });
   apply();
@@ -244,6 +253,7 @@ function setupTime(links, view) {
   const slider = document.getElementById('time');
   const label = document.getElementById('time-label');
   const undated = document.getElementById('undated');
+  const people = document.getElementById('people');
   const dated = links.filter((l) => l.span);
   const first = Math.min(...dated.map((l) => l.span.start));
   const last = Math.max(...dated.map((l) => l.span.start));
@@ -258,17 +268,25 @@ function setupTime(links, view) {
   const apply = () => {
     const until = +slider.value;
     label.textContent = dated.length ? (until >= last ? `${isoDay(until)} (all)` : isoDay(until)) : 'no dated meetings';
+    for (const n of view.nodes) n.hidden = !people.checked && n.kind === 'person';
     // A partial date (a month, a year) counts from its first day.
-    for (const l of links) l.visible = l.span ? l.span.start <= until : undated.checked;
+    for (const l of links) {
+      const dated = l.span ? l.span.start <= until : undated.checked;
+      l.visible = dated && !l.source.hidden && !l.target.hidden;
+    }
     view.linkSel.classed('hidden', (l) => !l.visible);
+    view.nodeSel.classed('hidden', (n) => n.hidden);
     view.nodeSel.classed('idle', (n) => n.links.length > 0 && !n.links.some((l) => l.visible));
     const shown = links.filter((l) => l.visible).length;
-    summary.textContent = `${view.nodes.length} entities · ${shown} of ${links.length} links shown`;
+    const entities = view.nodes.filter((n) => !n.hidden).length;
+    summary.textContent = `${entities} of ${view.nodes.length} entities · ${shown} of ${links.length} links shown`;
     summary.dataset.visibleLinks = shown;
+    placeLabels(view);
     document.dispatchEvent(new Event('visibility'));
   };
   slider.addEventListener('input', apply);
   undated.addEventListener('change', apply);
+  people.addEventListener('change', apply);
   return { apply };
 }
 
@@ -292,6 +310,7 @@ function setupSearch(nodes, view) {
   };
   const run = () => {
     const query = input.value;
+    for (const d of nodes) d.highlight = false;
     view.nodeSel.classed('highlight', false).classed('neighbor', false);
     view.linkSel.classed('near', false);
     svg.classed('focus', false);
@@ -306,7 +325,9 @@ function setupSearch(nodes, view) {
       return;
     }
     const near = new Set(n.links.map((l) => (l.source === n ? l.target : l.source)));
+    for (const d of nodes) d.highlight = d === n;
     view.nodeSel.classed('highlight', (d) => d === n).classed('neighbor', (d) => near.has(d));
+    placeLabels(view);
     view.linkSel.classed('near', (l) => l.source === n || l.target === n);
     svg.classed('focus', true);
     status.textContent = `${n.label} (${n.id}): ${near.size} neighbours.`;
@@ -340,6 +361,186 @@ function setupPending(links, view) {
   };
   toggle.addEventListener('change', apply);
   document.addEventListener('visibility', apply);
+}
+
+// --- labels ------------------------------------------------------------------
+
+// Labels keep their size on screen whatever the zoom. Placed from the most
+// engaged entity down (a highlighted one first), a label that would overlap
+// one already placed is hidden, so that no two labels overlap and zooming in
+// shows more of them.
+const LABEL_GAP = 3;
+
+const weight = (n) => n.engagement ?? n.links.length;
+
+function placeLabels(view) {
+  const t = view.transform;
+  const texts = view.nodeSel.select('text')
+    .classed('culled', false)
+    .attr('transform', `scale(${1 / t.k})`)
+    .attr('x', (n) => (n.r + LABEL_GAP) * t.k);
+  const boxes = new Map();
+  texts.each(function (n) {
+    const b = this.getBBox();
+    boxes.set(n, { w: b.width, h: b.height });
+  });
+  const order = view.nodes
+    .filter((n) => !n.hidden && boxes.get(n)?.w)
+    .sort((a, b) => (b.highlight ? 1 : 0) - (a.highlight ? 1 : 0) || weight(b) - weight(a) || b.r - a.r);
+  const placed = [];
+  const shown = new Set();
+  for (const n of order) {
+    const { w, h } = boxes.get(n);
+    const x = t.x + t.k * (n.x + n.r + LABEL_GAP);
+    const y = t.y + t.k * n.y - h / 2;
+    const box = { x0: x, y0: y, x1: x + w, y1: y + h };
+    if (placed.some((p) => box.x0 < p.x1 && p.x0 < box.x1 && box.y0 < p.y1 && p.y0 < box.y1)) continue;
+    placed.push(box);
+    shown.add(n);
+  }
+  texts.classed('culled', (n) => !shown.has(n));
+}
+
+// Places the labels once per frame at most (zoom and drag fire often).
+function scheduleLabels(view) {
+  if (view.labelFrame) return;
+  view.labelFrame = requestAnimationFrame(() => {
+    view.labelFrame = 0;
+    placeLabels(view);
+  });
+}
+
+// --- the partner graph ---------------------------------------------------------
+
+// Two views of one page: the whole graph, and the partners among themselves
+// (partners.json: the hub left out, partners linked by the multilateral
+// meetings and events they shared), drawn the first time it is chosen.
+function setupViews() {
+  const status = document.getElementById('view-status');
+  const main = document.getElementById('graph');
+  const second = document.getElementById('partners');
+  let drawn = null;
+  const apply = async () => {
+    const which = document.querySelector('input[name=view]:checked').value;
+    main.classList.toggle('off', which !== 'all');
+    second.classList.toggle('off', which !== 'partners');
+    document.body.dataset.view = which;
+    if (which === 'partners') {
+      drawn ??= drawPartners(second, status);
+      await drawn;
+    }
+    status.hidden = which !== 'partners';
+  };
+  for (const radio of document.querySelectorAll('input[name=view]')) {
+    radio.addEventListener('change', () => apply().catch((err) => {
+      status.hidden = false;
+      status.textContent = `Cannot show the partner graph: ${err.message}`;
+    }));
+  }
+}
+
+async function drawPartners(el, status) {
+  const response = await fetch('partners.json');
+  if (!response.ok) throw new Error(`partners.json: HTTP ${response.status}`);
+  const data = await response.json();
+  const byId = new Map(data.nodes.map((n) => [n.id, { ...n, links: [] }]));
+  const links = data.links
+    .filter((l) => byId.has(l.source) && byId.has(l.target))
+    .map((l) => ({ ...l }));
+  for (const l of links) {
+    byId.get(l.source).links.push(l);
+    byId.get(l.target).links.push(l);
+  }
+  const nodes = [...byId.values()].filter((n) => n.links.length);
+  status.dataset.partners = nodes.length;
+  status.textContent = nodes.length
+    ? `${nodes.length} of ${byId.size} partners shared a meeting of three parties or more, or a day and a place (${links.length} links; the hub left out).`
+    : `No two of the ${byId.size} partners shared a meeting of three parties or more, or a day and a place.`;
+
+  const svgSel = select(el);
+  const { width, height } = el.getBoundingClientRect();
+  const root = svgSel.append('g');
+  const linkSel = root.append('g').attr('class', 'links')
+    .selectAll('line')
+    .data(links)
+    .join('line')
+    .attr('class', 'link partner')
+    .attr('stroke', LINK_COLORS.met)
+    .attr('stroke-width', (l) => 1.5 + 2 * Math.sqrt(l.weight - 1))
+    .on('mouseenter', (_, l) => showPartnerLink(l))
+    .on('click', (event, l) => { event.stopPropagation(); pin(() => showPartnerLink(l)); });
+  const nodeLayer = root.append('g').attr('class', 'nodes');
+  const nodeSel = nodeLayer
+    .selectAll('g')
+    .data(nodes)
+    .join('g')
+    .attr('class', (n) => `node ${n.kind}`)
+    .attr('data-id', (n) => n.id)
+    .on('mouseenter', (_, n) => showPartner(n))
+    .on('click', (event, n) => { event.stopPropagation(); pin(() => showPartner(n)); });
+  const radius = scaleSqrt().domain([0, Math.max(1, ...nodes.map(weight))]).range([6, 22]);
+  for (const n of nodes) n.r = radius(weight(n));
+  nodeSel.append('circle').attr('r', (n) => n.r).attr('fill', (n) => NODE_COLORS[n.kind] ?? '#555');
+  nodeSel.append('text').attr('dy', '0.32em').text((n) => n.label);
+
+  const simulation = forceSimulation(nodes)
+    .force('link', forceLink(links).id((n) => n.id).distance(90).strength(0.4))
+    .force('charge', forceManyBody().strength(-300))
+    .force('center', forceCenter(width / 2, height / 2))
+    .force('x', forceX(width / 2).strength(0.05))
+    .force('y', forceY(height / 2).strength(0.05))
+    .force('collide', forceCollide((n) => n.r + 6))
+    .stop();
+  for (let i = 0; i < 300; i++) simulation.tick();
+  linkSel
+    .attr('x1', (l) => l.source.x).attr('y1', (l) => l.source.y)
+    .attr('x2', (l) => l.target.x).attr('y2', (l) => l.target.y);
+  nodeSel.attr('transform', (n) => `translate(${n.x},${n.y})`);
+
+  const view = { svg: svgSel, nodes, nodeSel, nodeLayer, width, height, transform: zoomIdentity };
+  view.zoomer = zoom().scaleExtent([0.2, 6]).on('zoom', (e) => {
+    root.attr('transform', e.transform);
+    view.transform = e.transform;
+    scheduleLabels(view);
+  });
+  svgSel.call(view.zoomer).on('dblclick.zoom', null);
+  svgSel.on('click', () => { pinned = false; });
+  placeLabels(view);
+  fit(view, 0);
+  placeLabels(view);
+  return view;
+}
+
+function showPartner(n) {
+  if (pinned) return;
+  const box = select(details);
+  box.selectChildren().remove();
+  box.append('h2').text(n.label);
+  const dl = box.append('dl');
+  for (const [key, value] of [['kind', n.kind], ['id', n.id], ['meetings', n.engagement]]) {
+    dl.append('dt').text(key);
+    dl.append('dd').text(value);
+  }
+  box.append('h3').text(`${n.links.length} partner${n.links.length === 1 ? '' : 's'} in common events`);
+  const ul = box.append('ul');
+  for (const l of n.links) {
+    const other = l.source === n ? l.target : l.source;
+    ul.append('li').text(`${other.label} (${l.weight})`);
+  }
+}
+
+function showPartnerLink(l) {
+  if (pinned) return;
+  const box = select(details);
+  box.selectChildren().remove();
+  box.append('h2').text(`${l.source.label} — ${l.target.label}`);
+  box.append('h3').text(`${l.weight} shared event${l.weight === 1 ? '' : 's'}`);
+  const ul = box.append('ul');
+  for (const e of l.evidence) {
+    ul.append('li').text(e.kind === 'meeting'
+      ? `meeting ${e.meeting}, ${e.parties} parties`
+      : `${e.date}, ${e.place}: meetings ${e.meetings.join(', ')}`);
+  }
 }
 
 // --- legend and details --------------------------------------------------------

@@ -2,10 +2,13 @@
 // /usr/bin/chromium, driven by playwright-core; no browser is downloaded).
 //
 // Starts `diplograph serve examples/corpus --port 0`, loads the page and
-// checks it against the served graph.json: drawn nodes and links, the time
-// slider, the search box, hover details, pending invitations; saves
-// output/d3-page.png. Then serves a graph whose article text is hostile HTML
-// and checks that it is shown as text, never run or parsed.
+// checks it against the served graph.json: drawn nodes and links, node size
+// by engagement, colours, the people toggle, labels that never overlap, the
+// time slider, the search box, hover details, pending invitations; saves
+// output/d3-page.png. Then serves a graph of multilateral meetings and checks
+// the partner view against partners.json, and a graph whose article text is
+// hostile HTML and checks that it is shown as text, never run or parsed. The
+// page must ask nothing of any other server.
 //
 // Environment: DIPLOGRAPH (the binary; default: `cargo build --release` and
 // $CARGO_TARGET_DIR/release/diplograph), CHROMIUM (default /usr/bin/chromium).
@@ -61,6 +64,7 @@ async function check(name, fn) {
 async function openPage(context, url) {
   const page = await context.newPage();
   const problems = [];
+  page.on('request', (r) => { if (!r.url().startsWith(url)) problems.push(`request to another origin: ${r.url()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
@@ -91,15 +95,86 @@ async function corpusPage(context, bin) {
 
     await check('node size follows the chosen centrality', async () => {
       const options = await page.$$eval('#size option', (os) => os.map((o) => o.value));
-      assert.deepEqual(options, ['pagerank', 'betweenness', 'closeness', 'eigenvector', 'degree', 'weighted_degree', 'links']);
+      assert.deepEqual(options, ['engagement', 'pagerank', 'betweenness', 'closeness', 'eigenvector', 'degree', 'weighted_degree', 'links']);
+      assert.equal(await page.$eval('#size', (s) => s.value), 'engagement', 'engagement by default');
       const radius = (id) => page.$eval(`g.node[data-id="${id}"] circle`, (c) => +c.getAttribute('r'));
+      const byEngagement = [...graph.nodes].sort((a, b) => b.engagement - a.engagement);
+      assert.ok(byEngagement[0].engagement > byEngagement.at(-1).engagement);
+      assert.ok(await radius(byEngagement[0].id) > await radius(byEngagement.at(-1).id));
+      await page.selectOption('#size', 'pagerank');
       const byRank = [...graph.nodes].filter((n) => n.centrality).sort((a, b) => b.centrality.pagerank - a.centrality.pagerank);
       assert.ok(await radius(byRank[0].id) > await radius(byRank.at(-1).id));
       await page.selectOption('#size', 'links');
       const degree = (id) => graph.links.filter((l) => l.source === id || l.target === id).length;
       const byDegree = [...graph.nodes].sort((a, b) => degree(b.id) - degree(a.id));
       assert.ok(await radius(byDegree[0].id) > await radius(byDegree.at(-1).id));
-      await page.selectOption('#size', 'pagerank');
+      await page.selectOption('#size', 'engagement');
+    });
+
+    await check('organizations, countries, people and met links each have their colour', async () => {
+      const fills = await page.$$eval('#graph g.node', (gs) => gs.map((g) => [g.classList[1], g.querySelector('circle').getAttribute('fill')]));
+      const strokes = await page.$$eval('#graph path.link', (ps) => ps.map((p) => [p.dataset.kind, p.getAttribute('stroke')]));
+      const colour = new Map();
+      for (const [kind, c] of [...fills.map(([k, c]) => [`node ${k}`, c]), ...strokes.map(([k, c]) => [`link ${k}`, c])]) {
+        assert.ok(!colour.has(kind) || colour.get(kind) === c, `one colour per ${kind}`);
+        colour.set(kind, c);
+      }
+      for (const kind of ['node organization', 'node country', 'node person', 'link met', 'link invited', 'link member_of']) {
+        assert.ok(colour.has(kind), `${kind} drawn`);
+      }
+      assert.equal(new Set(colour.values()).size, colour.size, `distinct colours: ${[...colour].join(' ')}`);
+    });
+
+    await check('the people toggle hides people and their links', async () => {
+      const people = new Set(graph.nodes.filter((n) => n.kind === 'person').map((n) => n.id));
+      assert.ok(people.size > 0);
+      const shownPeople = () => page.$$eval('#graph g.node.person', (gs) => gs.filter((g) => getComputedStyle(g).display !== 'none').length);
+      assert.equal(await shownPeople(), people.size);
+      await page.uncheck('#people');
+      assert.equal(await shownPeople(), 0);
+      const without = graph.links.filter((l) => !people.has(l.source) && !people.has(l.target)).length;
+      assert.ok(without < graph.links.length);
+      assert.equal(await visibleLinks(page), without);
+      assert.match(await page.textContent('#summary'), new RegExp(`^${graph.nodes.length - people.size} of ${graph.nodes.length} entities`));
+      await page.check('#people');
+      assert.equal(await shownPeople(), people.size);
+      assert.equal(await visibleLinks(page), graph.links.length);
+    });
+
+    await check('labels never overlap; zooming in shows more of them', async () => {
+      const labels = () => page.$$eval('#graph g.node text', (ts) => {
+        const shown = ts.filter((t) => getComputedStyle(t).display !== 'none' && getComputedStyle(t.parentNode).display !== 'none');
+        return { culled: ts.length - shown.length, boxes: shown.map((t) => t.getBoundingClientRect().toJSON()) };
+      });
+      const overlaps = ({ boxes }) => boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5));
+      const box = await page.locator('#graph').boundingBox();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const zoomBy = async (delta) => { for (let i = 0; i < 6; i++) await page.mouse.wheel(0, delta); await page.waitForTimeout(300); };
+      const start = await labels();
+      assert.deepEqual(overlaps(start), [], 'as laid out');
+      await zoomBy(400);
+      const out = await labels();
+      assert.deepEqual(overlaps(out), [], 'zoomed out');
+      assert.ok(out.culled > start.culled, `zoomed out, more labels are hidden (${out.culled} > ${start.culled})`);
+      await zoomBy(-400);
+      await zoomBy(-400);
+      const near = await labels();
+      assert.deepEqual(overlaps(near), [], 'zoomed in');
+      assert.ok(near.culled < out.culled, `zoomed in, fewer labels are hidden (${near.culled} < ${out.culled})`);
+      await page.fill('#search', '');
+      await page.press('#search', 'Enter');
+      await page.waitForTimeout(500);
+    });
+
+    await check('the partner view says when no two partners shared an event', async () => {
+      const partners = await (await fetch(`${server.url}partners.json`)).json();
+      assert.equal(partners.links.length, 0, 'the example corpus is a star');
+      await page.check('input[name=view][value=partners]');
+      await page.waitForSelector('#view-status:not([hidden])');
+      assert.match(await page.textContent('#view-status'), new RegExp(`^No two of the ${partners.nodes.length} partners`));
+      assert.ok(await page.$eval('#graph', (s) => getComputedStyle(s).display === 'none'));
+      await page.check('input[name=view][value=all]');
+      assert.ok(await page.$eval('#partners', (s) => getComputedStyle(s).display === 'none'));
     });
 
     await check('the time slider hides the links of later meetings', async () => {
@@ -173,6 +248,57 @@ async function corpusPage(context, bin) {
   }
 }
 
+// ICESCO meets Japan and UNESCO together, Senegal and Tunisia on one day in
+// Niamey, France alone; Senegal once more in Dakar.
+async function partnerPage(context, bin, dir) {
+  const meeting = (id, date, place, parties) => ({
+    id, doc: `${id}.txt`, headline: `Headline of ${id}`, lang: 'en', date, place, mode: 'in_person', parties,
+    participants: [], attendees: [], topics: ['culture'], invitations: [], memberships: [],
+    evidence: [{ doc: `${id}.txt`, start: 0, end: 4, text: `Evidence of ${id}.` }],
+  });
+  const entity = (id, kind, name) => ({ id, kind, name, aliases: [] });
+  const file = path.join(dir, 'partners-graph.json');
+  writeFileSync(file, JSON.stringify({
+    meetings: [
+      meeting('m-1', '2023-04-11', 'Paris', ['org:icesco', 'country:JP', 'org:unesco']),
+      meeting('m-2', '2023-06-02', 'Niamey', ['org:icesco', 'country:SN']),
+      meeting('m-3', '2023-06-02', 'Niamey', ['org:icesco', 'country:TN']),
+      meeting('m-4', '2023-07-09', 'Rabat', ['org:icesco', 'country:FR']),
+      meeting('m-5', '2023-09-20', 'Dakar', ['org:icesco', 'country:SN']),
+    ],
+    entities: [
+      entity('org:icesco', 'organization', 'ICESCO'), entity('org:unesco', 'organization', 'UNESCO'),
+      entity('country:JP', 'country', 'Japan'), entity('country:SN', 'country', 'Senegal'),
+      entity('country:TN', 'country', 'Tunisia'), entity('country:FR', 'country', 'France'),
+    ],
+  }));
+  const server = await serve(bin, file);
+  try {
+    const partners = await (await fetch(`${server.url}partners.json`)).json();
+    const { page, problems } = await openPage(context, server.url);
+    await check('the partner view draws the partners who shared a meeting or an event, without the hub', async () => {
+      assert.deepEqual(partners.links.map((l) => [l.source, l.target]), [['country:JP', 'org:unesco'], ['country:SN', 'country:TN']]);
+      await page.check('input[name=view][value=partners]');
+      await page.waitForSelector('#view-status:not([hidden])');
+      const ids = await page.$$eval('#partners g.node', (gs) => gs.map((g) => g.dataset.id).sort());
+      assert.deepEqual(ids, ['country:JP', 'country:SN', 'country:TN', 'org:unesco']);
+      assert.equal(await page.locator('#partners line.link').count(), partners.links.length);
+      assert.match(await page.textContent('#view-status'), /^4 of 5 partners shared/);
+      const radius = (id) => page.$eval(`#partners g.node[data-id="${id}"] circle`, (c) => +c.getAttribute('r'));
+      assert.ok(await radius('country:SN') > await radius('country:TN'), 'sized by engagement');
+      await page.hover('#partners line.link >> nth=1', { force: true });
+      const details = await page.textContent('#details');
+      assert.ok(details.includes('2023-06-02, Niamey: meetings m-2, m-3'), details);
+      await page.hover('#partners g.node[data-id="org:unesco"] circle', { force: true });
+      assert.ok((await page.textContent('#details')).includes('Japan (1)'));
+      assert.deepEqual(problems, []);
+    });
+    await page.close();
+  } finally {
+    server.stop();
+  }
+}
+
 async function hostilePage(context, bin, dir) {
   const evidence = { doc: 'x.txt', start: 0, end: 1, text: `${HOSTILE} <script>alert(2)</script>` };
   const entity = (id, kind, name) => ({ id, kind, name, aliases: [HOSTILE] });
@@ -227,6 +353,7 @@ const context = await chromium.launchPersistentContext(path.join(dir, 'profile')
 });
 try {
   await corpusPage(context, bin);
+  await partnerPage(context, bin, dir);
   await hostilePage(context, bin, dir);
   console.log(`${checks.length} checks passed`);
 } finally {

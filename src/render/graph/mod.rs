@@ -2,14 +2,14 @@
 //!
 //! | format | function | for |
 //! | --- | --- | --- |
-//! | DOT | [`dot()`] | Graphviz; a picture for people (see [`dot()`] for what it draws) |
+//! | DOT | [`dot()`] | Graphviz; a partnership diagram for people (see [`dot()`] for what it draws) |
 //! | SVG, PNG | [`graphviz()`] on the DOT | browsers, documents; needs Graphviz installed |
 //! | node-link JSON | [`node_link`] | D3, NetworkX (`node_link_graph(data, edges="links")`) |
 //! | GraphML | [`graphml()`] | NetworkX, igraph, yEd, Cytoscape |
 //! | GEXF 1.3, dynamic | [`gexf()`] | Gephi (timeline over meeting dates), NetworkX |
 //! | Neo4j CSV | [`neo4j()`] | `neo4j-admin database import` |
 //!
-//! Every format but DOT carries the whole multigraph: one node per entity,
+//! Every format but DOT (and its pictures) carries the whole multigraph: one node per entity,
 //! one edge per fact (`met`, `represents`, `attended`, `invited`,
 //! `member_of`), each with its meeting's id, date, place, mode, topics and
 //! evidence. Nodes carry the partner centralities of
@@ -29,7 +29,7 @@ mod graphml;
 mod neo4j;
 mod xml;
 
-pub use dot::dot;
+pub use dot::{DotOptions, dot};
 pub use gexf::gexf;
 pub use graphml::graphml;
 pub use neo4j::{Neo4jCsv, neo4j};
@@ -48,7 +48,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Above this many nodes, pictures are laid out with `sfdp` instead of `dot`.
+/// Above this many drawn nodes, pictures are laid out with `sfdp` instead of
+/// `twopi`.
 pub const SFDP_THRESHOLD: usize = 300;
 
 /// A graph with its centralities, ready to render.
@@ -382,36 +383,36 @@ impl Image {
     }
 }
 
-/// The Graphviz layout program for a graph of `nodes` nodes: `dot` (layered,
-/// edge labels placed without overlap) up to [`SFDP_THRESHOLD`], `sfdp`
-/// (force-directed, scales) beyond.
+/// The Graphviz layout program for a diagram of `nodes` nodes: `twopi`
+/// (radial, around the hub) up to [`SFDP_THRESHOLD`], `sfdp`
+/// (force-directed, scales) beyond. [`dot()`] writes it into the DOT.
 ///
 /// ```
 /// use diplograph::render::graph::layout_for;
-/// assert_eq!(layout_for(60), "dot");
+/// assert_eq!(layout_for(60), "twopi");
 /// assert_eq!(layout_for(5000), "sfdp");
 /// ```
 pub fn layout_for(nodes: usize) -> &'static str {
     if nodes > SFDP_THRESHOLD {
         "sfdp"
     } else {
-        "dot"
+        "twopi"
     }
 }
 
-/// Lays out DOT text with Graphviz (`dot -K LAYOUT -Tsvg|-Tpng`) and returns
-/// the image. [`Error::MissingProgram`] when Graphviz is not installed
+/// Lays out DOT text with Graphviz (`dot -Tsvg|-Tpng`, with the layout
+/// program the DOT names in its `layout` attribute, `dot` without one) and
+/// returns the image. [`Error::MissingProgram`] when Graphviz is not installed
 /// (Debian package `graphviz`), [`Error::Program`] when it rejects the input.
 ///
 /// ```no_run
 /// use diplograph::render::graph::{graphviz, Image};
-/// let svg = graphviz("graph { a -- b }", "dot", Image::Svg).unwrap();
+/// let svg = graphviz("graph { layout=twopi; a -- b }", Image::Svg).unwrap();
 /// assert!(String::from_utf8_lossy(&svg).contains("<svg"));
 /// ```
-pub fn graphviz(dot: &str, layout: &str, image: Image) -> Result<Vec<u8>> {
+pub fn graphviz(dot: &str, image: Image) -> Result<Vec<u8>> {
     let program = "dot";
     let spawned = Command::new(program)
-        .arg(format!("-K{layout}"))
         .arg(image.flag())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -518,7 +519,8 @@ pub fn neo4j_files(dir: &Path) -> [PathBuf; 2] {
     [dir.join("nodes.csv"), dir.join("relationships.csv")]
 }
 
-/// Writes every format into `dir` (which must exist), each file atomically:
+/// Writes every format into `dir` (which must exist), each file atomically
+/// (the DOT and its pictures drawn with `options`):
 /// `graph.node-link.json`, `graph.dot`, `graph.graphml`, `graph.gexf`,
 /// `neo4j/nodes.csv`, `neo4j/relationships.csv`, and `graph.svg` and
 /// `graph.png` when Graphviz is installed; otherwise [`Written::note`] says
@@ -529,14 +531,15 @@ pub fn neo4j_files(dir: &Path) -> [PathBuf; 2] {
 /// ```
 /// # use diplograph::graph::MeetingGraph;
 /// # use diplograph::model::Extraction;
-/// use diplograph::render::graph::{GraphView, write_all};
+/// use diplograph::render::graph::{DotOptions, GraphView, write_all};
 /// let dir = tempfile::tempdir().unwrap();
 /// let g = MeetingGraph::new(Extraction::default()).unwrap();
-/// let written = write_all(&GraphView::new(&g).unwrap(), dir.path()).unwrap();
+/// let view = GraphView::new(&g).unwrap();
+/// let written = write_all(&view, dir.path(), &DotOptions::default()).unwrap();
 /// assert!(dir.path().join("neo4j/nodes.csv").is_file());
 /// assert!(written.files.len() >= 6);
 /// ```
-pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
+pub fn write_all(view: &GraphView<'_>, dir: &Path, options: &DotOptions) -> Result<Written> {
     let mut files = Vec::new();
     let put = |files: &mut Vec<PathBuf>, name: &str, bytes: &[u8]| -> Result<()> {
         let path = dir.join(name);
@@ -546,7 +549,7 @@ pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
     };
     let json = serde_json::to_vec_pretty(&node_link(view))
         .map_err(|e| Error::data(dir, format!("cannot serialize the graph: {e}")))?;
-    let dot_text = dot(view);
+    let dot_text = dot(view, options);
     let texts = [
         json,
         dot_text.clone().into_bytes(),
@@ -557,10 +560,9 @@ pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
         put(&mut files, name, bytes)?;
     }
     files.extend(write_neo4j(view, &dir.join("neo4j"))?);
-    let layout = layout_for(view.graph.node_count());
     let mut note = None;
     for (name, image) in PICTURES {
-        match graphviz(&dot_text, layout, image) {
+        match graphviz(&dot_text, image) {
             Ok(bytes) => put(&mut files, name, &bytes)?,
             Err(e @ Error::MissingProgram { .. }) => {
                 let mut text = format!("no graph.svg or graph.png: {e}");

@@ -108,10 +108,18 @@ fn hostile() -> MeetingGraph {
     .unwrap()
 }
 
+fn dot_of(g: &MeetingGraph, people: bool) -> String {
+    dot(&GraphView::new(g).unwrap(), &DotOptions { people })
+}
+
 #[test]
 fn dot_of_a_small_graph() {
-    let g = small();
-    insta::assert_snapshot!(dot(&GraphView::new(&g).unwrap()));
+    insta::assert_snapshot!(dot_of(&small(), false));
+}
+
+#[test]
+fn dot_of_a_small_graph_with_people() {
+    insta::assert_snapshot!(dot_of(&small(), true));
 }
 
 #[test]
@@ -140,39 +148,145 @@ fn parsed_nodes(text: &str) -> Vec<(String, Vec<(String, String)>)> {
         .collect()
 }
 
+/// The value of `key` on the node `id` of parsed DOT.
+fn node_attr(nodes: &[(String, Vec<(String, String)>)], id: &str, key: &str) -> Option<String> {
+    let (_, attrs) = nodes.iter().find(|(n, _)| n == &format!("\"{id}\""))?;
+    let (_, v) = attrs.iter().find(|(k, _)| k == key)?;
+    Some(v.trim_matches('"').to_string())
+}
+
 #[test]
-fn dot_draws_every_meeting_and_collapses_people() {
+fn dot_is_radial_around_the_hub_with_one_edge_per_pair() {
     let g = small();
-    let text = dot(&GraphView::new(&g).unwrap());
+    let text = dot_of(&g, false);
+    assert!(
+        text.contains(r#"layout="twopi" root="org:icesco""#),
+        "{text}"
+    );
+    // Japan's two meetings are one edge, wider than Azerbaijan's one,
+    // each meeting in the tooltip
+    assert_eq!(text.matches(r#""org:icesco" -- "country:JP""#).count(), 1);
+    assert!(text.contains(concat!(
+        r##""org:icesco" -- "country:JP" [color="#555555" style="solid" penwidth="1.83" "##,
+        r#"tooltip="2 meetings\n--09-01: science (Headline of m-2)\n2020-07-16: culture, education (Headline of m-1)"]"#
+    )));
+    assert!(text.contains(
+        r##""org:icesco" -- "country:AZ" [color="#555555" style="solid" penwidth="1.00""##
+    ));
+    // no label on any edge: the dates are in tooltips
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.contains(" -- ") && l.contains("label="))
+    );
+    assert!(text.contains(r#"tooltip="member of\nas observer, 2020-08""#));
+    // the hub is the largest, then the partner met most
     let nodes = parsed_nodes(&text);
-    assert_eq!(nodes.len(), g.node_count());
-    let met = text.matches("color=\"#333333\" style=\"solid\"").count();
-    // three meetings, plus the legend's sample edge
-    assert_eq!(met, 3 + 1, "{text}");
-    assert!(text.contains(r#""org:icesco" -- "country:JP" [label="--09-01\nscience""#));
-    assert!(text.contains(r#"label="member (observer)\n2020-08""#));
-    // the DG represents ICESCO in three meetings: one edge
-    assert_eq!(text.matches(r#""org:icesco" -- "person:dg""#).count(), 1);
-    // and his `attended` edges are implied by the meetings
-    assert!(!text.contains(r#""country:JP" -- "person:dg""#));
-    // the hub is the largest
-    let size = |id: &str| -> f64 {
-        let (_, attrs) = nodes
-            .iter()
-            .find(|(n, _)| n == &format!("\"{id}\""))
-            .unwrap();
-        let (_, v) = attrs.iter().find(|(k, _)| k == "fontsize").unwrap();
-        v.trim_matches('"').parse().unwrap()
-    };
+    let size = |id: &str| -> f64 { node_attr(&nodes, id, "fontsize").unwrap().parse().unwrap() };
     assert_eq!(size("org:icesco"), 22.0);
     assert!(size("country:JP") > size("country:AZ"));
-    assert_eq!(size("person:dg"), 10.0);
+    assert_eq!(
+        node_attr(&nodes, "org:icesco", "label").as_deref(),
+        Some("ICESCO")
+    );
+}
+
+#[test]
+fn dot_groups_partners_by_kind() {
+    let mut g = small().extraction().clone();
+    g.meetings
+        .push(meeting("m-4", "2021-01-02", "org:unesco", &[]));
+    g.meetings
+        .push(meeting("m-5", "2021-01-03", "country:BR", &[]));
+    let g = MeetingGraph::new(g).unwrap();
+    let text = dot_of(&g, false);
+    let ids: Vec<String> = parsed_nodes(&text).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(
+        ids,
+        [
+            "\"org:icesco\"",
+            "\"country:AZ\"",
+            "\"country:BR\"",
+            "\"country:JP\"",
+            "\"org:unesco\"",
+            "\"initiative:coalition\"",
+        ]
+    );
+    // the hub's edges in the same order, so that each kind takes one arc
+    let ends: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix(r#""org:icesco" -- ""#))
+        .filter_map(|l| l.split('"').next())
+        .collect();
+    assert_eq!(
+        ends,
+        ["country:AZ", "country:BR", "country:JP", "org:unesco"]
+    );
+}
+
+#[test]
+fn dot_hides_people_unless_asked() {
+    let g = small();
+    let without = dot_of(&g, false);
+    assert!(!without.contains("person:"), "{without}");
+    assert!(!without.contains("represents"));
+    let with = dot_of(&g, true);
+    let nodes = parsed_nodes(&with);
+    assert_eq!(nodes.len(), g.node_count());
+    // the DG represents ICESCO in three meetings: one edge
+    assert_eq!(with.matches(r#""org:icesco" -- "person:dg""#).count(), 1);
+    assert!(with.contains(r#"tooltip="represents\nDirector-General""#));
+    // and his `attended` edges are implied by the meetings
+    assert!(!with.contains(r#""country:JP" -- "person:dg""#));
+    assert!(with.contains("person</td>") && with.contains("represents</td>"));
+    assert!(!without.contains("person</td>"));
+}
+
+#[test]
+fn dot_legend_names_what_is_drawn() {
+    let text = dot_of(&small(), false);
+    let legend = text
+        .lines()
+        .find(|l| l.contains("label=<<table"))
+        .expect("an HTML legend");
+    for item in [
+        "country</td>",
+        "organization</td>",
+        "initiative</td>",
+        "invited</td>",
+        "member of</td>",
+    ] {
+        assert!(legend.contains(item), "{item} in {legend}");
+    }
+    assert!(legend.contains("met (width: 1 to 2 meetings)"));
+    assert!(graphviz_rust::parse(&text).is_ok(), "the DOT parses back");
+}
+
+#[test]
+fn dot_of_an_empty_graph_has_no_legend_and_renders() {
+    let text = dot_of(&MeetingGraph::new(Extraction::default()).unwrap(), false);
+    assert!(!text.contains("label=<"), "{text}");
+    // an entity of no meeting or fact is not drawn, nor its legend
+    let g = MeetingGraph::new(Extraction {
+        entities: vec![entity("org:unesco", "UNESCO", &[])],
+        ..Default::default()
+    })
+    .unwrap();
+    let text = dot_of(&g, false);
+    assert!(
+        !text.contains("org:unesco") && !text.contains("label=<"),
+        "{text}"
+    );
+    match graphviz(&text, Image::Svg) {
+        Ok(svg) => assert!(String::from_utf8_lossy(&svg).contains("<svg")),
+        Err(e) => assert!(matches!(e, Error::MissingProgram { .. }), "{e}"),
+    }
 }
 
 #[test]
 fn hostile_names_in_dot() {
     let g = hostile();
-    let text = dot(&GraphView::new(&g).unwrap());
+    let text = dot_of(&g, true);
     let nodes = parsed_nodes(&text);
     let (_, attrs) = nodes
         .iter()
@@ -264,7 +378,8 @@ fn node_link_carries_centralities() {
 fn write_all_writes_every_format() {
     let g = small();
     let dir = tempfile::tempdir().unwrap();
-    let written = write_all(&GraphView::new(&g).unwrap(), dir.path()).unwrap();
+    let view = GraphView::new(&g).unwrap();
+    let written = write_all(&view, dir.path(), &DotOptions::default()).unwrap();
     for name in [
         "graph.node-link.json",
         "graph.dot",
@@ -288,14 +403,14 @@ fn write_all_writes_every_format() {
 
 #[test]
 fn graphviz_reports_a_missing_program_or_renders() {
-    match graphviz("graph { a -- b }", "dot", Image::Svg) {
+    match graphviz("graph { a -- b }", Image::Svg) {
         Ok(svg) => assert!(String::from_utf8_lossy(&svg).contains("<svg")),
         Err(e) => {
             assert!(matches!(e, Error::MissingProgram { .. }), "{e}");
             assert!(e.to_string().contains("apt-get install graphviz"));
         }
     }
-    if let Err(e) = graphviz("graph { a -- ", "dot", Image::Svg) {
+    if let Err(e) = graphviz("graph { a -- ", Image::Svg) {
         assert!(
             matches!(e, Error::Program { .. } | Error::MissingProgram { .. }),
             "{e}"
