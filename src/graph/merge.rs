@@ -32,7 +32,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 ///     id: "m".into(), doc: "d".into(), headline: None, lang: "en".into(), date: None,
 ///     place: None, mode: None, parties: parties.iter().map(|p| p.to_string()).collect(),
 ///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-///     memberships: vec![], evidence: vec![],
+///     memberships: vec![], agreements: vec![], evidence: vec![],
 /// };
 /// let meetings = [m(&["org:icesco", "country:JP"]), m(&["org:icesco", "country:FR"])];
 /// assert_eq!(hub_of(&meetings).as_deref(), Some("org:icesco"));
@@ -305,7 +305,7 @@ fn evidence_key(e: &Evidence) -> (String, usize, usize) {
 ///     date: Some(date.parse().unwrap()), place: None, mode: None,
 ///     parties: vec!["org:icesco".into(), "country:JP".into()],
 ///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-///     memberships: vec![], evidence: vec![],
+///     memberships: vec![], agreements: vec![], evidence: vec![],
 /// };
 /// let merged = merge_meetings(vec![m("fr", "--07-16"), m("en", "2020-07-16"), m("other", "2020-07-20")]);
 /// assert_eq!(merged.len(), 2);

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// # let m = |id: &str, other: &str| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
 /// #     lang: "en".into(), date: None, place: None, mode: None,
 /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
-/// #     topics: vec![], invitations: vec![], memberships: vec![], evidence: vec![] };
+/// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], evidence: vec![] };
 /// use diplograph::render::pictures::engagement;
 /// let g = MeetingGraph::new(Extraction {
 ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:JP"), m("m-3", "country:FR")],
@@ -106,7 +106,7 @@ pub struct PartnerGraph {
 /// #     headline: None, lang: "en".into(), date: Some("2021-05-03".parse().unwrap()),
 /// #     place: Some(place.into()), mode: None, parties: parties.iter().map(|p| p.to_string()).collect(),
 /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-/// #     memberships: vec![], evidence: vec![] };
+/// #     memberships: vec![], agreements: vec![], evidence: vec![] };
 /// use diplograph::render::pictures::partner_graph;
 /// let g = MeetingGraph::new(Extraction { meetings: vec![
 ///     m("m-1", &["org:icesco", "country:JP", "org:unesco"], "Paris"),
@@ -243,6 +243,7 @@ mod tests {
             topics: vec![],
             invitations: vec![],
             memberships: vec![],
+            agreements: vec![],
             evidence: vec![],
         }
     }

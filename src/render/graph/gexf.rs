@@ -21,7 +21,7 @@ use super::{
 /// #     date: Some("2020-07".parse().unwrap()), place: None, mode: None,
 /// #     parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-/// #     memberships: vec![], evidence: vec![] };
+/// #     memberships: vec![], agreements: vec![], evidence: vec![] };
 /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
 /// let xml = gexf(&GraphView::new(&g).unwrap());
 /// assert!(xml.contains(r#"start="2020-07-01" end="2020-07-01""#));

@@ -18,7 +18,7 @@ use super::{AttrType, EDGE_ATTRS, GraphView, NODE_ATTRS, edge_values, node_value
 /// # let m = Meeting { id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
 /// #     date: None, place: None, mode: None, parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-/// #     memberships: vec![], evidence: vec![] };
+/// #     memberships: vec![], agreements: vec![], evidence: vec![] };
 /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
 /// let xml = graphml(&GraphView::new(&g).unwrap());
 /// assert!(xml.contains(r#"<edge id="e0" source="org:icesco" target="country:JP">"#));
