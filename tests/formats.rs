@@ -235,6 +235,54 @@ fn render_writes_into_a_folder_and_to_stdout() {
 }
 
 #[test]
+fn graphml_and_gexf_point_invitations_from_the_invitee() {
+    // examples/corpus: Peru is invited to join ICESCO as an observer.
+    for (format, directed) in [
+        (
+            "graphml",
+            r#"<graph id="diplograph" edgedefault="directed">"#,
+        ),
+        ("gexf", r#"defaultedgetype="directed""#),
+    ] {
+        let doc = ok(&diplograph(&[
+            "render",
+            "examples/corpus",
+            "--format",
+            format,
+            "--quiet",
+        ]));
+        assert!(doc.contains(directed), "{format}: not directed");
+        let edges: Vec<&str> = doc
+            .split("<edge ")
+            .skip(1)
+            .map(|e| &e[..e.find("</edge>").unwrap()])
+            .collect();
+        let invited: Vec<&&str> = edges
+            .iter()
+            .filter(|e| e.contains(r#""invited""#) || e.contains(">invited<"))
+            .collect();
+        assert_eq!(invited.len(), 2, "{format}: {invited:?}");
+        for e in invited {
+            assert!(
+                e.contains(r#"source="country:PE""#),
+                "{format}: an invitation not from the invitee: {e}"
+            );
+        }
+        // a meeting is written both ways, the way back with the id `eNr`
+        let met = edges
+            .iter()
+            .filter(|e| e.contains(r#""met""#) || e.contains(">met<"))
+            .count();
+        let back = edges
+            .iter()
+            .filter(|e| e.contains(r#""met""#) || e.contains(">met<"))
+            .filter(|e| e.starts_with("id=\"e") && e.split('"').nth(1).unwrap().ends_with('r'))
+            .count();
+        assert_eq!((met, back), (12, 6), "{format}");
+    }
+}
+
+#[test]
 fn pictures_without_graphviz_name_the_package() {
     let o = Command::new(env!("CARGO_BIN_EXE_diplograph"))
         .args(["render", "examples/corpus", "--format", "svg", "--quiet"])

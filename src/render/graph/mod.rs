@@ -33,7 +33,7 @@ pub use neo4j::{Neo4jCsv, neo4j};
 use crate::analysis::{Centrality, CentralityOptions, partner_centrality};
 use crate::files::write_atomic;
 use crate::graph::Report;
-use crate::graph::{Edge, MeetingGraph, date_span};
+use crate::graph::{Edge, EdgeKind, MeetingGraph, date_span};
 use crate::model::{Capacity, Entity, EntityKind, PartialDate};
 use crate::{Error, Result};
 use petgraph::graph::NodeIndex;
@@ -63,6 +63,16 @@ pub(crate) struct EdgeView<'a> {
     pub target: &'a Entity,
     pub edge: &'a Edge,
     pub report: Report<'a>,
+}
+
+/// One arc of a directed graph, as GraphML and GEXF write it
+/// ([`GraphView::arcs`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Arc<'a> {
+    pub id: String,
+    pub from: &'a Entity,
+    pub to: &'a Entity,
+    pub edge: EdgeView<'a>,
 }
 
 impl<'a> GraphView<'a> {
@@ -126,6 +136,32 @@ impl<'a> GraphView<'a> {
     pub(crate) fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &'a Entity)> + 'a {
         let g = self.graph.petgraph();
         g.node_indices().map(move |n| (n, &g[n]))
+    }
+
+    /// The edges as arcs of a directed graph, for GraphML and GEXF: every
+    /// edge in its stored direction (invitee → target, member →
+    /// organization, person → party), and a `met` edge, which has no
+    /// direction, also the other way, as tools turn an undirected edge into
+    /// directed ones (NetworkX `to_directed`, igraph `as_directed`). The
+    /// arc in the stored direction has the id `eN`, N the edge's position;
+    /// the other way `eNr`.
+    pub(crate) fn arcs(&self) -> impl Iterator<Item = Arc<'a>> + 'a {
+        self.edges().flat_map(|e| {
+            let id = format!("e{}", e.index);
+            let back = (e.edge.kind == EdgeKind::Met).then(|| Arc {
+                id: format!("{id}r"),
+                from: e.target,
+                to: e.source,
+                edge: e,
+            });
+            std::iter::once(Arc {
+                id,
+                from: e.source,
+                to: e.target,
+                edge: e,
+            })
+            .chain(back)
+        })
     }
 
     /// Edges in graph order.
@@ -491,8 +527,8 @@ pub fn write_all(view: &GraphView<'_>, dir: &Path) -> Result<Written> {
     let texts = [
         json,
         dot_text.clone().into_bytes(),
-        graphml(view).into_bytes(),
-        gexf(view).into_bytes(),
+        graphml(view)?.into_bytes(),
+        gexf(view)?.into_bytes(),
     ];
     for (name, bytes) in TEXTS.iter().zip(&texts) {
         put(&mut files, name, bytes)?;
