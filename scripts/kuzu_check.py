@@ -201,6 +201,8 @@ def main():
     ap.add_argument("--db", help="database file to create (default: a temporary one)")
     ap.add_argument("--pending", help="`invitations --pending --format json` to compare with")
     args = ap.parse_args()
+    if args.db and os.path.exists(args.db):
+        fail(f"{args.db} exists: give the path of a new database")
     with tempfile.TemporaryDirectory() as tmp:
         db = kuzu.Database(args.db or os.path.join(tmp, "graph.kuzu"))
         conn = kuzu.Connection(db)

@@ -5,14 +5,19 @@
 //! | DOT | [`dot()`] | Graphviz; a picture for people (see [`dot()`] for what it draws) |
 //! | SVG, PNG | [`graphviz()`] on the DOT | browsers, documents; needs Graphviz installed |
 //! | node-link JSON | [`node_link`] | D3, NetworkX (`node_link_graph(data, edges="links")`) |
-//! | GraphML | [`graphml()`] | NetworkX, igraph, yEd, Cytoscape |
-//! | GEXF 1.3, dynamic | [`gexf()`] | Gephi (timeline over meeting dates), NetworkX |
-//! | Neo4j CSV | [`neo4j()`] | `neo4j-admin database import` |
+//! | GraphML, directed | [`graphml()`] | NetworkX, igraph, yEd, Cytoscape |
+//! | GEXF 1.3, dynamic, directed | [`gexf()`] | Gephi (timeline over meeting dates), NetworkX |
+//! | Neo4j CSV | [`neo4j()`] | `neo4j-admin database import`, Kùzu (`scripts/kuzu_check.py`) |
 //!
 //! Every format but DOT carries the whole multigraph: one node per entity,
 //! one edge per fact (`met`, `represents`, `attended`, `invited`,
 //! `member_of`), each with its meeting's id, date, place, mode, topics and
-//! evidence. Nodes carry the partner centralities of
+//! evidence. Facts keep their direction (invitee → target, member →
+//! organization, person → party): GraphML and GEXF are directed graphs in
+//! which `met`, which has none, is written both ways (`GraphView::arcs`
+//! says why), and the Neo4j relationships go from source to target; the
+//! node-link JSON is undirected, as the contract says, with `source` first.
+//! Nodes carry the partner centralities of
 //! [`crate::analysis::partner_centrality`] with default options (the numbers
 //! `diplograph centrality` prints), absent for people and places.
 //!
@@ -144,7 +149,9 @@ impl<'a> GraphView<'a> {
     /// direction, also the other way, as tools turn an undirected edge into
     /// directed ones (NetworkX `to_directed`, igraph `as_directed`). The
     /// arc in the stored direction has the id `eN`, N the edge's position;
-    /// the other way `eNr`.
+    /// the other way `eNr`. Not a graph that mixes directed and undirected
+    /// edges, which both formats allow: NetworkX refuses to read one, and
+    /// igraph reads it as all undirected.
     pub(crate) fn arcs(&self) -> impl Iterator<Item = Arc<'a>> + 'a {
         self.edges().flat_map(|e| {
             let id = format!("e{}", e.index);
