@@ -10,10 +10,10 @@ The node-link JSON is the reference: NetworkX reads it
 reads the GraphML, the csv module reads the Neo4j files; each must give the
 same nodes (ids, labels, kinds, PageRank) and the same edges of each kind.
 GraphML and GEXF must be read as directed graphs whose arcs are the links
-from source to target, each `met` link also from target to source; with
-DIR/graph.json (the saved graph `build` writes), every `invited` arc must
-go from the invitee to the target and every `member_of` arc from the member
-to the organization, as the extraction says. GEXF edges must carry
+from source to target, each `met` and `agreed` link also from target to
+source; with DIR/graph.json (the saved graph `build` writes), every
+`invited` arc must go from the invitee to the target and every `member_of`
+arc from the member to the organization, as the extraction says. GEXF edges must carry
 `start`/`end` as the first day of their meeting's date. Installs nothing:
 needs networkx, and igraph when present (`--require-igraph` makes its
 absence an error). Exit 0 when all agree.
@@ -79,14 +79,18 @@ def check_nodes(fmt, ref, got, text=lambda s: s):
             fail(f"{fmt}: pagerank of {i!r}: {g['pagerank']} != {r['pagerank']}")
 
 
+# The kinds of fact that hold both ways: GraphML and GEXF write them twice.
+SYMMETRIC = ("met", "agreed")
+
+
 def expected_arcs(links):
     """The arcs of the directed formats: (source, target, kind, meeting)
-    of every link, and of every `met` link the other way too."""
+    of every link, and of every `met` or `agreed` link the other way too."""
     arcs = collections.Counter()
     for link in links:
         s, t, k, m = link["source"], link["target"], link["kind"], link["meeting"]
         arcs[(s, t, k, m)] += 1
-        if k == "met":
+        if k in SYMMETRIC:
             arcs[(t, s, k, m)] += 1
     return arcs
 
@@ -150,7 +154,7 @@ def main():
         first_day(link["date"])
         for link in data["links"]
         if first_day(link["date"])
-        for _ in range(2 if link["kind"] == "met" else 1)
+        for _ in range(2 if link["kind"] in SYMMETRIC else 1)
     )
     print(f"node-link: {n} nodes, {m} links {dict(kinds)}")
 

@@ -8,7 +8,7 @@
 //!
 //! The graph is directed (`defaultedgetype="directed"`), with the edges of
 //! the GraphML output ([`GraphView::arcs`]: every fact from its source to
-//! its target, a `met` edge both ways): NetworkX's `read_gexf` refuses a
+//! its target, a `met` or `agreed` edge both ways): NetworkX's `read_gexf` refuses a
 //! graph that mixes directed and undirected edges (GEXF's per-edge `type`),
 //! though Gephi would read it.
 

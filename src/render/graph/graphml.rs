@@ -2,7 +2,7 @@
 //! yEd and Cytoscape read it: one directed `<graph>` with a `<key>` per
 //! attribute, every entity a `<node id="country:JP">`, every fact an
 //! `<edge>` from its source to its target (parallel edges kept), and a
-//! `met` edge, which has no direction, written both ways
+//! `met` or `agreed` edge, which has no direction, written both ways
 //! ([`GraphView::arcs`]: `e0` and `e0r`). Directed because NetworkX refuses
 //! a graph that mixes directed and undirected edges (GraphML's per-edge
 //! `directed`), and igraph, whose graphs are all directed or all

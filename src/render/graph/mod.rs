@@ -14,8 +14,8 @@
 //! `member_of`), each with its meeting's id, date, place, mode, topics and
 //! evidence. Facts keep their direction (invitee → target, member →
 //! organization, person → party): GraphML and GEXF are directed graphs in
-//! which `met`, which has none, is written both ways (`GraphView::arcs`
-//! says why), and the Neo4j relationships go from source to target; the
+//! which `met` and `agreed`, which have none, are written both ways
+//! (`GraphView::arcs` says why), and the Neo4j relationships go from source to target; the
 //! node-link JSON is undirected, as the contract says, with `source` first.
 //! Nodes carry the partner centralities of
 //! [`crate::analysis::partner_centrality`] with default options (the numbers
@@ -38,7 +38,7 @@ pub use neo4j::{Neo4jCsv, neo4j};
 use crate::analysis::{Centrality, CentralityOptions, partner_centrality};
 use crate::files::write_atomic;
 use crate::graph::Report;
-use crate::graph::{Edge, EdgeKind, MeetingGraph, date_span};
+use crate::graph::{Edge, MeetingGraph, date_span};
 use crate::model::{Capacity, Entity, EntityKind, PartialDate};
 use crate::{Error, Result};
 use petgraph::graph::NodeIndex;
@@ -145,17 +145,17 @@ impl<'a> GraphView<'a> {
 
     /// The edges as arcs of a directed graph, for GraphML and GEXF: every
     /// edge in its stored direction (invitee → target, member →
-    /// organization, person → party), and a `met` edge, which has no
-    /// direction, also the other way, as tools turn an undirected edge into
-    /// directed ones (NetworkX `to_directed`, igraph `as_directed`). The
-    /// arc in the stored direction has the id `eN`, N the edge's position;
-    /// the other way `eNr`. Not a graph that mixes directed and undirected
+    /// organization, person → party), and a `met` or `agreed` edge, which
+    /// has no direction ([`EdgeKind::is_directed`]), also the other way, as
+    /// tools turn an undirected edge into directed ones (NetworkX
+    /// `to_directed`, igraph `as_directed`). The arc in the stored direction
+    /// has the id `eN`, N the edge's position; the other way `eNr`. Not a graph that mixes directed and undirected
     /// edges, which both formats allow: NetworkX refuses to read one, and
     /// igraph reads it as all undirected.
     pub(crate) fn arcs(&self) -> impl Iterator<Item = Arc<'a>> + 'a {
         self.edges().flat_map(|e| {
             let id = format!("e{}", e.index);
-            let back = (e.edge.kind == EdgeKind::Met).then(|| Arc {
+            let back = (!e.edge.kind.is_directed()).then(|| Arc {
                 id: format!("{id}r"),
                 from: e.target,
                 to: e.source,

@@ -252,8 +252,16 @@ fn arcs_of(g: &MeetingGraph, doc: &str) -> Vec<(String, String, &'static str)> {
 }
 
 #[test]
-fn graphml_and_gexf_are_directed_with_met_both_ways() {
-    let g = small();
+fn graphml_and_gexf_are_directed_with_met_and_agreed_both_ways() {
+    let mut extraction = small().extraction().clone();
+    extraction.meetings[2]
+        .agreements
+        .push(crate::model::Agreement {
+            title: "memorandum of understanding".into(),
+            parties: vec!["org:icesco".into(), "country:AZ".into()],
+            evidence: None,
+        });
+    let g = MeetingGraph::new(extraction).unwrap();
     let view = GraphView::new(&g).unwrap();
     let graphml = graphml(&view).unwrap();
     let gexf = gexf(&view).unwrap();
@@ -275,15 +283,17 @@ fn graphml_and_gexf_are_directed_with_met_both_ways() {
         // people point at the parties they represent
         assert_eq!(count("person:dg", "org:icesco", "represents"), 3);
         assert_eq!(count("org:icesco", "person:dg", "represents"), 0);
-        // two meetings with Japan: two arcs each way
+        // two meetings with Japan: two arcs each way; one signing each way
         assert_eq!(count("org:icesco", "country:JP", "met"), 2);
         assert_eq!(count("country:JP", "org:icesco", "met"), 2);
-        let met = g
+        assert_eq!(count("org:icesco", "country:AZ", "agreed"), 1);
+        assert_eq!(count("country:AZ", "org:icesco", "agreed"), 1);
+        let both_ways = g
             .petgraph()
             .edge_weights()
-            .filter(|e| e.kind == EdgeKind::Met)
+            .filter(|e| matches!(e.kind, EdgeKind::Met | EdgeKind::Agreed))
             .count();
-        assert_eq!(arcs.len(), g.edge_count() + met);
+        assert_eq!(arcs.len(), g.edge_count() + both_ways);
         assert!(arcs.contains(&(s("country:AZ"), s("org:icesco"), "met")));
     }
 }
