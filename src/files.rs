@@ -6,12 +6,14 @@
 //!   opened and again once open (opened without blocking, so a file swapped
 //!   for a FIFO in between cannot stall either), and at most its limit (plus
 //!   one byte) is read.
-//! - **Writing** goes to a temporary file `.NAME.PID.N.tmp` in the target's
-//!   folder, synced, then renamed over the target, so readers see the old
-//!   file or the new one, never a part. The target must be a regular file or
-//!   not exist yet: a symbolic link, a FIFO, a device or a folder is refused.
-//!   The temporary is removed when the write fails, and when the process is
-//!   interrupted ([`clean_up_on_signals`]).
+//! - **Writing** goes to a temporary file `.NAME.RANDOM.tmp` in the
+//!   target's folder (tempfile's [`NamedTempFile`], which picks a name no
+//!   file has, and removes the file when the write fails), synced, then
+//!   renamed over the target ([`NamedTempFile::persist`]), so readers see the
+//!   old file or the new one, never a part. The target must be a regular file
+//!   or not exist yet: a symbolic link, a FIFO, a device or a folder is
+//!   refused. The temporary is also removed when the process is interrupted
+//!   ([`clean_up_on_signals`]), which tempfile cannot do.
 //! - [`Inputs`] knows the files a run read, so that no output replaces one.
 
 use crate::{Error, Result};
@@ -20,7 +22,7 @@ use std::fs::{File, FileType};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use tempfile::NamedTempFile;
 
 /// Gazetteer, lexicon and member-list files larger than this are refused:
 /// the built-in ones are a few hundred kilobytes.
@@ -161,8 +163,6 @@ pub fn check_output(path: &Path) -> Result<()> {
 
 /// Temporaries of the writes under way, removed on an interruption.
 static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-/// Numbers the temporaries of one process (threads may write at once).
-static NEXT: AtomicUsize = AtomicUsize::new(0);
 
 fn temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
     // A panic while the lock was held leaves a list that is still valid.
@@ -198,24 +198,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .ok_or_else(|| Error::data(path, "not a file path"))?
         .to_string_lossy();
-    let n = NEXT.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    temporaries().push(tmp.clone());
-    let mut created = false;
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
+    // The temporary is listed before it exists, so that a signal never
+    // leaves it behind; opened as any new file, with the usual permissions.
+    let create = |tmp: &Path| {
+        temporaries().push(tmp.to_path_buf());
+        std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
-            .open(&tmp)?;
-        created = true;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() && created {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    temporaries().retain(|t| t != &tmp);
+            .open(tmp)
+            .inspect_err(|_| temporaries().retain(|t| t != tmp))
+    };
+    let mut tmp: NamedTempFile = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .make_in(dir, create)
+        .map_err(|e| Error::io(path, e))?;
+    let listed = tmp.path().to_path_buf();
+    // On failure the temporary is dropped, which removes it, before it
+    // leaves the list.
+    let result = match tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()) {
+        Ok(()) => tmp.persist(path).map(drop).map_err(|e| e.error),
+        Err(e) => {
+            drop(tmp);
+            Err(e)
+        }
+    };
+    temporaries().retain(|t| t != &listed);
     result.map_err(|e| Error::io(path, e))
 }
 
@@ -339,6 +347,36 @@ mod tests {
             read_regular(Path::new("/dev/zero"), 10),
             Err(ReadError::NotRegular("a character device"))
         ));
+    }
+
+    #[test]
+    fn a_temporary_left_by_an_earlier_process_does_not_block_a_write() {
+        // A run killed outright leaves its temporary; in a container the
+        // next run may well have the same process id.
+        let dir = tempfile::tempdir().unwrap();
+        let pid = std::process::id();
+        for n in 0..1000 {
+            let stale = dir.path().join(format!(".graph.dot.{pid}.{n}.tmp"));
+            std::fs::write(stale, "stale").unwrap();
+        }
+        let path = dir.path().join("graph.dot");
+        write_atomic(&path, b"graph {}").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"graph {}");
+        // the others' files are left alone
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1001);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_have_the_permissions_of_any_new_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, "x").unwrap();
+        let written = dir.path().join("graph.dot");
+        write_atomic(&written, b"graph {}").unwrap();
+        assert_eq!(mode(&written), mode(&plain));
     }
 
     #[cfg(unix)]

@@ -769,9 +769,9 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                     (v, "graph.node-link.json")
                 }
                 GraphFormat::Graphml => {
-                    (graph_formats::graphml(&view).into_bytes(), "graph.graphml")
+                    (graph_formats::graphml(&view)?.into_bytes(), "graph.graphml")
                 }
-                GraphFormat::Gexf => (graph_formats::gexf(&view).into_bytes(), "graph.gexf"),
+                GraphFormat::Gexf => (graph_formats::gexf(&view)?.into_bytes(), "graph.gexf"),
             };
             match output {
                 Some(path) => {

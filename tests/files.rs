@@ -235,7 +235,7 @@ fn outputs_onto_links_fifos_and_devices_are_refused() {
     assert_eq!(fs::read(&real).unwrap(), b"keep");
 }
 
-/// Temporaries (`.NAME.PID.N.tmp`) in a folder, recursively.
+/// Temporaries (`.NAME.RANDOM.tmp`) in a folder, recursively.
 fn temporaries(dir: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(dir)
         .into_iter()

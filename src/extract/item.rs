@@ -387,7 +387,9 @@ impl Context<'_> {
                     .map(|&k| {
                         let party = all_parties[k];
                         members[k].first().copied().or_else(|| {
-                            leading(&|p| !p.hub && p.represents.map(|e| self.state_of(e)) == Some(party))
+                            leading(&|p| {
+                                !p.hub && p.represents.map(|e| self.state_of(e)) == Some(party)
+                            })
                         })
                     })
                     .collect();
@@ -470,7 +472,11 @@ impl Context<'_> {
             return out;
         }
         // Signing an agreement is meeting ("ont conclu une convention").
-        let signed: Vec<usize> = self.signings(sentences).into_iter().map(|(at, ..)| at).collect();
+        let signed: Vec<usize> = self
+            .signings(sentences)
+            .into_iter()
+            .map(|(at, ..)| at)
+            .collect();
         let mut hub_before = false;
         for (i, s) in sentences.iter().enumerate() {
             let continues = hub_before
@@ -569,7 +575,11 @@ impl Context<'_> {
             .and_then(|h| self.gazetteer.by_id(h))
             .and_then(|h| self.gazetteer.entry(h).iso.clone());
         let lead = sentences.iter().position(|s| !s.headline);
-        let signed: Vec<usize> = self.signings(sentences).into_iter().map(|(at, ..)| at).collect();
+        let signed: Vec<usize> = self
+            .signings(sentences)
+            .into_iter()
+            .map(|(at, ..)| at)
+            .collect();
         // The party each mention names, once per item.
         let named: Vec<Vec<EntryId>> = sentences
             .iter()

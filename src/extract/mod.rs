@@ -22,8 +22,8 @@ pub use score::{FEATURES, Features, Weights};
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
-    Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting, Membership,
-    PartialDate, Participant,
+    Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
+    Membership, PartialDate, Participant,
 };
 use indexmap::IndexMap;
 use item::{Context, DocPerson, Found, ItemMeeting};
@@ -1213,7 +1213,10 @@ mod tests {
                 "Rabat, 4 March 2024 - The Director-General of ICESCO received Mr. Tomas Berg, \
                  President of the Lagoon Foundation, and they inked an action plan for 2024-2025 \
                  and a cooperation agreement on teacher training.\n",
-                &["action plan for 2024-2025", "cooperation agreement on teacher training"],
+                &[
+                    "action plan for 2024-2025",
+                    "cooperation agreement on teacher training",
+                ],
             ),
             (
                 "Rabat, le 4 mars 2024 - Le Directeur général de l'ICESCO a reçu M. Paulo Silva, \

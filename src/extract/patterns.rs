@@ -255,7 +255,9 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
         tests.push(Test::Any(t.except.clone()));
     }
     if tests.len() != 1 {
-        return Err("each token needs exactly one of word, prefix, shape, list, entity, any".into());
+        return Err(
+            "each token needs exactly one of word, prefix, shape, list, entity, any".into(),
+        );
     }
     let (min, max) = match t.op.as_deref() {
         None => (1, 1),
@@ -489,29 +491,28 @@ mod tests {
                 &["memorandum of understanding"],
                 &[],
             ),
-            (
-                "They inked on Monday an action plan",
-                &["action plan"],
-                &[],
-            ),
+            ("They inked on Monday an action plan", &["action plan"], &[]),
             // Only the first phrase after the verb: the gap skips no phrase.
             (
                 "They signed an action plan and a memorandum of understanding",
                 &["action plan"],
                 &[],
             ),
-            (
-                "the action plan in 1984 was signed",
-                &[],
-                &["action plan"],
-            ),
+            ("the action plan in 1984 was signed", &[], &["action plan"]),
             ("the action plan in 20 countries", &[], &[]),
-            ("They signed nothing at all then memorandum of understanding", &[], &[]),
+            (
+                "They signed nothing at all then memorandum of understanding",
+                &[],
+                &[],
+            ),
         ];
         for (text, signed, past) in table {
             let (plain, v) = view(text, lists);
             let marked = |p: &Pattern| -> Vec<String> {
-                p.targets(&v).iter().map(|r| plain[r.clone()].to_string()).collect()
+                p.targets(&v)
+                    .iter()
+                    .map(|r| plain[r.clone()].to_string())
+                    .collect()
             };
             assert_eq!(marked(&signing), *signed, "{text}");
             assert_eq!(marked(&in_a_year), *past, "{text}");

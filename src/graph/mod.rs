@@ -13,6 +13,7 @@
 //! | `attended` | person → each party the person does not represent | meeting | role, principal or not |
 //! | `invited` | invitee → target | invitation | capacity, the meeting's (or announcement's) date |
 //! | `member_of` | member → organization or initiative | membership | capacity, the meeting's (or announcement's) date |
+//! | `agreed` | signatory — signatory | agreement and pair of signatories | the agreement's title, the meeting |
 //!
 //! Each edge points at its [`Origin`]: the meeting, which holds date, place,
 //! mode, topics and evidence, or the announcement (invitations and
@@ -62,6 +63,19 @@ impl EdgeKind {
             EdgeKind::MemberOf => "member_of",
             EdgeKind::Agreed => "agreed",
         }
+    }
+
+    /// False for the facts that hold both ways (`met`, `agreed`), whose
+    /// ends are stored in one order only; true for those that go from their
+    /// source to their target (invitee → target, person → party…).
+    ///
+    /// ```
+    /// use diplograph::graph::EdgeKind;
+    /// assert!(EdgeKind::Invited.is_directed());
+    /// assert!(!EdgeKind::Met.is_directed());
+    /// ```
+    pub fn is_directed(self) -> bool {
+        !matches!(self, EdgeKind::Met | EdgeKind::Agreed)
     }
 }
 

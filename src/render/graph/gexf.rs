@@ -5,11 +5,20 @@
 //! (or dated without a year) have no interval and are always shown; nodes
 //! are always shown. Nodes carry `viz:color` by kind and `viz:size` by
 //! PageRank; attributes are those of the GraphML output.
+//!
+//! The graph is directed (`defaultedgetype="directed"`), with the edges of
+//! the GraphML output ([`GraphView::arcs`]: every fact from its source to
+//! its target, a `met` or `agreed` edge both ways): NetworkX's `read_gexf` refuses a
+//! graph that mixes directed and undirected edges (GEXF's per-edge `type`),
+//! though Gephi would read it.
 
-use super::xml::Xml;
+use super::xml::{Doc, attr, doc, finish, text};
 use super::{
     AttrType, EDGE_ATTRS, GraphView, NODE_ATTRS, edge_values, first_day, kind_colour, node_values,
 };
+use crate::{Error, Result};
+
+const FILE: &str = "graph.gexf";
 
 /// The graph as a GEXF 1.3 document.
 ///
@@ -23,106 +32,132 @@ use super::{
 /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
 /// #     memberships: vec![], agreements: vec![], evidence: vec![] };
 /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
-/// let xml = gexf(&GraphView::new(&g).unwrap());
+/// let xml = gexf(&GraphView::new(&g).unwrap()).unwrap();
+/// assert!(xml.contains(r#"defaultedgetype="directed""#));
 /// assert!(xml.contains(r#"start="2020-07-01" end="2020-07-01""#));
 /// ```
-pub fn gexf(view: &GraphView<'_>) -> String {
-    let mut x = Xml::new();
-    x.open(
-        "gexf",
-        &[
-            ("xmlns", "http://gexf.net/1.3"),
-            ("xmlns:viz", "http://gexf.net/1.3/viz"),
-            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-            (
+pub fn gexf(view: &GraphView<'_>) -> Result<String> {
+    let mut w = doc(FILE)?;
+    w.create_element("gexf")
+        .with_attributes([
+            attr("xmlns", "http://gexf.net/1.3"),
+            attr("xmlns:viz", "http://gexf.net/1.3/viz"),
+            attr("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            attr(
                 "xsi:schemaLocation",
                 "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
             ),
-            ("version", "1.3"),
-        ],
-    );
-    x.open("meta", &[]);
-    x.text("creator", &[], "diplograph");
-    let description = match view.graph().hub() {
-        Some(hub) => format!("Meetings of {hub}"),
-        None => "Meetings".to_string(),
-    };
-    x.text("description", &[], &description);
-    x.close();
-    x.open(
-        "graph",
-        &[
-            ("mode", "dynamic"),
-            ("defaultedgetype", "undirected"),
-            ("timeformat", "date"),
-            ("timerepresentation", "interval"),
-        ],
-    );
-    let declare = |x: &mut Xml, class: &'static str, attrs: &[(&str, AttrType)]| {
-        x.open("attributes", &[("class", class), ("mode", "static")]);
-        for (name, t) in attrs {
-            x.empty(
-                "attribute",
-                &[("id", name), ("title", name), ("type", t.name())],
-            );
+            attr("version", "1.3"),
+        ])
+        .write_inner_content(|w| {
+            let description = match view.graph().hub() {
+                Some(hub) => format!("Meetings of {hub}"),
+                None => "Meetings".to_string(),
+            };
+            w.create_element("meta").write_inner_content(|w| {
+                w.create_element("creator")
+                    .write_text_content(text("diplograph"))?;
+                w.create_element("description")
+                    .write_text_content(text(&description))?;
+                Ok(())
+            })?;
+            w.create_element("graph")
+                .with_attributes([
+                    attr("mode", "dynamic"),
+                    attr("defaultedgetype", "directed"),
+                    attr("timeformat", "date"),
+                    attr("timerepresentation", "interval"),
+                ])
+                .write_inner_content(|w| graph(w, view))?;
+            Ok(())
+        })
+        .map_err(|e| Error::io(FILE, e))?;
+    finish(w, FILE)
+}
+
+fn declare(w: &mut Doc, class: &str, attrs: &[(&str, AttrType)]) -> std::io::Result<()> {
+    w.create_element("attributes")
+        .with_attributes([attr("class", class), attr("mode", "static")])
+        .write_inner_content(|w| {
+            for (name, t) in attrs {
+                w.create_element("attribute")
+                    .with_attributes([
+                        attr("id", name),
+                        attr("title", name),
+                        attr("type", t.name()),
+                    ])
+                    .write_empty()?;
+            }
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// The `<attvalues>` of the values present.
+fn attvalues(
+    w: &mut Doc,
+    attrs: &[(&str, AttrType)],
+    values: impl IntoIterator<Item = Option<String>>,
+) -> std::io::Result<()> {
+    w.create_element("attvalues").write_inner_content(|w| {
+        for ((name, _), value) in attrs.iter().zip(values) {
+            if let Some(v) = value {
+                w.create_element("attvalue")
+                    .with_attributes([attr("for", name), attr("value", &v)])
+                    .write_empty()?;
+            }
         }
-        x.close();
-    };
-    declare(&mut x, "node", &NODE_ATTRS);
-    declare(&mut x, "edge", &EDGE_ATTRS);
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn graph(w: &mut Doc, view: &GraphView<'_>) -> std::io::Result<()> {
+    declare(w, "node", &NODE_ATTRS)?;
+    declare(w, "edge", &EDGE_ATTRS)?;
     let max_pr = view.max_pagerank();
-    x.open("nodes", &[]);
-    for (n, e) in view.nodes() {
-        x.open("node", &[("id", &e.id), ("label", &e.name)]);
-        x.open("attvalues", &[]);
-        for ((name, _), value) in NODE_ATTRS.iter().zip(node_values(view, n, e)) {
-            if let Some(v) = value {
-                x.empty("attvalue", &[("for", name), ("value", &v)]);
+    w.create_element("nodes").write_inner_content(|w| {
+        for (n, e) in view.nodes() {
+            w.create_element("node")
+                .with_attributes([attr("id", &e.id), attr("label", &e.name)])
+                .write_inner_content(|w| {
+                    attvalues(w, &NODE_ATTRS, node_values(view, n, e))?;
+                    let (r, g, b) = kind_colour(e.kind);
+                    w.create_element("viz:color")
+                        .with_attributes([
+                            attr("r", &r.to_string()),
+                            attr("g", &g.to_string()),
+                            attr("b", &b.to_string()),
+                        ])
+                        .write_empty()?;
+                    let share = match view.centrality(n) {
+                        Some(c) if max_pr > 0.0 => (c.pagerank / max_pr).sqrt(),
+                        _ => 0.0,
+                    };
+                    w.create_element("viz:size")
+                        .with_attributes([attr("value", &format!("{:.1}", 5.0 + 25.0 * share))])
+                        .write_empty()?;
+                    Ok(())
+                })?;
+        }
+        Ok(())
+    })?;
+    w.create_element("edges").write_inner_content(|w| {
+        for arc in view.arcs() {
+            let mut attrs = vec![
+                attr("id", &arc.id),
+                attr("source", &arc.from.id),
+                attr("target", &arc.to.id),
+                attr("label", arc.edge.edge.kind.as_str()),
+            ];
+            if let Some(d) = arc.edge.report.date.as_ref().and_then(first_day) {
+                attrs.extend([attr("start", &d), attr("end", &d)]);
             }
+            w.create_element("edge")
+                .with_attributes(attrs)
+                .write_inner_content(|w| attvalues(w, &EDGE_ATTRS, edge_values(&arc.edge)))?;
         }
-        x.close();
-        let (r, g, b) = kind_colour(e.kind);
-        x.empty(
-            "viz:color",
-            &[
-                ("r", &r.to_string()),
-                ("g", &g.to_string()),
-                ("b", &b.to_string()),
-            ],
-        );
-        let share = match view.centrality(n) {
-            Some(c) if max_pr > 0.0 => (c.pagerank / max_pr).sqrt(),
-            _ => 0.0,
-        };
-        x.empty(
-            "viz:size",
-            &[("value", &format!("{:.1}", 5.0 + 25.0 * share))],
-        );
-        x.close();
-    }
-    x.close();
-    x.open("edges", &[]);
-    for e in view.edges() {
-        let id = format!("e{}", e.index);
-        let day = e.report.date.as_ref().and_then(first_day);
-        let mut attrs: Vec<(&str, &str)> = vec![
-            ("id", &id),
-            ("source", &e.source.id),
-            ("target", &e.target.id),
-            ("label", e.edge.kind.as_str()),
-        ];
-        if let Some(d) = &day {
-            attrs.extend([("start", d.as_str()), ("end", d.as_str())]);
-        }
-        x.open("edge", &attrs);
-        x.open("attvalues", &[]);
-        for ((name, _), value) in EDGE_ATTRS.iter().zip(edge_values(&e)) {
-            if let Some(v) = value {
-                x.empty("attvalue", &[("for", name), ("value", &v)]);
-            }
-        }
-        x.close();
-        x.close();
-    }
-    x.finish()
+        Ok(())
+    })?;
+    Ok(())
 }

@@ -5,14 +5,19 @@
 //! | DOT | [`dot()`] | Graphviz; a partnership diagram for people (see [`dot()`] for what it draws) |
 //! | SVG, PNG | [`graphviz()`] on the DOT | browsers, documents; needs Graphviz installed |
 //! | node-link JSON | [`node_link`] | D3, NetworkX (`node_link_graph(data, edges="links")`) |
-//! | GraphML | [`graphml()`] | NetworkX, igraph, yEd, Cytoscape |
-//! | GEXF 1.3, dynamic | [`gexf()`] | Gephi (timeline over meeting dates), NetworkX |
-//! | Neo4j CSV | [`neo4j()`] | `neo4j-admin database import` |
+//! | GraphML, directed | [`graphml()`] | NetworkX, igraph, yEd, Cytoscape |
+//! | GEXF 1.3, dynamic, directed | [`gexf()`] | Gephi (timeline over meeting dates), NetworkX |
+//! | Neo4j CSV | [`neo4j()`] | `neo4j-admin database import`, Kùzu (`scripts/kuzu_check.py`) |
 //!
 //! Every format but DOT (and its pictures) carries the whole multigraph: one node per entity,
 //! one edge per fact (`met`, `represents`, `attended`, `invited`,
 //! `member_of`), each with its meeting's id, date, place, mode, topics and
-//! evidence. Nodes carry the partner centralities of
+//! evidence. Facts keep their direction (invitee → target, member →
+//! organization, person → party): GraphML and GEXF are directed graphs in
+//! which `met` and `agreed`, which have none, are written both ways
+//! (`GraphView::arcs` says why), and the Neo4j relationships go from source to target; the
+//! node-link JSON is undirected, as the contract says, with `source` first.
+//! Nodes carry the partner centralities of
 //! [`crate::analysis::partner_centrality`] with default options (the numbers
 //! `diplograph centrality` prints), absent for people and places, and the
 //! engagement of [`crate::analysis::partners`] with default options (the
@@ -73,6 +78,16 @@ pub(crate) struct EdgeView<'a> {
     pub target: &'a Entity,
     pub edge: &'a Edge,
     pub report: Report<'a>,
+}
+
+/// One arc of a directed graph, as GraphML and GEXF write it
+/// ([`GraphView::arcs`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Arc<'a> {
+    pub id: String,
+    pub from: &'a Entity,
+    pub to: &'a Entity,
+    pub edge: EdgeView<'a>,
 }
 
 impl<'a> GraphView<'a> {
@@ -172,6 +187,34 @@ impl<'a> GraphView<'a> {
     pub(crate) fn nodes(&self) -> impl Iterator<Item = (NodeIndex, &'a Entity)> + 'a {
         let g = self.graph.petgraph();
         g.node_indices().map(move |n| (n, &g[n]))
+    }
+
+    /// The edges as arcs of a directed graph, for GraphML and GEXF: every
+    /// edge in its stored direction (invitee → target, member →
+    /// organization, person → party), and a `met` or `agreed` edge, which
+    /// has no direction ([`EdgeKind::is_directed`]), also the other way, as
+    /// tools turn an undirected edge into directed ones (NetworkX
+    /// `to_directed`, igraph `as_directed`). The arc in the stored direction
+    /// has the id `eN`, N the edge's position; the other way `eNr`. Not a graph that mixes directed and undirected
+    /// edges, which both formats allow: NetworkX refuses to read one, and
+    /// igraph reads it as all undirected.
+    pub(crate) fn arcs(&self) -> impl Iterator<Item = Arc<'a>> + 'a {
+        self.edges().flat_map(|e| {
+            let id = format!("e{}", e.index);
+            let back = (!e.edge.kind.is_directed()).then(|| Arc {
+                id: format!("{id}r"),
+                from: e.target,
+                to: e.source,
+                edge: e,
+            });
+            std::iter::once(Arc {
+                id,
+                from: e.source,
+                to: e.target,
+                edge: e,
+            })
+            .chain(back)
+        })
     }
 
     /// Edges in graph order.
@@ -553,8 +596,8 @@ pub fn write_all(view: &GraphView<'_>, dir: &Path, options: &DotOptions) -> Resu
     let texts = [
         json,
         dot_text.clone().into_bytes(),
-        graphml(view).into_bytes(),
-        gexf(view).into_bytes(),
+        graphml(view)?.into_bytes(),
+        gexf(view)?.into_bytes(),
     ];
     for (name, bytes) in TEXTS.iter().zip(&texts) {
         put(&mut files, name, bytes)?;

@@ -14,6 +14,10 @@
 //! Arrays use neo4j-admin's default delimiter `;`, so a `;` inside an item
 //! becomes `,`. Line breaks and other control characters become spaces, so
 //! that the import needs no `--multiline-fields`.
+//!
+//! Relationships go from source to target, as the facts do (invitee →
+//! target); `met` keeps its stored order. `scripts/kuzu_check.py` loads the
+//! same files into Kùzu, taking its schema from these headers.
 
 use super::{GraphView, LIST_SEP, capacity_name, first_day, kind_name};
 use crate::{Error, Result};

@@ -1,103 +1,135 @@
-//! A small XML writer for GraphML and GEXF: elements are opened and closed in
-//! order, every attribute value and text is escaped, and characters XML 1.0
-//! cannot carry at all (control characters other than tab, line feed and
-//! carriage return, U+FFFE, U+FFFF) are replaced by U+FFFD.
+//! What GraphML and GEXF share on top of quick-xml, which writes the
+//! elements, their nesting and indentation, and escapes markup (`<`, `>`,
+//! `&`, quotes, carriage returns). Two things it leaves to its callers are
+//! done here: characters XML 1.0 cannot carry at all (control characters
+//! other than tab, line feed and carriage return, U+FFFE, U+FFFF) become
+//! U+FFFD, and tabs and line feeds in attribute values become character
+//! references, which readers keep (a literal one would be read as a space).
 
-/// Escapes text or an attribute value. Tab, line feed and carriage return
-/// become character references so that attribute values keep them.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push_str("&#9;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if is_xml_char(c) => out.push(c),
-            _ => out.push('\u{fffd}'),
-        }
-    }
-    out
+use crate::{Error, Result};
+use quick_xml::Writer;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::name::QName;
+use std::borrow::Cow;
+
+/// An indented document under way, in memory.
+pub(crate) type Doc = Writer<Vec<u8>>;
+
+/// A document with its XML declaration.
+pub(crate) fn doc(file: &str) -> Result<Doc> {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+        .map_err(|e| Error::io(file, e))?;
+    Ok(w)
 }
 
-/// True for the characters of XML 1.0's `Char` production (tab, line feed
-/// and carriage return are handled before).
-fn is_xml_char(c: char) -> bool {
-    !(c < ' ' || c == '\u{fffe}' || c == '\u{ffff}')
+/// The finished document, ending with a line feed.
+pub(crate) fn finish(w: Doc, file: &str) -> Result<String> {
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    String::from_utf8(bytes).map_err(|e| Error::data(file, e.to_string()))
 }
 
-/// Builds an indented document.
-#[derive(Debug, Default)]
-pub(crate) struct Xml {
-    out: String,
-    open: Vec<&'static str>,
+/// The characters of `s` that XML 1.0 can carry, the others as U+FFFD.
+fn carried(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if s.contains(bad) {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if bad(c) { '\u{fffd}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
-impl Xml {
-    /// A document with its XML declaration.
-    pub fn new() -> Self {
-        Xml {
-            out: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".into(),
-            open: Vec::new(),
+/// An attribute whose value is any text.
+pub(crate) fn attr<'a>(key: &'a str, value: &str) -> Attribute<'a> {
+    let escaped = quick_xml::escape::escape(carried(value))
+        .replace('\n', "&#10;")
+        .replace('\t', "&#9;");
+    Attribute {
+        key: QName(key),
+        value: Cow::Owned(escaped),
+    }
+}
+
+/// Element content that is any text.
+pub(crate) fn text(s: &str) -> BytesText<'static> {
+    BytesText::new(&carried(s)).into_owned()
+}
+
+/// Every element of a document with its attributes and text, as quick-xml's
+/// reader gets them under XML 1.0 (attribute values normalized, references
+/// resolved); an error when the document is not well formed.
+#[cfg(test)]
+pub(crate) fn read_back(xml: &str) -> Result<Vec<Element>, quick_xml::Error> {
+    use quick_xml::XmlVersion::Explicit1_0 as V;
+    use quick_xml::escape::resolve_predefined_entity;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let (mut done, mut open): (Vec<Element>, Vec<Element>) = (vec![], vec![]);
+    let element = |e: &quick_xml::events::BytesStart<'_>| -> Result<Element, quick_xml::Error> {
+        let mut attrs = vec![];
+        for a in e.attributes() {
+            let a = a.map_err(quick_xml::Error::from)?;
+            let key = a.key.as_ref().to_string();
+            attrs.push((key, a.normalized_value(V)?.into_owned()));
+        }
+        Ok(Element {
+            name: e.name().as_ref().to_string(),
+            attrs,
+            text: String::new(),
+        })
+    };
+    loop {
+        match r.read_event()? {
+            Event::Start(e) => open.push(element(&e)?),
+            Event::Empty(e) => done.push(element(&e)?),
+            Event::End(_) => done.extend(open.pop()),
+            Event::Text(t) => {
+                if let Some(e) = open.last_mut() {
+                    e.text.push_str(&t.xml_content(V));
+                }
+            }
+            Event::GeneralRef(g) => {
+                let c = match g.resolve_char_ref()? {
+                    Some(c) => c.to_string(),
+                    None => resolve_predefined_entity(&g.xml_content(V))
+                        .unwrap_or_default()
+                        .to_string(),
+                };
+                if let Some(e) = open.last_mut() {
+                    e.text.push_str(&c);
+                }
+            }
+            Event::Eof => return Ok(done),
+            _ => {}
         }
     }
+}
 
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        self.out.push_str(&"  ".repeat(self.open.len()));
-        self.out.push('<');
-        self.out.push_str(name);
-        for (k, v) in attrs {
-            self.out.push(' ');
-            self.out.push_str(k);
-            self.out.push_str("=\"");
-            self.out.push_str(&escape(v));
-            self.out.push('"');
-        }
-    }
+/// An element read back by [`read_back`]; `text` is its own, trimmed of
+/// nothing (children's text is theirs).
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Element {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+    pub text: String,
+}
 
-    /// Opens an element; [`Xml::close`] closes it.
-    pub fn open(&mut self, name: &'static str, attrs: &[(&str, &str)]) {
-        self.start(name, attrs);
-        self.out.push_str(">\n");
-        self.open.push(name);
-    }
-
-    /// An element without content.
-    pub fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
-        self.start(name, attrs);
-        self.out.push_str("/>\n");
-    }
-
-    /// An element holding text.
-    pub fn text(&mut self, name: &str, attrs: &[(&str, &str)], text: &str) {
-        self.start(name, attrs);
-        self.out.push('>');
-        self.out.push_str(&escape(text));
-        self.out.push_str("</");
-        self.out.push_str(name);
-        self.out.push_str(">\n");
-    }
-
-    /// Closes the innermost open element.
-    pub fn close(&mut self) {
-        if let Some(name) = self.open.pop() {
-            self.out.push_str(&"  ".repeat(self.open.len()));
-            self.out.push_str("</");
-            self.out.push_str(name);
-            self.out.push_str(">\n");
-        }
-    }
-
-    /// The document, every open element closed.
-    pub fn finish(mut self) -> String {
-        while !self.open.is_empty() {
-            self.close();
-        }
-        self.out
+#[cfg(test)]
+impl Element {
+    /// The value of an attribute.
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -105,30 +137,40 @@ impl Xml {
 mod tests {
     use super::*;
 
-    #[test]
-    fn escapes_markup_and_replaces_what_xml_cannot_carry() {
-        assert_eq!(
-            escape("<script>\"a\" & 'b'</script>"),
-            "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;&lt;/script&gt;"
-        );
-        assert_eq!(escape("a\nb\tc\r"), "a&#10;b&#9;c&#13;");
-        assert_eq!(
-            escape("bell\u{7}\u{0}\u{ffff}"),
-            "bell\u{fffd}\u{fffd}\u{fffd}"
-        );
-        // bidirectional marks and zero-width characters are legal text
-        assert_eq!(escape("\u{202e}x\u{200b}"), "\u{202e}x\u{200b}");
+    /// `<a k="…">…</a>` written, then read back: the attribute and the text.
+    fn round_trip(value: &str) -> (String, String, String) {
+        let mut w = doc("test.xml").unwrap();
+        w.create_element("a")
+            .with_attributes([attr("k", value)])
+            .write_text_content(text(value))
+            .unwrap();
+        let xml = finish(w, "test.xml").unwrap();
+        let read = read_back(&xml).unwrap();
+        assert_eq!(read.len(), 1, "{read:?}");
+        let k = read[0].attr("k").unwrap().to_string();
+        (xml, k, read[0].text.clone())
     }
 
     #[test]
-    fn nests_and_closes() {
-        let mut x = Xml::new();
-        x.open("a", &[("k", "<v>")]);
-        x.text("b", &[], "t&t");
-        x.empty("c", &[]);
-        assert_eq!(
-            x.finish(),
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a k=\"&lt;v&gt;\">\n  <b>t&amp;t</b>\n  <c/>\n</a>\n"
-        );
+    fn markup_and_whitespace_come_back_as_written() {
+        let s = "<script>\"a\" & 'b'</script>\n\tline\r\u{202e}x\u{200b}";
+        let (xml, attribute, content) = round_trip(s);
+        assert!(!xml.contains("<script"), "{xml}");
+        assert!(xml.contains("&#10;&#9;line&#13;"), "{xml}");
+        assert_eq!(attribute, s);
+        assert_eq!(content, s);
+    }
+
+    #[test]
+    fn what_xml_cannot_carry_becomes_a_replacement_character() {
+        let (xml, attribute, content) = round_trip("bell\u{7}\u{0}\u{ffff}");
+        assert!(!xml.contains(['\u{7}', '\u{0}', '\u{ffff}']), "{xml:?}");
+        assert_eq!(attribute, "bell\u{fffd}\u{fffd}\u{fffd}");
+        assert_eq!(content, "bell\u{fffd}\u{fffd}\u{fffd}");
+    }
+
+    #[test]
+    fn a_badly_nested_document_does_not_read_back() {
+        assert!(read_back("<a><b></a></b>").is_err());
     }
 }
