@@ -296,7 +296,11 @@ fn office_files_extend_the_words_and_are_checked() {
     assert_eq!(oic["highest_office"], "head_of_state_or_government");
     std::fs::write(&words, "[minister]\nweight = \"high\"\n").unwrap();
     let o = diplograph(&["partners", g, "--offices", words.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(2), "a bad data file is an input error");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "a bad data file is an input error"
+    );
     let err = stderr(&o);
     assert!(
         err.contains("cannot load an office file") && err.contains("offices.toml"),

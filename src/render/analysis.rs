@@ -360,8 +360,7 @@ pub fn links(g: &MeetingGraph, links: &[PartnerLink]) -> String {
                     date: d,
                     parties,
                 } => {
-                    let names: Vec<String> =
-                        parties.iter().map(|p| escape(short(g, p))).collect();
+                    let names: Vec<String> = parties.iter().map(|p| escape(short(g, p))).collect();
                     format!(
                         "joint meeting {meeting} on {}: {}",
                         date(*d),

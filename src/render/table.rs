@@ -16,7 +16,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
-const HEADERS: [&str; 8] = [
+const HEADERS: [&str; 9] = [
     "Date",
     "Counterpart",
     "Person",
@@ -25,7 +25,10 @@ const HEADERS: [&str; 8] = [
     "Topics",
     "Invitations",
     "Memberships",
+    "Agreements",
 ];
+/// The first of the facts columns, shown only when some meeting has one.
+const FACTS: usize = 6;
 
 /// True for characters that must not reach a terminal as they are.
 fn is_hidden(c: char) -> bool {
@@ -197,13 +200,22 @@ pub fn meetings(extraction: &Extraction, hub: &str, width: usize) -> String {
     };
     let mut sorted: Vec<&Meeting> = extraction.meetings.iter().collect();
     sorted.sort_by_key(|m| chronological(m));
-    let rows: Vec<Vec<String>> = sorted
+    let mut rows: Vec<Vec<String>> = sorted
         .into_iter()
         .map(|m| row(m, hub, &name, &short).map(|c| escape(&c)).to_vec())
         .collect();
+    // The facts columns (invitations, memberships, agreements) only when
+    // some meeting has one: narrow terminals keep the room.
+    let shown: Vec<usize> = (0..HEADERS.len())
+        .filter(|&i| i < FACTS || rows.iter().any(|r| !r[i].is_empty()))
+        .collect();
+    let headers: Vec<&str> = shown.iter().map(|&i| HEADERS[i]).collect();
+    for r in &mut rows {
+        *r = shown.iter().map(|&i| std::mem::take(&mut r[i])).collect();
+    }
     let n = rows.len();
     // Dates stay whole.
-    let mut out = plain(&HEADERS, rows, &[], Some((width, &[0])));
+    let mut out = plain(&headers, rows, &[], Some((width, &[0])));
     out.push_str(&format!("{n} meeting{}\n", if n == 1 { "" } else { "s" }));
     out
 }
@@ -224,7 +236,7 @@ fn row(
     hub: &str,
     name: &dyn Fn(&str) -> String,
     short: &dyn Fn(&str) -> String,
-) -> [String; 8] {
+) -> [String; 9] {
     let counterparts: Vec<String> = m
         .parties
         .iter()
@@ -284,6 +296,11 @@ fn row(
         m.topics.join(", "),
         invitations.join("; "),
         memberships.join("; "),
+        m.agreements
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
     ]
 }
 
@@ -340,7 +357,11 @@ mod tests {
                 },
             ],
             memberships: vec![],
-            agreements: vec![],
+            agreements: vec![crate::model::Agreement {
+                title: "memorandum of understanding on school libraries".into(),
+                parties: vec!["org:icesco".into(), "country:PE".into()],
+                evidence: None,
+            }],
             evidence: vec![],
         };
         let video = Meeting {
@@ -401,7 +422,7 @@ mod tests {
             .collect();
         // The narrowest table the sample's longest words allow.
         let narrowest = width_of(&meetings(&sample, "org:icesco", 0));
-        assert!((90..110).contains(&narrowest), "{narrowest}");
+        assert!((100..130).contains(&narrowest), "{narrowest}");
         for width in [20, 60, 80, 110, 120, 160] {
             let table = meetings(&sample, "org:icesco", width);
             assert!(width_of(&table) <= width.max(narrowest), "{width}\n{table}");
@@ -464,6 +485,20 @@ mod tests {
         let row = table.lines().find(|l| l.contains("Azerbaijan")).unwrap();
         assert_eq!(row.find("Azerbaijan"), Some(column), "{table}");
         assert!(header.find("Invitations").unwrap() < column);
+    }
+
+    #[test]
+    fn agreements_have_their_own_column() {
+        let table = meetings(&sample(), "org:icesco", 400);
+        let header = table.lines().next().unwrap();
+        assert!(header.trim_end().ends_with("Agreements"), "{table}");
+        let row = table.lines().find(|l| l.contains("memorandum")).unwrap();
+        let at = |line: &str, what: &str| line[..line.find(what).unwrap()].chars().count();
+        assert_eq!(
+            at(row, "memorandum of understanding"),
+            at(header, "Agreements"),
+            "{table}"
+        );
     }
 
     #[test]

@@ -525,7 +525,7 @@ fn graphml_and_gexf_carry_the_engagement_of_partners_only() {
         .iter()
         .find(|p| p.id == "country:JP")
         .unwrap();
-    let ml = graphml(&view);
+    let ml = graphml(&view).unwrap();
     assert!(ml.contains(
         r#"<key id="n_engagement" for="node" attr.name="engagement" attr.type="double"/>"#
     ));
@@ -536,7 +536,7 @@ fn graphml_and_gexf_carry_the_engagement_of_partners_only() {
         .find(|n| n.starts_with(r#"id="org:icesco""#))
         .unwrap();
     assert!(!hub.contains("n_engagement") && hub.contains("n_pagerank"));
-    let gx = gexf(&view);
+    let gx = gexf(&view).unwrap();
     assert!(
         gx.contains(r#"<attribute id="highest_office" title="highest_office" type="string"/>"#)
     );
