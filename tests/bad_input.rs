@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use tempfile::TempDir;
 
 mod common;
-use common::run_within;
+use common::{run_within, stderr};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_diplograph"))
@@ -25,10 +25,6 @@ fn run(dir: &Path, args: &[&str]) -> Output {
         .env_remove("COLUMNS")
         .output()
         .expect("the binary runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// A folder holding a copy of the example corpus under `good/`.

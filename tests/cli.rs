@@ -5,23 +5,10 @@ use regex::Regex;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 mod common;
-use common::{diplograph, run_within};
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", stdout(o)))
-}
+use common::{diplograph, json, run_within, stderr, stdout};
 
 fn meetings_json(paths: &[&str]) -> Value {
     let mut args = vec!["meetings", "--format", "json"];

@@ -7,20 +7,11 @@
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use tempfile::TempDir;
 
 mod common;
-use common::diplograph as run;
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stderr(o)))
-}
+use common::{diplograph as run, json, stderr};
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")

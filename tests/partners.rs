@@ -4,17 +4,9 @@
 
 mod common;
 
-use common::diplograph;
+use common::{diplograph, stderr, stdout};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn run_json(args: &[&str]) -> Value {
     let o = diplograph(args);

@@ -2,24 +2,8 @@
 //! standard input, help with examples, completions and man pages, and the
 //! tables (width, order, counts).
 
-use serde_json::Value;
-use std::process::Output;
-
 mod common;
-use common::{diplograph, diplograph_with};
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", stdout(o)))
-}
+use common::{diplograph, diplograph_with, json, stderr, stdout};
 
 /// A press release of our own: one meeting with Peru.
 const PERU: &str = "ICESCO welcomes the Ambassador of Peru\n\n\

@@ -6,6 +6,28 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+/// The standard output of a run, as text (lossy: a test of hostile bytes
+/// still reads it).
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The standard error of a run, as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The standard output of a run, parsed as JSON.
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{}\nstderr: {}",
+            stdout(o),
+            stderr(o)
+        )
+    })
+}
+
 /// Runs the binary in the crate's folder, `COLUMNS` unset.
 pub fn diplograph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_diplograph"))
