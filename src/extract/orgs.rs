@@ -372,7 +372,7 @@ fn acronym_after<'t>(
     let head_first = tokens
         .get(start)
         .is_some_and(|t| lex.is_org_head(&text[t.range.clone()]));
-    let open = (end..tokens.len().min(end + 12))
+    let open = (end..tokens.len().min(end + 20))
         .take_while(|&k| !other_name(k))
         .take_while(|&k| match tokens[k].kind {
             TokenKind::Comma | TokenKind::Open => true,
@@ -607,6 +607,12 @@ mod tests {
                 "avec le Comité interafricain d'études hydrauliques et de climatologie (CIEHC), dont",
                 "org:comite-interafricain-d-etudes-hydrauliques-et-de-climatologie",
                 Some("CIEHC"),
+            ),
+            // A long one: sixteen words between the head and the acronym.
+            (
+                "le président du Réseau des écoles des métiers et des arts des pays riverains du lac au nord du Tchad (REMAT) a",
+                "org:reseau-des-ecoles-des-metiers-et-des-arts-des-pays-riverains-du-lac-au-nord-du-tchad",
+                Some("REMAT"),
             ),
             // A preposition of place ends a name ("… en Afrique").
             (
