@@ -127,6 +127,16 @@ pub struct FoundAgreement {
     at: usize,
 }
 
+/// An agreement phrase the patterns mark signed, not a prospect.
+#[derive(Debug, Clone)]
+struct Signing {
+    /// Index of the sentence in the item.
+    at: usize,
+    head: Range<usize>,
+    /// A reference or a restatement: it names the one found before, if any.
+    named_before: bool,
+}
+
 /// What the item analysis needs from the document.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -270,9 +280,10 @@ impl Context<'_> {
         sentences: &'a [Sentence],
         people: &[DocPerson],
     ) -> Vec<ItemMeeting> {
-        let meeting_sentences = self.meeting_sentences(sentences, people);
+        let signings = self.signings(sentences);
+        let meeting_sentences = self.meeting_sentences(sentences, people, &signings);
         let kept: Vec<Candidate> = self
-            .candidates(sentences, people)
+            .candidates_of(sentences, people, &signings, &meeting_sentences)
             .into_iter()
             .filter(|c| self.weights.accepts(&c.features))
             .collect();
@@ -306,14 +317,9 @@ impl Context<'_> {
             .flat_map(|&i| sentences[i].people.iter())
             .chain(sentences.iter().flat_map(|s| s.people.iter()))
             .collect();
-        let signings: Vec<usize> = self
-            .signings(sentences)
-            .into_iter()
-            .map(|(at, ..)| at)
-            .collect();
         let at_signing: Vec<&ItemPerson> = signings
             .iter()
-            .flat_map(|&i| sentences[i].people.iter())
+            .flat_map(|g| sentences[g.at].people.iter())
             .collect();
         let leading = |side: &dyn Fn(&DocPerson) -> bool| {
             in_order
@@ -329,7 +335,7 @@ impl Context<'_> {
             .map(|(e, _)| *e)
             .find(|&e| self.gazetteer.entry(e).kind == EntityKind::Country);
         let (invitations, memberships) = self.invitations(sentences, counterpart_state);
-        let agreements = self.agreements(sentences);
+        let agreements = self.agreements(sentences, &signings);
         // Attendees: people after an attendance cue anywhere in the item, and
         // the hub's other officials named in a sentence with a counterpart
         // ("the memorandum was signed by Mr X, head of the sector at ICESCO,
@@ -460,7 +466,12 @@ impl Context<'_> {
     /// announcement, and the publishing organization present.
     /// A sentence that opens on a subject pronoun ("Il s'est ensuite
     /// entretenu avec …") has the subject of the one before.
-    fn meeting_sentences(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<usize> {
+    fn meeting_sentences(
+        &self,
+        sentences: &[Sentence],
+        people: &[DocPerson],
+        signings: &[Signing],
+    ) -> Vec<usize> {
         let mut out = Vec::new();
         // A headline that announces an encounter ("ICESCO Director-General
         // to visit Qatar next week", "effectuera une visite") heads an
@@ -472,11 +483,7 @@ impl Context<'_> {
             return out;
         }
         // Signing an agreement is meeting ("ont conclu une convention").
-        let signed: Vec<usize> = self
-            .signings(sentences)
-            .into_iter()
-            .map(|(at, ..)| at)
-            .collect();
+        let signed = |i: usize| signings.iter().any(|g| g.at == i);
         let mut hub_before = false;
         for (i, s) in sentences.iter().enumerate() {
             let continues = hub_before
@@ -489,7 +496,7 @@ impl Context<'_> {
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
-                && (self.lex.meeting.occurs(&s.folded.text) || signed.contains(&i))
+                && (self.lex.meeting.occurs(&s.folded.text) || signed(i))
                 && !self.lex.not_meeting.occurs(&s.folded.text)
             {
                 out.push(i);
@@ -507,11 +514,22 @@ impl Context<'_> {
     /// the sentence names), roles without a name ("the Ambassador of
     /// Japan"), and states or organizations the meeting sentences name.
     pub fn candidates(&self, sentences: &[Sentence], people: &[DocPerson]) -> Vec<Candidate> {
+        let signings = self.signings(sentences);
+        let meeting = self.meeting_sentences(sentences, people, &signings);
+        self.candidates_of(sentences, people, &signings, &meeting)
+    }
+
+    /// [`Self::candidates`] from the item's signings and meeting sentences.
+    fn candidates_of(
+        &self,
+        sentences: &[Sentence],
+        people: &[DocPerson],
+        signings: &[Signing],
+        meeting: &[usize],
+    ) -> Vec<Candidate> {
         let hub = self.gazetteer.hub();
-        let meeting = self.meeting_sentences(sentences, people);
         let mut out: Vec<Candidate> = Vec::new();
-        for (party, members, sentence, from_role) in
-            self.person_parties(sentences, people, &meeting)
+        for (party, members, sentence, from_role) in self.person_parties(sentences, people, meeting)
         {
             let c = candidate(&mut out, party, sentence);
             c.members = members;
@@ -524,7 +542,7 @@ impl Context<'_> {
                 1.0,
             );
         }
-        for &i in &meeting {
+        for &i in meeting {
             let s = &sentences[i];
             let runs = self.enumerations(s);
             for (party, listed) in self.unnamed_counterparts(s, &runs) {
@@ -575,11 +593,6 @@ impl Context<'_> {
             .and_then(|h| self.gazetteer.by_id(h))
             .and_then(|h| self.gazetteer.entry(h).iso.clone());
         let lead = sentences.iter().position(|s| !s.headline);
-        let signed: Vec<usize> = self
-            .signings(sentences)
-            .into_iter()
-            .map(|(at, ..)| at)
-            .collect();
         // The party each mention names, once per item.
         let named: Vec<Vec<EntryId>> = sentences
             .iter()
@@ -598,7 +611,7 @@ impl Context<'_> {
             if lead.is_some_and(|l| names(l) > 0) {
                 c.features.set("lead", 1.0);
             }
-            if signed.iter().any(|&i| names(i) > 0) {
+            if signings.iter().any(|g| names(g.at) > 0) {
                 c.features.set("signatory", 1.0);
             }
             let entry = self.gazetteer.entry(c.party);
@@ -1120,29 +1133,28 @@ impl Context<'_> {
     /// `agreement_reference` ("the MoU", "ledit mémorandum") or
     /// `agreement_restated` ("a memorandum was signed by …") names one
     /// already found; the headline's name the body's.
-    fn agreements(&self, sentences: &[Sentence]) -> Vec<FoundAgreement> {
+    fn agreements(&self, sentences: &[Sentence], signings: &[Signing]) -> Vec<FoundAgreement> {
         let mut body: Vec<FoundAgreement> = Vec::new();
         let mut headline: Vec<FoundAgreement> = Vec::new();
-        for (at, head, reference) in self.signings(sentences) {
-            let s = &sentences[at];
+        for g in signings {
+            let s = &sentences[g.at];
             let found = if s.headline { &mut headline } else { &mut body };
-            if reference && !found.is_empty() {
+            if g.named_before && !found.is_empty() {
                 continue;
             }
             found.push(FoundAgreement {
-                title: self.agreement_title(s, &head),
+                title: self.agreement_title(s, &g.head),
                 sentence: s.range.clone(),
-                head: fold(&self.text[head]),
-                at,
+                head: fold(&self.text[g.head.clone()]),
+                at: g.at,
             });
         }
         if body.is_empty() { headline } else { body }
     }
 
-    /// Every agreement phrase the patterns mark signed and not a prospect:
-    /// (sentence, phrase, whether it names one named before when there is
-    /// one: a reference or a restatement).
-    fn signings(&self, sentences: &[Sentence]) -> Vec<(usize, Range<usize>, bool)> {
+    /// Every agreement phrase the patterns mark signed and not a prospect,
+    /// found once per item.
+    fn signings(&self, sentences: &[Sentence]) -> Vec<Signing> {
         let mut out = Vec::new();
         for (at, s) in sentences.iter().enumerate() {
             if !self.lex.agreement.occurs(&s.folded.text) {
@@ -1163,9 +1175,12 @@ impl Context<'_> {
             heads.sort_by_key(|r| r.start);
             heads.dedup();
             for head in heads {
-                let named_before =
-                    marked("agreement_reference", head) || marked("agreement_restated", head);
-                out.push((at, head.clone(), named_before));
+                out.push(Signing {
+                    at,
+                    head: head.clone(),
+                    named_before: marked("agreement_reference", head)
+                        || marked("agreement_restated", head),
+                });
             }
         }
         out
