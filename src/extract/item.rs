@@ -230,7 +230,14 @@ pub fn sentences(
         let after = cue_offsets(&lex.attendance_after, true);
         let before = cue_offsets(&lex.attendance_before, false);
         let mut sentence_people = Vec::new();
-        for m in found {
+        // Headlines join their subjects with commas ("X, ICESCO chief
+        // discuss …"): a role after a name there is the next subject. A long
+        // first paragraph taken for a headline is a sentence.
+        let telegraphic = headline && s.split_whitespace().count() <= MAX_HEADLINE_WORDS;
+        for mut m in found {
+            if telegraphic && m.role.as_ref().is_some_and(|r| r.start >= m.name.end) {
+                m.role = None;
+            }
             let mentions_outside: Vec<Mention> = mentions
                 .iter()
                 .filter(|x| x.range.start >= m.name.end || x.range.end <= m.span.start)
@@ -557,9 +564,11 @@ impl Context<'_> {
             let has = |feature: &str, m: &Mention| {
                 matched.iter().any(|(f, r)| *f == feature && *r == m.range)
             };
+            let dateline = dateline_end(self.text, &s.range);
             for m in &s.mentions {
                 let kind = self.gazetteer.entry(m.entry).kind;
                 if m.entry == hub
+                    || dateline.is_some_and(|end| m.range.end <= end)
                     || m.form == Form::Demonym
                     || !matches!(kind, EntityKind::Country | EntityKind::Organization)
                     || s.in_role(m)
@@ -852,11 +861,13 @@ impl Context<'_> {
             let e = self.gazetteer.entry(m.entry);
             m.entry != hub && matches!(e.kind, EntityKind::Country | EntityKind::Organization)
         };
-        if let Some(m) = s
-            .mentions
-            .iter()
-            .find(|m| party_kind(m) && outside_roles(m) && m.form != Form::Demonym)
-        {
+        let dateline = dateline_end(self.text, &s.range);
+        if let Some(m) = s.mentions.iter().find(|m| {
+            party_kind(m)
+                && outside_roles(m)
+                && m.form != Form::Demonym
+                && dateline.is_none_or(|end| m.range.end > end)
+        }) {
             return Some(m.entry);
         }
         let mut counts: Vec<(EntryId, usize, usize)> = Vec::new();
@@ -1395,6 +1406,26 @@ impl Context<'_> {
     }
 }
 
+/// The most words of a headline written as one ("Minister, ICESCO chief
+/// discuss cooperation"), not as a sentence.
+const MAX_HEADLINE_WORDS: usize = 16;
+
+/// Where a dateline opening a sentence ends: "RABAT, March 3 (MAP) -",
+/// "Riyadh, …, October 22, 2023, SPA --". Its place is where the news was
+/// filed and its acronym the agency that filed it: neither is a party.
+fn dateline_end(text: &str, sentence: &Range<usize>) -> Option<usize> {
+    const SEPARATORS: [&str; 6] = [" -- ", " – ", " — ", " - ", ")- ", ")-- "];
+    const MAX_LEN: usize = 160;
+    let s = &text[sentence.clone()];
+    let (at, sep) = SEPARATORS
+        .iter()
+        .filter_map(|sep| s.find(sep).map(|at| (at, sep)))
+        .min_by_key(|&(at, _)| at)?;
+    let prefix = &s[..at];
+    (at < MAX_LEN && prefix.contains(',') && prefix.bytes().any(|b| b.is_ascii_digit()))
+        .then_some(sentence.start + at + sep.len())
+}
+
 /// True when `before` (the text before a date) is a dateline's place:
 /// "DUSHANBE, ", "Rabat: ", "date ".
 pub(super) fn is_dateline(before: &str) -> bool {
@@ -1465,6 +1496,43 @@ fn register(
                 hub,
             });
             people.len() - 1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dateline_end;
+
+    #[test]
+    fn datelines_end_at_their_dash() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "RABAT, March 3 (MAP) - The minister met",
+                Some("The minister met"),
+            ),
+            (
+                "Riyadh, Rabi II 07, 1445, October 22, 2023, SPA -- Dr X received",
+                Some("Dr X received"),
+            ),
+            (
+                "Rabat, 09/06/2022 (MAP)- Le ministre a reçu",
+                Some("Le ministre a reçu"),
+            ),
+            (
+                "Dakar, 7 déc (APS) – Le ministre a reçu",
+                Some("Le ministre a reçu"),
+            ),
+            // No date before the dash, or a dash far into the sentence.
+            ("The minister - a former envoy - met the DG", None),
+            (
+                "The Director-General met on 3 March, at the headquarters of the Organization in Rabat, the members of the delegation of the national commission and its secretary-general - a long day",
+                None,
+            ),
+        ];
+        for (text, rest) in cases {
+            let end = dateline_end(text, &(0..text.len()));
+            assert_eq!(end.map(|e| &text[e..]), *rest, "{text}");
         }
     }
 }

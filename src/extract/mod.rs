@@ -47,6 +47,8 @@ pub struct CandidateRecord {
     pub doc: String,
     pub item: usize,
     pub party: Entity,
+    /// The sentence that proposed it, as written.
+    pub sentence: String,
     /// Feature values by name ([`FEATURES`]).
     pub features: BTreeMap<String, f64>,
     pub probability: f64,
@@ -293,6 +295,7 @@ impl Extractor {
                             doc: doc.name.clone(),
                             item: i,
                             party: ctx.gazetteer.entity(c.party),
+                            sentence: doc.slice(&sentences[c.sentence].range).to_string(),
                             features: FEATURES
                                 .iter()
                                 .map(|f| (f.to_string(), c.features.get(f)))
@@ -776,7 +779,7 @@ mod tests {
     use crate::model::Capacity;
 
     /// What a test expects of the one meeting of a text.
-    #[derive(Debug, Default)]
+    #[derive(Debug, Default, Clone)]
     struct Want {
         party: &'static str,
         person: &'static str,
@@ -1006,6 +1009,96 @@ mod tests {
                 ..Want::default()
             },
         );
+    }
+
+    #[test]
+    fn the_agency_of_a_dateline_is_no_party() {
+        check(
+            "Minister receives ICESCO chief\n\n\
+             DOHA, March 4, 2021, XNA -- Minister of Social Development Dr. Noura Al-Suwaidi received at the ministry \
+             today Dr. Salim M. AlMalik, Director-General of ICESCO. They reviewed Qatar's support for reading programmes.\n",
+            Want {
+                party: "country:QA",
+                person: "Noura Al-Suwaidi",
+                date: Some("2021-03-04"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn a_comma_in_a_headline_joins_two_subjects() {
+        check(
+            "Hind Al-Saadi, ICESCO chief discuss school meals\n\n\
+             Dr. Hind Al-Saadi, Minister of Family Affairs of the Sultanate of Oman, discussed over the telephone on Monday, \
+             12 April 2021, with Dr. Salim M. AlMalik, Director-General of ICESCO.\n",
+            Want {
+                party: "country:OM",
+                person: "Hind Al-Saadi",
+                date: Some("2021-04-12"),
+                mode: "phone",
+                ..Want::default()
+            },
+        );
+    }
+
+    /// Meeting and attendance cues in their inflected and paraphrased forms.
+    #[test]
+    fn cue_forms() {
+        let cases: &[(&str, Want)] = &[
+            (
+                "Dr. Salim M. AlMalik, Director-General of ICESCO, sat down on 2 May 2022 with Mr. Ivo Kranjc, \
+                 Ambassador of Bosnia and Herzegovina, in the presence of Mr. Karim Lazrak, Adviser to the Director-General.",
+                Want {
+                    party: "country:BA",
+                    person: "Ivo Kranjc",
+                    date: Some("2022-05-02"),
+                    mode: "in_person",
+                    attendees: &["Karim Lazrak"],
+                    ..Want::default()
+                },
+            ),
+            (
+                "On 9 June 2023, Dr. Salim M. AlMalik, Director-General of ICESCO, held consultations with Ms. Lena Osei, \
+                 Ambassador of Ghana. Also in attendance were Mr. Karim Lazrak and Ms. Samira Tazi.",
+                Want {
+                    party: "country:GH",
+                    person: "Lena Osei",
+                    date: Some("2023-06-09"),
+                    mode: "in_person",
+                    attendees: &["Karim Lazrak", "Samira Tazi"],
+                    ..Want::default()
+                },
+            ),
+            (
+                "Le 3 mars 2022, le Directeur général de l'ICESCO, Dr Salim M. AlMalik, a tenu une séance de travail avec \
+                 M. Paul Ndong, ambassadeur du Gabon. Assistaient également à la réunion M. Karim Lazrak et Mme Samira Tazi.",
+                Want {
+                    party: "country:GA",
+                    person: "Paul Ndong",
+                    date: Some("2022-03-03"),
+                    mode: "in_person",
+                    attendees: &["Karim Lazrak", "Samira Tazi"],
+                    ..Want::default()
+                },
+            ),
+            (
+                "Le 3 mars 2022, le Directeur général de l'ICESCO, Dr Salim M. AlMalik, s'est entretenu par liaison vidéo avec \
+                 M. Paul Ndong, ministre de la Culture du Gabon, en présence notamment de M. Karim Lazrak.",
+                Want {
+                    party: "country:GA",
+                    person: "Paul Ndong",
+                    date: Some("2022-03-03"),
+                    mode: "videoconference",
+                    attendees: &["Karim Lazrak"],
+                    ..Want::default()
+                },
+            ),
+        ];
+        for (text, want) in cases {
+            check(&format!("{text}\n"), want.clone());
+        }
     }
 
     #[test]
