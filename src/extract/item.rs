@@ -312,7 +312,7 @@ impl Context<'_> {
         let date = self.date(sentences, &setting);
         let mode = self.mode(sentences, &setting);
         let place = if mode == Mode::InPerson {
-            self.place(sentences, &setting)
+            self.place(sentences, people, &setting)
         } else {
             None
         };
@@ -1094,47 +1094,96 @@ impl Context<'_> {
         }
     }
 
-    fn place(&self, sentences: &[Sentence], setting: &[usize]) -> Option<EntryId> {
-        for &i in setting {
-            let s = &sentences[i];
-            let in_role = |m: &Mention| s.in_role(m) || s.in_person(m);
-            // The city of a dateline ("Rabat, 5 mai (MAP) – …") is where the news was filed.
-            let dateline = |m: &Mention| {
-                self.text[s.range.start..m.range.start].trim().is_empty()
-                    && self.text[m.range.end..].starts_with(',')
-            };
-            // "the Carthage Palace": a place that starts a longer name is not the place.
-            let part_of_name = |m: &Mention| {
-                let rest = &self.text[m.range.end..s.range.end];
-                let next = rest.split_whitespace().next().unwrap_or("");
-                rest.starts_with(' ')
-                    && next.chars().next().is_some_and(char::is_uppercase)
-                    && !self.lex.is_title(next)
-                    && !self.lex.is_stopword(next)
-                    && !s
-                        .people
-                        .iter()
-                        .any(|p| p.mention.span.start == m.range.end + 1)
-            };
-            if let Some(m) = s.mentions.iter().find(|m| {
-                self.gazetteer.entry(m.entry).kind == EntityKind::Place
-                    && !in_role(m)
-                    && !part_of_name(m)
-                    && !dateline(m)
-            }) {
-                return Some(m.entry);
-            }
-        }
+    fn place(
+        &self,
+        sentences: &[Sentence],
+        people: &[DocPerson],
+        setting: &[usize],
+    ) -> Option<EntryId> {
         let hq = self
             .gazetteer
             .entry(self.gazetteer.hub())
             .headquarters
             .as_deref()
-            .and_then(|h| self.gazetteer.by_id(h))?;
-        setting
+            .and_then(|h| self.gazetteer.by_id(h));
+        // The first setting sentence that says where: a place it names, or
+        // the hub's headquarters.
+        for &i in setting {
+            let s = &sentences[i];
+            if let Some(m) = self.places_of(s).next() {
+                return Some(m.entry);
+            }
+            if hq.is_some() && self.at_headquarters(s, people) {
+                return hq;
+            }
+        }
+        // Where the dispatch was filed, when no sentence says where.
+        sentences
             .iter()
-            .any(|&i| self.lex.headquarters.occurs(&sentences[i].folded.text))
-            .then_some(hq)
+            .find(|s| !s.headline)
+            .and_then(|s| s.mentions.iter().find(|m| self.is_dateline_place(s, m)))
+            .map(|m| m.entry)
+    }
+
+    /// The places a sentence names as a setting: not in a role or a person's
+    /// name, not the dateline, not the start of a longer name ("the Carthage
+    /// Palace") nor the end of an organization's ("Université X de Conakry").
+    fn places_of<'s>(&self, s: &'s Sentence) -> impl Iterator<Item = &'s Mention> {
+        let part_of_name = |m: &Mention| {
+            let rest = &self.text[m.range.end..s.range.end];
+            let next = rest.split_whitespace().next().unwrap_or("");
+            let starts_name = rest.starts_with(' ')
+                && next.chars().next().is_some_and(char::is_uppercase)
+                && !self.lex.is_title(next)
+                && !self.lex.is_stopword(next)
+                && !s
+                    .people
+                    .iter()
+                    .any(|p| p.mention.span.start == m.range.end + 1);
+            let ends_name = s.mentions.iter().any(|o| {
+                self.gazetteer.entry(o.entry).kind == EntityKind::Organization
+                    && o.range.end < m.range.start
+                    && matches!(
+                        fold(self.text[o.range.end..m.range.start].trim()).as_str(),
+                        "de" | "d'" | "of"
+                    )
+            });
+            starts_name || ends_name
+        };
+        s.mentions.iter().filter(move |m| {
+            self.gazetteer.entry(m.entry).kind == EntityKind::Place
+                && !s.in_role(m)
+                && !s.in_person(m)
+                && !part_of_name(m)
+                && !self.is_dateline_place(s, m)
+        })
+    }
+
+    /// The city of a dateline ("Rabat, 5 mai (MAP) – …"): where the news
+    /// was filed.
+    fn is_dateline_place(&self, s: &Sentence, m: &Mention) -> bool {
+        self.gazetteer.entry(m.entry).kind == EntityKind::Place
+            && self.text[s.range.start..m.range.start].trim().is_empty()
+            && self.text[m.range.end..].starts_with(',')
+    }
+
+    /// True when a sentence sets the meeting at the hub's headquarters: a
+    /// phrase that names the hub ("at ICESCO headquarters"), or one that
+    /// names an office ("in his office") when the hub's side is the subject.
+    fn at_headquarters(&self, s: &Sentence, people: &[DocPerson]) -> bool {
+        let hub = self.gazetteer.hub();
+        let subject_is_hub = s.people.first().is_none_or(|p| people[p.person].hub);
+        self.lex
+            .headquarters
+            .find_in(&s.folded)
+            .iter()
+            .any(|(r, _)| {
+                let r = s.range.start + r.start..s.range.start + r.end;
+                subject_is_hub
+                    || s.mentions
+                        .iter()
+                        .any(|m| m.entry == hub && r.start <= m.range.start && m.range.end <= r.end)
+            })
     }
 
     /// Agreements signed in the item, one per signing: what the patterns

@@ -1021,6 +1021,36 @@ mod tests {
                 party: "country:QA",
                 person: "Noura Al-Suwaidi",
                 date: Some("2021-03-04"),
+                place: Some("Doha"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
+    fn an_office_is_the_subjects_and_a_dispatch_is_filed_where_it_happened() {
+        check(
+            "DOHA, March 4, 2021, XNA -- Minister of Social Development Dr. Noura Al-Suwaidi received in her office \
+             today Dr. Salim M. AlMalik, Director-General of ICESCO. They reviewed Qatar's support for reading programmes.\n",
+            Want {
+                party: "country:QA",
+                person: "Noura Al-Suwaidi",
+                date: Some("2021-03-04"),
+                place: Some("Doha"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+        check(
+            "Dr. Salim M. AlMalik, Director-General of ICESCO, received in his office on 5 May 2021 Mr. Alpha Keita, \
+             Minister of Higher Education of the Republic of Guinea. They agreed to train lecturers of the Université \
+             Kofi Diallo de Conakry.\n",
+            Want {
+                party: "country:GN",
+                person: "Alpha Keita",
+                date: Some("2021-05-05"),
+                place: Some("Rabat"),
                 mode: "in_person",
                 ..Want::default()
             },
