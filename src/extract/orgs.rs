@@ -112,9 +112,15 @@ pub fn find(
             i = last;
             continue;
         }
+        // The state a name holds, possibly as a possessive ("Nigeria's").
         let country = (i..end).find_map(|k| {
-            covered(k, mentions)
-                .filter(|m| entities.entry(m.entry).kind == EntityKind::Country)
+            mentions
+                .iter()
+                .find(|m| {
+                    m.range.start == tokens[k].range.start
+                        && m.range.end <= tokens[end - 1].range.end
+                        && entities.entry(m.entry).kind == EntityKind::Country
+                })
                 .map(|m| m.entry)
         });
         let state_body = lex.state_body.occurs(&fold(&name));
@@ -257,8 +263,15 @@ fn run_end(
     let mut after_head = lex.is_org_head(word(i));
     let mut heads_only = after_head;
     let mut adjectives = 0;
+    // A state body may end on a role word ("House of Representatives").
+    let ends_body = |k: usize| {
+        capitalized(k)
+            && lex
+                .state_body
+                .ends(&fold(&text[tokens[i].range.start..tokens[k].range.end]))
+    };
     while k < tokens.len() && tokens[k].kind == TokenKind::Word {
-        if name_word(k) {
+        if name_word(k) || ends_body(k) {
             after_head = lex.is_org_head(word(k));
             heads_only &= after_head;
             adjectives = 0;
@@ -307,7 +320,7 @@ fn run_end(
         // "l'Organisation en Afrique": a preposition of place alone before a
         // name says where the organization works, not what it is called.
         let located = j == k + 1 && lex.destination.is_whole(&fold(word(k)));
-        if j > k && j < tokens.len() && name_word(j) && !located {
+        if j > k && j < tokens.len() && (name_word(j) || ends_body(j)) && !located {
             k = j;
             continue;
         }
@@ -640,6 +653,38 @@ mod tests {
                     .any(|(i, a, _)| i == id && a.as_deref() == *acronym),
                 "{text}: {found:?}"
             );
+        }
+    }
+
+    /// A body of a state, named with its state (possessive or complement)
+    /// and ending on a role word, is that state's.
+    #[test]
+    fn state_bodies_belong_to_their_state() {
+        let g = Gazetteer::builtin().unwrap();
+        let lex = Lexicon::builtin().unwrap();
+        let cases = [
+            (
+                "a delegation of the Committee on Culture of Ghana's House of Representatives, led by",
+                "org:committee-on-culture-of-ghana-s-house-of-representatives",
+                Some("GH"),
+            ),
+            (
+                "met the Ministry of Basic Education of the Republic of Niger yesterday",
+                "org:ministry-of-basic-education-of-the-republic-of-niger",
+                Some("NE"),
+            ),
+        ];
+        for (text, id, iso) in cases {
+            let mut entities = Entities::new(&g);
+            let mut mentions = g.find(text);
+            let tokens = crate::extract::people::tokenize(text, 0..text.len());
+            find(text, &tokens, &lex, &mut entities, &mut mentions);
+            let found = mentions
+                .iter()
+                .map(|m| entities.entry(m.entry))
+                .find(|e| e.kind == EntityKind::Organization);
+            assert_eq!(found.map(|e| e.id.as_str()), Some(id), "{text}");
+            assert_eq!(found.and_then(|e| e.iso.as_deref()), iso, "{text}");
         }
     }
 
