@@ -1125,6 +1125,39 @@ mod tests {
                     ..Want::default()
                 },
             ),
+            (
+                "Le 3 mars 2022, le Directeur général de l'ICESCO, Dr Salim M. AlMalik, a ensuite accueilli \
+                 Mme Awa Sarr, ambassadrice de la République du Sénégal.",
+                Want {
+                    party: "country:SN",
+                    person: "Awa Sarr",
+                    date: Some("2022-03-03"),
+                    mode: "in_person",
+                    ..Want::default()
+                },
+            ),
+            (
+                "On 9 June 2023, Mr. Timur Alimov, Minister of Culture of Uzbekistan, handed the instrument of accession \
+                 to Dr. Salim M. AlMalik, Director-General of ICESCO.",
+                Want {
+                    party: "country:UZ",
+                    person: "Timur Alimov",
+                    date: Some("2023-06-09"),
+                    mode: "in_person",
+                    ..Want::default()
+                },
+            ),
+            (
+                "Dr. Salim M. AlMalik, Director-General of ICESCO, held a virtual meeting on Monday, 5 June 2023, with \
+                 Ms. Lena Osei, Minister of Education of Ghana.",
+                Want {
+                    party: "country:GH",
+                    person: "Lena Osei",
+                    date: Some("2023-06-05"),
+                    mode: "videoconference",
+                    ..Want::default()
+                },
+            ),
         ];
         for (text, want) in cases {
             check(&format!("{text}\n"), want.clone());
