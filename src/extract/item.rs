@@ -1327,10 +1327,14 @@ impl Context<'_> {
             // The hub is a target only where the sentence names it ("to join
             // ICESCO", "à rejoindre l'Organisation"), not by default ("invited
             // China to join multiple initiatives").
+            // Nor where a role names it ("to Dr X, Director-General of ICESCO").
             let hub_named = |from: usize, until: usize| {
-                s.mentions
-                    .iter()
-                    .any(|m| m.entry == hub && m.range.start >= from && m.range.start < until)
+                s.mentions.iter().any(|m| {
+                    m.entry == hub
+                        && m.range.start >= from
+                        && m.range.start < until
+                        && !s.in_role(m)
+                })
             };
             let join_starts: Vec<usize> = joins.iter().map(|(r, _)| r.start + offset).collect();
             for (n, (inv, _)) in invites.iter().enumerate() {
@@ -1411,11 +1415,23 @@ impl Context<'_> {
                     let referred = references
                         .iter()
                         .any(|(r, _)| r.end <= j.start && j.start - r.end <= 2);
+                    // The state named before ("Djibouti has joined"), else
+                    // right after ("the act of accession of Djibouti").
+                    let after = j.end + offset;
                     let named = || {
                         countries
                             .iter()
                             .rev()
                             .find(|m| m.range.end <= at)
+                            .or_else(|| {
+                                countries.iter().find(|m| {
+                                    m.range.start >= after
+                                        && self.text[after..m.range.start]
+                                            .split_whitespace()
+                                            .count()
+                                            <= MAX_WORDS_TO_MEMBER
+                                })
+                            })
                             .map(|m| m.entry)
                     };
                     let member = if referred { counterpart } else { named() };
@@ -1454,6 +1470,10 @@ impl Context<'_> {
         (invitations, memberships)
     }
 }
+
+/// The most words between a phrase of joining and the state after it ("l'acte
+/// d'adhésion de la République de Djibouti").
+const MAX_WORDS_TO_MEMBER: usize = 3;
 
 /// The most words of a headline written as one ("Minister, ICESCO chief
 /// discuss cooperation"), not as a sentence.

@@ -1853,6 +1853,71 @@ mod tests {
         );
     }
 
+    /// Invitations and memberships in their verbal and nominal forms.
+    #[test]
+    fn invitation_and_membership_forms() {
+        let cases: &[(&str, Want)] = &[
+            (
+                "Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Luis Costa, Ambassador of Uruguay, \
+                 and called on Uruguay to become an Observer State of ICESCO.",
+                Want {
+                    party: "country:UY",
+                    person: "Luis Costa",
+                    mode: "in_person",
+                    invitations: &[("country:UY", "org:icesco", "observer")],
+                    ..Want::default()
+                },
+            ),
+            (
+                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay, \
+                 et a renouvelé l'invitation faite à l'Uruguay de rejoindre l'ICESCO en qualité d'État observateur.",
+                Want {
+                    party: "country:UY",
+                    person: "Luis Costa",
+                    mode: "in_person",
+                    invitations: &[("country:UY", "org:icesco", "observer")],
+                    ..Want::default()
+                },
+            ),
+            (
+                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay. \
+                 Il a présenté la Coalition humanitaire globale, qu'il a invité l'Uruguay à rejoindre.",
+                Want {
+                    party: "country:UY",
+                    person: "Luis Costa",
+                    mode: "in_person",
+                    invitations: &[("country:UY", "initiative:humanitarian-coalition", "member")],
+                    ..Want::default()
+                },
+            ),
+            (
+                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay, \
+                 qui a remis l'acte d'adhésion de l'Uruguay à la Coalition humanitaire globale.",
+                Want {
+                    party: "country:UY",
+                    person: "Luis Costa",
+                    mode: "in_person",
+                    memberships: &[("country:UY", "initiative:humanitarian-coalition", "member")],
+                    ..Want::default()
+                },
+            ),
+            (
+                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay. \
+                 L'Uruguay a officiellement rejoint l'ICESCO en qualité d'État observateur.",
+                Want {
+                    party: "country:UY",
+                    person: "Luis Costa",
+                    mode: "in_person",
+                    memberships: &[("country:UY", "org:icesco", "observer")],
+                    ..Want::default()
+                },
+            ),
+        ];
+        for (text, want) in cases {
+            check(&format!("{text}\n"), want.clone());
+        }
+    }
+
     #[test]
     fn the_country_refers_to_the_counterpart_state() {
         check(
