@@ -612,6 +612,7 @@ pub(crate) fn extract(raw: &str) -> Extracted {
             }
         }
     }
+    drop(doc);
     b.finish(headings)
 }
 

@@ -214,6 +214,8 @@ pub enum SkipReason {
         "HTML too costly to parse (many tags under deep nesting: over {per_byte} steps per byte)"
     )]
     TooCostly { per_byte: u64 },
+    #[error("file too large for 32-bit offsets ({len} bytes; at most {max})")]
+    TooLargeToMap { len: usize, max: usize },
     #[error("built-in boilerplate list is malformed: {0}")]
     Boilerplate(&'static str),
 }
@@ -412,7 +414,17 @@ pub fn normalize_line_ends(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The path as given, with `/` separators.
+/// Texts and sources the source map can describe (`u32` offsets).
+fn fits(len: usize) -> Result<(), SkipReason> {
+    if len > source_map::MAX_LEN {
+        return Err(SkipReason::TooLargeToMap {
+            len,
+            max: source_map::MAX_LEN,
+        });
+    }
+    Ok(())
+}
+
 /// True when the first character that is not blank (nor a BOM) is `<`:
 /// text without a name to tell its kind is HTML then.
 fn starts_like_html(bytes: &[u8]) -> bool {
@@ -423,6 +435,7 @@ fn starts_like_html(bytes: &[u8]) -> bool {
         .is_some_and(|&b| b == b'<')
 }
 
+/// The path as given, with `/` separators.
 fn display_name(path: &Path) -> String {
     let s = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' {
@@ -510,7 +523,9 @@ impl Document {
         if decode::looks_binary(&bytes) {
             return Err(SkipReason::Binary);
         }
+        fits(bytes.len())?;
         let mut decoded = decode::decode(bytes);
+        fits(decoded.text.len())?;
         if let Cow::Owned(text) = normalize_line_ends(&decoded.text) {
             decoded.text = text;
         }
@@ -538,6 +553,7 @@ impl Document {
                 }
             }
             let page = html::extract(&decoded.text);
+            fits(page.text.len())?;
             let map = page.map.compose(&decoded.map);
             (page.text, map, page.headings)
         } else {
