@@ -505,3 +505,89 @@ fn html_costly_to_parse_is_skipped_and_tags_in_scripts_and_comments_count_for_no
         assert!(found, "no meeting with Japan from {doc}");
     }
 }
+
+#[test]
+fn many_tags_under_deep_nesting_are_skipped_as_too_costly() {
+    let dir = setup();
+    let article = "<h1>ICESCO receives the Ambassador of Japan</h1><p>Rabat, 5 March 2024 - \
+                   Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Taro Yamada, \
+                   Ambassador of Japan to the Kingdom of Morocco, at the headquarters in Rabat.</p>";
+    // 100,000 stray end tags under 6,000 open elements: html5ever scans
+    // the 6,000 for each (seconds); the same tags at the top level pass.
+    let page = |open: usize| {
+        format!(
+            "<html><body>{article}{}{}</body></html>",
+            "<span>".repeat(open),
+            "</div>".repeat(100_000)
+        )
+    };
+    fs::write(dir.path().join("deep.html"), page(6_000)).unwrap();
+    fs::write(dir.path().join("shallow.html"), page(0)).unwrap();
+    let o = check(&dir, &["deep.html", "shallow.html"], 1, 2);
+    assert_skipped(
+        &o,
+        "deep.html",
+        "HTML too costly to parse (many tags under deep nesting: over 4 steps per byte)",
+    );
+    let report = stderr(&o);
+    assert!(!report.contains("shallow.html"), "{report}");
+    let out: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let japan = out["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .any(|m| {
+            m["doc"] == "shallow.html"
+                && m["parties"]
+                    .as_array()
+                    .is_some_and(|p| p.iter().any(|x| x == "country:JP"))
+        });
+    assert!(japan, "no meeting with Japan from shallow.html");
+}
+
+#[test]
+fn concatenated_dispatches_keep_their_own_date_markers() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let dispatch = |marker: &str, guest: &str| {
+        format!(
+            " date {marker}, AZERTAC\n\nDr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu \
+             {guest}, avec lequel il a examiné les moyens de renforcer la coopération.\n\n\
+             Les deux parties ont passé en revue les projets communs.\n\n"
+        )
+    };
+    let text = [
+        dispatch(
+            "2023-02 Bakou, 23 février",
+            "M. Taro Yamada, ambassadeur du Japon auprès du Royaume du Maroc",
+        ),
+        // The marker again, alone on its line, then with its dateline.
+        " date 2024-06\n".to_string(),
+        dispatch(
+            "2024-06 Bakou, 12 juin",
+            "M. Moussa Diop, ministre de l’Éducation nationale du Sénégal",
+        ),
+    ]
+    .concat();
+    fs::write(dir.path().join("dispatches.txt"), text).unwrap();
+    let o = run(
+        dir.path(),
+        &["meetings", "dispatches.txt", "--format", "json"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("1 file read, 2 news items"),
+        "{}",
+        stderr(&o)
+    );
+    let out: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let dated: BTreeSet<String> = out["meetings"]
+        .as_array()
+        .expect("meetings")
+        .iter()
+        .map(|m| format!("{} {}", m["parties"][1], m["date"]))
+        .collect();
+    let expected: BTreeSet<String> = ["\"country:JP\" \"2023-02\"", "\"country:SN\" \"2024-06\""]
+        .map(String::from)
+        .into();
+    assert_eq!(dated, expected);
+}

@@ -23,8 +23,18 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 use std::ops::Range;
 
-/// How far past the cursor a node is searched for (bytes, at least).
+/// How far past the cursor a node is first searched for (bytes, at least):
+/// the markup between two text nodes is seldom longer.
+const NEAR: usize = 2048;
+/// How far past the cursor a node is searched for then (bytes, at least).
 const WINDOW: usize = 256 * 1024;
+/// How far past the cursor a node is searched for once failed searches
+/// have spent their budget.
+const TIGHT: usize = 128;
+/// Failed searches may scan this many bytes per byte of the page in all.
+const FAILED_SCANS_PER_BYTE: usize = 4;
+/// Longest tag skipped inside a text node (bytes).
+const MAX_TAG: usize = 256;
 /// Longest entity (`&CounterClockwiseContourIntegral;` is 33 bytes).
 const MAX_ENTITY: usize = 40;
 /// Alignment attempts per node before giving up.
@@ -100,11 +110,26 @@ pub(crate) enum Excess {
     /// new attribute against the tag's others, so its time grows with the
     /// square of their number.
     Attributes,
+    /// Tags that cost html5ever more than [`STEPS_PER_BYTE`] per byte of
+    /// the page in all (past what nesting up to the depth limit costs): for
+    /// each tag html5ever scans its stack of open elements (a scope check,
+    /// an end tag looking for its element, the list of formatting elements),
+    /// so many tags, stray end tags included, under deep nesting take time
+    /// in their number times the depth.
+    Steps,
 }
+
+/// Tags may cost html5ever this many stack steps per byte of the page (an
+/// upper bound: the depth at each tag, summed), on top of what nesting up to
+/// the depth limit costs. The pages of the test corpora cost 0.02 to 0.11
+/// per byte, a 31 MB list page 0.02.
+pub(crate) const STEPS_PER_BYTE: u64 = 4;
 
 /// An upper bound of the element nesting depth of a page, in one linear
 /// pass, or what passes the limits: `max_depth` levels, `max_attributes`
-/// attributes on one tag. Counts start tags minus the end tags that close
+/// attributes on one tag, and the depth at each tag (start or end, stray or
+/// not) summed over the page under `STEPS_PER_BYTE` per byte plus what
+/// nesting to `max_depth` costs (`max_depth²/2`). Counts start tags minus the end tags that close
 /// an open element of their name (a stray end tag closes nothing), leaving
 /// out void and optionally-closed elements; `<div/>` opens a `div` as it
 /// does for html5ever (the slash closes only void elements and, inside
@@ -116,6 +141,7 @@ pub(crate) fn depth(src: &str, max_depth: usize, max_attributes: usize) -> Resul
     let lower = |r: Range<usize>| src.get(r).unwrap_or_default().to_ascii_lowercase();
     let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let (mut depth, mut max, mut foreign) = (0usize, 0usize, 0usize);
+    let mut steps = 0u64;
     let mut i = 0;
     while let Some(lt) = memchr::memchr(b'<', &bytes[i..]) {
         i += lt + 1;
@@ -142,6 +168,7 @@ pub(crate) fn depth(src: &str, max_depth: usize, max_attributes: usize) -> Resul
         if tag.attributes > max_attributes {
             return Err(Excess::Attributes);
         }
+        steps = steps.saturating_add(depth as u64);
         if end_tag {
             if let Some(n) = open.get_mut(&name).filter(|n| **n > 0) {
                 *n -= 1;
@@ -179,6 +206,13 @@ pub(crate) fn depth(src: &str, max_depth: usize, max_attributes: usize) -> Resul
         if max > max_depth {
             return Err(Excess::Depth);
         }
+    }
+    let nesting = (max_depth as u64).pow(2) / 2;
+    let budget = STEPS_PER_BYTE
+        .saturating_mul(src.len() as u64)
+        .saturating_add(nesting);
+    if steps > budget {
+        return Err(Excess::Steps);
     }
     Ok(max)
 }
@@ -257,6 +291,7 @@ enum Source {
 
 struct Builder<'a> {
     raw: &'a str,
+    search: Search<'a>,
     cursor: usize,
     text: String,
     pieces: Vec<Pending>,
@@ -292,7 +327,7 @@ impl Builder<'_> {
             }
             return;
         }
-        let located = locate(self.raw, self.cursor, node);
+        let located = self.search.locate(self.cursor, node);
         if let Some((_, end, _)) = &located {
             self.cursor = *end;
         }
@@ -357,8 +392,49 @@ impl Builder<'_> {
 /// (node-relative text range, source range, exact).
 type Located = (usize, usize, Vec<(Range<usize>, Range<usize>, bool)>);
 
-fn locate(raw: &str, from: usize, node: &str) -> Option<Located> {
-    let mut limit = (from + WINDOW.max(node.len() * 4)).min(raw.len());
+/// Where to look for a node: the source, and what failed searches may
+/// still scan in all.
+struct Search<'a> {
+    raw: &'a str,
+    /// Bytes that failed searches may still scan; once spent, a node is
+    /// looked for only [`TIGHT`] bytes past the cursor.
+    budget: usize,
+}
+
+impl Search<'_> {
+    /// Locates `node` from `from`: first within [`NEAR`] bytes (the markup
+    /// between two text nodes), then within [`WINDOW`] bytes (a long
+    /// attribute, a dropped element without text). A search that finds the
+    /// node costs about the bytes the cursor then moves past; one that
+    /// fails is charged to the budget, so that nodes that cannot be
+    /// located (text the parser moved or rewrote) scan the page a bounded
+    /// number of times in all, not once each.
+    fn locate(&mut self, from: usize, node: &str) -> Option<Located> {
+        let len = node.len().saturating_mul(4);
+        if self.budget == 0 {
+            return search(self.raw, from, TIGHT.max(len), node);
+        }
+        let near = NEAR.max(len);
+        if let Some(found) = search(self.raw, from, near, node) {
+            return Some(found);
+        }
+        let far = WINDOW.max(len);
+        let scanned = near.min(self.raw.len().saturating_sub(from));
+        let found = (far > scanned).then(|| search(self.raw, from, far, node));
+        let found = found.flatten();
+        if found.is_none() {
+            let scanned = far.min(self.raw.len().saturating_sub(from));
+            self.budget = self.budget.saturating_sub(scanned.saturating_mul(2));
+        }
+        found
+    }
+}
+
+/// [`Search::locate`] within `window` bytes of `from`: verbatim, else
+/// aligned char by char at the first [`MAX_ATTEMPTS`] places that may
+/// start it.
+fn search(raw: &str, from: usize, window: usize, node: &str) -> Option<Located> {
+    let mut limit = from.saturating_add(window).min(raw.len());
     while !raw.is_char_boundary(limit) {
         limit -= 1;
     }
@@ -372,31 +448,35 @@ fn locate(raw: &str, from: usize, node: &str) -> Option<Located> {
         ));
     }
     let first = node.as_bytes().first().copied()?;
-    let bytes = raw.as_bytes();
     let mut attempts = 0;
-    for (i, &b) in hay.as_bytes().iter().enumerate() {
-        if b != first && b != b'&' && b != b'\r' {
-            continue;
-        }
+    for i in memchr::memchr3_iter(first, b'&', b'\r', hay.as_bytes()) {
         attempts += 1;
         if attempts > MAX_ATTEMPTS {
             return None;
         }
-        if let Some(found) = align(raw, bytes, from + i, node) {
+        if let Some(found) = align(raw, from + i, limit, node) {
             return Some(found);
         }
     }
     None
 }
 
-/// Aligns `node` with `raw` at `start`: verbatim chars, `&…;` entities for
-/// one char, CR LF or CR for LF.
-fn align(raw: &str, bytes: &[u8], start: usize, node: &str) -> Option<Located> {
+/// Aligns `node` with `raw` at `start`, within `limit`: verbatim chars,
+/// `&…;` entities for one char, CR LF or CR for LF, and tags the parser
+/// ignored (a stray end tag, a second `<body>`) skipped, so that text on
+/// both sides of them, one node for the parser, maps to its own bytes.
+fn align(raw: &str, start: usize, limit: usize, node: &str) -> Option<Located> {
+    let bytes = raw.as_bytes();
     let mut parts: Vec<(Range<usize>, Range<usize>, bool)> = Vec::new();
     let mut p = start;
     for (off, c) in node.char_indices() {
         let t = off..off + c.len_utf8();
-        let rest = raw.get(p..)?;
+        if c != '<' {
+            while let Some(len) = bytes.get(p..limit).and_then(tag_len) {
+                p += len;
+            }
+        }
+        let rest = raw.get(p..limit)?;
         if let Some(len) = entity_len(rest) {
             parts.push((t, p..p + len, false));
             p += len;
@@ -425,6 +505,19 @@ fn align(raw: &str, bytes: &[u8], start: usize, node: &str) -> Option<Located> {
     Some((start, p, parts))
 }
 
+/// The length of the tag (`<name …>` or `</name …>`, no longer than
+/// [`MAX_TAG`] bytes) that `s` starts with, if any.
+fn tag_len(s: &[u8]) -> Option<usize> {
+    let rest = s.strip_prefix(b"<")?;
+    let name = rest.strip_prefix(b"/").unwrap_or(rest);
+    if !name.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let end = rest.iter().take(MAX_TAG).position(|&b| b == b'>')?;
+    let inner = &rest[..end];
+    (!inner.contains(&b'<')).then_some(end + 2)
+}
+
 /// The length of the character reference `&name;` / `&#123;` / `&#x1F;`
 /// starting `s`, if any.
 fn entity_len(s: &str) -> Option<usize> {
@@ -446,6 +539,12 @@ pub(crate) fn extract(raw: &str) -> Extracted {
     let doc = Html::parse_document(raw);
     let mut b = Builder {
         raw,
+        search: Search {
+            raw,
+            budget: FAILED_SCANS_PER_BYTE
+                .saturating_mul(raw.len())
+                .saturating_add(2 * WINDOW),
+        },
         cursor: 0,
         text: String::new(),
         pieces: Vec::new(),
@@ -513,6 +612,7 @@ pub(crate) fn extract(raw: &str) -> Extracted {
             }
         }
     }
+    drop(doc);
     b.finish(headings)
 }
 
@@ -523,7 +623,8 @@ mod tests {
     #[test]
     fn locate_aligns_entities() {
         let raw = "<p>x</p>\n  <p>They caf&eacute; &amp; tea,<br>";
-        let (start, end, parts) = locate(raw, 8, "They café & tea,").unwrap();
+        let mut search = Search { raw, budget: 0 };
+        let (start, end, parts) = search.locate(8, "They café & tea,").unwrap();
         assert_eq!(&raw[start..end], "They caf&eacute; &amp; tea,");
         assert_eq!(parts.len(), 5);
     }

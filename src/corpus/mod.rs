@@ -54,17 +54,31 @@
 //!   run are `header`. Body paragraphs go to the current item (a first item
 //!   without headline is opened for text before any header run). Header runs
 //!   with no body after them are dropped, as are items without paragraphs.
-//! - **Agency dateline.** When the first paragraph starts with the marker
-//!   `date` followed by a digit (`␠date 2024-06 Bakou, 29 juin, AZERTAC`),
-//!   it opens the first item: its first line goes to `header` and the whole
-//!   paragraph (which may carry the first body sentence, or be the start of
-//!   a hard-wrapped paragraph) to `paragraphs`.
+//! - **Long paragraphs.** A paragraph longer than 4 KiB (a page on one
+//!   line, a minified page, text without blank lines) is cut into pieces of
+//!   at most 4 KiB, each ending at a sentence end (`. ! ? ; …` and a space)
+//!   of its last three quarters when there is one, else at a space; the
+//!   pieces after the first are body paragraphs. Real paragraphs are under
+//!   2 KiB; extraction time grows with the square of a sentence's length.
+//! - **Agency dateline.** A paragraph whose first line starts with the
+//!   crawler's marker `date` followed by a digit (`␠date 2024-06 Bakou, 29
+//!   juin, AZERTAC`) opens an item, wherever it is (files that concatenate
+//!   crawled dispatches repeat it): its first line goes to `header` and the
+//!   whole paragraph (which may carry the first body sentence, or be the
+//!   start of a hard-wrapped paragraph) to `paragraphs`; header lines just
+//!   before it are that item's. The marker repeated before any body (alone
+//!   on a line, then with its dateline) stays in the same item. Extraction
+//!   takes the item's date from its own marker.
 //! - A file without any item is skipped with reason "no news item".
 //!
 //! All ranges are trimmed of whitespace and are byte offsets into
 //! [`Document::text`]; [`Document::source_range`] maps them to the file.
 //! The algorithms are linear in the input size (lines longer than 400 bytes
-//! are never compared with the chrome list).
+//! are never compared with the chrome list). Locating HTML text in the
+//! source is too: failed searches spend a budget proportional to the page
+//! (see the `html` submodule), and pages whose tags would cost html5ever
+//! more than a few stack steps per byte (many tags, stray end tags
+//! included, under deep nesting) are skipped.
 
 mod boilerplate;
 mod decode;
@@ -196,6 +210,12 @@ pub enum SkipReason {
     TooDeep { limit: usize },
     #[error("HTML tag with too many attributes (over {limit})")]
     TooManyAttributes { limit: usize },
+    #[error(
+        "HTML too costly to parse (many tags under deep nesting: over {per_byte} steps per byte)"
+    )]
+    TooCostly { per_byte: u64 },
+    #[error("file too large for 32-bit offsets ({len} bytes; at most {max})")]
+    TooLargeToMap { len: usize, max: usize },
     #[error("built-in boilerplate list is malformed: {0}")]
     Boilerplate(&'static str),
 }
@@ -394,7 +414,17 @@ pub fn normalize_line_ends(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The path as given, with `/` separators.
+/// Texts and sources the source map can describe (`u32` offsets).
+fn fits(len: usize) -> Result<(), SkipReason> {
+    if len > source_map::MAX_LEN {
+        return Err(SkipReason::TooLargeToMap {
+            len,
+            max: source_map::MAX_LEN,
+        });
+    }
+    Ok(())
+}
+
 /// True when the first character that is not blank (nor a BOM) is `<`:
 /// text without a name to tell its kind is HTML then.
 fn starts_like_html(bytes: &[u8]) -> bool {
@@ -405,6 +435,7 @@ fn starts_like_html(bytes: &[u8]) -> bool {
         .is_some_and(|&b| b == b'<')
 }
 
+/// The path as given, with `/` separators.
 fn display_name(path: &Path) -> String {
     let s = path.to_string_lossy();
     if std::path::MAIN_SEPARATOR == '/' {
@@ -492,7 +523,9 @@ impl Document {
         if decode::looks_binary(&bytes) {
             return Err(SkipReason::Binary);
         }
+        fits(bytes.len())?;
         let mut decoded = decode::decode(bytes);
+        fits(decoded.text.len())?;
         if let Cow::Owned(text) = normalize_line_ends(&decoded.text) {
             decoded.text = text;
         }
@@ -513,8 +546,14 @@ impl Document {
                         limit: MAX_HTML_ATTRIBUTES,
                     });
                 }
+                Err(html::Excess::Steps) => {
+                    return Err(SkipReason::TooCostly {
+                        per_byte: html::STEPS_PER_BYTE,
+                    });
+                }
             }
             let page = html::extract(&decoded.text);
+            fits(page.text.len())?;
             let map = page.map.compose(&decoded.map);
             (page.text, map, page.headings)
         } else {

@@ -7,8 +7,15 @@
 //! an HTML run that could not be located) maps as a whole onto its source
 //! span: a range starting inside it starts at the span start, a range ending
 //! inside it ends at the span end.
+//!
+//! Offsets are stored as `u32` (16 bytes a piece, not 32: an HTML page has
+//! a few pieces per text node); texts and sources are at most
+//! [`MAX_LEN`] bytes (the corpus stage skips larger ones).
 
 use std::ops::Range;
+
+/// The longest text or source a map can describe.
+pub(crate) const MAX_LEN: usize = u32::MAX as usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Piece {
@@ -18,10 +25,35 @@ struct Piece {
     exact: bool,
 }
 
+/// A [`Piece`] as stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed {
+    text: u32,
+    src_start: u32,
+    src_end: u32,
+    exact: bool,
+}
+
+/// An offset as stored: at most [`MAX_LEN`] (callers check lengths first).
+fn pack(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+impl Packed {
+    fn get(self) -> Piece {
+        Piece {
+            text: self.text as usize,
+            src_start: self.src_start as usize,
+            src_end: self.src_end as usize,
+            exact: self.exact,
+        }
+    }
+}
+
 /// Text offsets to source offsets; see the module docs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct SourceMap {
-    pieces: Vec<Piece>,
+    pieces: Vec<Packed>,
     text_len: usize,
 }
 
@@ -45,22 +77,26 @@ impl SourceMap {
         if let Some(last) = self.pieces.last_mut()
             && exact
             && last.exact
-            && last.src_end == src.start
+            && last.src_end as usize == src.start
         {
-            last.src_end = src.end;
+            last.src_end = pack(src.end);
             return;
         }
-        self.pieces.push(Piece {
-            text: text.start,
-            src_start: src.start,
-            src_end: src.end,
+        self.pieces.push(Packed {
+            text: pack(text.start),
+            src_start: pack(src.start),
+            src_end: pack(src.end),
             exact,
         });
     }
 
+    fn piece(&self, i: usize) -> Option<Piece> {
+        self.pieces.get(i).map(|p| p.get())
+    }
+
     fn start(&self, pos: usize) -> usize {
-        let idx = self.pieces.partition_point(|p| p.text <= pos);
-        let Some(piece) = idx.checked_sub(1).and_then(|i| self.pieces.get(i)) else {
+        let idx = self.pieces.partition_point(|p| p.text as usize <= pos);
+        let Some(piece) = idx.checked_sub(1).and_then(|i| self.piece(i)) else {
             return 0;
         };
         if pos >= self.text_len {
@@ -74,9 +110,9 @@ impl SourceMap {
     }
 
     fn end(&self, pos: usize) -> usize {
-        let idx = self.pieces.partition_point(|p| p.text < pos);
-        let Some(piece) = idx.checked_sub(1).and_then(|i| self.pieces.get(i)) else {
-            return self.pieces.first().map_or(0, |p| p.src_start);
+        let idx = self.pieces.partition_point(|p| (p.text as usize) < pos);
+        let Some(piece) = idx.checked_sub(1).and_then(|i| self.piece(i)) else {
+            return self.piece(0).map_or(0, |p| p.src_start);
         };
         if piece.exact {
             (piece.src_start + (pos - piece.text)).min(piece.src_end)
@@ -97,11 +133,8 @@ impl SourceMap {
     /// Chains `self` (text → middle) with `inner` (middle → source).
     pub(crate) fn compose(&self, inner: &SourceMap) -> SourceMap {
         let mut out = SourceMap::default();
-        for (i, piece) in self.pieces.iter().enumerate() {
-            let text_end = self
-                .pieces
-                .get(i + 1)
-                .map_or(self.text_len, |next| next.text);
+        for (i, piece) in self.pieces.iter().map(|p| p.get()).enumerate() {
+            let text_end = self.piece(i + 1).map_or(self.text_len, |next| next.text);
             if !piece.exact {
                 out.push(
                     piece.text..text_end,
@@ -114,20 +147,17 @@ impl SourceMap {
             let mid = piece.src_start..piece.src_end;
             let mut k = inner
                 .pieces
-                .partition_point(|q| q.text <= mid.start)
+                .partition_point(|q| q.text as usize <= mid.start)
                 .saturating_sub(1);
             let mut at = mid.start;
             while at < mid.end {
-                let Some(q) = inner.pieces.get(k) else {
+                let Some(q) = inner.piece(k) else {
                     // Beyond the inner text: map what remains as one span.
                     let end = inner.range(at..at).start;
                     out.push(piece.text + (at - mid.start)..text_end, end..end, false);
                     break;
                 };
-                let q_end = inner
-                    .pieces
-                    .get(k + 1)
-                    .map_or(inner.text_len, |next| next.text);
+                let q_end = inner.piece(k + 1).map_or(inner.text_len, |next| next.text);
                 let sub_end = q_end.min(mid.end);
                 let text_range = piece.text + (at - mid.start)..piece.text + (sub_end - mid.start);
                 if q.exact {

@@ -18,6 +18,12 @@ const WRAP_MIN_LINES: usize = 3;
 const DATE_MAX_WORDS: usize = 6;
 /// Headlines have at least this many words.
 const HEADLINE_MIN_WORDS: usize = 3;
+/// Paragraphs longer than this (bytes) are cut into pieces no longer, at a
+/// sentence end when one lies in the last three quarters of the piece,
+/// else at a space: the longest paragraph of the corpora is 1.9 KB and its
+/// longest sentence 0.8 KB, and extraction slows down with the square of
+/// a sentence's length.
+const MAX_PARAGRAPH: usize = 4096;
 
 /// Options of one split.
 #[derive(Debug, Default)]
@@ -42,25 +48,88 @@ struct Para {
     /// The range of its first line.
     first_line: Range<usize>,
     lines: usize,
+    /// A piece of a paragraph longer than [`MAX_PARAGRAPH`] but the first:
+    /// never a header line nor a dateline.
+    continued: bool,
 }
 
 /// Splits `text` into news items.
 pub(crate) fn split(text: &str, boilerplate: &Boilerplate, opts: &SplitOptions) -> Vec<NewsItem> {
     let blocks = blocks(text, boilerplate, opts);
-    let mut paras: Vec<Para> = Vec::new();
+    let mut whole: Vec<Para> = Vec::new();
     for block in &blocks {
         for p in paragraphs(text, block) {
             // Keep a paragraph repeated right after itself once.
-            if paras
+            if whole
                 .last()
                 .is_some_and(|last| text[last.range.clone()] == text[p.range.clone()])
             {
                 continue;
             }
-            paras.push(p);
+            whole.push(p);
         }
     }
+    let mut paras = Vec::with_capacity(whole.len());
+    for p in whole {
+        cut_long(text, p, &mut paras);
+    }
     assemble(text, &paras, opts.headings, boilerplate)
+}
+
+/// Pushes `p`, cut into pieces of at most [`MAX_PARAGRAPH`] bytes if it is
+/// longer: each piece ends at the last sentence end (`.`, `!`, `?`, `…`,
+/// `;` followed by whitespace) of its last three quarters, else at its last
+/// whitespace, else at a char boundary. Linear: each piece scans at most
+/// its last three quarters.
+fn cut_long(text: &str, p: Para, out: &mut Vec<Para>) {
+    if p.range.len() <= MAX_PARAGRAPH {
+        out.push(p);
+        return;
+    }
+    let mut start = p.range.start;
+    while start < p.range.end {
+        let mut end = (start + MAX_PARAGRAPH).min(p.range.end);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < p.range.end {
+            let mut from = start + MAX_PARAGRAPH / 4;
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            let tail = &text.as_bytes()[from..end];
+            let sentence = tail.windows(2).rposition(|w| {
+                matches!(w[0], b'.' | b'!' | b'?' | b';') && w[1].is_ascii_whitespace()
+            });
+            let ellipsis = text[from..end].rfind("… ").map(|i| i + "…".len() - 1);
+            let cut = match sentence.max(ellipsis) {
+                Some(i) => Some(i + 1),
+                None => tail.iter().rposition(u8::is_ascii_whitespace),
+            };
+            if let Some(i) = cut {
+                end = from + i;
+            }
+        }
+        let range = trim(text, start..end);
+        if !range.is_empty() {
+            let first_line = match text[range.clone()].find('\n') {
+                Some(nl) => trim(text, range.start..range.start + nl),
+                None => range.clone(),
+            };
+            let continued = start > p.range.start;
+            out.push(Para {
+                first_line: if continued {
+                    first_line
+                } else {
+                    p.first_line.clone()
+                },
+                lines: p.lines,
+                range,
+                continued,
+            });
+        }
+        start = end;
+    }
 }
 
 /// Trimmed content lines grouped into blocks separated by blank lines (or
@@ -161,6 +230,7 @@ fn paragraphs(text: &str, block: &[Line]) -> Vec<Para> {
         range: l.range.clone(),
         first_line: l.range.clone(),
         lines: 1,
+        continued: false,
     };
     if !is_hard_wrapped(text, block) {
         return block.iter().map(single).collect();
@@ -208,7 +278,7 @@ fn is_forced(headings: &[Range<usize>], r: &Range<usize>) -> bool {
 }
 
 fn is_header(text: &str, p: &Para, headings: &[Range<usize>]) -> bool {
-    if p.lines > 1 {
+    if p.lines > 1 || p.continued {
         return false;
     }
     if is_forced(headings, &p.range) {
@@ -265,15 +335,37 @@ fn assemble(
 ) -> Vec<NewsItem> {
     let mut items: Vec<NewsItem> = Vec::new();
     let mut run: Vec<&Para> = Vec::new();
-    for (i, p) in paras.iter().enumerate() {
-        if i == 0 && is_dateline(&text[p.first_line.clone()]) {
-            items.push(NewsItem {
-                headline: None,
-                header: vec![p.first_line.clone()],
-                paragraphs: vec![p.range.clone()],
-            });
+    // The last item holds nothing but date-marker paragraphs.
+    let mut only_markers = false;
+    for p in paras {
+        if !p.continued && is_dateline(&text[p.first_line.clone()]) {
+            match items.last_mut() {
+                // The marker again (alone, then with its dateline): the
+                // same dispatch.
+                Some(item) if only_markers && run.is_empty() => {
+                    item.header.push(p.first_line.clone());
+                    item.paragraphs.push(p.range.clone());
+                }
+                _ => {
+                    let mut item = if run.is_empty() {
+                        NewsItem {
+                            headline: None,
+                            header: Vec::new(),
+                            paragraphs: Vec::new(),
+                        }
+                    } else {
+                        item_from_header(text, &run, headings)
+                    };
+                    run.clear();
+                    item.header.push(p.first_line.clone());
+                    item.paragraphs.push(p.range.clone());
+                    items.push(item);
+                }
+            }
+            only_markers = true;
             continue;
         }
+        only_markers = false;
         if is_header(text, p, headings) {
             run.push(p);
             continue;

@@ -473,7 +473,13 @@ fn big_inputs_stay_linear() {
     }
     let start = std::time::Instant::now();
     let doc = one("big.txt", &text);
-    assert_eq!(paragraphs(&doc, 0).len(), 20_001);
+    // The line is cut into pieces of at most 4 KiB.
+    let paras = paragraphs(&doc, 0);
+    let pieces = paras.iter().filter(|p| p.starts_with("word")).count();
+    assert_eq!(
+        (paras.len(), pieces),
+        (20_000 + pieces, 1_000_000 / 4_095 + 1)
+    );
     // Generous bound for debug builds on a loaded machine; a quadratic scan
     // over this input takes minutes.
     assert!(start.elapsed().as_secs() < 30);
@@ -517,4 +523,163 @@ fn the_depth_guard_counts_what_html5ever_nests() {
     assert_eq!(depth(&attributes(256)), Ok(1));
     assert_eq!(depth(&attributes(257)), Err(html::Excess::Attributes));
     assert_eq!(depth(&attributes(200_000)), Err(html::Excess::Attributes));
+}
+
+#[test]
+fn text_around_stray_end_tags_maps_to_its_own_bytes() {
+    // html5ever ignores `</div>` and `</span>` that close nothing, so the
+    // text on both sides is one node, found nowhere verbatim in the source.
+    let para = |i: usize| {
+        format!(
+            "<p>Dr. Salim M. AlMalik</div> received</span> the Ambassador \
+             of Japan&nbsp;in Rabat\r\non Monday {i}.</p>\n"
+        )
+    };
+    let body: String = (0..3_000).map(para).collect();
+    let page =
+        format!("<html><body><h1>ICESCO receives the Ambassador of Japan</h1>{body}</body></html>");
+    let doc = one("stray.html", &page);
+    let paras = paragraphs(&doc, 0);
+    assert_eq!(paras.len(), 3_000);
+    assert_eq!(
+        paras[2_999],
+        "Dr. Salim M. AlMalik received the Ambassador of Japan\u{a0}in Rabat on Monday 2999."
+    );
+    // Every paragraph, the last one too, maps to its own bytes: its words
+    // exactly, the whole of it from its first to its last byte.
+    let mut previous_end = 0;
+    for r in &doc.items[0].paragraphs {
+        let s = doc.source_range(r.clone());
+        assert!(
+            s.start >= previous_end,
+            "{s:?} overlaps the paragraph before"
+        );
+        previous_end = s.end;
+        let src = &page[s.clone()];
+        assert!(src.starts_with("Dr. Salim"), "{src}");
+        assert!(src.ends_with('.') && src.len() < para(2_999).len(), "{src}");
+        let text = doc.slice(r);
+        let at = text
+            .find("received")
+            .map(|i| r.start + i)
+            .unwrap_or_default();
+        assert_eq!(
+            &page[doc.source_range(at..at + "received".len())],
+            "received"
+        );
+    }
+}
+
+#[test]
+fn the_depth_guard_counts_what_tags_cost_under_deep_nesting() {
+    let depth = |page: &str| html::depth(page, 8192, 256);
+    // Each tag makes html5ever scan its stack of open elements: 100,000
+    // stray end tags under 6,000 open spans cost 600 million steps.
+    let deep = |tags: &str| format!("{}{}", "<span>".repeat(6_000), tags.repeat(100_000));
+    for tag in ["</div>", "</p>", "</i>", "<div></div>"] {
+        assert_eq!(depth(&deep(tag)), Err(html::Excess::Steps), "{tag}");
+    }
+    // The same tags under shallow nesting, or deep nesting alone, pass.
+    let shallow = format!("{}{}", "<span>".repeat(20), "</div>".repeat(100_000));
+    assert_eq!(depth(&shallow), Ok(20));
+    assert_eq!(depth(&"<div>".repeat(8_000)), Ok(8_000));
+}
+
+#[test]
+fn long_paragraphs_are_cut_at_sentence_ends_else_at_spaces() {
+    // One line of 300 KB without any sentence end (a page on one line).
+    let words: Vec<String> = (0..50_000).map(|i| format!("word{i}")).collect();
+    let line = words.join(" ");
+    let doc = one(
+        "line.txt",
+        &format!("Headline of the page on one line\n\n{line}\n"),
+    );
+    assert_eq!(doc.items.len(), 1);
+    let paras = paragraphs(&doc, 0);
+    assert!(paras.len() > 70, "{}", paras.len());
+    assert!(paras.iter().all(|p| p.len() <= 4096 && p.len() >= 1024));
+    // Cut at spaces only: every word is whole, in order.
+    assert_eq!(paras.join(" "), line);
+    // With sentences, each piece ends one.
+    let sentences =
+        "The Director-General received the Ambassador of Japan in Rabat. ".repeat(5_000);
+    let doc = one(
+        "sentences.txt",
+        &format!("Headline of the page\n\n{sentences}\n"),
+    );
+    let paras = paragraphs(&doc, 0);
+    assert!(paras.len() > 70);
+    assert!(
+        paras
+            .iter()
+            .all(|p| p.len() <= 4096 && p.ends_with("Rabat."))
+    );
+    assert_eq!(paras.join(" "), sentences.trim_end());
+    // A short last piece is no header line: no second item.
+    let tail = format!("{} Closing words without an end", "x".repeat(4_090));
+    let doc = one(
+        "tail.txt",
+        &format!("Headline of the page\n\n{tail}\n\nThe end.\n"),
+    );
+    assert_eq!(doc.items.len(), 1);
+    assert_eq!(paragraphs(&doc, 0).len(), 3);
+}
+
+#[test]
+fn every_date_marker_opens_a_dispatch_and_a_repeated_one_opens_none() {
+    let dispatch = |marker: &str, body: &str| {
+        format!(
+            " date {marker}, AZERTAC\n\n{body}\n\nLes deux parties ont discuté de la coopération.\n\n"
+        )
+    };
+    let text = [
+        dispatch(
+            "2023-02 Bakou, 23 février",
+            "Le ministre a reçu le Directeur général.",
+        ),
+        dispatch(
+            "2024-06 Bakou, 12 juin",
+            "Le recteur a reçu le Directeur général.",
+        ),
+    ]
+    .concat();
+    let doc = one("two.txt", &text);
+    assert_eq!(doc.items.len(), 2);
+    for (i, marker) in ["date 2023-02", "date 2024-06"].iter().enumerate() {
+        assert!(doc.slice(&doc.items[i].header[0]).starts_with(marker));
+        assert_eq!(paragraphs(&doc, i).len(), 3);
+    }
+    // The marker alone on its line, then with its dateline: one dispatch.
+    let text = format!(
+        " date 2024-06\n{}",
+        dispatch(
+            "2024-06 Bakou, 12 juin",
+            "Le recteur a reçu le Directeur général."
+        )
+    );
+    let doc = one("repeated.txt", &text);
+    assert_eq!(doc.items.len(), 1);
+    let header: Vec<&str> = doc.items[0].header.iter().map(|r| doc.slice(r)).collect();
+    assert_eq!(
+        header,
+        ["date 2024-06", "date 2024-06 Bakou, 12 juin, AZERTAC"]
+    );
+    // A headline above a marker is that dispatch's.
+    let text = format!(
+        "{}Le recteur reçoit le Directeur général\n\n{}",
+        dispatch(
+            "2023-02 Bakou, 23 février",
+            "Le ministre a reçu le Directeur général."
+        ),
+        dispatch(
+            "2024-06 Bakou, 12 juin",
+            "Le recteur a reçu le Directeur général."
+        )
+    );
+    let doc = one("headline.txt", &text);
+    assert_eq!(doc.items.len(), 2);
+    assert_eq!(
+        headline(&doc, 1),
+        Some("Le recteur reçoit le Directeur général")
+    );
 }
