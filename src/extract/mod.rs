@@ -1853,68 +1853,60 @@ mod tests {
         );
     }
 
-    /// Invitations and memberships in their verbal and nominal forms.
+    /// Invitations and memberships in their verbal and nominal forms, in a
+    /// meeting with Uruguay's ambassador: (text, invitations, memberships).
     #[test]
     fn invitation_and_membership_forms() {
-        let cases: &[(&str, Want)] = &[
+        type Facts = &'static [(&'static str, &'static str, &'static str)];
+        const OBSERVER: Facts = &[("country:UY", "org:icesco", "observer")];
+        const COALITION: Facts = &[("country:UY", "initiative:humanitarian-coalition", "member")];
+        let en = "Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Luis Costa, Ambassador of Uruguay,";
+        let fr = "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay";
+        let cases: &[(String, Facts, Facts)] = &[
             (
-                "Dr. Salim M. AlMalik, Director-General of ICESCO, received Mr. Luis Costa, Ambassador of Uruguay, \
-                 and called on Uruguay to become an Observer State of ICESCO.",
-                Want {
-                    party: "country:UY",
-                    person: "Luis Costa",
-                    mode: "in_person",
-                    invitations: &[("country:UY", "org:icesco", "observer")],
-                    ..Want::default()
-                },
+                format!("{en} and called on Uruguay to become an Observer State of ICESCO."),
+                OBSERVER,
+                &[],
             ),
             (
-                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay, \
-                 et a renouvelé l'invitation faite à l'Uruguay de rejoindre l'ICESCO en qualité d'État observateur.",
-                Want {
-                    party: "country:UY",
-                    person: "Luis Costa",
-                    mode: "in_person",
-                    invitations: &[("country:UY", "org:icesco", "observer")],
-                    ..Want::default()
-                },
+                format!(
+                    "{fr}, et a renouvelé l'invitation faite à l'Uruguay de rejoindre l'ICESCO en qualité d'État observateur."
+                ),
+                OBSERVER,
+                &[],
             ),
             (
-                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay. \
-                 Il a présenté la Coalition humanitaire globale, qu'il a invité l'Uruguay à rejoindre.",
-                Want {
-                    party: "country:UY",
-                    person: "Luis Costa",
-                    mode: "in_person",
-                    invitations: &[("country:UY", "initiative:humanitarian-coalition", "member")],
-                    ..Want::default()
-                },
+                format!(
+                    "{fr}. Il a présenté la Coalition humanitaire globale, qu'il a invité l'Uruguay à rejoindre."
+                ),
+                COALITION,
+                &[],
             ),
             (
-                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay, \
-                 qui a remis l'acte d'adhésion de l'Uruguay à la Coalition humanitaire globale.",
-                Want {
-                    party: "country:UY",
-                    person: "Luis Costa",
-                    mode: "in_person",
-                    memberships: &[("country:UY", "initiative:humanitarian-coalition", "member")],
-                    ..Want::default()
-                },
+                format!(
+                    "{fr}, qui a remis l'acte d'adhésion de l'Uruguay à la Coalition humanitaire globale."
+                ),
+                &[],
+                COALITION,
             ),
             (
-                "Dr Salim M. AlMalik, Directeur général de l'ICESCO, a reçu M. Luis Costa, ambassadeur de l'Uruguay. \
-                 L'Uruguay a officiellement rejoint l'ICESCO en qualité d'État observateur.",
-                Want {
-                    party: "country:UY",
-                    person: "Luis Costa",
-                    mode: "in_person",
-                    memberships: &[("country:UY", "org:icesco", "observer")],
-                    ..Want::default()
-                },
+                format!(
+                    "{fr}. L'Uruguay a officiellement rejoint l'ICESCO en qualité d'État observateur."
+                ),
+                &[],
+                OBSERVER,
             ),
         ];
-        for (text, want) in cases {
-            check(&format!("{text}\n"), want.clone());
+        for (text, invitations, memberships) in cases {
+            let want = Want {
+                party: "country:UY",
+                person: "Luis Costa",
+                mode: "in_person",
+                invitations,
+                memberships,
+                ..Want::default()
+            };
+            check(&format!("{text}\n"), want);
         }
     }
 
