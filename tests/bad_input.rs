@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use tempfile::TempDir;
 
 mod common;
-use common::{run_within, stderr};
+use common::{has_meeting, run_within, stderr};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_diplograph"))
@@ -492,17 +492,10 @@ fn html_costly_to_parse_is_skipped_and_tags_in_scripts_and_comments_count_for_no
     let out: Value = serde_json::from_slice(&o.stdout).expect("JSON");
     for doc in ["script.html", "comment.html"] {
         assert!(!report.contains(doc), "{doc} is skipped:\n{report}");
-        let found = out["meetings"]
-            .as_array()
-            .expect("meetings")
-            .iter()
-            .any(|m| {
-                m["doc"] == doc
-                    && m["parties"]
-                        .as_array()
-                        .is_some_and(|p| p.iter().any(|x| x == "country:JP"))
-            });
-        assert!(found, "no meeting with Japan from {doc}");
+        assert!(
+            has_meeting(&out, doc, "country:JP"),
+            "no meeting with Japan from {doc}"
+        );
     }
 }
 
@@ -532,17 +525,10 @@ fn many_tags_under_deep_nesting_are_skipped_as_too_costly() {
     let report = stderr(&o);
     assert!(!report.contains("shallow.html"), "{report}");
     let out: Value = serde_json::from_slice(&o.stdout).expect("JSON");
-    let japan = out["meetings"]
-        .as_array()
-        .expect("meetings")
-        .iter()
-        .any(|m| {
-            m["doc"] == "shallow.html"
-                && m["parties"]
-                    .as_array()
-                    .is_some_and(|p| p.iter().any(|x| x == "country:JP"))
-        });
-    assert!(japan, "no meeting with Japan from shallow.html");
+    assert!(
+        has_meeting(&out, "shallow.html", "country:JP"),
+        "no meeting with Japan from shallow.html"
+    );
 }
 
 #[test]

@@ -28,6 +28,17 @@ pub fn json(o: &Output) -> serde_json::Value {
     })
 }
 
+/// True when the meetings JSON `out` has a meeting with `party` from a
+/// document whose name ends with `doc`.
+pub fn has_meeting(out: &serde_json::Value, doc: &str, party: &str) -> bool {
+    out["meetings"].as_array().into_iter().flatten().any(|m| {
+        m["doc"].as_str().is_some_and(|d| d.ends_with(doc))
+            && m["parties"]
+                .as_array()
+                .is_some_and(|p| p.iter().any(|x| x == party))
+    })
+}
+
 /// Runs the binary in the crate's folder, `COLUMNS` unset.
 pub fn diplograph(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_diplograph"))
