@@ -6,7 +6,7 @@
 
 use super::lexicon::Lexicon;
 use crate::model::PartialDate;
-use crate::text::Folded;
+use crate::text::{Folded, FoldedSlice};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -54,8 +54,12 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(found[0].when, When::Date(PartialDate::ymd(2024, 6, 28), Some(4)));
 /// ```
 pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
-    let folded = Folded::new(text);
-    let f = folded.text.as_str();
+    find_in(lex, &Folded::new(text).whole())
+}
+
+/// [`find`] in a text already folded; ranges are of its original.
+pub fn find_in(lex: &Lexicon, folded: &FoldedSlice) -> Vec<DateExpr> {
+    let f = folded.text;
     let mut out: Vec<(Range<usize>, When)> = Vec::new();
     for (r, month) in lex.months.find(f) {
         let before = &f[..r.start];

@@ -16,15 +16,17 @@ use super::people::{self, PersonMention};
 use super::score::{Features, Weights};
 use crate::gazetteer::{Entities, EntryId, Form, Mention};
 use crate::model::{Capacity, EntityKind, Mode, PartialDate};
-use crate::text::{Folded, fold};
+use crate::text::{Folded, FoldedSlice, fold};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A sentence of an item with what was found in it.
 #[derive(Debug)]
-pub struct Sentence {
+pub struct Sentence<'t> {
     pub range: Range<usize>,
-    pub folded: Folded,
+    /// The sentence's part of the document's fold.
+    pub folded: FoldedSlice<'t>,
     /// Tokens of the sentence, and the offsets where a clause starts.
     pub tokens: Vec<people::Token>,
     pub cuts: Vec<usize>,
@@ -33,9 +35,11 @@ pub struct Sentence {
     pub mentions: Vec<Mention>,
     pub people: Vec<ItemPerson>,
     pub headline: bool,
+    /// The date expressions that can date a meeting, read when first asked.
+    dates: OnceCell<Vec<DateExpr>>,
 }
 
-impl Sentence {
+impl Sentence<'_> {
     /// True when a mention lies inside the role of a person of the sentence
     /// ("ambassadeur de Singapour auprès du Maroc").
     fn in_role(&self, m: &Mention) -> bool {
@@ -180,15 +184,17 @@ fn candidate(out: &mut Vec<Candidate>, party: EntryId, sentence: usize) -> &mut 
 
 /// The sentences of an item with their layers: entity mentions (the
 /// gazetteer's and organizations recognized by their form, added to
-/// `entities`), then people, registered in `people`.
-pub fn sentences(
+/// `entities`), then people, registered in `people`. `folded` is the fold
+/// of the whole `text`, folded once for all its items.
+pub fn sentences<'t>(
     text: &str,
+    folded: &'t Folded,
     lex: &Lexicon,
     entities: &mut Entities,
     headline: Option<Range<usize>>,
     paragraphs: &[Range<usize>],
     people: &mut Vec<DocPerson>,
-) -> Vec<Sentence> {
+) -> Vec<Sentence<'t>> {
     let abbreviation = |w: &str| lex.is_title(w);
     let mut ranges: Vec<(Range<usize>, bool)> = headline.into_iter().map(|h| (h, true)).collect();
     for p in paragraphs {
@@ -201,7 +207,7 @@ pub fn sentences(
     let mut out = Vec::with_capacity(ranges.len());
     for (range, headline) in ranges {
         let s = &text[range.clone()];
-        let folded = Folded::new(s);
+        let folded = folded.slice(range.clone());
         let mut mentions: Vec<Mention> = entities
             .gazetteer()
             .find_folded(s, &folded)
@@ -212,7 +218,7 @@ pub fn sentences(
             })
             .collect();
         let tokens = people::tokenize(text, range.clone());
-        let cuts = people::clause_cuts(text, range.clone(), lex);
+        let cuts = people::clause_cuts(&folded, range.start, lex);
         super::orgs::find(text, &tokens, lex, entities, &mut mentions);
         super::orgs::initiatives(text, &tokens, lex, entities, &mut mentions);
         let found = {
@@ -268,6 +274,7 @@ pub fn sentences(
             mentions,
             people: sentence_people,
             headline,
+            dates: OnceCell::new(),
         });
     }
     out
@@ -372,7 +379,7 @@ impl Context<'_> {
         let joint = |k: usize| {
             self.lex
                 .multilateral
-                .occurs(&sentences[starts[k]].folded.text)
+                .occurs(sentences[starts[k]].folded.text)
         };
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for k in 0..all_parties.len() {
@@ -478,7 +485,7 @@ impl Context<'_> {
         // announcement: its programme is no report of a meeting.
         if sentences
             .iter()
-            .any(|s| s.headline && self.lex.announcement.occurs(&s.folded.text))
+            .any(|s| s.headline && self.lex.announcement.occurs(s.folded.text))
         {
             return out;
         }
@@ -490,14 +497,14 @@ impl Context<'_> {
                 && self
                     .lex
                     .subject_pronouns
-                    .find(&s.folded.text)
+                    .find(s.folded.text)
                     .first()
                     .is_some_and(|(r, _)| r.start == 0);
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
-                && (self.lex.meeting.occurs(&s.folded.text) || signed(i))
-                && !self.lex.not_meeting.occurs(&s.folded.text)
+                && (self.lex.meeting.occurs(s.folded.text) || signed(i))
+                && !self.lex.not_meeting.occurs(s.folded.text)
             {
                 out.push(i);
             }
@@ -621,7 +628,7 @@ impl Context<'_> {
             if self.gazetteer.is_added(c.party) {
                 c.features.set("added", 1.0);
             }
-            if self.lex.future.occurs(&sentences[c.sentence].folded.text) {
+            if self.lex.future.occurs(sentences[c.sentence].folded.text) {
                 c.features.set("future", 1.0);
             }
             // `mention` says that only a name proposes the party.
@@ -802,7 +809,7 @@ impl Context<'_> {
         let hub = self.gazetteer.hub();
         s.people.iter().any(|p| people[p.person].hub)
             || s.mentions.iter().any(|m| m.entry == hub)
-            || self.lex.hub_head.occurs(&s.folded.text)
+            || self.lex.hub_head.occurs(s.folded.text)
     }
 
     /// Topics of the item's words, names of organizations left out
@@ -991,17 +998,17 @@ impl Context<'_> {
             let opens = self
                 .lex
                 .setting_open
-                .find(&s.folded.text)
+                .find(s.folded.text)
                 .first()
                 .is_some_and(|(r, _)| r.start < 8);
             let head: String = s.folded.text.chars().take(60).collect();
             let both = s.people.iter().any(|p| principals.contains(&p.person))
                 && s.people.iter().any(|p| people[p.person].hub);
-            let announces = self.lex.future.occurs(&s.folded.text);
+            let announces = self.lex.future.occurs(s.folded.text);
             if !announces
                 && (opens
                     || both
-                    || self.lex.setting.occurs(&s.folded.text)
+                    || self.lex.setting.occurs(s.folded.text)
                     || self.lex.meeting.occurs(&head))
             {
                 out.push(i);
@@ -1013,13 +1020,15 @@ impl Context<'_> {
 
     /// Date expressions of a sentence that can date a meeting: not a
     /// dateline ("DUSHANBE, 16.09.2024 –", "date 2024-06") and not a bare year.
-    fn date_exprs(&self, s: &Sentence) -> Vec<DateExpr> {
-        let text = &self.text[s.range.clone()];
-        dates::find(self.lex, text)
-            .into_iter()
-            .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
-            .filter(|d| !is_dateline(&text[..d.range.start]))
-            .collect()
+    fn date_exprs<'s>(&self, s: &'s Sentence) -> &'s [DateExpr] {
+        s.dates.get_or_init(|| {
+            let text = &self.text[s.range.clone()];
+            dates::find_in(self.lex, &s.folded)
+                .into_iter()
+                .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
+                .filter(|d| !is_dateline(&text[..d.range.start]))
+                .collect()
+        })
     }
 
     fn date(&self, sentences: &[Sentence], setting: &[usize]) -> Option<PartialDate> {
@@ -1033,9 +1042,9 @@ impl Context<'_> {
             })
             .collect();
         // A sentence that announces ("will hold … on February 25") dates no meeting held.
-        let found: Vec<DateExpr> = setting
+        let found: Vec<&DateExpr> = setting
             .iter()
-            .filter(|&&i| !self.lex.future.occurs(&sentences[i].folded.text))
+            .filter(|&&i| !self.lex.future.occurs(sentences[i].folded.text))
             .flat_map(|&i| self.date_exprs(&sentences[i]))
             .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
@@ -1064,15 +1073,12 @@ impl Context<'_> {
 
     fn mode(&self, sentences: &[Sentence], setting: &[usize]) -> Mode {
         let texts = || {
-            setting
-                .iter()
-                .map(|&i| sentences[i].folded.text.as_str())
-                .chain(
-                    sentences
-                        .iter()
-                        .filter(|s| s.headline)
-                        .map(|s| s.folded.text.as_str()),
-                )
+            setting.iter().map(|&i| sentences[i].folded.text).chain(
+                sentences
+                    .iter()
+                    .filter(|s| s.headline)
+                    .map(|s| s.folded.text),
+            )
         };
         if texts().any(|t| self.lex.phone.occurs(t)) {
             Mode::Phone
@@ -1122,7 +1128,7 @@ impl Context<'_> {
             .and_then(|h| self.gazetteer.by_id(h))?;
         setting
             .iter()
-            .any(|&i| self.lex.headquarters.occurs(&sentences[i].folded.text))
+            .any(|&i| self.lex.headquarters.occurs(sentences[i].folded.text))
             .then_some(hq)
     }
 
@@ -1157,7 +1163,7 @@ impl Context<'_> {
     fn signings(&self, sentences: &[Sentence]) -> Vec<Signing> {
         let mut out = Vec::new();
         for (at, s) in sentences.iter().enumerate() {
-            if !self.lex.agreement.occurs(&s.folded.text) {
+            if !self.lex.agreement.occurs(s.folded.text) {
                 continue;
             }
             let matched = self.lex.patterns.find(&self.view(s));

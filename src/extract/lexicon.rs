@@ -8,7 +8,7 @@
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{Folded, accepted_matches, fold};
+use crate::text::{FoldedSlice, accepted_matches, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -269,8 +269,8 @@ impl Phrases {
             .collect()
     }
 
-    /// Matches in a [`Folded`] text, as ranges of the original.
-    pub fn find_in(&self, folded: &Folded) -> Vec<(Range<usize>, usize)> {
+    /// Matches in a folded text, as ranges of the original.
+    pub fn find_in(&self, folded: &FoldedSlice) -> Vec<(Range<usize>, usize)> {
         self.find(&folded.text)
             .into_iter()
             .map(|(r, v)| (folded.original_range(r), v))
@@ -812,10 +812,14 @@ impl Lexicon {
     /// The language of a text: the one whose `markers` (function words)
     /// occur most, `en` when none does.
     pub fn language(&self, text: &str) -> &str {
-        let folded = fold(text);
+        self.language_of_folded(&fold(text))
+    }
+
+    /// [`Lexicon::language`] of a folded text.
+    pub fn language_of_folded(&self, folded: &str) -> &str {
         self.markers
             .iter()
-            .map(|(lang, m)| (m.find(&folded).len(), lang))
+            .map(|(lang, m)| (m.find(folded).len(), lang))
             .max_by_key(|(n, _)| *n)
             .map_or("en", |(_, lang)| lang.as_str())
     }

@@ -7,7 +7,7 @@
 use super::lexicon::Lexicon;
 use crate::gazetteer::{Entities, Form, Mention};
 use crate::model::EntityKind;
-use crate::text::fold;
+use crate::text::{FoldedSlice, fold};
 use std::ops::Range;
 
 /// A token of a sentence: a word, an initial or a punctuation mark.
@@ -394,8 +394,7 @@ fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
 /// Offsets where a clause goes on after a role: verbs of meeting and
 /// inviting, auxiliaries and relative pronouns ("… of Tajikistan met with …"),
 /// and the setting ("… to Morocco at ICESCO headquarters").
-pub fn clause_cuts(text: &str, sentence: Range<usize>, lex: &Lexicon) -> Vec<usize> {
-    let folded = crate::text::Folded::new(&text[sentence.clone()]);
+pub fn clause_cuts(folded: &FoldedSlice, start: usize, lex: &Lexicon) -> Vec<usize> {
     [
         &lex.meeting,
         &lex.invite,
@@ -404,8 +403,8 @@ pub fn clause_cuts(text: &str, sentence: Range<usize>, lex: &Lexicon) -> Vec<usi
         &lex.setting,
     ]
     .iter()
-    .flat_map(|p| p.find_in(&folded))
-    .map(|(r, _)| r.start + sentence.start)
+    .flat_map(|p| p.find_in(folded))
+    .map(|(r, _)| r.start + start)
     .collect()
 }
 
@@ -804,7 +803,7 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         let mentions = g.find(text);
         let tokens = tokenize(text, 0..text.len());
-        let cuts = clause_cuts(text, 0..text.len(), &lex);
+        let cuts = clause_cuts(&crate::text::Folded::new(text).whole(), 0, &lex);
         find(text, &tokens, &cuts, &lex, &mentions, &|_| false)
             .into_iter()
             .map(|p| {
