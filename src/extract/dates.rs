@@ -61,7 +61,7 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
 pub fn find_in(lex: &Lexicon, folded: &FoldedSlice) -> Vec<DateExpr> {
     let f = folded.text;
     let mut out: Vec<(Range<usize>, When)> = Vec::new();
-    for (r, month) in lex.months.find(f) {
+    for (r, month) in lex.months().find(f) {
         let before = &f[..r.start];
         let after = &f[r.end..];
         let mut start = r.start;
@@ -124,7 +124,7 @@ pub fn find_in(lex: &Lexicon, folded: &FoldedSlice) -> Vec<DateExpr> {
             out.push((m, When::Date(date, None)));
         }
     }
-    for (r, weekday) in lex.weekdays.find(f) {
+    for (r, weekday) in lex.weekdays().find(f) {
         let wd = u32::try_from(weekday).unwrap_or(0);
         // A weekday written just before an absolute date belongs to it.
         let next = out.iter_mut().find(|(d, _)| {
@@ -141,10 +141,10 @@ pub fn find_in(lex: &Lexicon, folded: &FoldedSlice) -> Vec<DateExpr> {
             out.push((r, When::Weekday(wd)));
         }
     }
-    for (r, _) in lex.yesterday.find(f) {
+    for (r, _) in lex.yesterday().find(f) {
         out.push((r, When::Yesterday));
     }
-    for (r, _) in lex.today.find(f) {
+    for (r, _) in lex.today().find(f) {
         out.push((r, When::Today));
     }
     out.sort_by_key(|(r, _)| r.start);

@@ -233,8 +233,8 @@ pub fn sentences<'t>(
                 .map(|(r, _)| range.start + if at_end { r.end } else { r.start })
                 .collect()
         };
-        let after = cue_offsets(&lex.attendance_after, true);
-        let before = cue_offsets(&lex.attendance_before, false);
+        let after = cue_offsets(&lex.attendance_after(), true);
+        let before = cue_offsets(&lex.attendance_before(), false);
         let mut sentence_people = Vec::new();
         for m in found {
             let mentions_outside: Vec<Mention> = mentions
@@ -253,7 +253,7 @@ pub fn sentences<'t>(
             let hub = represents == Some(entities.hub())
                 || m.role.as_ref().is_some_and(|r| {
                     let f = fold(&text[r.clone()]);
-                    lex.hub_head.occurs(&f) && represents.is_none()
+                    lex.hub_head().occurs(&f) && represents.is_none()
                 });
             let name = text[m.name.clone()].to_string();
             let person = register(people, &name, role_text, represents, hub);
@@ -378,7 +378,7 @@ impl Context<'_> {
         // joint ("a tripartite meeting", "réunissant") meet as one.
         let joint = |k: usize| {
             self.lex
-                .multilateral
+                .multilateral()
                 .occurs(sentences[starts[k]].folded.text)
         };
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -485,7 +485,7 @@ impl Context<'_> {
         // announcement: its programme is no report of a meeting.
         if sentences
             .iter()
-            .any(|s| s.headline && self.lex.announcement.occurs(s.folded.text))
+            .any(|s| s.headline && self.lex.announcement().occurs(s.folded.text))
         {
             return out;
         }
@@ -496,15 +496,15 @@ impl Context<'_> {
             let continues = hub_before
                 && self
                     .lex
-                    .subject_pronouns
+                    .subject_pronouns()
                     .find(s.folded.text)
                     .first()
                     .is_some_and(|(r, _)| r.start == 0);
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
-                && (self.lex.meeting.occurs(s.folded.text) || signed(i))
-                && !self.lex.not_meeting.occurs(s.folded.text)
+                && (self.lex.meeting().occurs(s.folded.text) || signed(i))
+                && !self.lex.not_meeting().occurs(s.folded.text)
             {
                 out.push(i);
             }
@@ -628,7 +628,7 @@ impl Context<'_> {
             if self.gazetteer.is_added(c.party) {
                 c.features.set("added", 1.0);
             }
-            if self.lex.future.occurs(sentences[c.sentence].folded.text) {
+            if self.lex.future().occurs(sentences[c.sentence].folded.text) {
                 c.features.set("future", 1.0);
             }
             // `mention` says that only a name proposes the party.
@@ -733,7 +733,7 @@ impl Context<'_> {
             let joined = k > 0 && {
                 let gap = &self.text[parties[k - 1].range.end..m.range.start];
                 gap.len() <= 40
-                    && (gap.contains([',', ';']) || self.lex.coordination.occurs(&fold(gap)))
+                    && (gap.contains([',', ';']) || self.lex.coordination().occurs(&fold(gap)))
             };
             match runs.last_mut() {
                 Some(run) if joined => run.push(m.range.clone()),
@@ -795,10 +795,10 @@ impl Context<'_> {
         from < to && {
             let folded = fold(&self.text[from..to]);
             [
-                &self.lex.meeting,
-                &self.lex.invite,
-                &self.lex.clause,
-                &self.lex.setting,
+                &self.lex.meeting(),
+                &self.lex.invite(),
+                &self.lex.clause(),
+                &self.lex.setting(),
             ]
             .iter()
             .any(|p| p.occurs(&folded))
@@ -809,7 +809,7 @@ impl Context<'_> {
         let hub = self.gazetteer.hub();
         s.people.iter().any(|p| people[p.person].hub)
             || s.mentions.iter().any(|m| m.entry == hub)
-            || self.lex.hub_head.occurs(s.folded.text)
+            || self.lex.hub_head().occurs(s.folded.text)
     }
 
     /// Topics of the item's words, names of organizations left out
@@ -905,7 +905,7 @@ impl Context<'_> {
         // up to ten words after the occasion's words, no comma between.
         let occasions: Vec<Range<usize>> = self
             .lex
-            .occasion
+            .occasion()
             .find_in(&s.folded)
             .into_iter()
             .map(|(r, _)| s.range.start + r.start..s.range.start + r.end)
@@ -940,7 +940,7 @@ impl Context<'_> {
             // organization ("Director-General of the National Library").
             let head_title = self
                 .lex
-                .hub_head
+                .hub_head()
                 .occurs(&fold(&words[i..words.len().min(i + 3)].join(" ")));
             let end = people::role_end(self.text, tokens, i, self.lex, &s.mentions, cuts);
             // A role ends where the occasion starts ("two foreign ministers
@@ -997,19 +997,19 @@ impl Context<'_> {
             }
             let opens = self
                 .lex
-                .setting_open
+                .setting_open()
                 .find(s.folded.text)
                 .first()
                 .is_some_and(|(r, _)| r.start < 8);
             let head: String = s.folded.text.chars().take(60).collect();
             let both = s.people.iter().any(|p| principals.contains(&p.person))
                 && s.people.iter().any(|p| people[p.person].hub);
-            let announces = self.lex.future.occurs(s.folded.text);
+            let announces = self.lex.future().occurs(s.folded.text);
             if !announces
                 && (opens
                     || both
-                    || self.lex.setting.occurs(s.folded.text)
-                    || self.lex.meeting.occurs(&head))
+                    || self.lex.setting().occurs(s.folded.text)
+                    || self.lex.meeting().occurs(&head))
             {
                 out.push(i);
             }
@@ -1044,7 +1044,7 @@ impl Context<'_> {
         // A sentence that announces ("will hold … on February 25") dates no meeting held.
         let found: Vec<&DateExpr> = setting
             .iter()
-            .filter(|&&i| !self.lex.future.occurs(sentences[i].folded.text))
+            .filter(|&&i| !self.lex.future().occurs(sentences[i].folded.text))
             .flat_map(|&i| self.date_exprs(&sentences[i]))
             .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
@@ -1080,9 +1080,9 @@ impl Context<'_> {
                     .map(|s| s.folded.text),
             )
         };
-        if texts().any(|t| self.lex.phone.occurs(t)) {
+        if texts().any(|t| self.lex.phone().occurs(t)) {
             Mode::Phone
-        } else if texts().any(|t| self.lex.videoconference.occurs(t)) {
+        } else if texts().any(|t| self.lex.videoconference().occurs(t)) {
             Mode::Videoconference
         } else {
             Mode::InPerson
@@ -1128,7 +1128,7 @@ impl Context<'_> {
             .and_then(|h| self.gazetteer.by_id(h))?;
         setting
             .iter()
-            .any(|&i| self.lex.headquarters.occurs(sentences[i].folded.text))
+            .any(|&i| self.lex.headquarters().occurs(sentences[i].folded.text))
             .then_some(hq)
     }
 
@@ -1163,7 +1163,7 @@ impl Context<'_> {
     fn signings(&self, sentences: &[Sentence]) -> Vec<Signing> {
         let mut out = Vec::new();
         for (at, s) in sentences.iter().enumerate() {
-            if !self.lex.agreement.occurs(s.folded.text) {
+            if !self.lex.agreement().occurs(s.folded.text) {
                 continue;
             }
             let matched = self.lex.patterns.find(&self.view(s));
@@ -1205,9 +1205,9 @@ impl Context<'_> {
                 .collect()
         };
         let stops = [
-            starts(&self.lex.agreement_signed),
-            starts(&self.lex.agreement_passive),
-            starts(&self.lex.agreement),
+            starts(&self.lex.agreement_signed()),
+            starts(&self.lex.agreement_passive()),
+            starts(&self.lex.agreement()),
         ]
         .concat();
         let mut end = head.end;
@@ -1266,10 +1266,10 @@ impl Context<'_> {
                 .iter()
                 .filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Initiative)
                 .collect();
-            let invites = self.lex.invite.find_in(f);
-            let joins = self.lex.join.find_in(f);
-            let observer = self.lex.observer.find_in(f);
-            let pronoun = self.lex.join_pronoun.occurs(&f.text);
+            let invites = self.lex.invite().find_in(f);
+            let joins = self.lex.join().find_in(f);
+            let observer = self.lex.observer().find_in(f);
+            let pronoun = self.lex.join_pronoun().occurs(&f.text);
             // The hub is a target only where the sentence names it ("to join
             // ICESCO", "à rejoindre l'Organisation"), not by default ("invited
             // China to join multiple initiatives").
@@ -1303,7 +1303,9 @@ impl Context<'_> {
                     .iter()
                     .find(|m| m.range.start >= inv_end && m.range.end <= first_join)
                     .map(|m| m.entry)
-                    .or_else(|| counterpart.filter(|_| self.lex.country_reference.occurs(&between)))
+                    .or_else(|| {
+                        counterpart.filter(|_| self.lex.country_reference().occurs(&between))
+                    })
                     .or_else(|| {
                         countries
                             .iter()
@@ -1349,8 +1351,8 @@ impl Context<'_> {
                 }
             }
             if invites.is_empty() {
-                let references = self.lex.country_reference.find_in(f);
-                for (j, _) in self.lex.joined.find_in(f) {
+                let references = self.lex.country_reference().find_in(f);
+                for (j, _) in self.lex.joined().find_in(f) {
                     let at = j.start + offset;
                     // "son pays a adhéré", "his country has joined": the
                     // counterpart, not a state named before.

@@ -11,9 +11,9 @@ use crate::error::{Error, Result};
 use crate::text::{FoldedSlice, accepted_matches, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -31,155 +31,130 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 const TOPICS: &str = include_str!("../../data/topics.toml");
 
-/// The phrase lists patterns may name ([`Lexicon::list`]).
-pub const LISTS: &[&str] = &[
-    "meeting",
-    "not_meeting",
-    "setting",
-    "setting_open",
-    "future",
-    "clause",
-    "partner_before",
-    "coordination",
-    "destination",
-    "org_destination",
-    "articles",
-    "multilateral",
-    "org_links",
-    "unit_of",
-    "hub_head",
-    "headquarters",
-    "country_reference",
-    "subject_pronouns",
-    "attendance_after",
-    "attendance_before",
-    "invite",
-    "join",
-    "joined",
-    "observer",
-    "agreement",
-    "agreement_signed",
-    "agreement_passive",
-    "agreement_prospect",
-    "agreement_intent",
-    "agreement_reference",
+/// Lists Rust code reads as sets of folded words, not as phrases.
+const WORD_SETS: &[&str] = &[
+    "titles",
+    "courtesy",
+    "roles",
+    "stopwords",
+    "org_nouns",
+    "org_heads",
+    "initiative_heads",
+    "generic_name_words",
+    "name_adjective_endings",
+    "markers",
+    "month_abbreviations",
 ];
 
-/// One lexicon file.
+/// Phrase lists that apply to items of every language; the others apply to
+/// items of their file's language.
+const SHARED: &[&str] = &["today", "yesterday", "state_body"];
+
+/// One lexicon file: its language, its patterns, the organization words
+/// with their English form, and lists of words or phrases by name. Every
+/// list not in [`WORD_SETS`] is a phrase list that patterns may name
+/// ([`Lexicon::list`]).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct LexiconFile {
     /// The language of the file's cue lists (`fr`, `en`); a file without
     /// one holds patterns for every language (`data/lexicon/patterns.toml`).
     lang: Option<String>,
     #[serde(default)]
-    articles: Vec<String>,
-    #[serde(default)]
-    multilateral: Vec<String>,
-    #[serde(default)]
-    announcement: Vec<String>,
-    #[serde(default)]
-    occasion: Vec<String>,
-    #[serde(default)]
     patterns: Vec<PatternSpec>,
     #[serde(default)]
-    months: Vec<String>,
-    #[serde(default)]
-    month_abbreviations: Vec<String>,
-    #[serde(default)]
-    weekdays: Vec<String>,
-    #[serde(default)]
-    today: Vec<String>,
-    #[serde(default)]
-    yesterday: Vec<String>,
-    #[serde(default)]
-    titles: Vec<String>,
-    #[serde(default)]
-    courtesy: Vec<String>,
-    #[serde(default)]
-    roles: Vec<String>,
-    #[serde(default)]
-    former: Vec<String>,
-    #[serde(default)]
-    state_body: Vec<String>,
-    #[serde(default)]
-    destination: Vec<String>,
-    #[serde(default)]
-    org_destination: Vec<String>,
-    #[serde(default)]
-    meeting: Vec<String>,
-    #[serde(default)]
-    setting: Vec<String>,
-    #[serde(default)]
-    country_reference: Vec<String>,
-    #[serde(default)]
-    clause: Vec<String>,
-    #[serde(default)]
-    org_nouns: Vec<String>,
-    #[serde(default)]
-    future: Vec<String>,
-    #[serde(default)]
-    setting_open: Vec<String>,
-    #[serde(default)]
-    not_meeting: Vec<String>,
-    #[serde(default)]
-    attendance_after: Vec<String>,
-    #[serde(default)]
-    attendance_before: Vec<String>,
-    #[serde(default)]
-    videoconference: Vec<String>,
-    #[serde(default)]
-    phone: Vec<String>,
-    #[serde(default)]
-    hub_head: Vec<String>,
-    #[serde(default)]
-    headquarters: Vec<String>,
-    #[serde(default)]
-    invite: Vec<String>,
-    #[serde(default)]
-    join: Vec<String>,
-    #[serde(default)]
-    join_pronoun: Vec<String>,
-    #[serde(default)]
-    observer: Vec<String>,
-    #[serde(default)]
-    agreement: Vec<String>,
-    #[serde(default)]
-    agreement_signed: Vec<String>,
-    #[serde(default)]
-    agreement_passive: Vec<String>,
-    #[serde(default)]
-    agreement_prospect: Vec<String>,
-    #[serde(default)]
-    agreement_intent: Vec<String>,
-    #[serde(default)]
-    agreement_reference: Vec<String>,
-    #[serde(default)]
-    joined: Vec<String>,
-    #[serde(default)]
-    stopwords: Vec<String>,
-    #[serde(default)]
-    org_heads: Vec<String>,
-    #[serde(default)]
-    initiative_heads: Vec<String>,
-    #[serde(default)]
-    org_links: Vec<String>,
-    #[serde(default)]
-    unit_of: Vec<String>,
-    #[serde(default)]
-    partner_before: Vec<String>,
-    #[serde(default)]
-    subject_pronouns: Vec<String>,
-    #[serde(default)]
-    markers: Vec<String>,
-    #[serde(default)]
-    coordination: Vec<String>,
-    #[serde(default)]
-    generic_name_words: Vec<String>,
-    #[serde(default)]
-    name_adjective_endings: Vec<String>,
-    #[serde(default)]
     org_words: Vec<[String; 2]>,
+    #[serde(flatten)]
+    lists: BTreeMap<String, Vec<String>>,
+}
+
+impl LexiconFile {
+    fn list(&self, name: &str) -> &[String] {
+        self.lists.get(name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The phrase lists Rust code reads, each with an accessor of its name
+/// (`lex.meeting()`); a list missing from the files is empty.
+macro_rules! read_lists {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// Where each list Rust code reads is in [`Lexicon::lists`].
+        #[derive(Debug, Clone)]
+        struct ReadLists {
+            $($name: usize,)*
+        }
+
+        impl ReadLists {
+            fn new(names: &HashMap<String, usize>, empty: usize) -> Self {
+                ReadLists {
+                    $($name: names.get(stringify!($name)).copied().unwrap_or(empty),)*
+                }
+            }
+        }
+
+        impl Lexicon {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> &Phrases {
+                    &self.lists[self.read.$name]
+                }
+            )*
+        }
+    };
+}
+
+read_lists! {
+    /// Month names (value: month 1–12).
+    months,
+    /// Weekday names (value: 0 = Monday).
+    weekdays,
+    today,
+    yesterday,
+    former,
+    /// Bodies of a state ("National Commission for UNESCO", "embassy"): a
+    /// role in one represents the state it names, not the organization.
+    state_body,
+    destination,
+    org_destination,
+    meeting,
+    setting,
+    setting_open,
+    /// Words that refer back to the counterpart state ("ce pays").
+    country_reference,
+    /// Words that start a new clause after a role (auxiliaries, pronouns).
+    clause,
+    future,
+    not_meeting,
+    attendance_after,
+    attendance_before,
+    videoconference,
+    phone,
+    hub_head,
+    headquarters,
+    invite,
+    join,
+    join_pronoun,
+    observer,
+    joined,
+    /// What two parties sign ("memorandum of understanding", "accord-cadre").
+    agreement,
+    /// Verbs and nouns of signing ("signed", "inked", "la signature").
+    agreement_signed,
+    /// Passive signing after the agreement ("was signed", "a été signé").
+    agreement_passive,
+    /// Words between a unit and its organization ("of", "relevant de").
+    unit_of,
+    /// Words that join two parties ("and", "et l'").
+    coordination,
+    /// Articles between a preposition and a name ("the", "la", "l'").
+    articles,
+    /// Words that make one meeting of several parties ("tripartite").
+    multilateral,
+    /// Headline words that announce an encounter to come ("to visit").
+    announcement,
+    /// Words before the event a meeting was held at ("on the sidelines of").
+    occasion,
+    /// Subject pronouns that continue the previous sentence's subject ("Il").
+    subject_pronouns,
 }
 
 #[derive(Debug, Deserialize)]
@@ -282,8 +257,8 @@ impl Phrases {
     ///
     /// ```
     /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
-    /// assert!(lex.destination.ends("ambassador of japan to the"));
-    /// assert!(!lex.destination.ends("ambassador of japan"));
+    /// assert!(lex.destination().ends("ambassador of japan to the"));
+    /// assert!(!lex.destination().ends("ambassador of japan"));
     /// ```
     pub fn ends(&self, folded: &str) -> bool {
         self.find(folded).last().is_some_and(|(r, _)| {
@@ -309,12 +284,10 @@ impl Phrases {
 /// The merged lexicon of every language.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Month names (value: month 1–12).
-    pub months: Phrases,
-    /// Weekday names (value: 0 = Monday).
-    pub weekdays: Phrases,
-    pub today: Phrases,
-    pub yesterday: Phrases,
+    /// Every phrase list, by id; [`Lexicon::list`] finds one by name.
+    lists: Vec<Phrases>,
+    names: HashMap<String, usize>,
+    read: ReadLists,
     titles: HashSet<String>,
     max_title_words: usize,
     courtesy: HashSet<String>,
@@ -323,44 +296,6 @@ pub struct Lexicon {
     /// First words of the roles ("chargé" of "chargé d'affaires"), folded:
     /// most words start no role, and are rejected without joining.
     role_starts: HashSet<String>,
-    pub former: Phrases,
-    /// Bodies of a state ("National Commission for UNESCO", "embassy"): a
-    /// role in one represents the state it names, not the organization.
-    pub state_body: Phrases,
-    pub destination: Phrases,
-    pub org_destination: Phrases,
-    pub meeting: Phrases,
-    pub setting: Phrases,
-    pub setting_open: Phrases,
-    /// Words that refer back to the counterpart state ("ce pays").
-    pub country_reference: Phrases,
-    /// Words that start a new clause after a role (auxiliaries, pronouns).
-    pub clause: Phrases,
-    pub future: Phrases,
-    pub not_meeting: Phrases,
-    pub attendance_after: Phrases,
-    pub attendance_before: Phrases,
-    pub videoconference: Phrases,
-    pub phone: Phrases,
-    pub hub_head: Phrases,
-    pub headquarters: Phrases,
-    pub invite: Phrases,
-    pub join: Phrases,
-    pub join_pronoun: Phrases,
-    pub observer: Phrases,
-    pub joined: Phrases,
-    /// What two parties sign ("memorandum of understanding", "accord-cadre").
-    pub agreement: Phrases,
-    /// Verbs and nouns of signing ("signed", "inked", "la signature").
-    pub agreement_signed: Phrases,
-    /// Passive signing after the agreement ("was signed", "a été signé").
-    pub agreement_passive: Phrases,
-    /// Words that make a signing a prospect ("the possibility of", "projet de").
-    pub agreement_prospect: Phrases,
-    /// Words of a signing wished or proposed ("proposed that", "souhaité que").
-    pub agreement_intent: Phrases,
-    /// Words before an agreement named before ("the", "ledit", "cette").
-    pub agreement_reference: Phrases,
     /// Topic cues (value: index into `topic_ids`).
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
@@ -373,26 +308,8 @@ pub struct Lexicon {
     initiative_heads: HashSet<String>,
     /// Function words inside organization names ("of", "de la"), folded.
     org_links: HashSet<String>,
-    /// Words between a unit and its organization ("of", "relevant de").
-    pub unit_of: Phrases,
-    /// Words before the other side of a meeting ("with", "avec", "entre").
-    pub partner_before: Phrases,
-    /// Words that join two parties ("and", "et l'").
-    pub coordination: Phrases,
-    /// Articles between a preposition and a name ("the", "la", "l'").
-    pub articles: Phrases,
-    /// Words that make one meeting of several parties ("tripartite").
-    pub multilateral: Phrases,
-    /// Headline words that announce an encounter to come ("to visit").
-    pub announcement: Phrases,
-    /// Words before the event a meeting was held at ("on the sidelines of").
-    pub occasion: Phrases,
-    /// Function words inside organization names, as phrases for patterns.
-    org_link_phrases: Phrases,
     /// Token patterns over the sentence layers (see `patterns.rs`).
     pub patterns: Patterns,
-    /// Subject pronouns that continue the previous sentence's subject ("Il").
-    pub subject_pronouns: Phrases,
     /// Capitalized words that do not make a name of a head noun
     /// ("Executive Council", "General Conference"), folded.
     generic_name_words: HashSet<String>,
@@ -400,7 +317,7 @@ pub struct Lexicon {
     /// ("arabe", "nationale"), folded.
     name_adjective_endings: Vec<String>,
     /// Words of French organization names and their English form, folded key.
-    org_words: std::collections::HashMap<String, String>,
+    org_words: HashMap<String, String>,
     /// Function words marking each language, for [`Lexicon::language`].
     markers: Vec<(String, Phrases)>,
     /// The lexicon of each language, its cue lists that language's only.
@@ -423,33 +340,44 @@ impl Lexicon {
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Self> {
         let mut files = Vec::new();
         for (name, source) in BUILTIN {
-            files.push(Self::parse(Path::new(name), source)?);
+            files.push((PathBuf::from(name), Self::parse(Path::new(name), source)?));
         }
         for p in paths {
             let p = p.as_ref();
             let source = crate::files::read_text(p, crate::files::MAX_DATA_FILE)?;
-            files.push(Self::parse(p, &source)?);
+            files.push((p.to_path_buf(), Self::parse(p, &source)?));
         }
+        // Patterns may name the phrase lists of any file.
+        let known: HashSet<&str> = files
+            .iter()
+            .flat_map(|(_, f)| f.lists.keys())
+            .map(String::as_str)
+            .filter(|l| !WORD_SETS.contains(l))
+            .collect();
+        let with_patterns = files
+            .iter()
+            .map(|(name, file)| {
+                let patterns = file
+                    .patterns
+                    .iter()
+                    .map(|p| {
+                        Pattern::new(p, &|l| known.contains(l)).map_err(|e| Error::data(name, e))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok((file, patterns))
+            })
+            .collect::<Result<Vec<_>>>()?;
         let topics: TopicsFile =
             toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
-        Ok(Self::from_files(files, topics))
+        Ok(Self::from_files(&with_patterns, &topics))
     }
 
-    /// One lexicon file and its compiled patterns.
-    fn parse(name: &Path, source: &str) -> Result<(LexiconFile, Vec<Pattern>)> {
-        let file: LexiconFile =
-            toml::from_str(source).map_err(|e| Error::data(name, e.to_string()))?;
-        let known = |list: &str| LISTS.contains(&list);
-        let patterns = file
-            .patterns
-            .iter()
-            .map(|p| Pattern::new(p, &known).map_err(|e| Error::data(name, e)))
-            .collect::<Result<Vec<_>>>()?;
-        Ok((file, patterns))
+    fn parse(name: &Path, source: &str) -> Result<LexiconFile> {
+        toml::from_str(source).map_err(|e| Error::data(name, e.to_string()))
     }
 
     /// The merged lexicon, holding one lexicon per language of the files.
-    fn from_files(files: Vec<(LexiconFile, Vec<Pattern>)>, topics: TopicsFile) -> Self {
+    fn from_files(files: &[(&LexiconFile, Vec<Pattern>)], topics: &TopicsFile) -> Self {
         let mut langs: Vec<&str> = files
             .iter()
             .filter_map(|(f, _)| f.lang.as_deref())
@@ -458,20 +386,20 @@ impl Lexicon {
         langs.dedup();
         let languages = langs
             .iter()
-            .map(|l| (l.to_string(), Self::build(&files, &topics, Some(l))))
+            .map(|l| (l.to_string(), Self::build(files, topics, Some(l))))
             .collect();
         Lexicon {
             languages,
-            ..Self::build(&files, &topics, None)
+            ..Self::build(files, topics, None)
         }
     }
 
-    /// A lexicon from the files: names, titles, roles, calendar words and
-    /// the words of organization names from every file; cue lists (verbs,
-    /// prepositions, clause words) from the files of `lang` only, or of all
-    /// languages when `None`.
+    /// A lexicon from the files: names, titles, roles, calendar words, the
+    /// words of organization names and the [`SHARED`] lists from every
+    /// file; the other phrase lists (verbs, prepositions, clause words) from
+    /// the files of `lang` only, or of all languages when `None`.
     fn build(
-        with_patterns: &[(LexiconFile, Vec<Pattern>)],
+        with_patterns: &[(&LexiconFile, Vec<Pattern>)],
         topics: &TopicsFile,
         lang: Option<&str>,
     ) -> Self {
@@ -481,31 +409,50 @@ impl Lexicon {
             .filter(|(f, _)| f.lang.is_none() || mine(f))
             .flat_map(|(_, p)| p.iter().cloned())
             .collect();
-        let files: Vec<&LexiconFile> = with_patterns.iter().map(|(f, _)| f).collect();
-        let all = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
-            files.iter().flat_map(|x| f(x).iter().cloned()).collect()
-        };
-        let own = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
+        let files: Vec<&LexiconFile> = with_patterns.iter().map(|(f, _)| *f).collect();
+        let all =
+            |name: &str| -> Vec<&String> { files.iter().flat_map(|x| x.list(name)).collect() };
+        let folded_set =
+            |name: &str| -> HashSet<String> { all(name).iter().map(|t| fold(t)).collect() };
+        let own = |name: &str| -> Vec<&String> {
             files
                 .iter()
-                .filter(|x| mine(x))
-                .flat_map(|x| f(x).iter().cloned())
+                .filter(|x| mine(x) || SHARED.contains(&name))
+                .flat_map(|x| x.list(name))
                 .collect()
         };
-        let months = Phrases::new(files.iter().flat_map(|f| {
-            f.months
+        let mut lists = vec![Phrases::list(std::iter::empty::<&str>())];
+        let mut names = HashMap::new();
+        let mut names_in_order: Vec<&str> = files
+            .iter()
+            .flat_map(|f| f.lists.keys())
+            .map(String::as_str)
+            .filter(|l| !WORD_SETS.contains(l) && !matches!(*l, "months" | "weekdays"))
+            .collect();
+        names_in_order.sort_unstable();
+        names_in_order.dedup();
+        for name in names_in_order {
+            names.insert(name.to_string(), lists.len());
+            lists.push(Phrases::list(own(name)));
+        }
+        // Months and weekdays stand for their number.
+        names.insert("months".to_string(), lists.len());
+        lists.push(Phrases::new(files.iter().flat_map(|f| {
+            f.list("months")
                 .iter()
                 .enumerate()
-                .chain(f.month_abbreviations.iter().enumerate())
+                .chain(f.list("month_abbreviations").iter().enumerate())
                 .map(|(i, m)| (m.clone(), i + 1))
-        }));
-        let weekdays = Phrases::new(
-            files
+        })));
+        names.insert("weekdays".to_string(), lists.len());
+        lists.push(Phrases::new(files.iter().flat_map(|f| {
+            f.list("weekdays")
                 .iter()
-                .flat_map(|f| f.weekdays.iter().enumerate().map(|(i, d)| (d.clone(), i))),
-        );
-        let titles: HashSet<String> = all(|f| &f.titles).iter().map(|t| fold(t)).collect();
-        let roles: HashSet<String> = all(|f| &f.roles).iter().map(|t| fold(t)).collect();
+                .enumerate()
+                .map(|(i, d)| (d.clone(), i))
+        })));
+        let titles = folded_set("titles");
+        let roles = folded_set("roles");
         let words = |set: &HashSet<String>| {
             set.iter()
                 .map(|t| t.split_whitespace().count())
@@ -514,51 +461,22 @@ impl Lexicon {
         };
         let markers = files
             .iter()
-            .filter(|f| !f.markers.is_empty())
-            .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.markers.iter()))))
+            .filter(|f| !f.list("markers").is_empty())
+            .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.list("markers")))))
             .collect();
         Lexicon {
-            months,
-            weekdays,
-            today: Phrases::list(all(|f| &f.today)),
-            yesterday: Phrases::list(all(|f| &f.yesterday)),
+            read: ReadLists::new(&names, 0),
+            lists,
+            names,
             max_title_words: words(&titles),
             titles,
-            courtesy: all(|f| &f.courtesy).iter().map(|t| fold(t)).collect(),
+            courtesy: folded_set("courtesy"),
             max_role_words: words(&roles),
             role_starts: roles
                 .iter()
                 .filter_map(|r| r.split([' ', '\'']).next().map(str::to_string))
                 .collect(),
             roles,
-            former: Phrases::list(own(|f| &f.former)),
-            state_body: Phrases::list(all(|f| &f.state_body)),
-            destination: Phrases::list(own(|f| &f.destination)),
-            org_destination: Phrases::list(own(|f| &f.org_destination)),
-            meeting: Phrases::list(own(|f| &f.meeting)),
-            setting: Phrases::list(own(|f| &f.setting)),
-            setting_open: Phrases::list(own(|f| &f.setting_open)),
-            country_reference: Phrases::list(own(|f| &f.country_reference)),
-            clause: Phrases::list(own(|f| &f.clause)),
-            future: Phrases::list(own(|f| &f.future)),
-            not_meeting: Phrases::list(own(|f| &f.not_meeting)),
-            attendance_after: Phrases::list(own(|f| &f.attendance_after)),
-            attendance_before: Phrases::list(own(|f| &f.attendance_before)),
-            videoconference: Phrases::list(own(|f| &f.videoconference)),
-            phone: Phrases::list(own(|f| &f.phone)),
-            hub_head: Phrases::list(own(|f| &f.hub_head)),
-            headquarters: Phrases::list(own(|f| &f.headquarters)),
-            invite: Phrases::list(own(|f| &f.invite)),
-            join: Phrases::list(own(|f| &f.join)),
-            join_pronoun: Phrases::list(own(|f| &f.join_pronoun)),
-            observer: Phrases::list(own(|f| &f.observer)),
-            joined: Phrases::list(own(|f| &f.joined)),
-            agreement: Phrases::list(own(|f| &f.agreement)),
-            agreement_signed: Phrases::list(own(|f| &f.agreement_signed)),
-            agreement_passive: Phrases::list(own(|f| &f.agreement_passive)),
-            agreement_prospect: Phrases::list(own(|f| &f.agreement_prospect)),
-            agreement_intent: Phrases::list(own(|f| &f.agreement_intent)),
-            agreement_reference: Phrases::list(own(|f| &f.agreement_reference)),
             topics: Phrases::new(
                 topics
                     .topic
@@ -567,42 +485,22 @@ impl Lexicon {
                     .flat_map(|(i, t)| t.cues.iter().map(move |c| (c.clone(), i))),
             ),
             topic_ids: topics.topic.iter().map(|t| t.id.clone()).collect(),
-            stopwords: all(|f| &f.stopwords)
-                .iter()
-                .chain(all(|f| &f.org_nouns).iter())
+            stopwords: all("stopwords")
+                .into_iter()
+                .chain(all("org_nouns"))
                 .map(|t| fold(t))
                 .collect(),
-            calendar_words: files
+            calendar_words: ["months", "month_abbreviations", "weekdays"]
                 .iter()
-                .flat_map(|f| {
-                    f.months
-                        .iter()
-                        .chain(&f.month_abbreviations)
-                        .chain(&f.weekdays)
-                })
+                .flat_map(|l| all(l))
                 .map(|t| fold(t))
                 .collect(),
-            org_heads: all(|f| &f.org_heads).iter().map(|t| fold(t)).collect(),
-            initiative_heads: all(|f| &f.initiative_heads)
-                .iter()
-                .map(|t| fold(t))
-                .collect(),
-            org_links: own(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
-            unit_of: Phrases::list(own(|f| &f.unit_of)),
-            partner_before: Phrases::list(own(|f| &f.partner_before)),
-            coordination: Phrases::list(own(|f| &f.coordination)),
-            articles: Phrases::list(own(|f| &f.articles)),
-            multilateral: Phrases::list(own(|f| &f.multilateral)),
-            announcement: Phrases::list(own(|f| &f.announcement)),
-            occasion: Phrases::list(own(|f| &f.occasion)),
-            org_link_phrases: Phrases::list(own(|f| &f.org_links)),
+            org_heads: folded_set("org_heads"),
+            initiative_heads: folded_set("initiative_heads"),
+            org_links: own("org_links").iter().map(|t| fold(t)).collect(),
             patterns: Patterns::new(patterns),
-            subject_pronouns: Phrases::list(own(|f| &f.subject_pronouns)),
-            generic_name_words: all(|f| &f.generic_name_words)
-                .iter()
-                .map(|t| fold(t))
-                .collect(),
-            name_adjective_endings: all(|f| &f.name_adjective_endings)
+            generic_name_words: folded_set("generic_name_words"),
+            name_adjective_endings: all("name_adjective_endings")
                 .iter()
                 .map(|t| fold(t))
                 .collect(),
@@ -616,41 +514,9 @@ impl Lexicon {
         }
     }
 
-    /// The phrase list of that name (one of [`LISTS`]), as patterns read it.
+    /// The phrase list of that name, as patterns read it.
     pub fn list(&self, name: &str) -> Option<&Phrases> {
-        Some(match name {
-            "meeting" => &self.meeting,
-            "not_meeting" => &self.not_meeting,
-            "setting" => &self.setting,
-            "setting_open" => &self.setting_open,
-            "future" => &self.future,
-            "clause" => &self.clause,
-            "partner_before" => &self.partner_before,
-            "coordination" => &self.coordination,
-            "destination" => &self.destination,
-            "org_destination" => &self.org_destination,
-            "articles" => &self.articles,
-            "multilateral" => &self.multilateral,
-            "org_links" => &self.org_link_phrases,
-            "unit_of" => &self.unit_of,
-            "hub_head" => &self.hub_head,
-            "headquarters" => &self.headquarters,
-            "country_reference" => &self.country_reference,
-            "subject_pronouns" => &self.subject_pronouns,
-            "attendance_after" => &self.attendance_after,
-            "attendance_before" => &self.attendance_before,
-            "invite" => &self.invite,
-            "join" => &self.join,
-            "joined" => &self.joined,
-            "observer" => &self.observer,
-            "agreement" => &self.agreement,
-            "agreement_signed" => &self.agreement_signed,
-            "agreement_passive" => &self.agreement_passive,
-            "agreement_prospect" => &self.agreement_prospect,
-            "agreement_intent" => &self.agreement_intent,
-            "agreement_reference" => &self.agreement_reference,
-            _ => return None,
-        })
+        self.names.get(name).map(|&i| &self.lists[i])
     }
 
     /// The lexicon whose cue lists are those of `lang` (as
@@ -659,9 +525,9 @@ impl Lexicon {
     /// ```
     /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
     /// let fr = lex.for_language("fr");
-    /// assert!(fr.meeting.occurs("a recu"), "lists match folded text");
-    /// assert!(!fr.meeting.occurs("met with"), "English cues apply to English items");
-    /// assert!(lex.meeting.occurs("met with"));
+    /// assert!(fr.meeting().occurs("a recu"), "lists match folded text");
+    /// assert!(!fr.meeting().occurs("met with"), "English cues apply to English items");
+    /// assert!(lex.meeting().occurs("met with"));
     /// ```
     pub fn for_language(&self, lang: &str) -> &Lexicon {
         self.languages
@@ -702,7 +568,7 @@ impl Lexicon {
         let f = fold(word);
         word.chars().next().is_some_and(char::is_lowercase)
             && !self.org_links.contains(&f)
-            && !self.clause.occurs(&f)
+            && !self.clause().occurs(&f)
             && (self.org_words.contains_key(&f)
                 || self
                     .name_adjective_endings
@@ -858,9 +724,9 @@ mod tests {
     #[test]
     fn builtin_loads_both_languages() {
         let lex = Lexicon::builtin().unwrap();
-        assert_eq!(lex.months.find("15 septembre 2022")[0].1, 9);
-        assert_eq!(lex.months.find("on september 10")[0].1, 9);
-        assert_eq!(lex.weekdays.find("vendredi 28")[0].1, 4);
+        assert_eq!(lex.months().find("15 septembre 2022")[0].1, 9);
+        assert_eq!(lex.months().find("on september 10")[0].1, 9);
+        assert_eq!(lex.weekdays().find("vendredi 28")[0].1, 4);
         assert!(lex.is_title("Mme") && lex.is_title("H.E.") && !lex.is_title("Rabat"));
         assert_eq!(lex.role_head_len(&["chargé", "d'Affaires", "à"]), Some(2));
         assert_eq!(lex.role_head_len(&["Director-General", "of"]), Some(1));
@@ -878,7 +744,7 @@ mod tests {
     #[test]
     fn patterns_name_lists_that_exist_and_bad_ones_name_their_file() {
         let lex = Lexicon::builtin().unwrap();
-        for name in LISTS {
+        for name in lex.patterns.lists() {
             assert!(lex.list(name).is_some(), "{name}");
         }
         assert!(lex.list("nope").is_none());
@@ -951,7 +817,7 @@ mod tests {
         ];
         for (lang, text, want) in table {
             assert_eq!(
-                lex.for_language(lang).meeting.occurs(text),
+                lex.for_language(lang).meeting().occurs(text),
                 *want,
                 "{lang}: {text}"
             );

@@ -54,7 +54,7 @@ pub fn find(
             && let Some(head) = (i..end).find(|&k| lex.is_org_head(word(k)))
             && let Some(link) = (i..head).rev().find(|&k| {
                 let f = fold(word(k));
-                lex.is_org_link(&f) && !lex.coordination.occurs(&f)
+                lex.is_org_link(&f) && !lex.coordination().occurs(&f)
             })
         {
             i = link + 1;
@@ -117,7 +117,7 @@ pub fn find(
                 .filter(|m| entities.entry(m.entry).kind == EntityKind::Country)
                 .map(|m| m.entry)
         });
-        let state_body = lex.state_body.occurs(&fold(&name));
+        let state_body = lex.state_body().occurs(&fold(&name));
         // A name the document already added needs no new look-up.
         let added = entities
             .by_id(&slug(&name))
@@ -275,7 +275,7 @@ fn run_end(
         }
         // "the Organization and Senegal", "l'Organisation et le Bureau": a
         // head alone does not start a coordination.
-        if heads_only && lex.coordination.occurs(&fold(word(k))) {
+        if heads_only && lex.coordination().occurs(&fold(word(k))) {
             break;
         }
         // "and the" / "et la" after a head noun, or before one, opens
@@ -284,9 +284,9 @@ fn run_end(
         let article = |j: usize| {
             tokens
                 .get(j)
-                .is_some_and(|t| lex.articles.is_whole(&fold(&text[t.range.clone()])))
+                .is_some_and(|t| lex.articles().is_whole(&fold(&text[t.range.clone()])))
         };
-        if lex.coordination.occurs(&fold(word(k)))
+        if lex.coordination().occurs(&fold(word(k)))
             && article(k + 1)
             && (after_head
                 || tokens
@@ -306,7 +306,7 @@ fn run_end(
         }
         // "l'Organisation en Afrique": a preposition of place alone before a
         // name says where the organization works, not what it is called.
-        let located = j == k + 1 && lex.destination.is_whole(&fold(word(k)));
+        let located = j == k + 1 && lex.destination().is_whole(&fold(word(k)));
         if j > k && j < tokens.len() && name_word(j) && !located {
             k = j;
             continue;
@@ -342,7 +342,7 @@ fn is_hub_unit(
         // "… of ICESCO", "… relevant de l'ICESCO"; not "… and ICESCO".
         let after = m.range.start >= stop
             && lex
-                .unit_of
+                .unit_of()
                 .is_whole(&fold(text[stop..m.range.start].trim()));
         before || after
     })
@@ -382,9 +382,9 @@ fn acronym_after<'t>(
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
                 let lower_name_word = head_first
                     && !capital
-                    && !lex.clause.occurs(&f)
-                    && !lex.meeting.occurs(&f)
-                    && !lex.setting.occurs(&f);
+                    && !lex.clause().occurs(&f)
+                    && !lex.meeting().occurs(&f)
+                    && !lex.setting().occurs(&f);
                 !(capital && lex.is_org_head(w))
                     && (capital
                         || lex.is_org_link(&f)
@@ -505,7 +505,7 @@ pub fn initiatives(
         let mut end = head + 1;
         while end < tokens.len() && end < head + 11 && is_word(end) {
             let f = fold(word(end));
-            if lex.clause.occurs(&f) || lex.meeting.occurs(&f) || lex.invite.occurs(&f) {
+            if lex.clause().occurs(&f) || lex.meeting().occurs(&f) || lex.invite().occurs(&f) {
                 break;
             }
             end += 1;

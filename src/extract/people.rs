@@ -303,7 +303,7 @@ fn is_month_or_day(lex: &Lexicon, w: &str) -> bool {
     if f.len() <= 3 {
         return false; // "Jun" is a name more often than a month here
     }
-    !lex.months.find(&f).is_empty() || !lex.weekdays.find(&f).is_empty()
+    !lex.months().find(&f).is_empty() || !lex.weekdays().find(&f).is_empty()
 }
 
 /// True for a word that can be part of a name: capitalized (or all caps),
@@ -353,7 +353,7 @@ fn role_after(
     // Assistant Secretary", "ICESCO Deputy Director-General".
     let skippable = |w: &str| {
         let f = fold(w);
-        lex.former.occurs(&f)
+        lex.former().occurs(&f)
             || w.chars().next().is_some_and(char::is_uppercase)
             || matches!(f.as_str(), "the" | "le" | "la" | "l'" | "non")
     };
@@ -396,11 +396,11 @@ fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
 /// and the setting ("… to Morocco at ICESCO headquarters").
 pub fn clause_cuts(folded: &FoldedSlice, start: usize, lex: &Lexicon) -> Vec<usize> {
     [
-        &lex.meeting,
-        &lex.invite,
-        &lex.clause,
-        &lex.headquarters,
-        &lex.setting,
+        &lex.meeting(),
+        &lex.invite(),
+        &lex.clause(),
+        &lex.headquarters(),
+        &lex.setting(),
     ]
     .iter()
     .flat_map(|p| p.find_in(folded))
@@ -621,7 +621,11 @@ fn role_before(
             && comma_seen
             && head.is_none()
             && loose_words < MAX_LOOSE_WORDS
-            && !lex.clause.find(&f).iter().any(|(r, _)| *r == (0..f.len()));
+            && !lex
+                .clause()
+                .find(&f)
+                .iter()
+                .any(|(r, _)| *r == (0..f.len()));
         if loose {
             loose_words += 1;
             continue;
@@ -676,7 +680,7 @@ pub fn represents(
     // Segments of the role separated by ", " / " and " / " et " that speak of a former role are skipped.
     let former: Vec<Range<usize>> = segments(role_text)
         .into_iter()
-        .filter(|seg| lex.former.occurs(&fold(&role_text[seg.clone()])))
+        .filter(|seg| lex.former().occurs(&fold(&role_text[seg.clone()])))
         .map(|seg| role.start + seg.start..role.start + seg.end)
         .collect();
     let mut org = None;
@@ -699,7 +703,7 @@ pub fn represents(
         let unit_of_next = in_role.get(k + 1).is_some_and(|next| {
             gazetteer.entry(next.entry).kind == EntityKind::Organization
                 && lex
-                    .unit_of
+                    .unit_of()
                     .is_whole(&fold(text[m.range.end..next.range.start].trim()))
         });
         if unit_of_next {
@@ -717,15 +721,15 @@ pub fn represents(
             EntityKind::Organization | EntityKind::Country | EntityKind::Place
         );
         if international {
-            if org.is_none() && !lex.org_destination.ends(before) {
+            if org.is_none() && !lex.org_destination().ends(before) {
                 org = Some(m.entry);
             }
-        } else if stately && state.is_none() && !lex.destination.ends(before) {
+        } else if stately && state.is_none() && !lex.destination().ends(before) {
             state = Some(m.entry);
         }
     }
     let hub = gazetteer.hub();
-    if state.is_some() && lex.state_body.occurs(&fold(role_text)) {
+    if state.is_some() && lex.state_body().occurs(&fold(role_text)) {
         return state;
     }
     if org == Some(hub) {
