@@ -10,13 +10,13 @@
 //! announced visits have no such sentence.
 
 use super::dates::{self, DateExpr, When};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Phrases, Scanned};
 use super::patterns::{Label, View};
 use super::people::{self, PersonMention};
 use super::score::{Features, Weights};
 use crate::gazetteer::{Entities, EntryId, Form, Mention};
 use crate::model::{Capacity, EntityKind, Mode, PartialDate};
-use crate::text::{Folded, FoldedSlice, fold};
+use crate::text::{Folded, fold};
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -25,8 +25,8 @@ use std::ops::Range;
 #[derive(Debug)]
 pub struct Sentence<'t> {
     pub range: Range<usize>,
-    /// The sentence's part of the document's fold.
-    pub folded: FoldedSlice<'t>,
+    /// The sentence's part of the document's fold, scanned for phrases.
+    pub folded: Scanned<'t>,
     /// Tokens of the sentence, and the offsets where a clause starts.
     pub tokens: Vec<people::Token>,
     pub cuts: Vec<usize>,
@@ -189,7 +189,7 @@ fn candidate(out: &mut Vec<Candidate>, party: EntryId, sentence: usize) -> &mut 
 pub fn sentences<'t>(
     text: &str,
     folded: &'t Folded,
-    lex: &Lexicon,
+    lex: &'t Lexicon,
     entities: &mut Entities,
     headline: Option<Range<usize>>,
     paragraphs: &[Range<usize>],
@@ -207,10 +207,10 @@ pub fn sentences<'t>(
     let mut out = Vec::with_capacity(ranges.len());
     for (range, headline) in ranges {
         let s = &text[range.clone()];
-        let folded = folded.slice(range.clone());
+        let folded = Scanned::new(lex, folded.slice(range.clone()));
         let mut mentions: Vec<Mention> = entities
             .gazetteer()
-            .find_folded(s, &folded)
+            .find_folded(s, folded.slice())
             .into_iter()
             .map(|m| Mention {
                 range: m.range.start + range.start..m.range.end + range.start,
@@ -227,8 +227,9 @@ pub fn sentences<'t>(
         };
         // Where the people of each attendance cue are: after its end ("en
         // présence de X") or before its start ("X also attended").
-        let cue_offsets = |p: &super::lexicon::Phrases, at_end: bool| -> Vec<usize> {
-            p.find_in(&folded)
+        let cue_offsets = |p: &Phrases, at_end: bool| -> Vec<usize> {
+            folded
+                .find_in(p)
                 .into_iter()
                 .map(|(r, _)| range.start + if at_end { r.end } else { r.start })
                 .collect()
@@ -376,11 +377,7 @@ impl Context<'_> {
         let members: Vec<Vec<usize>> = parties.into_values().map(|(_, m)| m).collect();
         // Parties first named in one sentence that says the meeting was
         // joint ("a tripartite meeting", "réunissant") meet as one.
-        let joint = |k: usize| {
-            self.lex
-                .multilateral()
-                .occurs(sentences[starts[k]].folded.text)
-        };
+        let joint = |k: usize| sentences[starts[k]].folded.occurs(self.lex.multilateral());
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for k in 0..all_parties.len() {
             match groups
@@ -485,7 +482,7 @@ impl Context<'_> {
         // announcement: its programme is no report of a meeting.
         if sentences
             .iter()
-            .any(|s| s.headline && self.lex.announcement().occurs(s.folded.text))
+            .any(|s| s.headline && s.folded.occurs(self.lex.announcement()))
         {
             return out;
         }
@@ -494,17 +491,15 @@ impl Context<'_> {
         let mut hub_before = false;
         for (i, s) in sentences.iter().enumerate() {
             let continues = hub_before
-                && self
-                    .lex
-                    .subject_pronouns()
-                    .find(s.folded.text)
+                && s.folded
+                    .find(self.lex.subject_pronouns())
                     .first()
                     .is_some_and(|(r, _)| r.start == 0);
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
-                && (self.lex.meeting().occurs(s.folded.text) || signed(i))
-                && !self.lex.not_meeting().occurs(s.folded.text)
+                && (s.folded.occurs(self.lex.meeting()) || signed(i))
+                && !s.folded.occurs(self.lex.not_meeting())
             {
                 out.push(i);
             }
@@ -628,7 +623,7 @@ impl Context<'_> {
             if self.gazetteer.is_added(c.party) {
                 c.features.set("added", 1.0);
             }
-            if self.lex.future().occurs(sentences[c.sentence].folded.text) {
+            if sentences[c.sentence].folded.occurs(self.lex.future()) {
                 c.features.set("future", 1.0);
             }
             // `mention` says that only a name proposes the party.
@@ -771,7 +766,7 @@ impl Context<'_> {
             .lists()
             .into_iter()
             .filter_map(|name| {
-                let found = self.lex.list(name)?.find_in(&s.folded);
+                let found = s.folded.find_in(self.lex.list(name)?);
                 let at = s.range.start;
                 let ranges = found.into_iter().map(|(r, _)| r.start + at..r.end + at);
                 Some((name.to_string(), ranges.collect()))
@@ -809,7 +804,7 @@ impl Context<'_> {
         let hub = self.gazetteer.hub();
         s.people.iter().any(|p| people[p.person].hub)
             || s.mentions.iter().any(|m| m.entry == hub)
-            || self.lex.hub_head().occurs(s.folded.text)
+            || s.folded.occurs(self.lex.hub_head())
     }
 
     /// Topics of the item's words, names of organizations left out
@@ -903,10 +898,9 @@ impl Context<'_> {
         // Roles in the name of the event a meeting was held at ("on the
         // sidelines of the session of the Council of Foreign Ministers"):
         // up to ten words after the occasion's words, no comma between.
-        let occasions: Vec<Range<usize>> = self
-            .lex
-            .occasion()
-            .find_in(&s.folded)
+        let occasions: Vec<Range<usize>> = s
+            .folded
+            .find_in(self.lex.occasion())
             .into_iter()
             .map(|(r, _)| s.range.start + r.start..s.range.start + r.end)
             .collect();
@@ -995,21 +989,25 @@ impl Context<'_> {
             if s.headline || out.contains(&i) {
                 continue;
             }
-            let opens = self
-                .lex
-                .setting_open()
-                .find(s.folded.text)
+            let opens = s
+                .folded
+                .find(self.lex.setting_open())
                 .first()
                 .is_some_and(|(r, _)| r.start < 8);
-            let head: String = s.folded.text.chars().take(60).collect();
+            let head = s
+                .folded
+                .text
+                .char_indices()
+                .nth(60)
+                .map_or(s.folded.text.len(), |(i, _)| i);
             let both = s.people.iter().any(|p| principals.contains(&p.person))
                 && s.people.iter().any(|p| people[p.person].hub);
-            let announces = self.lex.future().occurs(s.folded.text);
+            let announces = s.folded.occurs(self.lex.future());
             if !announces
                 && (opens
                     || both
-                    || self.lex.setting().occurs(s.folded.text)
-                    || self.lex.meeting().occurs(&head))
+                    || s.folded.occurs(self.lex.setting())
+                    || !s.folded.find_before(self.lex.meeting(), head).is_empty())
             {
                 out.push(i);
             }
@@ -1044,7 +1042,7 @@ impl Context<'_> {
         // A sentence that announces ("will hold … on February 25") dates no meeting held.
         let found: Vec<&DateExpr> = setting
             .iter()
-            .filter(|&&i| !self.lex.future().occurs(sentences[i].folded.text))
+            .filter(|&&i| !sentences[i].folded.occurs(self.lex.future()))
             .flat_map(|&i| self.date_exprs(&sentences[i]))
             .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
@@ -1073,16 +1071,14 @@ impl Context<'_> {
 
     fn mode(&self, sentences: &[Sentence], setting: &[usize]) -> Mode {
         let texts = || {
-            setting.iter().map(|&i| sentences[i].folded.text).chain(
-                sentences
-                    .iter()
-                    .filter(|s| s.headline)
-                    .map(|s| s.folded.text),
-            )
+            setting
+                .iter()
+                .map(|&i| &sentences[i].folded)
+                .chain(sentences.iter().filter(|s| s.headline).map(|s| &s.folded))
         };
-        if texts().any(|t| self.lex.phone().occurs(t)) {
+        if texts().any(|t| t.occurs(self.lex.phone())) {
             Mode::Phone
-        } else if texts().any(|t| self.lex.videoconference().occurs(t)) {
+        } else if texts().any(|t| t.occurs(self.lex.videoconference())) {
             Mode::Videoconference
         } else {
             Mode::InPerson
@@ -1128,7 +1124,7 @@ impl Context<'_> {
             .and_then(|h| self.gazetteer.by_id(h))?;
         setting
             .iter()
-            .any(|&i| self.lex.headquarters().occurs(sentences[i].folded.text))
+            .any(|&i| sentences[i].folded.occurs(self.lex.headquarters()))
             .then_some(hq)
     }
 
@@ -1163,7 +1159,7 @@ impl Context<'_> {
     fn signings(&self, sentences: &[Sentence]) -> Vec<Signing> {
         let mut out = Vec::new();
         for (at, s) in sentences.iter().enumerate() {
-            if !self.lex.agreement().occurs(s.folded.text) {
+            if !s.folded.occurs(self.lex.agreement()) {
                 continue;
             }
             let matched = self.lex.patterns.find(&self.view(s));
@@ -1198,8 +1194,9 @@ impl Context<'_> {
     /// trailing function words.
     fn agreement_title(&self, s: &Sentence, head: &Range<usize>) -> Range<usize> {
         use people::TokenKind;
-        let starts = |p: &super::lexicon::Phrases| -> Vec<usize> {
-            p.find_in(&s.folded)
+        let starts = |p: &Phrases| -> Vec<usize> {
+            s.folded
+                .find_in(p)
                 .into_iter()
                 .map(|(r, _)| r.start + s.range.start)
                 .collect()
@@ -1266,10 +1263,10 @@ impl Context<'_> {
                 .iter()
                 .filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Initiative)
                 .collect();
-            let invites = self.lex.invite().find_in(f);
-            let joins = self.lex.join().find_in(f);
-            let observer = self.lex.observer().find_in(f);
-            let pronoun = self.lex.join_pronoun().occurs(&f.text);
+            let invites = f.find_in(self.lex.invite());
+            let joins = f.find_in(self.lex.join());
+            let observer = f.find_in(self.lex.observer());
+            let pronoun = f.occurs(self.lex.join_pronoun());
             // The hub is a target only where the sentence names it ("to join
             // ICESCO", "à rejoindre l'Organisation"), not by default ("invited
             // China to join multiple initiatives").
@@ -1351,8 +1348,8 @@ impl Context<'_> {
                 }
             }
             if invites.is_empty() {
-                let references = self.lex.country_reference().find_in(f);
-                for (j, _) in self.lex.joined().find_in(f) {
+                let references = f.find_in(self.lex.country_reference());
+                for (j, _) in f.find_in(self.lex.joined()) {
                     let at = j.start + offset;
                     // "son pays a adhéré", "his country has joined": the
                     // counterpart, not a state named before.

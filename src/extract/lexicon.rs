@@ -172,9 +172,13 @@ struct TopicSpec {
 #[derive(Debug, Clone)]
 pub struct Phrases {
     automaton: AhoCorasick,
+    /// The folded patterns of the automaton.
+    patterns: Vec<String>,
     /// For each pattern: its value (an index into a list) and whether it may
     /// continue into a longer word (`patient*`).
     targets: Vec<(usize, bool)>,
+    /// The lexicon index holding the list, and the list's id in it.
+    slot: Option<(u64, usize)>,
 }
 
 impl Phrases {
@@ -215,7 +219,12 @@ impl Phrases {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .expect("lexicon phrases are plain strings");
-        Phrases { automaton, targets }
+        Phrases {
+            automaton,
+            patterns: pats,
+            targets,
+            slot: None,
+        }
     }
 
     fn list<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Self {
@@ -281,6 +290,172 @@ impl Phrases {
     }
 }
 
+/// Every phrase of a lexicon's lists in one automaton, each pattern with
+/// the lists it belongs to: one scan of a sentence finds the phrases of all
+/// lists ([`Scanned`]).
+#[derive(Debug, Clone)]
+struct PhraseIndex {
+    /// Tells the lists of this index from those of another lexicon.
+    id: u64,
+    /// Every occurrence of every pattern (overlapping matches).
+    automaton: AhoCorasick,
+    /// For each pattern, each list it belongs to: (list, value, prefix), the
+    /// list's first pattern of that string when it has several.
+    tags: Vec<Vec<(usize, usize, bool)>>,
+}
+
+impl PhraseIndex {
+    /// The index of `lists`, which are given their slot in it.
+    fn new(lists: &mut [Phrases]) -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut tags: Vec<Vec<(usize, usize, bool)>> = Vec::new();
+        for (list, p) in lists.iter().enumerate() {
+            for (pattern, &(value, prefix)) in p.patterns.iter().zip(&p.targets) {
+                let k = *ids.entry(pattern).or_insert_with(|| {
+                    patterns.push(pattern);
+                    tags.push(Vec::new());
+                    patterns.len() - 1
+                });
+                // A leftmost-longest search reports the first of equal patterns.
+                if !tags[k].iter().any(|t| t.0 == list) {
+                    tags[k].push((list, value, prefix));
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon phrases are plain strings");
+        for (list, p) in lists.iter_mut().enumerate() {
+            p.slot = Some((id, list));
+        }
+        PhraseIndex {
+            id,
+            automaton,
+            tags,
+        }
+    }
+}
+
+/// A phrase of one list found in a [`Scanned`] text at a word start, and
+/// whether a word character follows it.
+#[derive(Debug, Clone)]
+struct Hit {
+    list: usize,
+    start: usize,
+    end: usize,
+    value: usize,
+    prefix: bool,
+    free_end: bool,
+}
+
+/// A folded text (a sentence) with the phrases of every list of a
+/// lexicon, found in one scan. Its searches give what [`Phrases::find`]
+/// gives on the text: per list, the leftmost-longest phrase at whole words,
+/// a rejected phrase hiding none that starts later.
+#[derive(Debug, Clone)]
+pub struct Scanned<'t> {
+    /// The folded text.
+    pub text: &'t str,
+    slice: FoldedSlice<'t>,
+    /// By list, then start, the longest first. A phrase inside a word is
+    /// left out: it is never accepted, and hides only phrases of its start.
+    hits: Vec<Hit>,
+    index: u64,
+}
+
+impl<'t> Scanned<'t> {
+    /// Scans `folded` for the phrases of `lex`.
+    pub fn new(lex: &Lexicon, folded: FoldedSlice<'t>) -> Self {
+        let text = folded.text;
+        let word_before = |at: usize| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let word_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in lex.index.automaton.find_overlapping_iter(text) {
+            if word_before(m.start()) {
+                continue;
+            }
+            let free_end = !word_after(m.end());
+            for &(list, value, prefix) in &lex.index.tags[m.pattern().as_usize()] {
+                hits.push(Hit {
+                    list,
+                    start: m.start(),
+                    end: m.end(),
+                    value,
+                    prefix,
+                    free_end,
+                });
+            }
+        }
+        hits.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
+        Scanned {
+            text,
+            slice: folded,
+            hits,
+            index: lex.index.id,
+        }
+    }
+
+    /// The folded text with its map to the original.
+    pub fn slice(&self) -> &FoldedSlice<'t> {
+        &self.slice
+    }
+
+    /// [`Phrases::find`] on the folded text.
+    pub fn find(&self, p: &Phrases) -> Vec<(Range<usize>, usize)> {
+        self.find_before(p, self.text.len())
+    }
+
+    /// [`Phrases::find_in`] on the folded text: ranges of its original.
+    pub fn find_in(&self, p: &Phrases) -> Vec<(Range<usize>, usize)> {
+        self.find(p)
+            .into_iter()
+            .map(|(r, v)| (self.slice.original_range(r), v))
+            .collect()
+    }
+
+    /// [`Phrases::occurs`] on the folded text.
+    pub fn occurs(&self, p: &Phrases) -> bool {
+        !self.find(p).is_empty()
+    }
+
+    /// [`Phrases::find`] on the folded text up to `end` (a char boundary).
+    pub fn find_before(&self, p: &Phrases, end: usize) -> Vec<(Range<usize>, usize)> {
+        let list = match p.slot {
+            Some((index, list)) if index == self.index => list,
+            _ => return p.find(&self.text[..end]),
+        };
+        let from = self.hits.partition_point(|h| h.list < list);
+        let to = from + self.hits[from..].partition_point(|h| h.list == list);
+        let hits = &self.hits[from..to];
+        let mut out = Vec::new();
+        let mut at = 0;
+        let mut k = 0;
+        while let Some(first) = hits.get(k).filter(|h| h.start < end) {
+            let start = first.start;
+            let group = &hits[k..k + hits[k..].partition_point(|h| h.start == start)];
+            // The list's longest phrase at this start, as its own search gives it.
+            if let Some(h) = group.iter().find(|h| h.end <= end)
+                && start >= at
+                && (h.prefix || h.free_end || h.end == end)
+            {
+                out.push((start..h.end, h.value));
+                at = h.end;
+            }
+            k += group.len();
+        }
+        out
+    }
+}
+
 /// The merged lexicon of every language.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -288,6 +463,7 @@ pub struct Lexicon {
     lists: Vec<Phrases>,
     names: HashMap<String, usize>,
     read: ReadLists,
+    index: PhraseIndex,
     titles: HashSet<String>,
     max_title_words: usize,
     courtesy: HashSet<String>,
@@ -451,6 +627,7 @@ impl Lexicon {
                 .enumerate()
                 .map(|(i, d)| (d.clone(), i))
         })));
+        let index = PhraseIndex::new(&mut lists);
         let titles = folded_set("titles");
         let roles = folded_set("roles");
         let words = |set: &HashSet<String>| {
@@ -466,6 +643,7 @@ impl Lexicon {
             .collect();
         Lexicon {
             read: ReadLists::new(&names, 0),
+            index,
             lists,
             names,
             max_title_words: words(&titles),

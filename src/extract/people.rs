@@ -4,10 +4,10 @@
 //! Jeyhun Bayramov"), and from earlier mentions of the same person in the
 //! document ("Dr AlMalik", "Ambassador Fyfe").
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Scanned};
 use crate::gazetteer::{Entities, Form, Mention};
 use crate::model::EntityKind;
-use crate::text::{FoldedSlice, fold};
+use crate::text::fold;
 use std::ops::Range;
 
 /// A token of a sentence: a word, an initial or a punctuation mark.
@@ -394,7 +394,7 @@ fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
 /// Offsets where a clause goes on after a role: verbs of meeting and
 /// inviting, auxiliaries and relative pronouns ("… of Tajikistan met with …"),
 /// and the setting ("… to Morocco at ICESCO headquarters").
-pub fn clause_cuts(folded: &FoldedSlice, start: usize, lex: &Lexicon) -> Vec<usize> {
+pub fn clause_cuts(folded: &Scanned, start: usize, lex: &Lexicon) -> Vec<usize> {
     [
         &lex.meeting(),
         &lex.invite(),
@@ -403,7 +403,7 @@ pub fn clause_cuts(folded: &FoldedSlice, start: usize, lex: &Lexicon) -> Vec<usi
         &lex.setting(),
     ]
     .iter()
-    .flat_map(|p| p.find_in(folded))
+    .flat_map(|p| folded.find_in(p))
     .map(|(r, _)| r.start + start)
     .collect()
 }
@@ -807,7 +807,8 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         let mentions = g.find(text);
         let tokens = tokenize(text, 0..text.len());
-        let cuts = clause_cuts(&crate::text::Folded::new(text).whole(), 0, &lex);
+        let folded = crate::text::Folded::new(text);
+        let cuts = clause_cuts(&Scanned::new(&lex, folded.whole()), 0, &lex);
         find(text, &tokens, &cuts, &lex, &mentions, &|_| false)
             .into_iter()
             .map(|p| {
