@@ -137,6 +137,25 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// `f` of the fold of `s`, without allocating for a short ASCII word.
+///
+/// ```
+/// assert!(diplograph::text::with_fold("Rabat", |f| f == "rabat"));
+/// assert!(diplograph::text::with_fold("Émirats", |f| f == "emirats"));
+/// ```
+pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 64;
+    if s.len() <= SHORT && s.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let buf = &mut buf[..s.len()];
+        buf.copy_from_slice(s.as_bytes());
+        buf.make_ascii_lowercase();
+        // Lowercased ASCII is ASCII.
+        return f(std::str::from_utf8(buf).unwrap_or_default());
+    }
+    f(&fold(s))
+}
+
 fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());

@@ -8,7 +8,7 @@
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{FoldedSlice, accepted_matches, fold};
+use crate::text::{FoldedSlice, accepted_matches, fold, with_fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -465,6 +465,8 @@ pub struct Lexicon {
     read: ReadLists,
     index: PhraseIndex,
     titles: HashSet<String>,
+    /// First words of the titles, folded: most words start none.
+    title_starts: HashSet<String>,
     max_title_words: usize,
     courtesy: HashSet<String>,
     roles: HashSet<String>,
@@ -647,13 +649,11 @@ impl Lexicon {
             lists,
             names,
             max_title_words: words(&titles),
+            title_starts: first_words(&titles, &[' ']),
             titles,
             courtesy: folded_set("courtesy"),
             max_role_words: words(&roles),
-            role_starts: roles
-                .iter()
-                .filter_map(|r| r.split([' ', '\'']).next().map(str::to_string))
-                .collect(),
+            role_starts: first_words(&roles, &[' ', '\'']),
             roles,
             topics: Phrases::new(
                 topics
@@ -716,23 +716,23 @@ impl Lexicon {
 
     /// True for a head noun of organization names ("University", "Fondation").
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(&fold(word))
+        with_fold(word, |f| self.org_heads.contains(f))
     }
 
     /// True for a head noun of initiative names ("Coalition", "Initiative").
     pub fn is_initiative_head(&self, word: &str) -> bool {
-        self.initiative_heads.contains(&fold(word))
+        with_fold(word, |f| self.initiative_heads.contains(f))
     }
 
     /// True for a month or weekday name ("Monday", "juin").
     pub fn is_month_or_weekday(&self, word: &str) -> bool {
-        self.calendar_words.contains(&fold(word))
+        with_fold(word, |f| self.calendar_words.contains(f))
     }
 
     /// True for a capitalized word that does not make a head noun a name
     /// ("Executive", "Permanent", "Global").
     pub fn is_generic_name_word(&self, word: &str) -> bool {
-        self.generic_name_words.contains(&fold(word))
+        with_fold(word, |f| self.generic_name_words.contains(f))
     }
 
     /// True for a function word inside organization names (`folded`: "of", "de").
@@ -798,15 +798,24 @@ impl Lexicon {
         vec![before.join(" ")]
     }
 
+    /// True when `word` may start a title (as the first of
+    /// [`Lexicon::is_title`]'s words).
+    pub fn starts_title(&self, word: &str) -> bool {
+        with_fold(word, |f| {
+            self.title_starts
+                .contains(f.split(' ').next().unwrap_or_default())
+        })
+    }
+
     /// True for a courtesy title or honorific ("Dr", "S.E.", "His Excellency").
     pub fn is_title(&self, words: &str) -> bool {
-        self.titles.contains(&fold(words))
+        with_fold(words, |f| self.titles.contains(f))
     }
 
     /// True for a courtesy title ("M.", "Mrs."): the given name follows it,
     /// so an honorific after it is a first name ("M. Emir Hadžić").
     pub fn is_courtesy(&self, word: &str) -> bool {
-        self.courtesy.contains(&fold(word))
+        with_fold(word, |f| self.courtesy.contains(f))
     }
 
     /// The number of words a title may have at most.
@@ -817,11 +826,10 @@ impl Lexicon {
     /// The number of words of the role head that `words` starts with, if any.
     pub fn role_head_len(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
-        let head = fold(first);
-        if !self
-            .role_starts
-            .contains(head.split('\'').next().unwrap_or_default())
-        {
+        if !with_fold(first, |head| {
+            self.role_starts
+                .contains(head.split('\'').next().unwrap_or_default())
+        }) {
             return None;
         }
         (1..=(self.max_role_words + 1).min(words.len()))
@@ -836,8 +844,10 @@ impl Lexicon {
 
     /// True for a word that never belongs to a name.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords
-            .contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        with_fold(word, |f| {
+            self.stopwords
+                .contains(f.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        })
     }
 
     /// True for a function word of some language (its `markers`: "the",
@@ -881,6 +891,14 @@ impl Lexicon {
             .map(|(id, _)| id.clone())
             .collect()
     }
+}
+
+/// The first words of folded phrases, up to one of `ends`.
+fn first_words(phrases: &HashSet<String>, ends: &[char]) -> HashSet<String> {
+    phrases
+        .iter()
+        .filter_map(|r| r.split(ends).next().map(str::to_string))
+        .collect()
 }
 
 /// Joins words with spaces, except after an elided article ("d'affaires").

@@ -403,13 +403,13 @@ fn acronym_after<'t>(
 /// Two to ten letters (digits and hyphens allowed), at least two capitals,
 /// starting with one, mostly capitals: "AAYC", "AfDB", "UNA-OIC".
 fn is_acronym(w: &str) -> bool {
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=10).contains(&w.chars().count())
-        && w.chars().next().is_some_and(char::is_uppercase)
+    let upper = || w.chars().filter(|c| c.is_uppercase()).count();
+    let letters = || w.chars().filter(|c| c.is_alphabetic()).count();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && (2..=10).contains(&w.chars().count())
         && w.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && upper >= 2
-        && upper * 3 >= letters * 2
+        && upper() >= 2
+        && upper() * 3 >= letters() * 2
         && !is_roman_numeral(w)
 }
 

@@ -186,6 +186,7 @@ pub fn find(
                 j + n <= tokens.len()
                     && (j..j + n).all(is_word)
                     && word(j).chars().next().is_some_and(char::is_uppercase)
+                    && lex.starts_title(word(j))
                     && lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
             });
             // "M. Emir Hadžić": after a courtesy title, an honorific followed
@@ -314,6 +315,10 @@ pub fn is_name_word(w: &str) -> bool {
     if c.is_uppercase() {
         return w.chars().filter(|c| c.is_alphabetic()).count() >= 1
             && !w.chars().any(|c| c.is_ascii_digit());
+    }
+    // Each prefix ends with a hyphen.
+    if !w.contains(['-', '‐', '‑', '–']) {
+        return false;
     }
     let lower = fold(w);
     [
