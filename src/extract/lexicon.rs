@@ -8,7 +8,7 @@
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{FoldedSlice, accepted_matches, fold, with_fold};
+use crate::text::{FoldedSlice, fold, with_fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -171,12 +171,13 @@ struct TopicSpec {
 /// A set of phrases matched on whole words in folded text.
 #[derive(Debug, Clone)]
 pub struct Phrases {
-    automaton: AhoCorasick,
-    /// The folded patterns of the automaton.
+    /// The folded patterns.
     patterns: Vec<String>,
     /// For each pattern: its value (an index into a list) and whether it may
     /// continue into a longer word (`patient*`).
     targets: Vec<(usize, bool)>,
+    /// The list alone, searched in any text.
+    own: PhraseIndex,
     /// The lexicon index holding the list, and the list's id in it.
     slot: Option<(u64, usize)>,
 }
@@ -215,14 +216,11 @@ impl Phrases {
             pats.push(f.clone());
             targets.push((*value, *prefix));
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("lexicon phrases are plain strings");
+        let own = PhraseIndex::new([(&pats, &targets)]);
         Phrases {
-            automaton,
             patterns: pats,
             targets,
+            own,
             slot: None,
         }
     }
@@ -231,26 +229,11 @@ impl Phrases {
         Self::new(phrases.into_iter().map(|p| (p, 0)))
     }
 
-    /// Matches in folded text: folded range and value.
+    /// Matches in folded text: folded range and value. Leftmost-longest
+    /// phrases at whole words, a rejected one hiding none that starts later:
+    /// in "via videoconference", "via video" does not hide "videoconference".
     pub fn find(&self, folded: &str) -> Vec<(Range<usize>, usize)> {
-        let whole = |m: &aho_corasick::Match| {
-            let prefix = self.targets[m.pattern().as_usize()].1;
-            let r = m.range();
-            let start_ok = folded[..r.start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let end_ok = prefix
-                || folded[r.end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            start_ok && end_ok
-        };
-        accepted_matches(&self.automaton, folded, whole)
-            .into_iter()
-            .map(|m| (m.range(), self.targets[m.pattern().as_usize()].0))
-            .collect()
+        leftmost_longest(&self.own.hits(folded), folded.len())
     }
 
     /// Matches in a folded text, as ranges of the original.
@@ -290,12 +273,11 @@ impl Phrases {
     }
 }
 
-/// Every phrase of a lexicon's lists in one automaton, each pattern with
-/// the lists it belongs to: one scan of a sentence finds the phrases of all
-/// lists ([`Scanned`]).
+/// Every phrase of some lists in one automaton, each pattern with the lists
+/// it belongs to: one scan of a text finds the phrases of all the lists.
 #[derive(Debug, Clone)]
 struct PhraseIndex {
-    /// Tells the lists of this index from those of another lexicon.
+    /// Tells the lists of this index from those of another.
     id: u64,
     /// Every occurrence of every pattern (overlapping matches).
     automaton: AhoCorasick,
@@ -305,15 +287,15 @@ struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    /// The index of `lists`, which are given their slot in it.
-    fn new(lists: &mut [Phrases]) -> Self {
+    /// The index of lists given as their patterns and targets.
+    fn new<'a>(lists: impl IntoIterator<Item = (&'a Vec<String>, &'a Vec<(usize, bool)>)>) -> Self {
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut tags: Vec<Vec<(usize, usize, bool)>> = Vec::new();
-        for (list, p) in lists.iter().enumerate() {
-            for (pattern, &(value, prefix)) in p.patterns.iter().zip(&p.targets) {
+        for (list, (pats, targets)) in lists.into_iter().enumerate() {
+            for (pattern, &(value, prefix)) in pats.iter().zip(targets) {
                 let k = *ids.entry(pattern).or_insert_with(|| {
                     patterns.push(pattern);
                     tags.push(Vec::new());
@@ -329,19 +311,48 @@ impl PhraseIndex {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("lexicon phrases are plain strings");
-        for (list, p) in lists.iter_mut().enumerate() {
-            p.slot = Some((id, list));
-        }
         PhraseIndex {
             id,
             automaton,
             tags,
         }
     }
+
+    /// The phrases of every list in `text` that start a word, by list,
+    /// then start, the longest first. A phrase inside a word is left out:
+    /// it is never accepted, and hides only phrases of its own start.
+    fn hits(&self, text: &str) -> Vec<Hit> {
+        let word_before = |at: usize| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let word_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            if word_before(m.start()) {
+                continue;
+            }
+            let free_end = !word_after(m.end());
+            for &(list, value, prefix) in &self.tags[m.pattern().as_usize()] {
+                hits.push(Hit {
+                    list,
+                    start: m.start(),
+                    end: m.end(),
+                    value,
+                    prefix,
+                    free_end,
+                });
+            }
+        }
+        hits.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
+        hits
+    }
 }
 
-/// A phrase of one list found in a [`Scanned`] text at a word start, and
-/// whether a word character follows it.
+/// A phrase of one list found at a word start, and whether a word
+/// character follows it.
 #[derive(Debug, Clone)]
 struct Hit {
     list: usize,
@@ -350,6 +361,30 @@ struct Hit {
     value: usize,
     prefix: bool,
     free_end: bool,
+}
+
+/// What a leftmost-longest search of one list gives in the text up to
+/// `end`, keeping whole words: `hits` are the list's, by start and longest
+/// first. At each start the longest phrase that fits is the list's match; a
+/// whole-word one is kept and the search goes on after it, another is
+/// dropped and the search goes on at the next start.
+fn leftmost_longest(hits: &[Hit], end: usize) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut k = 0;
+    while let Some(first) = hits.get(k).filter(|h| h.start < end) {
+        let start = first.start;
+        let group = &hits[k..k + hits[k..].partition_point(|h| h.start == start)];
+        if let Some(h) = group.iter().find(|h| h.end <= end)
+            && start >= at
+            && (h.prefix || h.free_end || h.end == end)
+        {
+            out.push((start..h.end, h.value));
+            at = h.end;
+        }
+        k += group.len();
+    }
+    out
 }
 
 /// A folded text (a sentence) with the phrases of every list of a
@@ -370,36 +405,10 @@ pub struct Scanned<'t> {
 impl<'t> Scanned<'t> {
     /// Scans `folded` for the phrases of `lex`.
     pub fn new(lex: &Lexicon, folded: FoldedSlice<'t>) -> Self {
-        let text = folded.text;
-        let word_before = |at: usize| {
-            text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        };
-        let word_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
-        let mut hits: Vec<Hit> = Vec::new();
-        for m in lex.index.automaton.find_overlapping_iter(text) {
-            if word_before(m.start()) {
-                continue;
-            }
-            let free_end = !word_after(m.end());
-            for &(list, value, prefix) in &lex.index.tags[m.pattern().as_usize()] {
-                hits.push(Hit {
-                    list,
-                    start: m.start(),
-                    end: m.end(),
-                    value,
-                    prefix,
-                    free_end,
-                });
-            }
-        }
-        hits.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
         Scanned {
-            text,
+            text: folded.text,
+            hits: lex.index.hits(folded.text),
             slice: folded,
-            hits,
             index: lex.index.id,
         }
     }
@@ -435,24 +444,7 @@ impl<'t> Scanned<'t> {
         };
         let from = self.hits.partition_point(|h| h.list < list);
         let to = from + self.hits[from..].partition_point(|h| h.list == list);
-        let hits = &self.hits[from..to];
-        let mut out = Vec::new();
-        let mut at = 0;
-        let mut k = 0;
-        while let Some(first) = hits.get(k).filter(|h| h.start < end) {
-            let start = first.start;
-            let group = &hits[k..k + hits[k..].partition_point(|h| h.start == start)];
-            // The list's longest phrase at this start, as its own search gives it.
-            if let Some(h) = group.iter().find(|h| h.end <= end)
-                && start >= at
-                && (h.prefix || h.free_end || h.end == end)
-            {
-                out.push((start..h.end, h.value));
-                at = h.end;
-            }
-            k += group.len();
-        }
-        out
+        leftmost_longest(&self.hits[from..to], end)
     }
 }
 
@@ -629,7 +621,10 @@ impl Lexicon {
                 .enumerate()
                 .map(|(i, d)| (d.clone(), i))
         })));
-        let index = PhraseIndex::new(&mut lists);
+        let index = PhraseIndex::new(lists.iter().map(|p| (&p.patterns, &p.targets)));
+        for (list, p) in lists.iter_mut().enumerate() {
+            p.slot = Some((index.id, list));
+        }
         let titles = folded_set("titles");
         let roles = folded_set("roles");
         let words = |set: &HashSet<String>| {
