@@ -19,7 +19,7 @@ use super::lexicon::Lexicon;
 use super::people::{Token, TokenKind};
 use crate::gazetteer::{Entities, Entry, EntryId, Form, Mention};
 use crate::model::EntityKind;
-use crate::text::fold;
+use crate::text::{fold, with_fold};
 
 /// Similarity above which a recognized name is a gazetteer entry's name.
 const SAME_NAME: f64 = 0.9;
@@ -82,7 +82,7 @@ pub fn find(
             || (i..end).any(|k| {
                 let w = word(k);
                 (w.chars().next().is_some_and(char::is_uppercase) || lex.is_name_adjective(w))
-                    && !lex.is_org_link(&fold(w))
+                    && !with_fold(w, |f| lex.is_org_link(f))
                     && !lex.is_org_head(w)
                     && !lex.is_generic_name_word(w)
                     && !lex.is_role_start(&[w])
@@ -275,7 +275,7 @@ fn run_end(
         }
         // "the Organization and Senegal", "l'Organisation et le Bureau": a
         // head alone does not start a coordination.
-        if heads_only && lex.coordination().occurs(&fold(word(k))) {
+        if heads_only && with_fold(word(k), |f| lex.coordination().occurs(f)) {
             break;
         }
         // "and the" / "et la" after a head noun, or before one, opens
@@ -286,7 +286,7 @@ fn run_end(
                 .get(j)
                 .is_some_and(|t| lex.articles().is_whole(&fold(&text[t.range.clone()])))
         };
-        if lex.coordination().occurs(&fold(word(k)))
+        if with_fold(word(k), |f| lex.coordination().occurs(f))
             && article(k + 1)
             && (after_head
                 || tokens
@@ -300,7 +300,7 @@ fn run_end(
         while j < tokens.len()
             && j < k + 3
             && tokens[j].kind == TokenKind::Word
-            && lex.is_org_link(&fold(word(j)))
+            && with_fold(word(j), |f| lex.is_org_link(f))
         {
             j += 1;
         }
@@ -337,7 +337,10 @@ fn is_hub_unit(
         // not "ICESCO and the Baobab Foundation".
         let before = m.range.end <= start && {
             let between: Vec<&str> = text[m.range.end..start].split_whitespace().collect();
-            between.len() <= 1 && between.iter().all(|w| !lex.is_org_link(&fold(w)))
+            between.len() <= 1
+                && between
+                    .iter()
+                    .all(|w| !with_fold(w, |f| lex.is_org_link(f)))
         };
         // "… of ICESCO", "… relevant de l'ICESCO"; not "… and ICESCO".
         let after = m.range.start >= stop
@@ -496,7 +499,7 @@ pub fn initiatives(
         while start > 0
             && is_word(start - 1)
             && capitalized(start - 1)
-            && !lex.is_org_link(&fold(word(start - 1)))
+            && !with_fold(word(start - 1), |f| lex.is_org_link(f))
             && (!covered(start - 1, mentions) || hub_at(start - 1, mentions))
         {
             start -= 1;
@@ -510,10 +513,11 @@ pub fn initiatives(
             }
             end += 1;
         }
-        while end > head + 1 && lex.is_org_link(&fold(word(end - 1))) {
+        while end > head + 1 && with_fold(word(end - 1), |f| lex.is_org_link(f)) {
             end -= 1;
         }
-        let distinct = (start..end).any(|k| k != head && !lex.is_org_link(&fold(word(k))));
+        let distinct =
+            (start..end).any(|k| k != head && !with_fold(word(k), |f| lex.is_org_link(f)));
         if !distinct {
             continue;
         }

@@ -7,7 +7,7 @@
 use super::lexicon::{Lexicon, Scanned};
 use crate::gazetteer::{Entities, Form, Mention};
 use crate::model::EntityKind;
-use crate::text::fold;
+use crate::text::{fold, with_fold};
 use std::ops::Range;
 
 /// A token of a sentence: a word, an initial or a punctuation mark.
@@ -208,7 +208,7 @@ pub fn find(
                     titled = true;
                     j += n;
                     if is_word(j)
-                        && matches!(fold(word(j)).as_str(), "le" | "la")
+                        && with_fold(word(j), |f| matches!(f, "le" | "la"))
                         && is_word(j + 1)
                         && lex.is_title(word(j + 1))
                     {
@@ -224,13 +224,13 @@ pub fn find(
         while is_word(k) {
             let w = word(k);
             let first = k == name_start;
-            let possessive = fold(w).ends_with("'s");
+            let possessive = with_fold(w, |f| f.ends_with("'s"));
             let name_like = is_name_word(w)
                 && !possessive
                 && !lex.is_stopword(w)
                 && (!lex.is_role_start(&[w]) || (first && honorific_name));
             let particle = !first
-                && PARTICLES.contains(&fold(w).as_str())
+                && with_fold(w, |f| PARTICLES.contains(&f))
                 && is_word(k + 1)
                 && is_name_word(word(k + 1));
             let initial = !first
@@ -300,11 +300,10 @@ pub fn find(
 }
 
 fn is_month_or_day(lex: &Lexicon, w: &str) -> bool {
-    let f = fold(w);
-    if f.len() <= 3 {
-        return false; // "Jun" is a name more often than a month here
-    }
-    !lex.months().find(&f).is_empty() || !lex.weekdays().find(&f).is_empty()
+    // "Jun" is a name more often than a month here.
+    with_fold(w, |f| {
+        f.len() > 3 && (!lex.months().find(f).is_empty() || !lex.weekdays().find(f).is_empty())
+    })
 }
 
 /// True for a word that can be part of a name: capitalized (or all caps),
@@ -505,11 +504,11 @@ pub fn role_end(
 }
 
 fn is_and(w: &str) -> bool {
-    matches!(fold(w).as_str(), "and" | "et")
+    with_fold(w, |f| matches!(f, "and" | "et"))
 }
 
 fn is_article(w: &str) -> bool {
-    matches!(fold(w).as_str(), "la" | "le" | "l'" | "les" | "the")
+    with_fold(w, |f| matches!(f, "la" | "le" | "l'" | "les" | "the"))
 }
 
 /// Lower-case words (not function words) allowed between a role's head and
