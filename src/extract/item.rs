@@ -37,6 +37,8 @@ pub struct Sentence<'t> {
     pub headline: bool,
     /// The date expressions that can date a meeting, read when first asked.
     dates: OnceCell<Vec<DateExpr>>,
+    /// What the token patterns find, read when first asked.
+    matched: OnceCell<Vec<(&'static str, Range<usize>)>>,
 }
 
 impl Sentence<'_> {
@@ -276,6 +278,7 @@ pub fn sentences<'t>(
             people: sentence_people,
             headline,
             dates: OnceCell::new(),
+            matched: OnceCell::new(),
         });
     }
     out
@@ -555,7 +558,7 @@ impl Context<'_> {
                 }
             }
             let listed: Vec<usize> = runs.iter().flatten().map(|r| r.start).collect();
-            let matched = self.lex.patterns.find(&self.view(s));
+            let matched = self.matched(s);
             let has = |feature: &str, m: &Mention| {
                 matched.iter().any(|(f, r)| *f == feature && *r == m.range)
             };
@@ -737,6 +740,12 @@ impl Context<'_> {
         }
         runs.retain(|r| r.len() >= 3);
         runs
+    }
+
+    /// Every (feature, target span) the token patterns find in a sentence.
+    fn matched<'s>(&self, s: &'s Sentence) -> &'s [(&'static str, Range<usize>)] {
+        s.matched
+            .get_or_init(|| self.lex.patterns.find(&self.view(s)))
     }
 
     /// The sentence as token patterns read it: its tokens, the party and
@@ -1162,7 +1171,7 @@ impl Context<'_> {
             if !s.folded.occurs(self.lex.agreement()) {
                 continue;
             }
-            let matched = self.lex.patterns.find(&self.view(s));
+            let matched = self.matched(s);
             let marked = |feature: &str, r: &Range<usize>| {
                 matched.iter().any(|(f, m)| *f == feature && m == r)
             };
