@@ -70,9 +70,9 @@ impl Folded {
     /// ```
     /// let original = "Reçu à l’ICESCO";
     /// let f = diplograph::text::Folded::new(original);
-    /// let s = f.slice(8..original.len());
+    /// let s = f.slice(9..original.len());
     /// assert_eq!(s.text, "l'icesco");
-    /// assert_eq!(&original[8..][s.original_range(2..8)], "ICESCO");
+    /// assert_eq!(&original[9..][s.original_range(2..8)], "ICESCO");
     /// ```
     pub fn slice(&self, range: Range<usize>) -> FoldedSlice<'_> {
         let map = &self.map[..self.text.len()];

@@ -16,7 +16,7 @@ mod people;
 mod score;
 mod sentences;
 
-pub use lexicon::{Lexicon, Phrases};
+pub use lexicon::{Lexicon, Phrases, Scanned};
 pub use score::{FEATURES, Features, Weights};
 
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
