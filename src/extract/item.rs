@@ -236,8 +236,8 @@ pub fn sentences<'t>(
                 .map(|(r, _)| range.start + if at_end { r.end } else { r.start })
                 .collect()
         };
-        let after = cue_offsets(&lex.attendance_after(), true);
-        let before = cue_offsets(&lex.attendance_before(), false);
+        let after = cue_offsets(lex.attendance_after(), true);
+        let before = cue_offsets(lex.attendance_before(), false);
         let mut sentence_people = Vec::new();
         for m in found {
             let mentions_outside: Vec<Mention> = mentions
@@ -1211,9 +1211,9 @@ impl Context<'_> {
                 .collect()
         };
         let stops = [
-            starts(&self.lex.agreement_signed()),
-            starts(&self.lex.agreement_passive()),
-            starts(&self.lex.agreement()),
+            starts(self.lex.agreement_signed()),
+            starts(self.lex.agreement_passive()),
+            starts(self.lex.agreement()),
         ]
         .concat();
         let mut end = head.end;

@@ -236,14 +236,6 @@ impl Phrases {
         leftmost_longest(&self.own.hits(folded), folded.len())
     }
 
-    /// Matches in a folded text, as ranges of the original.
-    pub fn find_in(&self, folded: &FoldedSlice) -> Vec<(Range<usize>, usize)> {
-        self.find(&folded.text)
-            .into_iter()
-            .map(|(r, v)| (folded.original_range(r), v))
-            .collect()
-    }
-
     /// True when a phrase ends `folded`, maybe followed by articles
     /// ("auprès du", "with the", "avec l'").
     ///
@@ -423,7 +415,7 @@ impl<'t> Scanned<'t> {
         self.find_before(p, self.text.len())
     }
 
-    /// [`Phrases::find_in`] on the folded text: ranges of its original.
+    /// [`Scanned::find`] as ranges of the original text.
     pub fn find_in(&self, p: &Phrases) -> Vec<(Range<usize>, usize)> {
         self.find(p)
             .into_iter()
