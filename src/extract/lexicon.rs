@@ -5,6 +5,11 @@
 //! French article quoting an English title still reads right); cue lists
 //! and patterns apply to items of their own language
 //! ([`Lexicon::for_language`]).
+//!
+//! Lists are data, keyed by their name in the files: every list not read as
+//! a set of words is a phrase list that patterns may name. The phrase lists
+//! of a lexicon are also one automaton, so that a sentence is scanned once
+//! for all of them ([`Scanned`]) rather than once per list.
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
