@@ -36,6 +36,12 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 const TOPICS: &str = include_str!("../../data/topics.toml");
 
+/// The hasher of the sets looked up once per word: fast, not DoS-resistant (the
+/// keys are the lexicon's own words).
+type Fast = foldhash::fast::RandomState;
+/// Folded words looked up per word of the text.
+type WordSet = HashSet<String, Fast>;
+
 /// Lists Rust code reads as sets of folded words, not as phrases.
 const WORD_SETS: &[&str] = &[
     "titles",
@@ -453,38 +459,38 @@ pub struct Lexicon {
     names: HashMap<String, usize>,
     read: ReadLists,
     index: PhraseIndex,
-    titles: HashSet<String>,
+    titles: WordSet,
     /// First words of the titles, folded: most words start none.
-    title_starts: HashSet<String>,
+    title_starts: WordSet,
     max_title_words: usize,
-    courtesy: HashSet<String>,
-    roles: HashSet<String>,
+    courtesy: WordSet,
+    roles: WordSet,
     max_role_words: usize,
     /// First words of the roles ("chargé" of "chargé d'affaires"), folded:
     /// most words start no role, and are rejected without joining.
-    role_starts: HashSet<String>,
+    role_starts: WordSet,
     /// Topic cues (value: index into `topic_ids`).
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
-    stopwords: HashSet<String>,
+    stopwords: WordSet,
     /// Month and weekday names and abbreviations, folded.
-    calendar_words: HashSet<String>,
+    calendar_words: WordSet,
     /// Head nouns of organization names ("university", "fondation"), folded.
-    org_heads: HashSet<String>,
+    org_heads: WordSet,
     /// Head nouns of initiative names ("coalition", "initiative"), folded.
-    initiative_heads: HashSet<String>,
+    initiative_heads: WordSet,
     /// Function words inside organization names ("of", "de la"), folded.
-    org_links: HashSet<String>,
+    org_links: WordSet,
     /// Token patterns over the sentence layers (see `patterns.rs`).
     pub patterns: Patterns,
     /// Capitalized words that do not make a name of a head noun
     /// ("Executive Council", "General Conference"), folded.
-    generic_name_words: HashSet<String>,
+    generic_name_words: WordSet,
     /// Endings of the lower-case adjectives that follow a French head noun
     /// ("arabe", "nationale"), folded.
     name_adjective_endings: Vec<String>,
     /// Words of French organization names and their English form, folded key.
-    org_words: HashMap<String, String>,
+    org_words: HashMap<String, String, Fast>,
     /// Function words marking each language, for [`Lexicon::language`].
     markers: Vec<(String, Phrases)>,
     /// The lexicon of each language, its cue lists that language's only.
@@ -579,8 +585,7 @@ impl Lexicon {
         let files: Vec<&LexiconFile> = with_patterns.iter().map(|(f, _)| *f).collect();
         let all =
             |name: &str| -> Vec<&String> { files.iter().flat_map(|x| x.list(name)).collect() };
-        let folded_set =
-            |name: &str| -> HashSet<String> { all(name).iter().map(|t| fold(t)).collect() };
+        let folded_set = |name: &str| -> WordSet { all(name).iter().map(|t| fold(t)).collect() };
         let own = |name: &str| -> Vec<&String> {
             files
                 .iter()
@@ -624,7 +629,7 @@ impl Lexicon {
         }
         let titles = folded_set("titles");
         let roles = folded_set("roles");
-        let words = |set: &HashSet<String>| {
+        let words = |set: &WordSet| {
             set.iter()
                 .map(|t| t.split_whitespace().count())
                 .max()
@@ -886,7 +891,7 @@ impl Lexicon {
 }
 
 /// The first words of folded phrases, up to one of `ends`.
-fn first_words(phrases: &HashSet<String>, ends: &[char]) -> HashSet<String> {
+fn first_words(phrases: &WordSet, ends: &[char]) -> WordSet {
     phrases
         .iter()
         .filter_map(|r| r.split(ends).next().map(str::to_string))
