@@ -54,7 +54,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(found[0].when, When::Date(PartialDate::ymd(2024, 6, 28), Some(4)));
 /// ```
 pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
-    find_in(lex, &Scanned::new(lex, Folded::new(text).whole()))
+    find_in(lex, &Scanned::unscanned(Folded::new(text).whole()))
 }
 
 /// [`find`] in a text already folded and scanned; ranges are of its original.

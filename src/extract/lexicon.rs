@@ -402,7 +402,8 @@ pub struct Scanned<'t> {
     /// By list, then start, the longest first. A phrase inside a word is
     /// left out: it is never accepted, and hides only phrases of its start.
     hits: Vec<Hit>,
-    index: u64,
+    /// The index scanned, if any.
+    index: Option<u64>,
 }
 
 impl<'t> Scanned<'t> {
@@ -412,7 +413,18 @@ impl<'t> Scanned<'t> {
             text: folded.text,
             hits: lex.index.hits(folded.text),
             slice: folded,
-            index: lex.index.id,
+            index: Some(lex.index.id),
+        }
+    }
+
+    /// `folded` not scanned in advance: each list is searched on its own
+    /// when asked (a short text few lists are read in).
+    pub fn unscanned(folded: FoldedSlice<'t>) -> Self {
+        Scanned {
+            text: folded.text,
+            hits: Vec::new(),
+            slice: folded,
+            index: None,
         }
     }
 
@@ -442,7 +454,7 @@ impl<'t> Scanned<'t> {
     /// [`Phrases::find`] on the folded text up to `end` (a char boundary).
     pub fn find_before(&self, p: &Phrases, end: usize) -> Vec<(Range<usize>, usize)> {
         let list = match p.slot {
-            Some((index, list)) if index == self.index => list,
+            Some((index, list)) if Some(index) == self.index => list,
             _ => return p.find(&self.text[..end]),
         };
         let from = self.hits.partition_point(|h| h.list < list);
