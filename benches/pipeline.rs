@@ -1,6 +1,8 @@
 //! The pipeline on a generated corpus (`benches/support/corpus_gen.rs`):
-//! loading, extraction (throughput per MB), graph building, analysis and
-//! the whole build (read, extract and drop each file, then the graph).
+//! loading, extraction (throughput per MB) and two of its stages (folding
+//! each document, scanning the folded text for every lexicon phrase), graph
+//! building, analysis and the whole build (read, extract and drop each
+//! file, then the graph).
 //!
 //! `cargo bench --bench pipeline`; `PIPELINE_MB` sets the corpus size
 //! (default 4 MB). Threads: rayon's default, one per core.
@@ -11,9 +13,10 @@ mod corpus_gen;
 use criterion::{Criterion, Throughput, criterion_group};
 use diplograph::analysis::{self, CentralityOptions, Granularity};
 use diplograph::corpus::{self, Corpus, Limits};
-use diplograph::extract::Extractor;
+use diplograph::extract::{Extractor, Lexicon, Scanned};
 use diplograph::gazetteer::Gazetteer;
 use diplograph::graph::{Filter, MeetingGraph};
+use diplograph::text::Folded;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -46,6 +49,25 @@ fn bench(c: &mut Criterion) {
     group.bench_function("load", |b| b.iter(|| Corpus::load(black_box(&paths))));
     group.bench_function("extract", |b| {
         b.iter(|| extractor.extract(black_box(&corpus)))
+    });
+    group.bench_function("fold", |b| {
+        b.iter(|| {
+            let texts = corpus.documents.iter().map(|d| black_box(d.text.as_str()));
+            texts.map(|t| Folded::new(t).text.len()).sum::<usize>()
+        })
+    });
+    let lexicon = Lexicon::builtin().expect("the built-in lexicon loads");
+    let folds: Vec<Folded> = corpus
+        .documents
+        .iter()
+        .map(|d| Folded::new(&d.text))
+        .collect();
+    group.bench_function("scan", |b| {
+        b.iter(|| {
+            for f in &folds {
+                black_box(Scanned::new(&lexicon, f.whole()));
+            }
+        })
     });
     group.bench_function("build", |b| {
         b.iter(|| {

@@ -51,19 +51,72 @@ impl Folded {
 
     /// The original byte range of a folded byte range.
     pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
-        let start = self.map[folded.start];
+        self.whole().original_range(folded)
+    }
+
+    /// All of the folded text, as a [`FoldedSlice`].
+    pub fn whole(&self) -> FoldedSlice<'_> {
+        FoldedSlice {
+            text: &self.text,
+            map: &self.map[..self.text.len()],
+            start: 0,
+            end: self.map.last().copied().unwrap_or(0),
+        }
+    }
+
+    /// The fold of `original[range]` (char boundaries), without folding it
+    /// again: every char folds on its own, so it is a slice of this fold.
+    ///
+    /// ```
+    /// let original = "Reçu à l’ICESCO";
+    /// let f = diplograph::text::Folded::new(original);
+    /// let s = f.slice(9..original.len());
+    /// assert_eq!(s.text, "l'icesco");
+    /// assert_eq!(&original[9..][s.original_range(2..8)], "ICESCO");
+    /// ```
+    pub fn slice(&self, range: Range<usize>) -> FoldedSlice<'_> {
+        let map = &self.map[..self.text.len()];
+        let from = map.partition_point(|&o| o < range.start);
+        let to = map.partition_point(|&o| o < range.end);
+        FoldedSlice {
+            text: &self.text[from..to],
+            map: &map[from..to],
+            start: range.start,
+            end: range.end,
+        }
+    }
+}
+
+/// The fold of a part of a text, borrowed from the fold of the whole.
+#[derive(Debug, Clone, Copy)]
+pub struct FoldedSlice<'a> {
+    /// The folded text of the part.
+    pub text: &'a str,
+    /// The original offset of each folded byte.
+    map: &'a [usize],
+    /// The part's original range.
+    start: usize,
+    end: usize,
+}
+
+impl FoldedSlice<'_> {
+    /// The original byte range of a folded byte range, relative to the
+    /// part's start.
+    pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
+        let start = self.map.get(folded.start).copied().unwrap_or(self.end);
         // The end maps to the start of the original char after the last folded byte.
-        let end = if folded.end == 0 {
-            start
-        } else {
-            let last = self.map[folded.end - 1];
-            self.map[folded.end..]
-                .iter()
-                .copied()
-                .find(|&o| o > last)
-                .unwrap_or(*self.map.last().unwrap_or(&0))
+        let end = match folded.end.checked_sub(1) {
+            None => start,
+            Some(last) => {
+                let last = self.map[last];
+                self.map[folded.end..]
+                    .iter()
+                    .copied()
+                    .find(|&o| o > last)
+                    .unwrap_or(self.end)
+            }
         };
-        start..end
+        start - self.start..end - self.start
     }
 }
 
@@ -82,6 +135,25 @@ pub fn fold(s: &str) -> String {
         fold_char(c, &mut out, &mut buf);
     }
     out
+}
+
+/// `f` of the fold of `s`, without allocating for a short ASCII word.
+///
+/// ```
+/// assert!(diplograph::text::with_fold("Rabat", |f| f == "rabat"));
+/// assert!(diplograph::text::with_fold("Émirats", |f| f == "emirats"));
+/// ```
+pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 64;
+    if s.len() <= SHORT && s.is_ascii() {
+        let mut buf = [0u8; SHORT];
+        let buf = &mut buf[..s.len()];
+        buf.copy_from_slice(s.as_bytes());
+        buf.make_ascii_lowercase();
+        // Lowercased ASCII is ASCII.
+        return f(std::str::from_utf8(buf).unwrap_or_default());
+    }
+    f(&fold(s))
 }
 
 fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {

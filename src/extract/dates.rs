@@ -4,7 +4,7 @@
 //! the document itself gives. A year is never invented: "le 7 août" with no
 //! dated anchor stays `--08-07`.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Scanned};
 use crate::model::PartialDate;
 use crate::text::Folded;
 use regex::Regex;
@@ -54,10 +54,14 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// assert_eq!(found[0].when, When::Date(PartialDate::ymd(2024, 6, 28), Some(4)));
 /// ```
 pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
-    let folded = Folded::new(text);
-    let f = folded.text.as_str();
+    find_in(lex, &Scanned::unscanned(Folded::new(text).whole()))
+}
+
+/// [`find`] in a text already folded and scanned; ranges are of its original.
+pub fn find_in(lex: &Lexicon, folded: &Scanned) -> Vec<DateExpr> {
+    let f = folded.text;
     let mut out: Vec<(Range<usize>, When)> = Vec::new();
-    for (r, month) in lex.months.find(f) {
+    for (r, month) in folded.find(lex.months()) {
         let before = &f[..r.start];
         let after = &f[r.end..];
         let mut start = r.start;
@@ -120,7 +124,7 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
             out.push((m, When::Date(date, None)));
         }
     }
-    for (r, weekday) in lex.weekdays.find(f) {
+    for (r, weekday) in folded.find(lex.weekdays()) {
         let wd = u32::try_from(weekday).unwrap_or(0);
         // A weekday written just before an absolute date belongs to it.
         let next = out.iter_mut().find(|(d, _)| {
@@ -137,10 +141,10 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
             out.push((r, When::Weekday(wd)));
         }
     }
-    for (r, _) in lex.yesterday.find(f) {
+    for (r, _) in folded.find(lex.yesterday()) {
         out.push((r, When::Yesterday));
     }
-    for (r, _) in lex.today.find(f) {
+    for (r, _) in folded.find(lex.today()) {
         out.push((r, When::Today));
     }
     out.sort_by_key(|(r, _)| r.start);
@@ -166,7 +170,7 @@ pub fn find(lex: &Lexicon, text: &str) -> Vec<DateExpr> {
     merged
         .into_iter()
         .map(|(r, when)| DateExpr {
-            range: folded.original_range(r),
+            range: folded.slice().original_range(r),
             when,
         })
         .collect()

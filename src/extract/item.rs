@@ -10,21 +10,23 @@
 //! announced visits have no such sentence.
 
 use super::dates::{self, DateExpr, When};
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Phrases, Scanned};
 use super::patterns::{Label, View};
 use super::people::{self, PersonMention};
 use super::score::{Features, Weights};
 use crate::gazetteer::{Entities, EntryId, Form, Mention};
 use crate::model::{Capacity, EntityKind, Mode, PartialDate};
 use crate::text::{Folded, fold};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// A sentence of an item with what was found in it.
 #[derive(Debug)]
-pub struct Sentence {
+pub struct Sentence<'t> {
     pub range: Range<usize>,
-    pub folded: Folded,
+    /// The sentence's part of the document's fold, scanned for phrases.
+    pub folded: Scanned<'t>,
     /// Tokens of the sentence, and the offsets where a clause starts.
     pub tokens: Vec<people::Token>,
     pub cuts: Vec<usize>,
@@ -33,9 +35,13 @@ pub struct Sentence {
     pub mentions: Vec<Mention>,
     pub people: Vec<ItemPerson>,
     pub headline: bool,
+    /// The date expressions that can date a meeting, read when first asked.
+    dates: OnceCell<Vec<DateExpr>>,
+    /// What the token patterns find, read when first asked.
+    matched: OnceCell<Vec<(&'static str, Range<usize>)>>,
 }
 
-impl Sentence {
+impl Sentence<'_> {
     /// True when a mention lies inside the role of a person of the sentence
     /// ("ambassadeur de Singapour auprès du Maroc").
     fn in_role(&self, m: &Mention) -> bool {
@@ -180,15 +186,17 @@ fn candidate(out: &mut Vec<Candidate>, party: EntryId, sentence: usize) -> &mut 
 
 /// The sentences of an item with their layers: entity mentions (the
 /// gazetteer's and organizations recognized by their form, added to
-/// `entities`), then people, registered in `people`.
-pub fn sentences(
+/// `entities`), then people, registered in `people`. `folded` is the fold
+/// of the whole `text`, folded once for all its items.
+pub fn sentences<'t>(
     text: &str,
-    lex: &Lexicon,
+    folded: &'t Folded,
+    lex: &'t Lexicon,
     entities: &mut Entities,
     headline: Option<Range<usize>>,
     paragraphs: &[Range<usize>],
     people: &mut Vec<DocPerson>,
-) -> Vec<Sentence> {
+) -> Vec<Sentence<'t>> {
     let abbreviation = |w: &str| lex.is_title(w);
     let mut ranges: Vec<(Range<usize>, bool)> = headline.into_iter().map(|h| (h, true)).collect();
     for p in paragraphs {
@@ -201,10 +209,10 @@ pub fn sentences(
     let mut out = Vec::with_capacity(ranges.len());
     for (range, headline) in ranges {
         let s = &text[range.clone()];
-        let folded = Folded::new(s);
+        let folded = Scanned::new(lex, folded.slice(range.clone()));
         let mut mentions: Vec<Mention> = entities
             .gazetteer()
-            .find_folded(s, &folded)
+            .find_folded(s, folded.slice())
             .into_iter()
             .map(|m| Mention {
                 range: m.range.start + range.start..m.range.end + range.start,
@@ -212,7 +220,7 @@ pub fn sentences(
             })
             .collect();
         let tokens = people::tokenize(text, range.clone());
-        let cuts = people::clause_cuts(text, range.clone(), lex);
+        let cuts = people::clause_cuts(&folded, range.start, lex);
         super::orgs::find(text, &tokens, lex, entities, &mut mentions);
         super::orgs::initiatives(text, &tokens, lex, entities, &mut mentions);
         let found = {
@@ -221,14 +229,15 @@ pub fn sentences(
         };
         // Where the people of each attendance cue are: after its end ("en
         // présence de X") or before its start ("X also attended").
-        let cue_offsets = |p: &super::lexicon::Phrases, at_end: bool| -> Vec<usize> {
-            p.find_in(&folded)
+        let cue_offsets = |p: &Phrases, at_end: bool| -> Vec<usize> {
+            folded
+                .find_in(p)
                 .into_iter()
                 .map(|(r, _)| range.start + if at_end { r.end } else { r.start })
                 .collect()
         };
-        let after = cue_offsets(&lex.attendance_after, true);
-        let before = cue_offsets(&lex.attendance_before, false);
+        let after = cue_offsets(lex.attendance_after(), true);
+        let before = cue_offsets(lex.attendance_before(), false);
         let mut sentence_people = Vec::new();
         // Headlines join their subjects with commas ("X, ICESCO chief
         // discuss …"): a role after a name there is the next subject. A long
@@ -254,7 +263,7 @@ pub fn sentences(
             let hub = represents == Some(entities.hub())
                 || m.role.as_ref().is_some_and(|r| {
                     let f = fold(&text[r.clone()]);
-                    lex.hub_head.occurs(&f) && represents.is_none()
+                    lex.hub_head().occurs(&f) && represents.is_none()
                 });
             let name = text[m.name.clone()].to_string();
             let person = register(people, &name, role_text, represents, hub);
@@ -275,6 +284,8 @@ pub fn sentences(
             mentions,
             people: sentence_people,
             headline,
+            dates: OnceCell::new(),
+            matched: OnceCell::new(),
         });
     }
     out
@@ -376,11 +387,7 @@ impl Context<'_> {
         let members: Vec<Vec<usize>> = parties.into_values().map(|(_, m)| m).collect();
         // Parties first named in one sentence that says the meeting was
         // joint ("a tripartite meeting", "réunissant") meet as one.
-        let joint = |k: usize| {
-            self.lex
-                .multilateral
-                .occurs(&sentences[starts[k]].folded.text)
-        };
+        let joint = |k: usize| sentences[starts[k]].folded.occurs(self.lex.multilateral());
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for k in 0..all_parties.len() {
             match groups
@@ -485,7 +492,7 @@ impl Context<'_> {
         // announcement: its programme is no report of a meeting.
         if sentences
             .iter()
-            .any(|s| s.headline && self.lex.announcement.occurs(&s.folded.text))
+            .any(|s| s.headline && s.folded.occurs(self.lex.announcement()))
         {
             return out;
         }
@@ -494,17 +501,15 @@ impl Context<'_> {
         let mut hub_before = false;
         for (i, s) in sentences.iter().enumerate() {
             let continues = hub_before
-                && self
-                    .lex
-                    .subject_pronouns
-                    .find(&s.folded.text)
+                && s.folded
+                    .find(self.lex.subject_pronouns())
                     .first()
                     .is_some_and(|(r, _)| r.start == 0);
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
-                && (self.lex.meeting.occurs(&s.folded.text) || signed(i))
-                && !self.lex.not_meeting.occurs(&s.folded.text)
+                && (s.folded.occurs(self.lex.meeting()) || signed(i))
+                && !s.folded.occurs(self.lex.not_meeting())
             {
                 out.push(i);
             }
@@ -560,7 +565,7 @@ impl Context<'_> {
                 }
             }
             let listed: Vec<usize> = runs.iter().flatten().map(|r| r.start).collect();
-            let matched = self.lex.patterns.find(&self.view(s));
+            let matched = self.matched(s);
             let has = |feature: &str, m: &Mention| {
                 matched.iter().any(|(f, r)| *f == feature && *r == m.range)
             };
@@ -630,7 +635,7 @@ impl Context<'_> {
             if self.gazetteer.is_added(c.party) {
                 c.features.set("added", 1.0);
             }
-            if self.lex.future.occurs(&sentences[c.sentence].folded.text) {
+            if sentences[c.sentence].folded.occurs(self.lex.future()) {
                 c.features.set("future", 1.0);
             }
             // `mention` says that only a name proposes the party.
@@ -735,7 +740,7 @@ impl Context<'_> {
             let joined = k > 0 && {
                 let gap = &self.text[parties[k - 1].range.end..m.range.start];
                 gap.len() <= 40
-                    && (gap.contains([',', ';']) || self.lex.coordination.occurs(&fold(gap)))
+                    && (gap.contains([',', ';']) || self.lex.coordination().occurs(&fold(gap)))
             };
             match runs.last_mut() {
                 Some(run) if joined => run.push(m.range.clone()),
@@ -744,6 +749,12 @@ impl Context<'_> {
         }
         runs.retain(|r| r.len() >= 3);
         runs
+    }
+
+    /// Every (feature, target span) the token patterns find in a sentence.
+    fn matched<'s>(&self, s: &'s Sentence) -> &'s [(&'static str, Range<usize>)] {
+        s.matched
+            .get_or_init(|| self.lex.patterns.find(&self.view(s)))
     }
 
     /// The sentence as token patterns read it: its tokens, the party and
@@ -773,7 +784,7 @@ impl Context<'_> {
             .lists()
             .into_iter()
             .filter_map(|name| {
-                let found = self.lex.list(name)?.find_in(&s.folded);
+                let found = s.folded.find_in(self.lex.list(name)?);
                 let at = s.range.start;
                 let ranges = found.into_iter().map(|(r, _)| r.start + at..r.end + at);
                 Some((name.to_string(), ranges.collect()))
@@ -797,10 +808,10 @@ impl Context<'_> {
         from < to && {
             let folded = fold(&self.text[from..to]);
             [
-                &self.lex.meeting,
-                &self.lex.invite,
-                &self.lex.clause,
-                &self.lex.setting,
+                &self.lex.meeting(),
+                &self.lex.invite(),
+                &self.lex.clause(),
+                &self.lex.setting(),
             ]
             .iter()
             .any(|p| p.occurs(&folded))
@@ -811,7 +822,7 @@ impl Context<'_> {
         let hub = self.gazetteer.hub();
         s.people.iter().any(|p| people[p.person].hub)
             || s.mentions.iter().any(|m| m.entry == hub)
-            || self.lex.hub_head.occurs(&s.folded.text)
+            || s.folded.occurs(self.lex.hub_head())
     }
 
     /// Topics of the item's words, names of organizations left out
@@ -907,10 +918,9 @@ impl Context<'_> {
         // Roles in the name of the event a meeting was held at ("on the
         // sidelines of the session of the Council of Foreign Ministers"):
         // up to ten words after the occasion's words, no comma between.
-        let occasions: Vec<Range<usize>> = self
-            .lex
-            .occasion
-            .find_in(&s.folded)
+        let occasions: Vec<Range<usize>> = s
+            .folded
+            .find_in(self.lex.occasion())
             .into_iter()
             .map(|(r, _)| s.range.start + r.start..s.range.start + r.end)
             .collect();
@@ -944,7 +954,7 @@ impl Context<'_> {
             // organization ("Director-General of the National Library").
             let head_title = self
                 .lex
-                .hub_head
+                .hub_head()
                 .occurs(&fold(&words[i..words.len().min(i + 3)].join(" ")));
             let end = people::role_end(self.text, tokens, i, self.lex, &s.mentions, cuts);
             // A role ends where the occasion starts ("two foreign ministers
@@ -999,21 +1009,25 @@ impl Context<'_> {
             if s.headline || out.contains(&i) {
                 continue;
             }
-            let opens = self
-                .lex
-                .setting_open
-                .find(&s.folded.text)
+            let opens = s
+                .folded
+                .find(self.lex.setting_open())
                 .first()
                 .is_some_and(|(r, _)| r.start < 8);
-            let head: String = s.folded.text.chars().take(60).collect();
+            let head = s
+                .folded
+                .text
+                .char_indices()
+                .nth(60)
+                .map_or(s.folded.text.len(), |(i, _)| i);
             let both = s.people.iter().any(|p| principals.contains(&p.person))
                 && s.people.iter().any(|p| people[p.person].hub);
-            let announces = self.lex.future.occurs(&s.folded.text);
+            let announces = s.folded.occurs(self.lex.future());
             if !announces
                 && (opens
                     || both
-                    || self.lex.setting.occurs(&s.folded.text)
-                    || self.lex.meeting.occurs(&head))
+                    || s.folded.occurs(self.lex.setting())
+                    || !s.folded.find_before(self.lex.meeting(), head).is_empty())
             {
                 out.push(i);
             }
@@ -1024,13 +1038,15 @@ impl Context<'_> {
 
     /// Date expressions of a sentence that can date a meeting: not a
     /// dateline ("DUSHANBE, 16.09.2024 –", "date 2024-06") and not a bare year.
-    fn date_exprs(&self, s: &Sentence) -> Vec<DateExpr> {
-        let text = &self.text[s.range.clone()];
-        dates::find(self.lex, text)
-            .into_iter()
-            .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
-            .filter(|d| !is_dateline(&text[..d.range.start]))
-            .collect()
+    fn date_exprs<'s>(&self, s: &'s Sentence) -> &'s [DateExpr] {
+        s.dates.get_or_init(|| {
+            let text = &self.text[s.range.clone()];
+            dates::find_in(self.lex, &s.folded)
+                .into_iter()
+                .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
+                .filter(|d| !is_dateline(&text[..d.range.start]))
+                .collect()
+        })
     }
 
     fn date(&self, sentences: &[Sentence], setting: &[usize]) -> Option<PartialDate> {
@@ -1044,9 +1060,9 @@ impl Context<'_> {
             })
             .collect();
         // A sentence that announces ("will hold … on February 25") dates no meeting held.
-        let found: Vec<DateExpr> = setting
+        let found: Vec<&DateExpr> = setting
             .iter()
-            .filter(|&&i| !self.lex.future.occurs(&sentences[i].folded.text))
+            .filter(|&&i| !sentences[i].folded.occurs(self.lex.future()))
             .flat_map(|&i| self.date_exprs(&sentences[i]))
             .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
@@ -1077,17 +1093,12 @@ impl Context<'_> {
         let texts = || {
             setting
                 .iter()
-                .map(|&i| sentences[i].folded.text.as_str())
-                .chain(
-                    sentences
-                        .iter()
-                        .filter(|s| s.headline)
-                        .map(|s| s.folded.text.as_str()),
-                )
+                .map(|&i| &sentences[i].folded)
+                .chain(sentences.iter().filter(|s| s.headline).map(|s| &s.folded))
         };
-        if texts().any(|t| self.lex.phone.occurs(t)) {
+        if texts().any(|t| t.occurs(self.lex.phone())) {
             Mode::Phone
-        } else if texts().any(|t| self.lex.videoconference.occurs(t)) {
+        } else if texts().any(|t| t.occurs(self.lex.videoconference())) {
             Mode::Videoconference
         } else {
             Mode::InPerson
@@ -1173,9 +1184,8 @@ impl Context<'_> {
     fn at_headquarters(&self, s: &Sentence, people: &[DocPerson]) -> bool {
         let hub = self.gazetteer.hub();
         let subject_is_hub = s.people.first().is_none_or(|p| people[p.person].hub);
-        self.lex
-            .headquarters
-            .find_in(&s.folded)
+        s.folded
+            .find_in(self.lex.headquarters())
             .iter()
             .any(|(r, _)| {
                 let r = s.range.start + r.start..s.range.start + r.end;
@@ -1217,10 +1227,10 @@ impl Context<'_> {
     fn signings(&self, sentences: &[Sentence]) -> Vec<Signing> {
         let mut out = Vec::new();
         for (at, s) in sentences.iter().enumerate() {
-            if !self.lex.agreement.occurs(&s.folded.text) {
+            if !s.folded.occurs(self.lex.agreement()) {
                 continue;
             }
-            let matched = self.lex.patterns.find(&self.view(s));
+            let matched = self.matched(s);
             let marked = |feature: &str, r: &Range<usize>| {
                 matched.iter().any(|(f, m)| *f == feature && m == r)
             };
@@ -1252,16 +1262,17 @@ impl Context<'_> {
     /// trailing function words.
     fn agreement_title(&self, s: &Sentence, head: &Range<usize>) -> Range<usize> {
         use people::TokenKind;
-        let starts = |p: &super::lexicon::Phrases| -> Vec<usize> {
-            p.find_in(&s.folded)
+        let starts = |p: &Phrases| -> Vec<usize> {
+            s.folded
+                .find_in(p)
                 .into_iter()
                 .map(|(r, _)| r.start + s.range.start)
                 .collect()
         };
         let stops = [
-            starts(&self.lex.agreement_signed),
-            starts(&self.lex.agreement_passive),
-            starts(&self.lex.agreement),
+            starts(self.lex.agreement_signed()),
+            starts(self.lex.agreement_passive()),
+            starts(self.lex.agreement()),
         ]
         .concat();
         let mut end = head.end;
@@ -1320,10 +1331,10 @@ impl Context<'_> {
                 .iter()
                 .filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Initiative)
                 .collect();
-            let invites = self.lex.invite.find_in(f);
-            let joins = self.lex.join.find_in(f);
-            let observer = self.lex.observer.find_in(f);
-            let pronoun = self.lex.join_pronoun.occurs(&f.text);
+            let invites = f.find_in(self.lex.invite());
+            let joins = f.find_in(self.lex.join());
+            let observer = f.find_in(self.lex.observer());
+            let pronoun = f.occurs(self.lex.join_pronoun());
             // The hub is a target only where the sentence names it ("to join
             // ICESCO", "à rejoindre l'Organisation"), not by default ("invited
             // China to join multiple initiatives").
@@ -1361,7 +1372,9 @@ impl Context<'_> {
                     .iter()
                     .find(|m| m.range.start >= inv_end && m.range.end <= first_join)
                     .map(|m| m.entry)
-                    .or_else(|| counterpart.filter(|_| self.lex.country_reference.occurs(&between)))
+                    .or_else(|| {
+                        counterpart.filter(|_| self.lex.country_reference().occurs(&between))
+                    })
                     .or_else(|| {
                         countries
                             .iter()
@@ -1407,8 +1420,8 @@ impl Context<'_> {
                 }
             }
             if invites.is_empty() {
-                let references = self.lex.country_reference.find_in(f);
-                for (j, _) in self.lex.joined.find_in(f) {
+                let references = f.find_in(self.lex.country_reference());
+                for (j, _) in f.find_in(self.lex.joined()) {
                     let at = j.start + offset;
                     // "son pays a adhéré", "his country has joined": the
                     // counterpart, not a state named before.

@@ -5,15 +5,20 @@
 //! French article quoting an English title still reads right); cue lists
 //! and patterns apply to items of their own language
 //! ([`Lexicon::for_language`]).
+//!
+//! Lists are data, keyed by their name in the files: every list not read as
+//! a set of words is a phrase list that patterns may name. The phrase lists
+//! of a lexicon are also one automaton, so that a sentence is scanned once
+//! for all of them ([`Scanned`]) rather than once per list.
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{Folded, accepted_matches, fold};
+use crate::text::{FoldedSlice, fold, with_fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -31,155 +36,136 @@ const BUILTIN: &[(&str, &str)] = &[
 ];
 const TOPICS: &str = include_str!("../../data/topics.toml");
 
-/// The phrase lists patterns may name ([`Lexicon::list`]).
-pub const LISTS: &[&str] = &[
-    "meeting",
-    "not_meeting",
-    "setting",
-    "setting_open",
-    "future",
-    "clause",
-    "partner_before",
-    "coordination",
-    "destination",
-    "org_destination",
-    "articles",
-    "multilateral",
-    "org_links",
-    "unit_of",
-    "hub_head",
-    "headquarters",
-    "country_reference",
-    "subject_pronouns",
-    "attendance_after",
-    "attendance_before",
-    "invite",
-    "join",
-    "joined",
-    "observer",
-    "agreement",
-    "agreement_signed",
-    "agreement_passive",
-    "agreement_prospect",
-    "agreement_intent",
-    "agreement_reference",
+/// The hasher of the sets looked up once per word: fast, not DoS-resistant (the
+/// keys are the lexicon's own words).
+type Fast = foldhash::fast::RandomState;
+/// Folded words looked up per word of the text.
+type WordSet = HashSet<String, Fast>;
+
+/// Lists Rust code reads as sets of folded words, not as phrases.
+const WORD_SETS: &[&str] = &[
+    "titles",
+    "courtesy",
+    "roles",
+    "stopwords",
+    "org_nouns",
+    "org_heads",
+    "initiative_heads",
+    "generic_name_words",
+    "name_adjective_endings",
+    "markers",
+    "month_abbreviations",
 ];
 
-/// One lexicon file.
+/// Phrase lists that apply to items of every language; the others apply to
+/// items of their file's language.
+const SHARED: &[&str] = &["today", "yesterday", "state_body"];
+
+/// One lexicon file: its language, its patterns, the organization words
+/// with their English form, and lists of words or phrases by name. Every
+/// list not in [`WORD_SETS`] is a phrase list that patterns may name
+/// ([`Lexicon::list`]).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct LexiconFile {
     /// The language of the file's cue lists (`fr`, `en`); a file without
     /// one holds patterns for every language (`data/lexicon/patterns.toml`).
     lang: Option<String>,
     #[serde(default)]
-    articles: Vec<String>,
-    #[serde(default)]
-    multilateral: Vec<String>,
-    #[serde(default)]
-    announcement: Vec<String>,
-    #[serde(default)]
-    occasion: Vec<String>,
-    #[serde(default)]
     patterns: Vec<PatternSpec>,
     #[serde(default)]
-    months: Vec<String>,
-    #[serde(default)]
-    month_abbreviations: Vec<String>,
-    #[serde(default)]
-    weekdays: Vec<String>,
-    #[serde(default)]
-    today: Vec<String>,
-    #[serde(default)]
-    yesterday: Vec<String>,
-    #[serde(default)]
-    titles: Vec<String>,
-    #[serde(default)]
-    courtesy: Vec<String>,
-    #[serde(default)]
-    roles: Vec<String>,
-    #[serde(default)]
-    former: Vec<String>,
-    #[serde(default)]
-    state_body: Vec<String>,
-    #[serde(default)]
-    destination: Vec<String>,
-    #[serde(default)]
-    org_destination: Vec<String>,
-    #[serde(default)]
-    meeting: Vec<String>,
-    #[serde(default)]
-    setting: Vec<String>,
-    #[serde(default)]
-    country_reference: Vec<String>,
-    #[serde(default)]
-    clause: Vec<String>,
-    #[serde(default)]
-    org_nouns: Vec<String>,
-    #[serde(default)]
-    future: Vec<String>,
-    #[serde(default)]
-    setting_open: Vec<String>,
-    #[serde(default)]
-    not_meeting: Vec<String>,
-    #[serde(default)]
-    attendance_after: Vec<String>,
-    #[serde(default)]
-    attendance_before: Vec<String>,
-    #[serde(default)]
-    videoconference: Vec<String>,
-    #[serde(default)]
-    phone: Vec<String>,
-    #[serde(default)]
-    hub_head: Vec<String>,
-    #[serde(default)]
-    headquarters: Vec<String>,
-    #[serde(default)]
-    invite: Vec<String>,
-    #[serde(default)]
-    join: Vec<String>,
-    #[serde(default)]
-    join_pronoun: Vec<String>,
-    #[serde(default)]
-    observer: Vec<String>,
-    #[serde(default)]
-    agreement: Vec<String>,
-    #[serde(default)]
-    agreement_signed: Vec<String>,
-    #[serde(default)]
-    agreement_passive: Vec<String>,
-    #[serde(default)]
-    agreement_prospect: Vec<String>,
-    #[serde(default)]
-    agreement_intent: Vec<String>,
-    #[serde(default)]
-    agreement_reference: Vec<String>,
-    #[serde(default)]
-    joined: Vec<String>,
-    #[serde(default)]
-    stopwords: Vec<String>,
-    #[serde(default)]
-    org_heads: Vec<String>,
-    #[serde(default)]
-    initiative_heads: Vec<String>,
-    #[serde(default)]
-    org_links: Vec<String>,
-    #[serde(default)]
-    unit_of: Vec<String>,
-    #[serde(default)]
-    partner_before: Vec<String>,
-    #[serde(default)]
-    subject_pronouns: Vec<String>,
-    #[serde(default)]
-    markers: Vec<String>,
-    #[serde(default)]
-    coordination: Vec<String>,
-    #[serde(default)]
-    generic_name_words: Vec<String>,
-    #[serde(default)]
-    name_adjective_endings: Vec<String>,
-    #[serde(default)]
     org_words: Vec<[String; 2]>,
+    #[serde(flatten)]
+    lists: BTreeMap<String, Vec<String>>,
+}
+
+impl LexiconFile {
+    fn list(&self, name: &str) -> &[String] {
+        self.lists.get(name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The phrase lists Rust code reads, each with an accessor of its name
+/// (`lex.meeting()`); a list missing from the files is empty.
+macro_rules! read_lists {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// Where each list Rust code reads is in [`Lexicon::lists`].
+        #[derive(Debug, Clone)]
+        struct ReadLists {
+            $($name: usize,)*
+        }
+
+        impl ReadLists {
+            fn new(names: &HashMap<String, usize>, empty: usize) -> Self {
+                ReadLists {
+                    $($name: names.get(stringify!($name)).copied().unwrap_or(empty),)*
+                }
+            }
+        }
+
+        impl Lexicon {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> &Phrases {
+                    &self.lists[self.read.$name]
+                }
+            )*
+        }
+    };
+}
+
+read_lists! {
+    /// Month names (value: month 1–12).
+    months,
+    /// Weekday names (value: 0 = Monday).
+    weekdays,
+    today,
+    yesterday,
+    former,
+    /// Bodies of a state ("National Commission for UNESCO", "embassy"): a
+    /// role in one represents the state it names, not the organization.
+    state_body,
+    destination,
+    org_destination,
+    meeting,
+    setting,
+    setting_open,
+    /// Words that refer back to the counterpart state ("ce pays").
+    country_reference,
+    /// Words that start a new clause after a role (auxiliaries, pronouns).
+    clause,
+    future,
+    not_meeting,
+    attendance_after,
+    attendance_before,
+    videoconference,
+    phone,
+    hub_head,
+    headquarters,
+    invite,
+    join,
+    join_pronoun,
+    observer,
+    joined,
+    /// What two parties sign ("memorandum of understanding", "accord-cadre").
+    agreement,
+    /// Verbs and nouns of signing ("signed", "inked", "la signature").
+    agreement_signed,
+    /// Passive signing after the agreement ("was signed", "a été signé").
+    agreement_passive,
+    /// Words between a unit and its organization ("of", "relevant de").
+    unit_of,
+    /// Words that join two parties ("and", "et l'").
+    coordination,
+    /// Articles between a preposition and a name ("the", "la", "l'").
+    articles,
+    /// Words that make one meeting of several parties ("tripartite").
+    multilateral,
+    /// Headline words that announce an encounter to come ("to visit").
+    announcement,
+    /// Words before the event a meeting was held at ("on the sidelines of").
+    occasion,
+    /// Subject pronouns that continue the previous sentence's subject ("Il").
+    subject_pronouns,
 }
 
 #[derive(Debug, Deserialize)]
@@ -196,10 +182,15 @@ struct TopicSpec {
 /// A set of phrases matched on whole words in folded text.
 #[derive(Debug, Clone)]
 pub struct Phrases {
-    automaton: AhoCorasick,
+    /// The folded patterns.
+    patterns: Vec<String>,
     /// For each pattern: its value (an index into a list) and whether it may
     /// continue into a longer word (`patient*`).
     targets: Vec<(usize, bool)>,
+    /// The list alone, searched in any text.
+    own: PhraseIndex,
+    /// The lexicon index holding the list, and the list's id in it.
+    slot: Option<(u64, usize)>,
 }
 
 impl Phrases {
@@ -236,45 +227,24 @@ impl Phrases {
             pats.push(f.clone());
             targets.push((*value, *prefix));
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .expect("lexicon phrases are plain strings");
-        Phrases { automaton, targets }
+        let own = PhraseIndex::new([(&pats, &targets)]);
+        Phrases {
+            patterns: pats,
+            targets,
+            own,
+            slot: None,
+        }
     }
 
     fn list<S: AsRef<str>>(phrases: impl IntoIterator<Item = S>) -> Self {
         Self::new(phrases.into_iter().map(|p| (p, 0)))
     }
 
-    /// Matches in folded text: folded range and value.
+    /// Matches in folded text: folded range and value. Leftmost-longest
+    /// phrases at whole words, a rejected one hiding none that starts later:
+    /// in "via videoconference", "via video" does not hide "videoconference".
     pub fn find(&self, folded: &str) -> Vec<(Range<usize>, usize)> {
-        let whole = |m: &aho_corasick::Match| {
-            let prefix = self.targets[m.pattern().as_usize()].1;
-            let r = m.range();
-            let start_ok = folded[..r.start]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let end_ok = prefix
-                || folded[r.end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-            start_ok && end_ok
-        };
-        accepted_matches(&self.automaton, folded, whole)
-            .into_iter()
-            .map(|m| (m.range(), self.targets[m.pattern().as_usize()].0))
-            .collect()
-    }
-
-    /// Matches in a [`Folded`] text, as ranges of the original.
-    pub fn find_in(&self, folded: &Folded) -> Vec<(Range<usize>, usize)> {
-        self.find(&folded.text)
-            .into_iter()
-            .map(|(r, v)| (folded.original_range(r), v))
-            .collect()
+        leftmost_longest(&self.own.hits(folded), folded.len())
     }
 
     /// True when a phrase ends `folded`, maybe followed by articles
@@ -282,8 +252,8 @@ impl Phrases {
     ///
     /// ```
     /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
-    /// assert!(lex.destination.ends("ambassador of japan to the"));
-    /// assert!(!lex.destination.ends("ambassador of japan"));
+    /// assert!(lex.destination().ends("ambassador of japan to the"));
+    /// assert!(!lex.destination().ends("ambassador of japan"));
     /// ```
     pub fn ends(&self, folded: &str) -> bool {
         self.find(folded).last().is_some_and(|(r, _)| {
@@ -306,101 +276,233 @@ impl Phrases {
     }
 }
 
+/// Every phrase of some lists in one automaton, each pattern with the lists
+/// it belongs to: one scan of a text finds the phrases of all the lists.
+#[derive(Debug, Clone)]
+struct PhraseIndex {
+    /// Tells the lists of this index from those of another.
+    id: u64,
+    /// Every occurrence of every pattern (overlapping matches).
+    automaton: AhoCorasick,
+    /// For each pattern, each list it belongs to: (list, value, prefix), the
+    /// list's first pattern of that string when it has several.
+    tags: Vec<Vec<(usize, usize, bool)>>,
+}
+
+impl PhraseIndex {
+    /// The index of lists given as their patterns and targets.
+    fn new<'a>(lists: impl IntoIterator<Item = (&'a Vec<String>, &'a Vec<(usize, bool)>)>) -> Self {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut tags: Vec<Vec<(usize, usize, bool)>> = Vec::new();
+        for (list, (pats, targets)) in lists.into_iter().enumerate() {
+            for (pattern, &(value, prefix)) in pats.iter().zip(targets) {
+                let k = *ids.entry(pattern).or_insert_with(|| {
+                    patterns.push(pattern);
+                    tags.push(Vec::new());
+                    patterns.len() - 1
+                });
+                // A leftmost-longest search reports the first of equal patterns.
+                if !tags[k].iter().any(|t| t.0 == list) {
+                    tags[k].push((list, value, prefix));
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon phrases are plain strings");
+        PhraseIndex {
+            id,
+            automaton,
+            tags,
+        }
+    }
+
+    /// The phrases of every list in `text` that start a word, by list,
+    /// then start, the longest first. A phrase inside a word is left out:
+    /// it is never accepted, and hides only phrases of its own start.
+    fn hits(&self, text: &str) -> Vec<Hit> {
+        let word_before = |at: usize| {
+            text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        };
+        let word_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            if word_before(m.start()) {
+                continue;
+            }
+            let free_end = !word_after(m.end());
+            for &(list, value, prefix) in &self.tags[m.pattern().as_usize()] {
+                hits.push(Hit {
+                    list,
+                    start: m.start(),
+                    end: m.end(),
+                    value,
+                    prefix,
+                    free_end,
+                });
+            }
+        }
+        hits.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
+        hits
+    }
+}
+
+/// A phrase of one list found at a word start, and whether a word
+/// character follows it.
+#[derive(Debug, Clone)]
+struct Hit {
+    list: usize,
+    start: usize,
+    end: usize,
+    value: usize,
+    prefix: bool,
+    free_end: bool,
+}
+
+/// What a leftmost-longest search of one list gives in the text up to
+/// `end`, keeping whole words: `hits` are the list's, by start and longest
+/// first. At each start the longest phrase that fits is the list's match; a
+/// whole-word one is kept and the search goes on after it, another is
+/// dropped and the search goes on at the next start.
+fn leftmost_longest(hits: &[Hit], end: usize) -> Vec<(Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut k = 0;
+    while let Some(first) = hits.get(k).filter(|h| h.start < end) {
+        let start = first.start;
+        let group = &hits[k..k + hits[k..].partition_point(|h| h.start == start)];
+        if let Some(h) = group.iter().find(|h| h.end <= end)
+            && start >= at
+            && (h.prefix || h.free_end || h.end == end)
+        {
+            out.push((start..h.end, h.value));
+            at = h.end;
+        }
+        k += group.len();
+    }
+    out
+}
+
+/// A folded text (a sentence) with the phrases of every list of a
+/// lexicon, found in one scan. Its searches give what [`Phrases::find`]
+/// gives on the text: per list, the leftmost-longest phrase at whole words,
+/// a rejected phrase hiding none that starts later.
+#[derive(Debug, Clone)]
+pub struct Scanned<'t> {
+    /// The folded text.
+    pub text: &'t str,
+    slice: FoldedSlice<'t>,
+    /// By list, then start, the longest first. A phrase inside a word is
+    /// left out: it is never accepted, and hides only phrases of its start.
+    hits: Vec<Hit>,
+    /// The index scanned, if any.
+    index: Option<u64>,
+}
+
+impl<'t> Scanned<'t> {
+    /// Scans `folded` for the phrases of `lex`.
+    pub fn new(lex: &Lexicon, folded: FoldedSlice<'t>) -> Self {
+        Scanned {
+            text: folded.text,
+            hits: lex.index.hits(folded.text),
+            slice: folded,
+            index: Some(lex.index.id),
+        }
+    }
+
+    /// `folded` not scanned in advance: each list is searched on its own
+    /// when asked (a short text few lists are read in).
+    pub fn unscanned(folded: FoldedSlice<'t>) -> Self {
+        Scanned {
+            text: folded.text,
+            hits: Vec::new(),
+            slice: folded,
+            index: None,
+        }
+    }
+
+    /// The folded text with its map to the original.
+    pub fn slice(&self) -> &FoldedSlice<'t> {
+        &self.slice
+    }
+
+    /// [`Phrases::find`] on the folded text.
+    pub fn find(&self, p: &Phrases) -> Vec<(Range<usize>, usize)> {
+        self.find_before(p, self.text.len())
+    }
+
+    /// [`Scanned::find`] as ranges of the original text.
+    pub fn find_in(&self, p: &Phrases) -> Vec<(Range<usize>, usize)> {
+        self.find(p)
+            .into_iter()
+            .map(|(r, v)| (self.slice.original_range(r), v))
+            .collect()
+    }
+
+    /// [`Phrases::occurs`] on the folded text.
+    pub fn occurs(&self, p: &Phrases) -> bool {
+        !self.find(p).is_empty()
+    }
+
+    /// [`Phrases::find`] on the folded text up to `end` (a char boundary).
+    pub fn find_before(&self, p: &Phrases, end: usize) -> Vec<(Range<usize>, usize)> {
+        let list = match p.slot {
+            Some((index, list)) if Some(index) == self.index => list,
+            _ => return p.find(&self.text[..end]),
+        };
+        let from = self.hits.partition_point(|h| h.list < list);
+        let to = from + self.hits[from..].partition_point(|h| h.list == list);
+        leftmost_longest(&self.hits[from..to], end)
+    }
+}
+
 /// The merged lexicon of every language.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    /// Month names (value: month 1–12).
-    pub months: Phrases,
-    /// Weekday names (value: 0 = Monday).
-    pub weekdays: Phrases,
-    pub today: Phrases,
-    pub yesterday: Phrases,
-    titles: HashSet<String>,
+    /// Every phrase list, by id; [`Lexicon::list`] finds one by name.
+    lists: Vec<Phrases>,
+    names: HashMap<String, usize>,
+    read: ReadLists,
+    index: PhraseIndex,
+    titles: WordSet,
+    /// First words of the titles, folded: most words start none.
+    title_starts: WordSet,
     max_title_words: usize,
-    courtesy: HashSet<String>,
-    roles: HashSet<String>,
+    courtesy: WordSet,
+    roles: WordSet,
     max_role_words: usize,
     /// First words of the roles ("chargé" of "chargé d'affaires"), folded:
     /// most words start no role, and are rejected without joining.
-    role_starts: HashSet<String>,
-    pub former: Phrases,
-    /// Bodies of a state ("National Commission for UNESCO", "embassy"): a
-    /// role in one represents the state it names, not the organization.
-    pub state_body: Phrases,
-    pub destination: Phrases,
-    pub org_destination: Phrases,
-    pub meeting: Phrases,
-    pub setting: Phrases,
-    pub setting_open: Phrases,
-    /// Words that refer back to the counterpart state ("ce pays").
-    pub country_reference: Phrases,
-    /// Words that start a new clause after a role (auxiliaries, pronouns).
-    pub clause: Phrases,
-    pub future: Phrases,
-    pub not_meeting: Phrases,
-    pub attendance_after: Phrases,
-    pub attendance_before: Phrases,
-    pub videoconference: Phrases,
-    pub phone: Phrases,
-    pub hub_head: Phrases,
-    pub headquarters: Phrases,
-    pub invite: Phrases,
-    pub join: Phrases,
-    pub join_pronoun: Phrases,
-    pub observer: Phrases,
-    pub joined: Phrases,
-    /// What two parties sign ("memorandum of understanding", "accord-cadre").
-    pub agreement: Phrases,
-    /// Verbs and nouns of signing ("signed", "inked", "la signature").
-    pub agreement_signed: Phrases,
-    /// Passive signing after the agreement ("was signed", "a été signé").
-    pub agreement_passive: Phrases,
-    /// Words that make a signing a prospect ("the possibility of", "projet de").
-    pub agreement_prospect: Phrases,
-    /// Words of a signing wished or proposed ("proposed that", "souhaité que").
-    pub agreement_intent: Phrases,
-    /// Words before an agreement named before ("the", "ledit", "cette").
-    pub agreement_reference: Phrases,
+    role_starts: WordSet,
     /// Topic cues (value: index into `topic_ids`).
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
-    stopwords: HashSet<String>,
+    stopwords: WordSet,
     /// Month and weekday names and abbreviations, folded.
-    calendar_words: HashSet<String>,
+    calendar_words: WordSet,
     /// Head nouns of organization names ("university", "fondation"), folded.
-    org_heads: HashSet<String>,
+    org_heads: WordSet,
     /// Head nouns of initiative names ("coalition", "initiative"), folded.
-    initiative_heads: HashSet<String>,
+    initiative_heads: WordSet,
     /// Function words inside organization names ("of", "de la"), folded.
-    org_links: HashSet<String>,
-    /// Words between a unit and its organization ("of", "relevant de").
-    pub unit_of: Phrases,
-    /// Words before the other side of a meeting ("with", "avec", "entre").
-    pub partner_before: Phrases,
-    /// Words that join two parties ("and", "et l'").
-    pub coordination: Phrases,
-    /// Articles between a preposition and a name ("the", "la", "l'").
-    pub articles: Phrases,
-    /// Words that make one meeting of several parties ("tripartite").
-    pub multilateral: Phrases,
-    /// Headline words that announce an encounter to come ("to visit").
-    pub announcement: Phrases,
-    /// Words before the event a meeting was held at ("on the sidelines of").
-    pub occasion: Phrases,
-    /// Function words inside organization names, as phrases for patterns.
-    org_link_phrases: Phrases,
+    org_links: WordSet,
     /// Token patterns over the sentence layers (see `patterns.rs`).
     pub patterns: Patterns,
-    /// Subject pronouns that continue the previous sentence's subject ("Il").
-    pub subject_pronouns: Phrases,
     /// Capitalized words that do not make a name of a head noun
     /// ("Executive Council", "General Conference"), folded.
-    generic_name_words: HashSet<String>,
+    generic_name_words: WordSet,
     /// Endings of the lower-case adjectives that follow a French head noun
     /// ("arabe", "nationale"), folded.
     name_adjective_endings: Vec<String>,
     /// Words of French organization names and their English form, folded key.
-    org_words: std::collections::HashMap<String, String>,
+    org_words: HashMap<String, String, Fast>,
     /// Function words marking each language, for [`Lexicon::language`].
     markers: Vec<(String, Phrases)>,
     /// The lexicon of each language, its cue lists that language's only.
@@ -423,33 +525,44 @@ impl Lexicon {
     pub fn with_files(paths: &[impl AsRef<Path>]) -> Result<Self> {
         let mut files = Vec::new();
         for (name, source) in BUILTIN {
-            files.push(Self::parse(Path::new(name), source)?);
+            files.push((PathBuf::from(name), Self::parse(Path::new(name), source)?));
         }
         for p in paths {
             let p = p.as_ref();
             let source = crate::files::read_text(p, crate::files::MAX_DATA_FILE)?;
-            files.push(Self::parse(p, &source)?);
+            files.push((p.to_path_buf(), Self::parse(p, &source)?));
         }
+        // Patterns may name the phrase lists of any file.
+        let known: HashSet<&str> = files
+            .iter()
+            .flat_map(|(_, f)| f.lists.keys())
+            .map(String::as_str)
+            .filter(|l| !WORD_SETS.contains(l))
+            .collect();
+        let with_patterns = files
+            .iter()
+            .map(|(name, file)| {
+                let patterns = file
+                    .patterns
+                    .iter()
+                    .map(|p| {
+                        Pattern::new(p, &|l| known.contains(l)).map_err(|e| Error::data(name, e))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok((file, patterns))
+            })
+            .collect::<Result<Vec<_>>>()?;
         let topics: TopicsFile =
             toml::from_str(TOPICS).map_err(|e| Error::data("data/topics.toml", e.to_string()))?;
-        Ok(Self::from_files(files, topics))
+        Ok(Self::from_files(&with_patterns, &topics))
     }
 
-    /// One lexicon file and its compiled patterns.
-    fn parse(name: &Path, source: &str) -> Result<(LexiconFile, Vec<Pattern>)> {
-        let file: LexiconFile =
-            toml::from_str(source).map_err(|e| Error::data(name, e.to_string()))?;
-        let known = |list: &str| LISTS.contains(&list);
-        let patterns = file
-            .patterns
-            .iter()
-            .map(|p| Pattern::new(p, &known).map_err(|e| Error::data(name, e)))
-            .collect::<Result<Vec<_>>>()?;
-        Ok((file, patterns))
+    fn parse(name: &Path, source: &str) -> Result<LexiconFile> {
+        toml::from_str(source).map_err(|e| Error::data(name, e.to_string()))
     }
 
     /// The merged lexicon, holding one lexicon per language of the files.
-    fn from_files(files: Vec<(LexiconFile, Vec<Pattern>)>, topics: TopicsFile) -> Self {
+    fn from_files(files: &[(&LexiconFile, Vec<Pattern>)], topics: &TopicsFile) -> Self {
         let mut langs: Vec<&str> = files
             .iter()
             .filter_map(|(f, _)| f.lang.as_deref())
@@ -458,20 +571,20 @@ impl Lexicon {
         langs.dedup();
         let languages = langs
             .iter()
-            .map(|l| (l.to_string(), Self::build(&files, &topics, Some(l))))
+            .map(|l| (l.to_string(), Self::build(files, topics, Some(l))))
             .collect();
         Lexicon {
             languages,
-            ..Self::build(&files, &topics, None)
+            ..Self::build(files, topics, None)
         }
     }
 
-    /// A lexicon from the files: names, titles, roles, calendar words and
-    /// the words of organization names from every file; cue lists (verbs,
-    /// prepositions, clause words) from the files of `lang` only, or of all
-    /// languages when `None`.
+    /// A lexicon from the files: names, titles, roles, calendar words, the
+    /// words of organization names and the [`SHARED`] lists from every
+    /// file; the other phrase lists (verbs, prepositions, clause words) from
+    /// the files of `lang` only, or of all languages when `None`.
     fn build(
-        with_patterns: &[(LexiconFile, Vec<Pattern>)],
+        with_patterns: &[(&LexiconFile, Vec<Pattern>)],
         topics: &TopicsFile,
         lang: Option<&str>,
     ) -> Self {
@@ -481,32 +594,54 @@ impl Lexicon {
             .filter(|(f, _)| f.lang.is_none() || mine(f))
             .flat_map(|(_, p)| p.iter().cloned())
             .collect();
-        let files: Vec<&LexiconFile> = with_patterns.iter().map(|(f, _)| f).collect();
-        let all = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
-            files.iter().flat_map(|x| f(x).iter().cloned()).collect()
-        };
-        let own = |f: fn(&LexiconFile) -> &Vec<String>| -> Vec<String> {
+        let files: Vec<&LexiconFile> = with_patterns.iter().map(|(f, _)| *f).collect();
+        let all =
+            |name: &str| -> Vec<&String> { files.iter().flat_map(|x| x.list(name)).collect() };
+        let folded_set = |name: &str| -> WordSet { all(name).iter().map(|t| fold(t)).collect() };
+        let own = |name: &str| -> Vec<&String> {
             files
                 .iter()
-                .filter(|x| mine(x))
-                .flat_map(|x| f(x).iter().cloned())
+                .filter(|x| mine(x) || SHARED.contains(&name))
+                .flat_map(|x| x.list(name))
                 .collect()
         };
-        let months = Phrases::new(files.iter().flat_map(|f| {
-            f.months
+        let mut lists = vec![Phrases::list(std::iter::empty::<&str>())];
+        let mut names = HashMap::new();
+        let mut names_in_order: Vec<&str> = files
+            .iter()
+            .flat_map(|f| f.lists.keys())
+            .map(String::as_str)
+            .filter(|l| !WORD_SETS.contains(l) && !matches!(*l, "months" | "weekdays"))
+            .collect();
+        names_in_order.sort_unstable();
+        names_in_order.dedup();
+        for name in names_in_order {
+            names.insert(name.to_string(), lists.len());
+            lists.push(Phrases::list(own(name)));
+        }
+        // Months and weekdays stand for their number.
+        names.insert("months".to_string(), lists.len());
+        lists.push(Phrases::new(files.iter().flat_map(|f| {
+            f.list("months")
                 .iter()
                 .enumerate()
-                .chain(f.month_abbreviations.iter().enumerate())
+                .chain(f.list("month_abbreviations").iter().enumerate())
                 .map(|(i, m)| (m.clone(), i + 1))
-        }));
-        let weekdays = Phrases::new(
-            files
+        })));
+        names.insert("weekdays".to_string(), lists.len());
+        lists.push(Phrases::new(files.iter().flat_map(|f| {
+            f.list("weekdays")
                 .iter()
-                .flat_map(|f| f.weekdays.iter().enumerate().map(|(i, d)| (d.clone(), i))),
-        );
-        let titles: HashSet<String> = all(|f| &f.titles).iter().map(|t| fold(t)).collect();
-        let roles: HashSet<String> = all(|f| &f.roles).iter().map(|t| fold(t)).collect();
-        let words = |set: &HashSet<String>| {
+                .enumerate()
+                .map(|(i, d)| (d.clone(), i))
+        })));
+        let index = PhraseIndex::new(lists.iter().map(|p| (&p.patterns, &p.targets)));
+        for (list, p) in lists.iter_mut().enumerate() {
+            p.slot = Some((index.id, list));
+        }
+        let titles = folded_set("titles");
+        let roles = folded_set("roles");
+        let words = |set: &WordSet| {
             set.iter()
                 .map(|t| t.split_whitespace().count())
                 .max()
@@ -514,51 +649,21 @@ impl Lexicon {
         };
         let markers = files
             .iter()
-            .filter(|f| !f.markers.is_empty())
-            .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.markers.iter()))))
+            .filter(|f| !f.list("markers").is_empty())
+            .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.list("markers")))))
             .collect();
         Lexicon {
-            months,
-            weekdays,
-            today: Phrases::list(all(|f| &f.today)),
-            yesterday: Phrases::list(all(|f| &f.yesterday)),
+            read: ReadLists::new(&names, 0),
+            index,
+            lists,
+            names,
             max_title_words: words(&titles),
+            title_starts: first_words(&titles, &[' ']),
             titles,
-            courtesy: all(|f| &f.courtesy).iter().map(|t| fold(t)).collect(),
+            courtesy: folded_set("courtesy"),
             max_role_words: words(&roles),
-            role_starts: roles
-                .iter()
-                .filter_map(|r| r.split([' ', '\'']).next().map(str::to_string))
-                .collect(),
+            role_starts: first_words(&roles, &[' ', '\'']),
             roles,
-            former: Phrases::list(own(|f| &f.former)),
-            state_body: Phrases::list(all(|f| &f.state_body)),
-            destination: Phrases::list(own(|f| &f.destination)),
-            org_destination: Phrases::list(own(|f| &f.org_destination)),
-            meeting: Phrases::list(own(|f| &f.meeting)),
-            setting: Phrases::list(own(|f| &f.setting)),
-            setting_open: Phrases::list(own(|f| &f.setting_open)),
-            country_reference: Phrases::list(own(|f| &f.country_reference)),
-            clause: Phrases::list(own(|f| &f.clause)),
-            future: Phrases::list(own(|f| &f.future)),
-            not_meeting: Phrases::list(own(|f| &f.not_meeting)),
-            attendance_after: Phrases::list(own(|f| &f.attendance_after)),
-            attendance_before: Phrases::list(own(|f| &f.attendance_before)),
-            videoconference: Phrases::list(own(|f| &f.videoconference)),
-            phone: Phrases::list(own(|f| &f.phone)),
-            hub_head: Phrases::list(own(|f| &f.hub_head)),
-            headquarters: Phrases::list(own(|f| &f.headquarters)),
-            invite: Phrases::list(own(|f| &f.invite)),
-            join: Phrases::list(own(|f| &f.join)),
-            join_pronoun: Phrases::list(own(|f| &f.join_pronoun)),
-            observer: Phrases::list(own(|f| &f.observer)),
-            joined: Phrases::list(own(|f| &f.joined)),
-            agreement: Phrases::list(own(|f| &f.agreement)),
-            agreement_signed: Phrases::list(own(|f| &f.agreement_signed)),
-            agreement_passive: Phrases::list(own(|f| &f.agreement_passive)),
-            agreement_prospect: Phrases::list(own(|f| &f.agreement_prospect)),
-            agreement_intent: Phrases::list(own(|f| &f.agreement_intent)),
-            agreement_reference: Phrases::list(own(|f| &f.agreement_reference)),
             topics: Phrases::new(
                 topics
                     .topic
@@ -567,42 +672,22 @@ impl Lexicon {
                     .flat_map(|(i, t)| t.cues.iter().map(move |c| (c.clone(), i))),
             ),
             topic_ids: topics.topic.iter().map(|t| t.id.clone()).collect(),
-            stopwords: all(|f| &f.stopwords)
-                .iter()
-                .chain(all(|f| &f.org_nouns).iter())
+            stopwords: all("stopwords")
+                .into_iter()
+                .chain(all("org_nouns"))
                 .map(|t| fold(t))
                 .collect(),
-            calendar_words: files
+            calendar_words: ["months", "month_abbreviations", "weekdays"]
                 .iter()
-                .flat_map(|f| {
-                    f.months
-                        .iter()
-                        .chain(&f.month_abbreviations)
-                        .chain(&f.weekdays)
-                })
+                .flat_map(|l| all(l))
                 .map(|t| fold(t))
                 .collect(),
-            org_heads: all(|f| &f.org_heads).iter().map(|t| fold(t)).collect(),
-            initiative_heads: all(|f| &f.initiative_heads)
-                .iter()
-                .map(|t| fold(t))
-                .collect(),
-            org_links: own(|f| &f.org_links).iter().map(|t| fold(t)).collect(),
-            unit_of: Phrases::list(own(|f| &f.unit_of)),
-            partner_before: Phrases::list(own(|f| &f.partner_before)),
-            coordination: Phrases::list(own(|f| &f.coordination)),
-            articles: Phrases::list(own(|f| &f.articles)),
-            multilateral: Phrases::list(own(|f| &f.multilateral)),
-            announcement: Phrases::list(own(|f| &f.announcement)),
-            occasion: Phrases::list(own(|f| &f.occasion)),
-            org_link_phrases: Phrases::list(own(|f| &f.org_links)),
+            org_heads: folded_set("org_heads"),
+            initiative_heads: folded_set("initiative_heads"),
+            org_links: own("org_links").iter().map(|t| fold(t)).collect(),
             patterns: Patterns::new(patterns),
-            subject_pronouns: Phrases::list(own(|f| &f.subject_pronouns)),
-            generic_name_words: all(|f| &f.generic_name_words)
-                .iter()
-                .map(|t| fold(t))
-                .collect(),
-            name_adjective_endings: all(|f| &f.name_adjective_endings)
+            generic_name_words: folded_set("generic_name_words"),
+            name_adjective_endings: all("name_adjective_endings")
                 .iter()
                 .map(|t| fold(t))
                 .collect(),
@@ -616,41 +701,9 @@ impl Lexicon {
         }
     }
 
-    /// The phrase list of that name (one of [`LISTS`]), as patterns read it.
+    /// The phrase list of that name, as patterns read it.
     pub fn list(&self, name: &str) -> Option<&Phrases> {
-        Some(match name {
-            "meeting" => &self.meeting,
-            "not_meeting" => &self.not_meeting,
-            "setting" => &self.setting,
-            "setting_open" => &self.setting_open,
-            "future" => &self.future,
-            "clause" => &self.clause,
-            "partner_before" => &self.partner_before,
-            "coordination" => &self.coordination,
-            "destination" => &self.destination,
-            "org_destination" => &self.org_destination,
-            "articles" => &self.articles,
-            "multilateral" => &self.multilateral,
-            "org_links" => &self.org_link_phrases,
-            "unit_of" => &self.unit_of,
-            "hub_head" => &self.hub_head,
-            "headquarters" => &self.headquarters,
-            "country_reference" => &self.country_reference,
-            "subject_pronouns" => &self.subject_pronouns,
-            "attendance_after" => &self.attendance_after,
-            "attendance_before" => &self.attendance_before,
-            "invite" => &self.invite,
-            "join" => &self.join,
-            "joined" => &self.joined,
-            "observer" => &self.observer,
-            "agreement" => &self.agreement,
-            "agreement_signed" => &self.agreement_signed,
-            "agreement_passive" => &self.agreement_passive,
-            "agreement_prospect" => &self.agreement_prospect,
-            "agreement_intent" => &self.agreement_intent,
-            "agreement_reference" => &self.agreement_reference,
-            _ => return None,
-        })
+        self.names.get(name).map(|&i| &self.lists[i])
     }
 
     /// The lexicon whose cue lists are those of `lang` (as
@@ -659,9 +712,9 @@ impl Lexicon {
     /// ```
     /// let lex = diplograph::extract::Lexicon::builtin().unwrap();
     /// let fr = lex.for_language("fr");
-    /// assert!(fr.meeting.occurs("a recu"), "lists match folded text");
-    /// assert!(!fr.meeting.occurs("met with"), "English cues apply to English items");
-    /// assert!(lex.meeting.occurs("met with"));
+    /// assert!(fr.meeting().occurs("a recu"), "lists match folded text");
+    /// assert!(!fr.meeting().occurs("met with"), "English cues apply to English items");
+    /// assert!(lex.meeting().occurs("met with"));
     /// ```
     pub fn for_language(&self, lang: &str) -> &Lexicon {
         self.languages
@@ -672,23 +725,23 @@ impl Lexicon {
 
     /// True for a head noun of organization names ("University", "Fondation").
     pub fn is_org_head(&self, word: &str) -> bool {
-        self.org_heads.contains(&fold(word))
+        with_fold(word, |f| self.org_heads.contains(f))
     }
 
     /// True for a head noun of initiative names ("Coalition", "Initiative").
     pub fn is_initiative_head(&self, word: &str) -> bool {
-        self.initiative_heads.contains(&fold(word))
+        with_fold(word, |f| self.initiative_heads.contains(f))
     }
 
     /// True for a month or weekday name ("Monday", "juin").
     pub fn is_month_or_weekday(&self, word: &str) -> bool {
-        self.calendar_words.contains(&fold(word))
+        with_fold(word, |f| self.calendar_words.contains(f))
     }
 
     /// True for a capitalized word that does not make a head noun a name
     /// ("Executive", "Permanent", "Global").
     pub fn is_generic_name_word(&self, word: &str) -> bool {
-        self.generic_name_words.contains(&fold(word))
+        with_fold(word, |f| self.generic_name_words.contains(f))
     }
 
     /// True for a function word inside organization names (`folded`: "of", "de").
@@ -702,7 +755,7 @@ impl Lexicon {
         let f = fold(word);
         word.chars().next().is_some_and(char::is_lowercase)
             && !self.org_links.contains(&f)
-            && !self.clause.occurs(&f)
+            && !self.clause().occurs(&f)
             && (self.org_words.contains_key(&f)
                 || self
                     .name_adjective_endings
@@ -754,15 +807,24 @@ impl Lexicon {
         vec![before.join(" ")]
     }
 
+    /// True when `word` may start a title (as the first of
+    /// [`Lexicon::is_title`]'s words).
+    pub fn starts_title(&self, word: &str) -> bool {
+        with_fold(word, |f| {
+            self.title_starts
+                .contains(f.split(' ').next().unwrap_or_default())
+        })
+    }
+
     /// True for a courtesy title or honorific ("Dr", "S.E.", "His Excellency").
     pub fn is_title(&self, words: &str) -> bool {
-        self.titles.contains(&fold(words))
+        with_fold(words, |f| self.titles.contains(f))
     }
 
     /// True for a courtesy title ("M.", "Mrs."): the given name follows it,
     /// so an honorific after it is a first name ("M. Emir Hadžić").
     pub fn is_courtesy(&self, word: &str) -> bool {
-        self.courtesy.contains(&fold(word))
+        with_fold(word, |f| self.courtesy.contains(f))
     }
 
     /// The number of words a title may have at most.
@@ -773,11 +835,10 @@ impl Lexicon {
     /// The number of words of the role head that `words` starts with, if any.
     pub fn role_head_len(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;
-        let head = fold(first);
-        if !self
-            .role_starts
-            .contains(head.split('\'').next().unwrap_or_default())
-        {
+        if !with_fold(first, |head| {
+            self.role_starts
+                .contains(head.split('\'').next().unwrap_or_default())
+        }) {
             return None;
         }
         (1..=(self.max_role_words + 1).min(words.len()))
@@ -792,8 +853,10 @@ impl Lexicon {
 
     /// True for a word that never belongs to a name.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords
-            .contains(fold(word).trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        with_fold(word, |f| {
+            self.stopwords
+                .contains(f.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        })
     }
 
     /// True for a function word of some language (its `markers`: "the",
@@ -812,10 +875,14 @@ impl Lexicon {
     /// The language of a text: the one whose `markers` (function words)
     /// occur most, `en` when none does.
     pub fn language(&self, text: &str) -> &str {
-        let folded = fold(text);
+        self.language_of_folded(&fold(text))
+    }
+
+    /// [`Lexicon::language`] of a folded text.
+    pub fn language_of_folded(&self, folded: &str) -> &str {
         self.markers
             .iter()
-            .map(|(lang, m)| (m.find(&folded).len(), lang))
+            .map(|(lang, m)| (m.find(folded).len(), lang))
             .max_by_key(|(n, _)| *n)
             .map_or("en", |(_, lang)| lang.as_str())
     }
@@ -833,6 +900,14 @@ impl Lexicon {
             .map(|(id, _)| id.clone())
             .collect()
     }
+}
+
+/// The first words of folded phrases, up to one of `ends`.
+fn first_words(phrases: &WordSet, ends: &[char]) -> WordSet {
+    phrases
+        .iter()
+        .filter_map(|r| r.split(ends).next().map(str::to_string))
+        .collect()
 }
 
 /// Joins words with spaces, except after an elided article ("d'affaires").
@@ -854,9 +929,9 @@ mod tests {
     #[test]
     fn builtin_loads_both_languages() {
         let lex = Lexicon::builtin().unwrap();
-        assert_eq!(lex.months.find("15 septembre 2022")[0].1, 9);
-        assert_eq!(lex.months.find("on september 10")[0].1, 9);
-        assert_eq!(lex.weekdays.find("vendredi 28")[0].1, 4);
+        assert_eq!(lex.months().find("15 septembre 2022")[0].1, 9);
+        assert_eq!(lex.months().find("on september 10")[0].1, 9);
+        assert_eq!(lex.weekdays().find("vendredi 28")[0].1, 4);
         assert!(lex.is_title("Mme") && lex.is_title("H.E.") && !lex.is_title("Rabat"));
         assert_eq!(lex.role_head_len(&["chargé", "d'Affaires", "à"]), Some(2));
         assert_eq!(lex.role_head_len(&["Director-General", "of"]), Some(1));
@@ -874,7 +949,7 @@ mod tests {
     #[test]
     fn patterns_name_lists_that_exist_and_bad_ones_name_their_file() {
         let lex = Lexicon::builtin().unwrap();
-        for name in LISTS {
+        for name in lex.patterns.lists() {
             assert!(lex.list(name).is_some(), "{name}");
         }
         assert!(lex.list("nope").is_none());
@@ -947,7 +1022,7 @@ mod tests {
         ];
         for (lang, text, want) in table {
             assert_eq!(
-                lex.for_language(lang).meeting.occurs(text),
+                lex.for_language(lang).meeting().occurs(text),
                 *want,
                 "{lang}: {text}"
             );

@@ -16,7 +16,7 @@ mod people;
 mod score;
 mod sentences;
 
-pub use lexicon::{Lexicon, Phrases};
+pub use lexicon::{Lexicon, Phrases, Scanned};
 pub use score::{FEATURES, Features, Weights};
 
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
@@ -25,6 +25,7 @@ use crate::model::{
     Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
     Membership, PartialDate, Participant,
 };
+use crate::text::Folded;
 use indexmap::IndexMap;
 use item::{Context, DocPerson, Found, ItemMeeting};
 use std::collections::{BTreeMap, HashMap};
@@ -176,19 +177,20 @@ impl Extractor {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
         let mut entities = Entities::new(&self.gazetteer);
+        let folded = Folded::new(&doc.text);
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
-            let item_text: String = item
+            let item_folded: Vec<&str> = item
                 .paragraphs
                 .iter()
-                .map(|p| &doc.text[p.clone()])
-                .collect::<Vec<_>>()
-                .join(" ");
-            let lang = self.lexicon.language(&item_text);
+                .map(|p| folded.slice(p.clone()).text)
+                .collect();
+            let lang = self.lexicon.language_of_folded(&item_folded.join(" "));
             // Only the item's language's cues apply.
             let lex = self.lexicon.for_language(lang);
             let sentences = item::sentences(
                 &doc.text,
+                &folded,
                 lex,
                 &mut entities,
                 item.headline.clone(),

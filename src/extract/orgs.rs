@@ -19,7 +19,7 @@ use super::lexicon::Lexicon;
 use super::people::{Token, TokenKind};
 use crate::gazetteer::{Entities, Entry, EntryId, Form, Mention};
 use crate::model::EntityKind;
-use crate::text::fold;
+use crate::text::{fold, with_fold};
 
 /// Similarity above which a recognized name is a gazetteer entry's name.
 const SAME_NAME: f64 = 0.9;
@@ -54,7 +54,7 @@ pub fn find(
             && let Some(head) = (i..end).find(|&k| lex.is_org_head(word(k)))
             && let Some(link) = (i..head).rev().find(|&k| {
                 let f = fold(word(k));
-                lex.is_org_link(&f) && !lex.coordination.occurs(&f)
+                lex.is_org_link(&f) && !lex.coordination().occurs(&f)
             })
         {
             i = link + 1;
@@ -82,7 +82,7 @@ pub fn find(
             || (i..end).any(|k| {
                 let w = word(k);
                 (w.chars().next().is_some_and(char::is_uppercase) || lex.is_name_adjective(w))
-                    && !lex.is_org_link(&fold(w))
+                    && !with_fold(w, |f| lex.is_org_link(f))
                     && !lex.is_org_head(w)
                     && !lex.is_generic_name_word(w)
                     && !lex.is_role_start(&[w])
@@ -123,7 +123,7 @@ pub fn find(
                 })
                 .map(|m| m.entry)
         });
-        let state_body = lex.state_body.occurs(&fold(&name));
+        let state_body = lex.state_body().occurs(&fold(&name));
         // A name the document already added needs no new look-up.
         let added = entities
             .by_id(&slug(&name))
@@ -267,7 +267,7 @@ fn run_end(
     let ends_body = |k: usize| {
         capitalized(k)
             && lex
-                .state_body
+                .state_body()
                 .ends(&fold(&text[tokens[i].range.start..tokens[k].range.end]))
     };
     while k < tokens.len() && tokens[k].kind == TokenKind::Word {
@@ -288,7 +288,7 @@ fn run_end(
         }
         // "the Organization and Senegal", "l'Organisation et le Bureau": a
         // head alone does not start a coordination.
-        if heads_only && lex.coordination.occurs(&fold(word(k))) {
+        if heads_only && with_fold(word(k), |f| lex.coordination().occurs(f)) {
             break;
         }
         // "and the" / "et la" after a head noun, or before one, opens
@@ -297,9 +297,9 @@ fn run_end(
         let article = |j: usize| {
             tokens
                 .get(j)
-                .is_some_and(|t| lex.articles.is_whole(&fold(&text[t.range.clone()])))
+                .is_some_and(|t| lex.articles().is_whole(&fold(&text[t.range.clone()])))
         };
-        if lex.coordination.occurs(&fold(word(k)))
+        if with_fold(word(k), |f| lex.coordination().occurs(f))
             && article(k + 1)
             && (after_head
                 || tokens
@@ -313,13 +313,13 @@ fn run_end(
         while j < tokens.len()
             && j < k + 3
             && tokens[j].kind == TokenKind::Word
-            && lex.is_org_link(&fold(word(j)))
+            && with_fold(word(j), |f| lex.is_org_link(f))
         {
             j += 1;
         }
         // "l'Organisation en Afrique": a preposition of place alone before a
         // name says where the organization works, not what it is called.
-        let located = j == k + 1 && lex.destination.is_whole(&fold(word(k)));
+        let located = j == k + 1 && lex.destination().is_whole(&fold(word(k)));
         if j > k && j < tokens.len() && (name_word(j) || ends_body(j)) && !located {
             k = j;
             continue;
@@ -350,12 +350,15 @@ fn is_hub_unit(
         // not "ICESCO and the Baobab Foundation".
         let before = m.range.end <= start && {
             let between: Vec<&str> = text[m.range.end..start].split_whitespace().collect();
-            between.len() <= 1 && between.iter().all(|w| !lex.is_org_link(&fold(w)))
+            between.len() <= 1
+                && between
+                    .iter()
+                    .all(|w| !with_fold(w, |f| lex.is_org_link(f)))
         };
         // "… of ICESCO", "… relevant de l'ICESCO"; not "… and ICESCO".
         let after = m.range.start >= stop
             && lex
-                .unit_of
+                .unit_of()
                 .is_whole(&fold(text[stop..m.range.start].trim()));
         before || after
     })
@@ -395,9 +398,9 @@ fn acronym_after<'t>(
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
                 let lower_name_word = head_first
                     && !capital
-                    && !lex.clause.occurs(&f)
-                    && !lex.meeting.occurs(&f)
-                    && !lex.setting.occurs(&f);
+                    && !lex.clause().occurs(&f)
+                    && !lex.meeting().occurs(&f)
+                    && !lex.setting().occurs(&f);
                 !(capital && lex.is_org_head(w))
                     && (capital
                         || lex.is_org_link(&f)
@@ -416,13 +419,13 @@ fn acronym_after<'t>(
 /// Two to ten letters (digits and hyphens allowed), at least two capitals,
 /// starting with one, mostly capitals: "AAYC", "AfDB", "UNA-OIC".
 fn is_acronym(w: &str) -> bool {
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=10).contains(&w.chars().count())
-        && w.chars().next().is_some_and(char::is_uppercase)
+    let upper = || w.chars().filter(|c| c.is_uppercase()).count();
+    let letters = || w.chars().filter(|c| c.is_alphabetic()).count();
+    w.chars().next().is_some_and(char::is_uppercase)
+        && (2..=10).contains(&w.chars().count())
         && w.chars().all(|c| c.is_alphanumeric() || c == '-')
-        && upper >= 2
-        && upper * 3 >= letters * 2
+        && upper() >= 2
+        && upper() * 3 >= letters() * 2
         && !is_roman_numeral(w)
 }
 
@@ -509,7 +512,7 @@ pub fn initiatives(
         while start > 0
             && is_word(start - 1)
             && capitalized(start - 1)
-            && !lex.is_org_link(&fold(word(start - 1)))
+            && !with_fold(word(start - 1), |f| lex.is_org_link(f))
             && (!covered(start - 1, mentions) || hub_at(start - 1, mentions))
         {
             start -= 1;
@@ -518,15 +521,16 @@ pub fn initiatives(
         let mut end = head + 1;
         while end < tokens.len() && end < head + 11 && is_word(end) {
             let f = fold(word(end));
-            if lex.clause.occurs(&f) || lex.meeting.occurs(&f) || lex.invite.occurs(&f) {
+            if lex.clause().occurs(&f) || lex.meeting().occurs(&f) || lex.invite().occurs(&f) {
                 break;
             }
             end += 1;
         }
-        while end > head + 1 && lex.is_org_link(&fold(word(end - 1))) {
+        while end > head + 1 && with_fold(word(end - 1), |f| lex.is_org_link(f)) {
             end -= 1;
         }
-        let distinct = (start..end).any(|k| k != head && !lex.is_org_link(&fold(word(k))));
+        let distinct =
+            (start..end).any(|k| k != head && !with_fold(word(k), |f| lex.is_org_link(f)));
         if !distinct {
             continue;
         }

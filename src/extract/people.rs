@@ -4,10 +4,10 @@
 //! Jeyhun Bayramov"), and from earlier mentions of the same person in the
 //! document ("Dr AlMalik", "Ambassador Fyfe").
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Scanned};
 use crate::gazetteer::{Entities, Form, Mention};
 use crate::model::EntityKind;
-use crate::text::fold;
+use crate::text::{fold, with_fold};
 use std::ops::Range;
 
 /// A token of a sentence: a word, an initial or a punctuation mark.
@@ -186,6 +186,7 @@ pub fn find(
                 j + n <= tokens.len()
                     && (j..j + n).all(is_word)
                     && word(j).chars().next().is_some_and(char::is_uppercase)
+                    && lex.starts_title(word(j))
                     && lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
             });
             // "M. Emir Hadžić": after a courtesy title, an honorific followed
@@ -207,7 +208,7 @@ pub fn find(
                     titled = true;
                     j += n;
                     if is_word(j)
-                        && matches!(fold(word(j)).as_str(), "le" | "la")
+                        && with_fold(word(j), |f| matches!(f, "le" | "la"))
                         && is_word(j + 1)
                         && lex.is_title(word(j + 1))
                     {
@@ -223,13 +224,13 @@ pub fn find(
         while is_word(k) {
             let w = word(k);
             let first = k == name_start;
-            let possessive = fold(w).ends_with("'s");
+            let possessive = with_fold(w, |f| f.ends_with("'s"));
             let name_like = is_name_word(w)
                 && !possessive
                 && !lex.is_stopword(w)
                 && (!lex.is_role_start(&[w]) || (first && honorific_name));
             let particle = !first
-                && PARTICLES.contains(&fold(w).as_str())
+                && with_fold(w, |f| PARTICLES.contains(&f))
                 && is_word(k + 1)
                 && is_name_word(word(k + 1));
             let initial = !first
@@ -299,11 +300,10 @@ pub fn find(
 }
 
 fn is_month_or_day(lex: &Lexicon, w: &str) -> bool {
-    let f = fold(w);
-    if f.len() <= 3 {
-        return false; // "Jun" is a name more often than a month here
-    }
-    !lex.months.find(&f).is_empty() || !lex.weekdays.find(&f).is_empty()
+    // "Jun" is a name more often than a month here.
+    with_fold(w, |f| {
+        f.len() > 3 && (!lex.months().find(f).is_empty() || !lex.weekdays().find(f).is_empty())
+    })
 }
 
 /// True for a word that can be part of a name: capitalized (or all caps),
@@ -314,6 +314,10 @@ pub fn is_name_word(w: &str) -> bool {
     if c.is_uppercase() {
         return w.chars().filter(|c| c.is_alphabetic()).count() >= 1
             && !w.chars().any(|c| c.is_ascii_digit());
+    }
+    // Each prefix ends with a hyphen.
+    if !w.contains(['-', '‐', '‑', '–']) {
+        return false;
     }
     let lower = fold(w);
     [
@@ -353,7 +357,7 @@ fn role_after(
     // Assistant Secretary", "ICESCO Deputy Director-General".
     let skippable = |w: &str| {
         let f = fold(w);
-        lex.former.occurs(&f)
+        lex.former().occurs(&f)
             || w.chars().next().is_some_and(char::is_uppercase)
             || matches!(f.as_str(), "the" | "le" | "la" | "l'" | "non")
     };
@@ -394,18 +398,17 @@ fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
 /// Offsets where a clause goes on after a role: verbs of meeting and
 /// inviting, auxiliaries and relative pronouns ("… of Tajikistan met with …"),
 /// and the setting ("… to Morocco at ICESCO headquarters").
-pub fn clause_cuts(text: &str, sentence: Range<usize>, lex: &Lexicon) -> Vec<usize> {
-    let folded = crate::text::Folded::new(&text[sentence.clone()]);
+pub fn clause_cuts(folded: &Scanned, start: usize, lex: &Lexicon) -> Vec<usize> {
     [
-        &lex.meeting,
-        &lex.invite,
-        &lex.clause,
-        &lex.headquarters,
-        &lex.setting,
+        &lex.meeting(),
+        &lex.invite(),
+        &lex.clause(),
+        &lex.headquarters(),
+        &lex.setting(),
     ]
     .iter()
-    .flat_map(|p| p.find_in(&folded))
-    .map(|(r, _)| r.start + sentence.start)
+    .flat_map(|p| folded.find_in(p))
+    .map(|(r, _)| r.start + start)
     .collect()
 }
 
@@ -501,11 +504,11 @@ pub fn role_end(
 }
 
 fn is_and(w: &str) -> bool {
-    matches!(fold(w).as_str(), "and" | "et")
+    with_fold(w, |f| matches!(f, "and" | "et"))
 }
 
 fn is_article(w: &str) -> bool {
-    matches!(fold(w).as_str(), "la" | "le" | "l'" | "les" | "the")
+    with_fold(w, |f| matches!(f, "la" | "le" | "l'" | "les" | "the"))
 }
 
 /// Lower-case words (not function words) allowed between a role's head and
@@ -622,7 +625,11 @@ fn role_before(
             && comma_seen
             && head.is_none()
             && loose_words < MAX_LOOSE_WORDS
-            && !lex.clause.find(&f).iter().any(|(r, _)| *r == (0..f.len()));
+            && !lex
+                .clause()
+                .find(&f)
+                .iter()
+                .any(|(r, _)| *r == (0..f.len()));
         if loose {
             loose_words += 1;
             continue;
@@ -677,7 +684,7 @@ pub fn represents(
     // Segments of the role separated by ", " / " and " / " et " that speak of a former role are skipped.
     let former: Vec<Range<usize>> = segments(role_text)
         .into_iter()
-        .filter(|seg| lex.former.occurs(&fold(&role_text[seg.clone()])))
+        .filter(|seg| lex.former().occurs(&fold(&role_text[seg.clone()])))
         .map(|seg| role.start + seg.start..role.start + seg.end)
         .collect();
     let mut org = None;
@@ -700,7 +707,7 @@ pub fn represents(
         let unit_of_next = in_role.get(k + 1).is_some_and(|next| {
             gazetteer.entry(next.entry).kind == EntityKind::Organization
                 && lex
-                    .unit_of
+                    .unit_of()
                     .is_whole(&fold(text[m.range.end..next.range.start].trim()))
         });
         if unit_of_next {
@@ -718,15 +725,15 @@ pub fn represents(
             EntityKind::Organization | EntityKind::Country | EntityKind::Place
         );
         if international {
-            if org.is_none() && !lex.org_destination.ends(before) {
+            if org.is_none() && !lex.org_destination().ends(before) {
                 org = Some(m.entry);
             }
-        } else if stately && state.is_none() && !lex.destination.ends(before) {
+        } else if stately && state.is_none() && !lex.destination().ends(before) {
             state = Some(m.entry);
         }
     }
     let hub = gazetteer.hub();
-    if state.is_some() && lex.state_body.occurs(&fold(role_text)) {
+    if state.is_some() && lex.state_body().occurs(&fold(role_text)) {
         return state;
     }
     if org == Some(hub) {
@@ -804,7 +811,8 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         let mentions = g.find(text);
         let tokens = tokenize(text, 0..text.len());
-        let cuts = clause_cuts(text, 0..text.len(), &lex);
+        let folded = crate::text::Folded::new(text);
+        let cuts = clause_cuts(&Scanned::new(&lex, folded.whole()), 0, &lex);
         find(text, &tokens, &cuts, &lex, &mentions, &|_| false)
             .into_iter()
             .map(|p| {

@@ -17,7 +17,7 @@ mod data;
 
 use crate::error::{Error, Result};
 use crate::model::{Entity, EntityKind};
-use crate::text::{Folded, accepted_matches, at_word_boundaries, fold};
+use crate::text::{Folded, FoldedSlice, accepted_matches, at_word_boundaries, fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -198,13 +198,13 @@ impl Gazetteer {
     /// Every entity named in `text`, in order, without overlaps (the longest
     /// name wins), each at word boundaries.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        self.find_folded(text, &Folded::new(text))
+        self.find_folded(text, &Folded::new(text).whole())
     }
 
     /// [`Gazetteer::find`] with the folded text already at hand.
-    pub fn find_folded(&self, text: &str, folded: &Folded) -> Vec<Mention> {
+    pub fn find_folded(&self, text: &str, folded: &FoldedSlice) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
-        let hay = folded.text.as_str();
+        let hay = folded.text;
         for m in accepted_matches(&self.folded.automaton, hay, |m| {
             at_word_boundaries(hay, &m.range())
         }) {
