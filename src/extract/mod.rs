@@ -13,6 +13,7 @@ mod lexicon;
 mod orgs;
 mod patterns;
 mod people;
+mod publisher;
 mod score;
 mod sentences;
 
@@ -23,7 +24,7 @@ use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Repor
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
     Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
-    Membership, PartialDate, Participant,
+    Membership, PartialDate, Participant, Publication, PublisherCue,
 };
 use indexmap::IndexMap;
 use item::{Context, DocPerson, Found, ItemMeeting};
@@ -64,6 +65,9 @@ struct DocOutput {
     people: Vec<DocPerson>,
     /// Organizations the document names that the gazetteer does not.
     entities: Vec<Entry>,
+    /// Its publisher: the hub of its meetings.
+    hub: EntryId,
+    publication: Publication,
 }
 
 /// A meeting of one document before people get their corpus-wide ids.
@@ -167,13 +171,42 @@ impl Extractor {
         (self.assemble(docs), report)
     }
 
+    /// The publisher of a document (see the `publisher` module), and the
+    /// record of the decision.
+    fn publisher(&self, doc: &Document) -> (EntryId, Publication) {
+        let d = publisher::decide(doc, &self.gazetteer, &self.lexicon);
+        let id = |e: EntryId| self.gazetteer.entry(e).id.clone();
+        let publication = Publication {
+            doc: doc.name.clone(),
+            publisher: id(d.publisher),
+            score: d.score,
+            default: d.cues.is_empty(),
+            cues: d
+                .cues
+                .iter()
+                .map(|c| PublisherCue {
+                    entity: id(c.entry),
+                    cue: c.kind,
+                    weight: c.weight(),
+                    evidence: evidence(doc, &c.range),
+                })
+                .collect(),
+        };
+        (d.publisher, publication)
+    }
+
     /// Walks a document's items in order, each with its context, sentences
-    /// and the document's people so far; gives the people and the entities
-    /// the document added.
-    fn items(&self, doc: &Document, f: &mut ItemVisitor) -> (Vec<DocPerson>, Vec<Entry>) {
+    /// and the document's people so far, `hub` publishing; gives the people
+    /// and the entities the document added.
+    fn items(
+        &self,
+        doc: &Document,
+        hub: EntryId,
+        f: &mut ItemVisitor,
+    ) -> (Vec<DocPerson>, Vec<Entry>) {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
-        let mut entities = Entities::new(&self.gazetteer);
+        let mut entities = Entities::published_by(&self.gazetteer, hub);
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
             let item_text: String = item
@@ -209,7 +242,8 @@ impl Extractor {
     fn document(&self, doc: &Document) -> DocOutput {
         let mut out = Vec::new();
         let mut announcements = Vec::new();
-        let (people, entities) = self.items(doc, &mut |i, ctx, sentences, people| {
+        let (hub, publication) = self.publisher(doc);
+        let (people, entities) = self.items(doc, hub, &mut |i, ctx, sentences, people| {
             let item = &doc.items[i];
             let lang = ctx.lang.to_string();
             let meetings = ctx.meetings(sentences, people);
@@ -275,6 +309,8 @@ impl Extractor {
             announcements,
             people,
             entities,
+            hub,
+            publication,
         }
     }
 
@@ -287,7 +323,8 @@ impl Extractor {
             .par_iter()
             .map(|doc| {
                 let mut out = Vec::new();
-                self.items(doc, &mut |i, ctx, sentences, people| {
+                let (hub, _) = self.publisher(doc);
+                self.items(doc, hub, &mut |i, ctx, sentences, people| {
                     for c in ctx.candidates(sentences, people) {
                         out.push(CandidateRecord {
                             doc: doc.name.clone(),
@@ -419,10 +456,9 @@ impl Extractor {
     }
 
     fn assemble(&self, docs: Vec<DocOutput>) -> Extraction {
-        let hub_id = &self.gazetteer.entries()[self.gazetteer.hub()].id;
         let ids = PersonIds::new(&docs, |doc, p| {
             if p.hub {
-                Some(hub_id.clone())
+                Some(self.entry(doc, doc.hub).id.clone())
             } else {
                 p.represents.map(|e| self.entry(doc, e).id.clone())
             }
@@ -453,7 +489,6 @@ impl Extractor {
                     evidence: Some(e.clone()),
                 }
             };
-        let hub = self.gazetteer.hub();
         let mut meetings = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let pending = docs
@@ -461,6 +496,7 @@ impl Extractor {
             .enumerate()
             .flat_map(|(d, doc)| doc.meetings.iter().map(move |p| (d, doc, p)));
         for (d, doc, p) in pending {
+            let hub = doc.hub;
             let people = &doc.people;
             let m = &p.meeting;
             let participant = |i: usize, entities: &mut BTreeMap<String, Entity>| -> Participant {
@@ -554,6 +590,7 @@ impl Extractor {
                 invitations,
                 memberships,
                 agreements,
+                publisher: Some(self.entry(doc, hub).id.clone()),
                 evidence: p.evidence.clone(),
             });
         }
@@ -583,6 +620,7 @@ impl Extractor {
             meetings,
             entities: entities.into_values().collect(),
             announcements,
+            publishers: docs.into_iter().map(|d| d.publication).collect(),
         }
     }
 }
