@@ -1073,8 +1073,9 @@ fn load_paths(
             let code = finish(&files, &extraction, quiet);
             require_articles(paths, &files)?;
             let inputs: Vec<PathBuf> = files.read().map(PathBuf::from).collect();
+            let hub = extractor.gazetteer().entry(extractor.gazetteer().hub());
             Ok(Loaded {
-                graph: MeetingGraph::new(extraction)?,
+                graph: MeetingGraph::new(extraction)?.with_main_hub(&hub.id),
                 code,
                 inputs,
             })

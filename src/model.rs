@@ -424,7 +424,8 @@ pub struct Extraction {
     /// Invitations and memberships reported outside meetings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub announcements: Vec<Announcement>,
-    /// Who publishes each document, and why.
+    /// Who publishes each document that reports a meeting or an
+    /// announcement, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publishers: Vec<Publication>,
 }

@@ -620,7 +620,13 @@ impl Extractor {
             meetings,
             entities: entities.into_values().collect(),
             announcements,
-            publishers: docs.into_iter().map(|d| d.publication).collect(),
+            // The documents that report something: the others' publisher
+            // decides nothing.
+            publishers: docs
+                .into_iter()
+                .filter(|d| !d.meetings.is_empty() || !d.announcements.is_empty())
+                .map(|d| d.publication)
+                .collect(),
         }
     }
 }

@@ -339,25 +339,26 @@ impl Gazetteer {
         Ok(e)
     }
 
-    /// Up to three organization names or acronyms spelled like `query`
-    /// (normalized Levenshtein, folded, at least 0.5), closest first.
+    /// Up to three organizations one of whose names or acronyms is spelled
+    /// like `query` (normalized Levenshtein, folded, at least 0.5), closest
+    /// first, each by its main acronym (or its name).
     fn organizations_like(&self, query: &str) -> Vec<String> {
         let q = fold(query.trim());
         let mut scored: Vec<(f64, &str)> = self
             .entries
             .iter()
             .filter(|e| e.kind == EntityKind::Organization)
-            .flat_map(|e| {
-                let names = std::iter::once(&e.name).chain(&e.acronyms);
-                let best = names
-                    .map(|n| (strsim::normalized_levenshtein(&fold(n), &q), n.as_str()))
-                    .max_by(|a, b| a.0.total_cmp(&b.0));
-                best
+            .filter_map(|e| {
+                let best = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .chain(&e.acronyms)
+                    .map(|n| strsim::normalized_levenshtein(&fold(n), &q))
+                    .fold(0.0, f64::max);
+                let shown = e.acronyms.first().unwrap_or(&e.name);
+                (best >= 0.5).then_some((best, shown.as_str()))
             })
-            .filter(|(s, _)| *s >= 0.5)
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        scored.dedup_by(|a, b| a.1 == b.1);
         scored
             .into_iter()
             .take(3)

@@ -215,7 +215,7 @@ pub struct MeetingGraph {
     extraction: Extraction,
     graph: UnGraph<Entity, Edge>,
     index: IndexMap<String, NodeIndex>,
-    /// The publishers of its meetings, most meetings first ([`hubs_of`]).
+    /// The publishers of its meetings, the main hub first ([`hubs_of`]).
     hubs: Vec<String>,
     /// The main hub: the first of `hubs`, unless a filter left it out.
     hub: Option<String>,
@@ -388,16 +388,46 @@ impl MeetingGraph {
         &self.extraction.meetings
     }
 
-    /// The main hub: the publisher of most meetings (on the releases of one
-    /// organization, that organization; in meetings without publishers,
-    /// the party present in most meetings).
+    /// The main hub: the configured publisher when it is a hub
+    /// ([`Self::with_main_hub`]), else the publisher of most meetings (on
+    /// the releases of one organization, that organization; in meetings
+    /// without publishers, the party present in most meetings).
     pub fn hub(&self) -> Option<&str> {
         self.hub.as_deref()
     }
 
-    /// Every hub: the publishers of the meetings, most meetings first.
+    /// Every hub: the publishers of the meetings, the main hub first, then
+    /// most meetings first.
     pub fn hubs(&self) -> &[String] {
         &self.hubs
+    }
+
+    /// The graph with `id` for its main hub when it is one of its hubs: the
+    /// configured publisher (`--hub`), which may report fewer meetings than
+    /// another, stays the centre.
+    ///
+    /// ```
+    /// use diplograph::graph::MeetingGraph;
+    /// use diplograph::model::{Extraction, Meeting};
+    /// let m = |publisher: &str, other: &str| Meeting {
+    ///     publisher: Some(publisher.into()),
+    ///     parties: vec![publisher.into(), other.into()],
+    ///     ..Meeting::new("m", "d")
+    /// };
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![
+    ///     m("org:alecso", "country:TN"), m("org:alecso", "country:JP"), m("org:icesco", "country:JP"),
+    /// ], ..Default::default() }).unwrap();
+    /// assert_eq!(g.hub(), Some("org:alecso"));
+    /// let g = g.with_main_hub("org:icesco").with_main_hub("org:unesco");
+    /// assert_eq!((g.hub(), g.hubs()), (Some("org:icesco"), &["org:icesco".to_string(), "org:alecso".to_string()][..]));
+    /// ```
+    pub fn with_main_hub(mut self, id: &str) -> Self {
+        if let Some(i) = self.hubs.iter().position(|h| h == id) {
+            let hub = self.hubs.remove(i);
+            self.hubs.insert(0, hub.clone());
+            self.hub = Some(hub);
+        }
+        self
     }
 
     /// True when `id` is one of the [`Self::hubs`].

@@ -137,7 +137,11 @@ impl MeetingGraph {
             ));
         }
         check_ids(&file.extraction, file.hub.as_deref(), path)?;
-        MeetingGraph::from_merged(file.extraction)
+        let g = MeetingGraph::from_merged(file.extraction)?;
+        Ok(match &file.hub {
+            Some(hub) => g.with_main_hub(hub),
+            None => g,
+        })
     }
 }
 
