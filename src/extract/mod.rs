@@ -36,6 +36,8 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     weights: Weights,
+    /// The organizations that can publish a document.
+    publishers: publisher::Candidates,
 }
 
 /// What [`Extractor::items`] calls for each news item: its index, context,
@@ -108,6 +110,7 @@ impl Extractor {
     /// An extractor with a given lexicon.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
         Extractor {
+            publishers: publisher::Candidates::new(&gazetteer),
             gazetteer,
             lexicon,
             weights: Weights::builtin().expect("the built-in weights parse"),
@@ -174,7 +177,7 @@ impl Extractor {
     /// The publisher of a document (see the `publisher` module), and the
     /// record of the decision.
     fn publisher(&self, doc: &Document) -> (EntryId, Publication) {
-        let d = publisher::decide(doc, &self.gazetteer, &self.lexicon);
+        let d = publisher::decide(doc, &self.gazetteer, &self.publishers, &self.lexicon);
         let id = |e: EntryId| self.gazetteer.entry(e).id.clone();
         let publication = Publication {
             doc: doc.name.clone(),

@@ -13,10 +13,12 @@
 //! | `head` | [`HEAD`] | its head, at the opening of a sentence (the headline included): one of its `head` names, or one of its `head_title`s next to its name ("Director-General of UNESCO", "UNESCO Director-General", "Directeur général de l'ALECSO") |
 //! | `name` | [`NAME`] | its name or acronym among the first words of a sentence ("ALECSO organized …") |
 //!
-//! A sentence gives one cue at most: its subject, the first head it names
-//! among its [`OPENING_WORDS`] first words (after a dateline), else an
-//! organization among its [`NAME_WORDS`] first words; a head named later is
-//! an object ("… received Dr X, Director-General of ICESCO"). The
+//! Only the lede says who publishes: the headline and the first
+//! [`LEDE_SENTENCES`] sentences of each news item are read. A sentence
+//! gives one cue at most: its subject, the first head it names among its
+//! [`OPENING_WORDS`] first words (after a dateline), else an organization
+//! among its [`NAME_WORDS`] first words; a head named later is an object
+//! ("… received Dr X, Director-General of ICESCO"). The
 //! configured hub starts with [`PRIOR`] and wins ties, so that a document
 //! that says nothing, or says as much of another organization, stays the
 //! configured hub's.
@@ -37,6 +39,8 @@ pub const HEAD: f64 = 2.0;
 pub const NAME: f64 = 1.0;
 /// What the configured hub starts with.
 pub const PRIOR: f64 = 1.0;
+/// Sentences of an item's body read for subjects (after its headline).
+pub const LEDE_SENTENCES: usize = 3;
 /// How many words open a sentence for a head to be its subject.
 pub const OPENING_WORDS: usize = 10;
 /// How many words open a sentence for an organization's name to be its subject.
@@ -74,32 +78,45 @@ pub(super) struct Decision {
 }
 
 /// An organization that can publish, with its head's folded names and titles.
+#[derive(Debug, Clone)]
 struct Candidate {
     entry: EntryId,
     heads: Vec<String>,
     titles: Vec<String>,
 }
 
-/// The candidates: the configured hub and every organization with a head.
-fn candidates(g: &Gazetteer) -> Vec<Candidate> {
-    g.entries()
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| {
-            e.kind == EntityKind::Organization
-                && (*i == g.hub() || !e.head.is_empty() || !e.head_titles.is_empty())
-        })
-        .map(|(entry, e)| Candidate {
-            entry,
-            heads: e.head.iter().map(|h| fold(h)).collect(),
-            titles: e.head_titles.iter().map(|t| fold(t)).collect(),
-        })
-        .collect()
+/// The organizations that can publish: the configured hub and every
+/// organization with a head, read once for every document.
+#[derive(Debug, Clone)]
+pub(super) struct Candidates(Vec<Candidate>);
+
+impl Candidates {
+    pub(super) fn new(g: &Gazetteer) -> Self {
+        let all = g.entries().iter().enumerate();
+        Candidates(
+            all.filter(|(i, e)| {
+                e.kind == EntityKind::Organization
+                    && (*i == g.hub() || !e.head.is_empty() || !e.head_titles.is_empty())
+            })
+            .map(|(entry, e)| Candidate {
+                entry,
+                heads: e.head.iter().map(|h| fold(h)).collect(),
+                titles: e.head_titles.iter().map(|t| fold(t)).collect(),
+            })
+            .collect(),
+        )
+    }
 }
 
-/// Decides who publishes `doc` (see the module documentation).
-pub(super) fn decide(doc: &Document, g: &Gazetteer, lex: &Lexicon) -> Decision {
-    let candidates = candidates(g);
+/// Decides who publishes `doc` among the `candidates` of `g` (see the
+/// module documentation).
+pub(super) fn decide(
+    doc: &Document,
+    g: &Gazetteer,
+    candidates: &Candidates,
+    lex: &Lexicon,
+) -> Decision {
+    let candidates = candidates.0.as_slice();
     let text = doc.text.as_str();
     let mut cues = Vec::new();
     for item in &doc.items {
@@ -120,13 +137,13 @@ pub(super) fn decide(doc: &Document, g: &Gazetteer, lex: &Lexicon) -> Decision {
                 }
             }
         }
-        let sentences = item.headline.iter().cloned().chain(
-            item.paragraphs
-                .iter()
-                .flat_map(|p| sentences::split(text, p.clone(), |w| lex.is_title(w))),
-        );
+        let body = item.paragraphs.iter();
+        let lede = body
+            .flat_map(|p| sentences::split(text, p.clone(), |w| lex.is_title(w)))
+            .take(LEDE_SENTENCES);
+        let sentences = item.headline.iter().cloned().chain(lede);
         for s in sentences {
-            cues.extend(subject(text, s, g, &candidates));
+            cues.extend(subject(text, s, g, candidates));
         }
     }
     cues.sort_by_key(|c| c.range.start);
@@ -287,7 +304,7 @@ mod tests {
         let lex = Lexicon::builtin().unwrap();
         let corpus = Corpus::from_text("a.txt", text);
         let doc = &corpus.documents[0];
-        let d = decide(doc, &g, lex.for_language("en"));
+        let d = decide(doc, &g, &Candidates::new(&g), lex.for_language("en"));
         let cues = d
             .cues
             .iter()
