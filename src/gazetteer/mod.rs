@@ -1189,6 +1189,38 @@ mod tests {
         let m = &g.find(text)[0];
         assert_eq!(&text[m.range.clone()], "Royaume de Bahreïn");
     }
+
+    #[test]
+    fn organizations_declare_their_head_and_others_cannot() {
+        let g = user_file(
+            "[[organization]]\nid = \"org:oic\"\nhead_title = [\"Secretary-General\"]\n\
+             [[organization]]\nid = \"org:unesco\"\nhead = [\"Audrey Azoulay\", \"A. N. Other\"]\n",
+        )
+        .unwrap();
+        let oic = g.entry(g.by_id("org:oic").unwrap());
+        assert_eq!(oic.head_titles, ["Secretary-General"]);
+        // A name the built-in entry has is not repeated.
+        let unesco = g.entry(g.by_id("org:unesco").unwrap());
+        assert_eq!(
+            unesco.head,
+            ["Khaled El-Enany", "Audrey Azoulay", "A. N. Other"]
+        );
+        for (text, message) in [
+            (
+                "[[country]]\niso = \"JP\"\nhead = [\"Someone Else\"]\n",
+                "country:JP: only an organization has a head or head_title",
+            ),
+            (
+                "[[organization]]\nid = \"org:oic\"\nhead_title = [\" \"]\n",
+                "org:oic: empty head_title",
+            ),
+        ] {
+            let err = user_file(text).unwrap_err().to_string();
+            assert!(err.contains(message), "{err}");
+        }
+        // Extending the gazetteer keeps the `hub = true` entry the hub.
+        assert_eq!(g.entry(g.hub()).id, "org:icesco");
+    }
 }
 
 #[cfg(test)]
