@@ -9,7 +9,7 @@
 //!
 //! | cue | weight | where |
 //! |---|---|---|
-//! | `byline` | [`BYLINE`] | the organization named in a header line or in the dateline that opens a paragraph ("Tunis, 3 May 2024 (ALECSO) –") |
+//! | `byline` | [`BYLINE`] | the organization named in a header line or in the dateline that opens an item's first paragraph ("Tunis, 3 May 2024 (ALECSO) –") |
 //! | `head` | [`HEAD`] | its head, at the opening of a sentence (the headline included): one of its `head` names, or one of its `head_title`s next to its name ("Director-General of UNESCO", "UNESCO Director-General", "Directeur général de l'ALECSO") |
 //! | `name` | [`NAME`] | its name or acronym among the first words of a sentence ("ALECSO organized …") |
 //!
@@ -122,9 +122,7 @@ pub(super) fn decide(
     for item in &doc.items {
         let mut lines: Vec<Range<usize>> = item.header.clone();
         lines.extend(
-            item.paragraphs
-                .iter()
-                .filter_map(|p| dateline(text, p).map(|end| p.start..end)),
+            (item.paragraphs.first()).and_then(|p| dateline(text, p).map(|end| p.start..end)),
         );
         for line in lines {
             for m in g.find(&text[line.clone()]) {
@@ -137,13 +135,19 @@ pub(super) fn decide(
                 }
             }
         }
-        let body = item.paragraphs.iter();
-        let lede = body
-            .flat_map(|p| sentences::split(text, p.clone(), |w| lex.is_title(w)))
+        // Each sentence, and whether it opens its paragraph (and may
+        // start with a dateline).
+        let lede = item
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                let split = sentences::split(text, p.clone(), |w| lex.is_title(w));
+                split.into_iter().enumerate().map(|(i, s)| (s, i == 0))
+            })
             .take(LEDE_SENTENCES);
-        let sentences = item.headline.iter().cloned().chain(lede);
-        for s in sentences {
-            cues.extend(subject(text, s, g, candidates));
+        let sentences = item.headline.iter().map(|h| (h.clone(), false)).chain(lede);
+        for (s, opens) in sentences {
+            cues.extend(subject(text, s, opens, g, candidates));
         }
     }
     cues.sort_by_key(|c| c.range.start);
@@ -205,15 +209,18 @@ fn after_words(s: &str, n: usize) -> usize {
 }
 
 /// The cue of sentence `range`'s subject, if an organization that can
-/// publish is its subject.
+/// publish is its subject; a sentence that `opens` its paragraph starts
+/// after its dateline, if any.
 fn subject(
     text: &str,
     range: Range<usize>,
+    opens: bool,
     g: &Gazetteer,
     candidates: &[Candidate],
 ) -> Option<Cue> {
     let s = &text[range.clone()];
-    let opening = dateline(text, &range).map_or(0, |end| end - range.start);
+    let dated = dateline(text, &range).filter(|_| opens);
+    let opening = dated.map_or(0, |end| end - range.start);
     let rest = &s[opening..];
     let heads_end = opening + after_words(rest, OPENING_WORDS);
     let names_end = opening + after_words(rest, NAME_WORDS);
@@ -378,6 +385,20 @@ mod tests {
         let (who, score, cues) = decide_text(text, None);
         assert_eq!((who.as_str(), score), ("org:unesco", 2.0));
         assert_eq!(cues.len(), 1);
+    }
+
+    #[test]
+    fn only_the_first_paragraph_has_a_byline() {
+        let text = "Talks\n\nThe Minister of Culture of Oman visited Rabat yesterday.\n\n\
+                    In Tunis – ALECSO's seat – the Minister met officials.\n";
+        let (who, score, cues) = decide_text(text, None);
+        // ALECSO named after a dash: a subject (1), no byline (3); the tie
+        // goes to the configured hub.
+        assert_eq!((who.as_str(), score), ("org:icesco", PRIOR));
+        assert_eq!(
+            cues,
+            [("org:alecso".into(), PublisherCueKind::Name, "ALECSO".into())]
+        );
     }
 
     #[test]
