@@ -38,6 +38,10 @@ pub enum Error {
         query: String,
         suggestions: Vec<String>,
     },
+    /// A publishing organization (`--hub`) that names an entity of
+    /// another kind.
+    #[error("{query:?} is {id}, not an organization: the hub must be an organization")]
+    NotAnOrganization { query: String, id: String },
     /// A name the gazetteer knows, of an entity that takes part in no
     /// meeting of the graph.
     #[error("{query:?} is {name} ({id}), which takes part in no meeting of these articles")]

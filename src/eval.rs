@@ -844,6 +844,7 @@ mod tests {
             }],
             memberships: vec![],
             agreements: vec![],
+            publisher: None,
             evidence: vec![],
         }
     }

@@ -63,6 +63,11 @@ struct Cli {
     /// Extra lexicon files (TOML, same lists as data/lexicon/*.toml) appended to the built-in words.
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     lexicon: Vec<PathBuf>,
+    /// The publishing organization (an id, name or acronym of the gazetteer):
+    /// the hub of every document whose text names no other publisher.
+    /// Default: the gazetteer's `hub = true` entry (ICESCO).
+    #[arg(long, global = true, value_name = "ENTITY", help_heading = GLOBAL)]
+    hub: Option<String>,
     /// Do not print the run report (nor the progress bar) on stderr.
     #[arg(long, short, global = true, help_heading = GLOBAL)]
     quiet: bool,
@@ -207,9 +212,10 @@ Examples:
         /// Include people, not only states and organizations.
         #[arg(long)]
         people: bool,
-        /// On the partner graph without the hub (partners linked by the same
+        /// On the partner graph without the hubs (partners linked by the same
         /// event, a joint meeting, a shared person or initiative; see
-        /// `partners --links`), not the graph of meetings with the hub.
+        /// `partners --links`), not the graph of meetings with the hubs;
+        /// `meetings` is then each partner's meetings with a hub.
         #[arg(long, conflicts_with = "people")]
         without_hub: bool,
         /// Only the N most central (by PageRank).
@@ -234,7 +240,7 @@ Examples:
         /// Extra office words (TOML, as data/offices.toml), merged into the built-in ones.
         #[arg(long, value_name = "FILE")]
         offices: Vec<PathBuf>,
-        /// The links between partners without the hub, each with its evidence, instead.
+        /// The links between partners without the hubs, each with its evidence, instead.
         #[arg(long, conflicts_with_all = ["dormant", "as_of", "offices"])]
         links: bool,
     },
@@ -594,6 +600,11 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
             .extend_from_file(g, &|w| lexicon.is_function_word(w))
             .context("cannot load a gazetteer file")?;
     }
+    if let Some(query) = &cli.hub {
+        gazetteer
+            .set_hub(query)
+            .context("cannot use --hub as the publishing organization")?;
+    }
     let hub = gazetteer.entry(gazetteer.hub()).id.clone();
     let mut extractor = Extractor::with_lexicon(gazetteer, lexicon);
     if let Some(w) = &cli.weights {
@@ -945,7 +956,8 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
         } => {
             let loaded = load_paths(&extractor, &paths, &limits, cli.quiet)?;
             let graph = filters.apply(loaded.graph, extractor.gazetteer(), cli.quiet)?;
-            let server = Server::bind(Site::new(&graph)?, port)?;
+            let links = link_options(&graph, &extractor, Filter::default());
+            let server = Server::bind(Site::new(&graph, &links)?, port)?;
             writeln!(
                 out,
                 "serving {} nodes and {} links at {} (Ctrl-C to stop)",
@@ -1008,15 +1020,16 @@ fn man_page(command: Option<&str>, out: &mut impl Write) -> Result<()> {
     Ok(())
 }
 
-/// The partner graph's options: the filter, and the seat of the hub that
+/// The partner graph's options: the filter, and the seats of the hubs that
 /// the gazetteer knows.
 fn link_options(graph: &MeetingGraph, extractor: &Extractor, filter: Filter) -> LinkOptions {
     LinkOptions {
         filter,
         hub_seat: graph
-            .hub()
-            .map(|hub| analysis::hub_seat(extractor.gazetteer(), hub))
-            .unwrap_or_default(),
+            .hubs()
+            .iter()
+            .flat_map(|hub| analysis::hub_seat(extractor.gazetteer(), hub))
+            .collect(),
     }
 }
 
@@ -1060,8 +1073,9 @@ fn load_paths(
             let code = finish(&files, &extraction, quiet);
             require_articles(paths, &files)?;
             let inputs: Vec<PathBuf> = files.read().map(PathBuf::from).collect();
+            let hub = extractor.gazetteer().entry(extractor.gazetteer().hub());
             Ok(Loaded {
-                graph: MeetingGraph::new(extraction)?,
+                graph: MeetingGraph::new(extraction)?.with_main_hub(&hub.id),
                 code,
                 inputs,
             })

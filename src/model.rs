@@ -289,6 +289,11 @@ pub struct Meeting {
     /// Agreements signed in the meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agreements: Vec<Agreement>,
+    /// The organization whose release reports the meeting: the hub of the
+    /// meeting, one of its parties (see [`Publication`]); `None` in
+    /// meetings of older files, whose hub is the graph's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -316,6 +321,7 @@ impl Meeting {
             invitations: Vec::new(),
             memberships: Vec::new(),
             agreements: Vec::new(),
+            publisher: None,
             evidence: Vec::new(),
         }
     }
@@ -367,6 +373,7 @@ impl Meeting {
                     .iter()
                     .flat_map(|a| a.parties.iter().map(|p| ("signatory", p.as_str()))),
             )
+            .chain(self.publisher.as_deref().map(|p| ("publisher", p)))
     }
 }
 
@@ -417,6 +424,46 @@ pub struct Extraction {
     /// Invitations and memberships reported outside meetings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub announcements: Vec<Announcement>,
+    /// Who publishes each document that reports a meeting or an
+    /// announcement, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publishers: Vec<Publication>,
+}
+
+/// The publisher of one document: the organization whose release it is,
+/// decided by scoring cues of the text (see `src/extract/publisher.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Publication {
+    pub doc: String,
+    /// The publisher's entity id.
+    pub publisher: String,
+    /// Its score: its cues' weights, plus the prior of the configured hub.
+    pub score: f64,
+    /// True when no cue named any candidate: the configured hub by default.
+    pub default: bool,
+    /// Every cue found, for the publisher or another candidate, in text order.
+    pub cues: Vec<PublisherCue>,
+}
+
+/// What a cue for a publisher is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PublisherCueKind {
+    /// Named in a header line or a dateline.
+    Byline,
+    /// Its head opens a sentence.
+    Head,
+    /// Named at the opening of a sentence.
+    Name,
+}
+
+/// One cue for a candidate publisher.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublisherCue {
+    pub entity: String,
+    pub cue: PublisherCueKind,
+    pub weight: f64,
+    pub evidence: Evidence,
 }
 
 #[cfg(test)]

@@ -5,11 +5,11 @@
 //! which is committed) is embedded in the binary with `include_bytes!`, so a
 //! fresh clone builds and serves it without Node, and an installed binary
 //! serves it from anywhere. The only other resources are `/graph.json`, the
-//! graph as node-link JSON ([`MeetingGraph::to_node_link`]) with each node's
-//! partner centralities under `centrality` when it has them and its
-//! `engagement` ([`pictures::engagement`]), and `/partners.json`, the
-//! partners among themselves ([`pictures::partner_graph`]), the page's
-//! second view.
+//! graph as node-link JSON ([`MeetingGraph::to_node_link`]: each node's
+//! `engagement` is that of [`analysis::partners`], and `hub` says which
+//! nodes are hubs) with each node's partner centralities under `centrality`
+//! when it has them, and `/partners.json`, the partners among themselves
+//! without the hubs ([`partner_view`]), the page's second view.
 //!
 //! The server is deliberately small: HTTP/1.1 `GET` and `HEAD`, one request
 //! per connection (`Connection: close`), bound to `127.0.0.1` only, and
@@ -32,9 +32,8 @@
 //! thread per busy connection without bound and has no overall deadlines,
 //! which are the two things this server must have.
 
-use crate::analysis::{self, CentralityOptions};
+use crate::analysis::{self, CentralityOptions, LinkOptions, Offices, PartnerOptions};
 use crate::graph::MeetingGraph;
-use crate::render::pictures;
 use serde_json::json;
 use std::io::{self, Read, Write};
 use std::net::{Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
@@ -137,11 +136,11 @@ pub enum ServeError {
     Spawn(#[source] std::io::Error),
 }
 
-/// The graph as the page reads it: node-link JSON, plus a `centrality`
-/// object (`degree`, `weighted_degree`, `betweenness`, `closeness`,
-/// `eigenvector`, `pagerank`, as `diplograph centrality --people` computes
-/// them) on every node of the partner graph, and an `engagement` number
-/// ([`pictures::engagement`], 0 for an entity of no meeting) on every node.
+/// The graph as the page reads it: node-link JSON (with the `engagement`
+/// of [`analysis::partners`], `null` for what is no partner, and `hub`),
+/// plus a `centrality` object (`degree`, `weighted_degree`, `betweenness`,
+/// `closeness`, `eigenvector`, `pagerank`, as `diplograph centrality
+/// --people` computes them) on every node of the partner graph.
 pub fn page_graph(graph: &MeetingGraph) -> Result<serde_json::Value, ServeError> {
     let mut doc = graph.to_node_link();
     let options = CentralityOptions {
@@ -153,11 +152,8 @@ pub fn page_graph(graph: &MeetingGraph) -> Result<serde_json::Value, ServeError>
             .into_iter()
             .map(|c| (c.id.clone(), c))
             .collect();
-    let engagement = pictures::engagement(graph);
     if let Some(nodes) = doc["nodes"].as_array_mut() {
         for node in nodes {
-            let id = node["id"].as_str().unwrap_or_default();
-            node["engagement"] = json!(engagement.get(id).copied().unwrap_or_default());
             let Some(c) = node["id"].as_str().and_then(|id| centralities.get(id)) else {
                 continue;
             };
@@ -172,6 +168,59 @@ pub fn page_graph(graph: &MeetingGraph) -> Result<serde_json::Value, ServeError>
         }
     }
     Ok(doc)
+}
+
+/// The partners among themselves, as the page's second view reads it:
+/// `hub` and `hubs` (left out), `nodes` (every node of
+/// [`analysis::hubless_graph`]: `id`, `kind`, `label`, `meetings` with the
+/// hubs, and `engagement` of [`analysis::partners`], `null` for a partner
+/// known from an initiative alone) and `links` ([`analysis::partner_links`],
+/// each with its evidence).
+///
+/// ```
+/// use diplograph::analysis::LinkOptions;
+/// use diplograph::graph::MeetingGraph;
+/// use diplograph::model::{Extraction, Meeting};
+/// let m = |id: &str, parties: &[&str]| Meeting {
+///     parties: parties.iter().map(|p| p.to_string()).collect(), ..Meeting::new(id, "a.txt") };
+/// let g = MeetingGraph::new(Extraction { meetings: vec![
+///     m("m-1", &["org:icesco", "country:JP", "org:unesco"]), m("m-2", &["org:icesco", "country:JP"]),
+/// ], ..Default::default() }).unwrap();
+/// let v = diplograph::serve::partner_view(&g, &LinkOptions::default()).unwrap();
+/// assert_eq!(v["hubs"], serde_json::json!(["org:icesco"]));
+/// assert_eq!((v["nodes"][0]["id"].as_str(), v["nodes"][0]["meetings"].as_u64()), (Some("country:JP"), Some(2)));
+/// assert_eq!(v["links"][0]["evidence"][0]["kind"], "joint_meeting");
+/// ```
+pub fn partner_view(
+    graph: &MeetingGraph,
+    options: &LinkOptions,
+) -> Result<serde_json::Value, ServeError> {
+    let links = analysis::partner_links(graph, options);
+    let hubless = analysis::hubless_graph_of(graph, options, &links);
+    let mut partner_options = PartnerOptions::new(Offices::builtin()?);
+    partner_options.filter = options.filter.clone();
+    let partners = analysis::partners(graph, &partner_options).partners;
+    let nodes: Vec<serde_json::Value> = hubless
+        .graph
+        .node_indices()
+        .map(|n| {
+            let id = hubless.graph[n].as_str();
+            let entity = graph.entity(id);
+            json!({
+                "id": id,
+                "kind": entity.map(|e| e.kind),
+                "label": entity.map_or(id, |e| e.name.as_str()),
+                "meetings": hubless.meetings.as_ref().and_then(|m| m.get(n.index())),
+                "engagement": partners.iter().find(|p| p.id == id).map(|p| p.engagement),
+            })
+        })
+        .collect();
+    Ok(json!({
+        "hub": graph.hub(),
+        "hubs": graph.hubs(),
+        "nodes": nodes,
+        "links": links,
+    }))
 }
 
 /// An HTTP response.
@@ -214,12 +263,13 @@ pub struct Site {
 }
 
 impl Site {
-    /// A site serving `graph` (see [`page_graph`]) and its partner graph.
-    pub fn new(graph: &MeetingGraph) -> Result<Self, ServeError> {
+    /// A site serving `graph` (see [`page_graph`]) and its partner graph
+    /// ([`partner_view`], built with `links`).
+    pub fn new(graph: &MeetingGraph, links: &LinkOptions) -> Result<Self, ServeError> {
         let graph_json =
             serde_json::to_vec(&page_graph(graph)?).expect("a serde_json::Value always serializes");
-        let partners_json = serde_json::to_vec(&pictures::partner_graph(graph))
-            .expect("the partner graph has string keys only");
+        let partners_json = serde_json::to_vec(&partner_view(graph, links)?)
+            .expect("a serde_json::Value always serializes");
         Ok(Site {
             graph_json,
             partners_json,
@@ -602,6 +652,7 @@ mod tests {
                 invitations: vec![],
                 memberships: vec![],
                 agreements: vec![],
+                publisher: None,
                 evidence: vec![Evidence {
                     doc: "a.txt".into(),
                     start: 0,
@@ -619,7 +670,7 @@ mod tests {
     }
 
     fn site() -> Site {
-        Site::new(&graph()).unwrap()
+        Site::new(&graph(), &LinkOptions::default()).unwrap()
     }
 
     #[test]
@@ -676,7 +727,7 @@ mod tests {
         m.parties.push("org:unesco".into());
         g.meetings.push(m);
         let g = MeetingGraph::new(g).unwrap();
-        let site = Site::new(&g).unwrap();
+        let site = Site::new(&g, &LinkOptions::default()).unwrap();
         let v: serde_json::Value =
             serde_json::from_slice(site.respond("GET", "/graph.json").body).unwrap();
         let engagement = |id: &str| {
@@ -687,18 +738,43 @@ mod tests {
                 .find(|n| n["id"] == id)
                 .map(|n| n["engagement"].clone())
         };
-        assert_eq!(engagement("org:icesco"), Some(json!(2.0)));
+        // The partners' engagement of `diplograph partners`: Japan met twice
+        // "now" (2020-07, weight 1 each: no role), UNESCO once; the hub none.
+        assert_eq!(engagement("org:icesco"), Some(json!(null)));
+        assert_eq!(engagement("country:JP"), Some(json!(2.0)));
         assert_eq!(engagement("org:unesco"), Some(json!(1.0)));
+        let hub = |id: &str| {
+            v["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|n| n["id"] == id)
+                .map(|n| n["hub"].clone())
+        };
+        assert_eq!(
+            (hub("org:icesco"), hub("org:unesco")),
+            (Some(json!(true)), Some(json!(false)))
+        );
         let r = site.respond("GET", "/partners.json");
         assert_eq!((r.status, r.content_type), (200, "application/json"));
         let p: serde_json::Value = serde_json::from_slice(r.body).unwrap();
-        assert_eq!(p["hub"], "org:icesco");
-        assert_eq!(p["nodes"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            (p["hub"].clone(), p["hubs"].clone()),
+            (json!("org:icesco"), json!(["org:icesco"]))
+        );
+        assert_eq!(
+            p["nodes"],
+            json!([
+                {"id": "country:JP", "kind": "country", "label": "<img src=x onerror=alert(1)>", "meetings": 2, "engagement": 2.0},
+                {"id": "org:unesco", "kind": "organization", "label": "unesco", "meetings": 1, "engagement": 1.0},
+            ])
+        );
         assert_eq!(
             p["links"],
             json!([{
-                "source": "country:JP", "target": "org:unesco", "weight": 1,
-                "evidence": [{"kind": "meeting", "meeting": "m-2", "parties": 3}],
+                "source": "country:JP", "target": "org:unesco", "weight": 1.0,
+                "evidence": [{"kind": "joint_meeting", "meeting": "m-2", "date": "2020-07",
+                              "parties": ["org:icesco", "country:JP", "org:unesco"]}],
             }])
         );
     }

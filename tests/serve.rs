@@ -1,6 +1,7 @@
 //! `diplograph serve` as a user runs it: port 0, the URL on stdout, the page
 //! and the graph of the articles over loopback HTTP.
 
+use serde_json::json;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
@@ -100,18 +101,25 @@ fn serve_prints_its_url_and_serves_the_page_and_the_graph() {
             .iter()
             .any(|n| n["id"] == "org:icesco" && n["centrality"]["pagerank"].is_f64())
     );
-    // every node has its engagement (meetings), none more than the hub
-    let engagement = |n: &serde_json::Value| n["engagement"].as_f64().unwrap();
+    // the partners' engagement, as `diplograph partners` scores it; the
+    // hub is marked and has none
     let nodes = graph["nodes"].as_array().unwrap();
     let hub = nodes.iter().find(|n| n["id"] == "org:icesco").unwrap();
-    assert!(engagement(hub) >= 5.0, "{hub}");
-    assert!(nodes.iter().all(|n| engagement(n) <= engagement(hub)));
+    assert_eq!(
+        (&hub["hub"], &hub["engagement"]),
+        (&json!(true), &json!(null)),
+        "{hub}"
+    );
+    let no = nodes.iter().find(|n| n["id"] == "country:NO").unwrap();
+    assert!(no["engagement"].as_f64().unwrap() > 0.0, "{no}");
+    assert_eq!(no["hub"], json!(false));
 
     // the second view: the partners without the hub
     let (head, body) = get(addr, "/partners.json");
     assert!(head.contains("Content-Type: application/json"), "{head}");
     let partners: serde_json::Value = serde_json::from_slice(&body).unwrap();
     assert_eq!(partners["hub"], "org:icesco");
+    assert_eq!(partners["hubs"], json!(["org:icesco"]));
     let ids: Vec<&str> = partners["nodes"]
         .as_array()
         .unwrap()

@@ -71,7 +71,7 @@ impl PartnerGraph {
     /// # let m = |id: &str, parties: &[&str]| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
     /// #     lang: "en".into(), date: Some(id.parse().unwrap()), place: None, mode: None,
     /// #     parties: parties.iter().map(|p| p.to_string()).collect(), participants: vec![], attendees: vec![],
-    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], evidence: vec![] };
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction { meetings: vec![
     ///     m("2020-01-01", &["org:icesco", "country:JP"]),
     ///     m("2020-02-01", &["org:icesco", "country:JP"]),
@@ -665,5 +665,25 @@ mod tests {
         p.graph.add_node("a".into());
         let c = centralities(&p).unwrap();
         assert_eq!((c[0].degree, c[0].pagerank), (1.0, 1.0));
+    }
+
+    #[test]
+    fn two_hubs_are_two_centres_and_the_partner_they_share_bridges_them() {
+        // The path France – ICESCO – Japan – ALECSO – Tunisia.
+        let g = crate::graph::tests::two_hubs(false);
+        let c = partner_centrality(&g, &CentralityOptions::default()).unwrap();
+        let of = |id: &str| c.iter().find(|x| x.id == id).unwrap();
+        // Of the six pairs of the four other nodes, Japan is on the one
+        // shortest path of four (ICESCO–ALECSO, ICESCO–Tunisia,
+        // France–ALECSO, France–Tunisia), each hub on three: normalized by 6.
+        assert!(close(of("country:JP").betweenness, 4.0 / 6.0));
+        assert!(close(of("org:icesco").betweenness, 3.0 / 6.0));
+        assert!(close(of("org:alecso").betweenness, 3.0 / 6.0));
+        assert_eq!(of("country:FR").betweenness, 0.0);
+        // Closeness: 4 / the sum of the distances (Japan 2+1+1+2, ICESCO 1+1+2+3).
+        assert!(close(of("country:JP").closeness, 4.0 / 6.0));
+        assert!(close(of("org:icesco").closeness, 4.0 / 7.0));
+        assert!(close(of("country:JP").degree, 2.0 / 4.0));
+        assert_eq!(of("country:JP").meetings, Some(2));
     }
 }

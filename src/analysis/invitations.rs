@@ -631,4 +631,36 @@ mod tests {
         assert_eq!(status, [true, true, true, false]);
         assert_eq!(all[3].days_to_join, Some(91));
     }
+
+    #[test]
+    fn invitations_to_either_hub_are_pending_apart() {
+        use crate::graph::tests::published;
+        let invite = |m: &mut Meeting, target: &str| {
+            m.invitations.push(Invitation {
+                invitee: "country:JP".into(),
+                target: target.into(),
+                capacity: Capacity::Observer,
+                evidence: None,
+            })
+        };
+        let mut i = published("org:icesco", "i-jp", "2024-01-10", &["country:JP"]);
+        invite(&mut i, "org:icesco");
+        let mut a = published("org:alecso", "a-jp", "2024-02-10", &["country:JP"]);
+        invite(&mut a, "org:alecso");
+        let mut joined = published("org:icesco", "i-jp-2", "2024-03-10", &["country:JP"]);
+        joined.memberships.push(Membership {
+            member: "country:JP".into(),
+            of: "org:icesco".into(),
+            capacity: Capacity::Observer,
+            evidence: None,
+        });
+        let g = MeetingGraph::new(Extraction {
+            meetings: vec![i, a, joined],
+            ..Default::default()
+        })
+        .unwrap();
+        let pending = pending(&g, &Filter::default(), &MemberStates::default());
+        let targets: Vec<&str> = pending.iter().map(|r| r.target.id.as_str()).collect();
+        assert_eq!(targets, ["org:alecso"]);
+    }
 }

@@ -44,7 +44,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 #[derive(Debug, Clone, Default)]
 pub struct LinkOptions {
     pub filter: Filter,
-    /// The names of the city where the hub has its seat ([`hub_seat`]).
+    /// The names of the cities where the hubs have their seats ([`hub_seat`]).
     pub hub_seat: Vec<String>,
 }
 
@@ -126,11 +126,11 @@ fn pair<'a>(a: &'a str, b: &'a str) -> Pair<'a> {
 }
 
 /// The partners among a meeting's parties, once each, in id order.
-fn partners_of<'a>(m: &'a Meeting, hub: Option<&str>) -> BTreeSet<&'a str> {
+fn partners_of<'a>(m: &'a Meeting, hubs: &[String]) -> BTreeSet<&'a str> {
     m.parties
         .iter()
         .map(String::as_str)
-        .filter(|p| is_partner(p, hub))
+        .filter(|p| is_partner(p, hubs))
         .collect()
 }
 
@@ -149,7 +149,7 @@ fn partners_of<'a>(m: &'a Meeting, hub: Option<&str>) -> BTreeSet<&'a str> {
 /// assert!(matches!(links[0].evidence[0], LinkEvidence::JointMeeting { .. }));
 /// ```
 pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink> {
-    let hub = g.hub();
+    let hubs = g.hubs();
     let kept: Vec<&Meeting> = g.filtered(&options.filter).map(|(_, m)| m).collect();
     let mut evidence: BTreeMap<Pair<'_>, Vec<LinkEvidence>> = BTreeMap::new();
     let mut add = |a: &str, b: &str, e: LinkEvidence| {
@@ -164,7 +164,7 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
 
     // Joint meetings.
     for m in &kept {
-        let partners = partners_of(m, hub);
+        let partners = partners_of(m, hubs);
         let list: Vec<&str> = partners.iter().copied().collect();
         for (i, a) in list.iter().enumerate() {
             for b in &list[i + 1..] {
@@ -204,8 +204,8 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
                 if at_seat && docs(m1).is_disjoint(&docs(m2)) {
                     continue;
                 }
-                for a in partners_of(m1, hub) {
-                    for b in partners_of(m2, hub) {
+                for a in partners_of(m1, hubs) {
+                    for b in partners_of(m2, hubs) {
                         if a != b {
                             let (x, y) = pair(a, b);
                             by_pair
@@ -236,12 +236,12 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
         .meetings()
         .iter()
         .flat_map(|m| m.participants.iter().chain(&m.attendees))
-        .filter(|p| !p.represents.as_deref().is_some_and(|r| is_partner(r, hub)))
+        .filter(|p| !p.represents.as_deref().is_some_and(|r| is_partner(r, hubs)))
         .map(|p| p.person.as_str())
         .collect();
     let mut people: BTreeMap<&str, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
     for m in &kept {
-        let partners = partners_of(m, hub);
+        let partners = partners_of(m, hubs);
         for p in m.participants.iter().chain(&m.attendees) {
             let Some(represented) = p.represents.as_deref() else {
                 continue;
@@ -275,7 +275,7 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
     // Shared initiatives, from meetings and announcements alike.
     let mut initiatives: BTreeMap<&str, BTreeMap<&str, Relation>> = BTreeMap::new();
     let mut relate = |partner: &'_ str, target: &'_ str, r: Relation| {
-        if is_partner(partner, hub) && kind_of_id(target).ok() == Some(EntityKind::Initiative) {
+        if is_partner(partner, hubs) && kind_of_id(target).ok() == Some(EntityKind::Initiative) {
             let (Some(p), Some(t)) = (g.entity(partner), g.entity(target)) else {
                 return;
             };
@@ -331,8 +331,9 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
         .collect()
 }
 
-/// The partner graph without the hub: every partner of a kept meeting and
-/// of a link, in id order, and the links weighted by their evidence.
+/// The partner graph without the hubs: every partner of a kept meeting and
+/// of a link, in id order, the links weighted by their evidence, and each
+/// node's meetings: the kept meetings it is a party of.
 ///
 /// ```
 /// use diplograph::analysis::{LinkOptions, hubless_graph};
@@ -346,12 +347,24 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
 /// assert_eq!((p.graph.node_count(), p.graph.edge_count()), (2, 0));
 /// ```
 pub fn hubless_graph(g: &MeetingGraph, options: &LinkOptions) -> PartnerGraph {
-    let links = partner_links(g, options);
-    let hub = g.hub();
-    let mut ids: BTreeSet<&str> = g
-        .filtered(&options.filter)
-        .flat_map(|(_, m)| partners_of(m, hub))
-        .collect();
+    hubless_graph_of(g, options, &partner_links(g, options))
+}
+
+/// [`hubless_graph`] with the links of [`partner_links`] already computed.
+pub fn hubless_graph_of(
+    g: &MeetingGraph,
+    options: &LinkOptions,
+    links: &[PartnerLink],
+) -> PartnerGraph {
+    let hubs = g.hubs();
+    // Each partner's kept meetings (with a hub), by id.
+    let mut met: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, m) in g.filtered(&options.filter) {
+        for p in partners_of(m, hubs) {
+            *met.entry(p).or_default() += 1;
+        }
+    }
+    let mut ids: BTreeSet<&str> = met.keys().copied().collect();
     ids.extend(
         links
             .iter()
@@ -362,13 +375,18 @@ pub fn hubless_graph(g: &MeetingGraph, options: &LinkOptions) -> PartnerGraph {
         .iter()
         .map(|id| (*id, graph.add_node(id.to_string())))
         .collect();
-    for l in &links {
+    for l in links {
         graph.add_edge(index[l.source.as_str()], index[l.target.as_str()], l.weight);
     }
-    // Links come from evidence, not from meetings counted per node.
+    // Links come from evidence: a node's meetings are those it is a party
+    // of (a partner known from an initiative alone has none).
+    let meetings = ids
+        .iter()
+        .map(|id| met.get(id).copied().unwrap_or_default())
+        .collect();
     PartnerGraph {
         graph,
-        meetings: None,
+        meetings: Some(meetings),
     }
 }
 
@@ -549,6 +567,11 @@ mod tests {
         // one partner of nine others
         assert!((jp.degree - 1.0 / 9.0).abs() < 1e-12);
         assert_eq!(jp.betweenness, 0.0);
+        // Japan's meetings (in Rabat, and with the coalition's invitation);
+        // Qatar, represented by the envoy at Oman's meeting, is a party of none.
+        assert_eq!(jp.meetings, Some(2));
+        let qa = c.iter().find(|x| x.id == "country:QA").unwrap();
+        assert_eq!(qa.meetings, Some(0));
         let filtered = hubless_graph(
             &g,
             &LinkOptions {
@@ -561,5 +584,22 @@ mod tests {
         );
         // Only the dated meetings: no person, no initiative.
         assert_eq!(filtered.graph.edge_count(), 3);
+    }
+
+    #[test]
+    fn without_the_hubs_is_without_every_hub() {
+        let g = crate::graph::tests::two_hubs(true);
+        let p = hubless_graph(&g, &LinkOptions::default());
+        let meetings = p.meetings.as_ref().unwrap();
+        let nodes: Vec<(&str, usize)> = p
+            .graph
+            .node_indices()
+            .map(|n| (p.graph[n].as_str(), meetings[n.index()]))
+            .collect();
+        assert_eq!(
+            nodes,
+            [("country:FR", 1), ("country:JP", 2), ("country:TN", 1)]
+        );
+        assert_eq!(p.graph.edge_count(), 0);
     }
 }

@@ -23,7 +23,7 @@ pub use invitations::{
 };
 pub use links::{
     LinkEvidence, LinkOptions, PartnerLink, Relation, hub_seat, hubless_centrality, hubless_graph,
-    partner_links,
+    hubless_graph_of, partner_links,
 };
 pub use members::{ListedMember, MemberStates};
 pub use offices::{Office, Offices};

@@ -1,5 +1,5 @@
 //! Partner engagement: for every partner (a state or organization other
-//! than the hub that the kept meetings meet, invite or report as a member),
+//! than the hubs that the kept meetings meet, invite or report as a member),
 //! its meetings, first and last meeting, the highest office it sent
 //! ([`Office`], from the roles of the people who represent it), topics,
 //! invitations and their outcome, memberships, documents, and an engagement
@@ -177,9 +177,10 @@ fn to_partial(d: NaiveDate) -> PartialDate {
     PartialDate::ymd(d.year(), d.month(), d.day())
 }
 
-/// True for an entity that can be a partner of the hub.
-pub(crate) fn is_partner(id: &str, hub: Option<&str>) -> bool {
-    Some(id) != hub
+/// True for an entity that can be a partner of the hubs: a state or an
+/// organization that is none of them.
+pub(crate) fn is_partner(id: &str, hubs: &[String]) -> bool {
+    !hubs.iter().any(|h| h == id)
         && matches!(
             crate::graph::kind_of_id(id),
             Ok(EntityKind::Country | EntityKind::Organization)
@@ -223,7 +224,7 @@ struct Builder<'a> {
 /// assert_eq!(p.partners[0].engagement, 4.0); // a minister, met "now"
 /// ```
 pub fn partners(g: &MeetingGraph, options: &PartnerOptions) -> Partners {
-    let hub = g.hub();
+    let hubs = g.hubs();
     let mut filter = options.filter.clone();
     if let Some(as_of) = options.as_of {
         let bound = to_partial(as_of);
@@ -260,7 +261,7 @@ pub fn partners(g: &MeetingGraph, options: &PartnerOptions) -> Partners {
             .parties
             .iter()
             .map(String::as_str)
-            .filter(|p| is_partner(p, hub))
+            .filter(|p| is_partner(p, hubs))
             .collect();
         for p in &parties {
             let b = by_partner.entry(p).or_default();
@@ -271,7 +272,7 @@ pub fn partners(g: &MeetingGraph, options: &PartnerOptions) -> Partners {
         }
         add_facts(
             &mut by_partner,
-            hub,
+            hubs,
             &m.id,
             &m.doc,
             &m.invitations,
@@ -282,7 +283,7 @@ pub fn partners(g: &MeetingGraph, options: &PartnerOptions) -> Partners {
         if g.keeps_announcement(&filter, a) {
             add_facts(
                 &mut by_partner,
-                hub,
+                hubs,
                 &a.id,
                 &a.doc,
                 &a.invitations,
@@ -401,18 +402,18 @@ pub fn partners(g: &MeetingGraph, options: &PartnerOptions) -> Partners {
 /// id and document) to their partners.
 fn add_facts<'a>(
     by_partner: &mut BTreeMap<&'a str, Builder<'a>>,
-    hub: Option<&str>,
+    hubs: &[String],
     report: &'a str,
     doc: &'a str,
     invitations: &'a [Invitation],
     memberships: &'a [Membership],
 ) {
     let doc_of = |e: Option<&'a Evidence>| e.map_or(doc, |e| e.doc.as_str());
-    for inv in invitations.iter().filter(|i| is_partner(&i.invitee, hub)) {
+    for inv in invitations.iter().filter(|i| is_partner(&i.invitee, hubs)) {
         let b = by_partner.entry(&inv.invitee).or_default();
         b.documents.insert(doc_of(inv.evidence.as_ref()));
     }
-    for mem in memberships.iter().filter(|m| is_partner(&m.member, hub)) {
+    for mem in memberships.iter().filter(|m| is_partner(&m.member, hubs)) {
         let b = by_partner.entry(&mem.member).or_default();
         b.documents.insert(doc_of(mem.evidence.as_ref()));
         b.memberships
@@ -667,5 +668,22 @@ mod tests {
         let jp = p.partners.iter().find(|x| x.id == "country:JP").unwrap();
         assert_eq!(jp.highest_office, Some(Office::Other));
         assert!(p.partners.iter().all(|x| x.id != "org:icesco"));
+    }
+
+    #[test]
+    fn no_hub_is_a_partner() {
+        // ALECSO meets ICESCO, which publishes too: neither is a partner.
+        let g = crate::graph::tests::two_hubs(true);
+        let p = partners(&g, &PartnerOptions::new(Offices::builtin().unwrap()));
+        let rows: Vec<(&str, usize)> = p
+            .partners
+            .iter()
+            .map(|x| (x.id.as_str(), x.meetings))
+            .collect();
+        // Japan met by both hubs; then by recency (now 2024-05-10).
+        assert_eq!(
+            rows,
+            [("country:JP", 2), ("country:TN", 1), ("country:FR", 1)]
+        );
     }
 }

@@ -5,7 +5,7 @@
 //! for months and quarters) falls in the bucket `unknown`. Every period
 //! between the first and the last is listed, an empty one with 0, so that
 //! gaps show. Counterpart kinds
-//! are those of the parties other than the hub; a meeting counts once per
+//! are those of the parties other than the hubs; a meeting counts once per
 //! kind, and once per topic.
 
 use crate::graph::{Filter, MeetingGraph};

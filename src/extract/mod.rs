@@ -13,6 +13,7 @@ mod lexicon;
 mod orgs;
 mod patterns;
 mod people;
+mod publisher;
 mod score;
 mod sentences;
 
@@ -23,7 +24,7 @@ use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Repor
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
     Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
-    Membership, PartialDate, Participant,
+    Membership, PartialDate, Participant, Publication, PublisherCue,
 };
 use crate::text::Folded;
 use indexmap::IndexMap;
@@ -36,6 +37,8 @@ pub struct Extractor {
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     weights: Weights,
+    /// The organizations that can publish a document.
+    publishers: publisher::Candidates,
 }
 
 /// What [`Extractor::items`] calls for each news item: its index, context,
@@ -67,6 +70,9 @@ struct DocOutput {
     people: Vec<DocPerson>,
     /// Organizations the document names that the gazetteer does not.
     entities: Vec<Entry>,
+    /// Its publisher: the hub of its meetings.
+    hub: EntryId,
+    publication: Publication,
 }
 
 /// A meeting of one document before people get their corpus-wide ids.
@@ -107,6 +113,7 @@ impl Extractor {
     /// An extractor with a given lexicon.
     pub fn with_lexicon(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
         Extractor {
+            publishers: publisher::Candidates::new(&gazetteer),
             gazetteer,
             lexicon,
             weights: Weights::builtin().expect("the built-in weights parse"),
@@ -170,13 +177,42 @@ impl Extractor {
         (self.assemble(docs), report)
     }
 
+    /// The publisher of a document (see the `publisher` module), and the
+    /// record of the decision.
+    fn publisher(&self, doc: &Document) -> (EntryId, Publication) {
+        let d = publisher::decide(doc, &self.gazetteer, &self.publishers, &self.lexicon);
+        let id = |e: EntryId| self.gazetteer.entry(e).id.clone();
+        let publication = Publication {
+            doc: doc.name.clone(),
+            publisher: id(d.publisher),
+            score: d.score,
+            default: d.cues.is_empty(),
+            cues: d
+                .cues
+                .iter()
+                .map(|c| PublisherCue {
+                    entity: id(c.entry),
+                    cue: c.kind,
+                    weight: c.weight(),
+                    evidence: evidence(doc, &c.range),
+                })
+                .collect(),
+        };
+        (d.publisher, publication)
+    }
+
     /// Walks a document's items in order, each with its context, sentences
-    /// and the document's people so far; gives the people and the entities
-    /// the document added.
-    fn items(&self, doc: &Document, f: &mut ItemVisitor) -> (Vec<DocPerson>, Vec<Entry>) {
+    /// and the document's people so far, `hub` publishing; gives the people
+    /// and the entities the document added.
+    fn items(
+        &self,
+        doc: &Document,
+        hub: EntryId,
+        f: &mut ItemVisitor,
+    ) -> (Vec<DocPerson>, Vec<Entry>) {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
-        let mut entities = Entities::new(&self.gazetteer);
+        let mut entities = Entities::published_by(&self.gazetteer, hub);
         let folded = Folded::new(&doc.text);
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
@@ -213,7 +249,8 @@ impl Extractor {
     fn document(&self, doc: &Document) -> DocOutput {
         let mut out = Vec::new();
         let mut announcements = Vec::new();
-        let (people, entities) = self.items(doc, &mut |i, ctx, sentences, people| {
+        let (hub, publication) = self.publisher(doc);
+        let (people, entities) = self.items(doc, hub, &mut |i, ctx, sentences, people| {
             let item = &doc.items[i];
             let lang = ctx.lang.to_string();
             let meetings = ctx.meetings(sentences, people);
@@ -279,6 +316,8 @@ impl Extractor {
             announcements,
             people,
             entities,
+            hub,
+            publication,
         }
     }
 
@@ -291,7 +330,8 @@ impl Extractor {
             .par_iter()
             .map(|doc| {
                 let mut out = Vec::new();
-                self.items(doc, &mut |i, ctx, sentences, people| {
+                let (hub, _) = self.publisher(doc);
+                self.items(doc, hub, &mut |i, ctx, sentences, people| {
                     for c in ctx.candidates(sentences, people) {
                         out.push(CandidateRecord {
                             doc: doc.name.clone(),
@@ -424,10 +464,9 @@ impl Extractor {
     }
 
     fn assemble(&self, docs: Vec<DocOutput>) -> Extraction {
-        let hub_id = &self.gazetteer.entries()[self.gazetteer.hub()].id;
         let ids = PersonIds::new(&docs, |doc, p| {
             if p.hub {
-                Some(hub_id.clone())
+                Some(self.entry(doc, doc.hub).id.clone())
             } else {
                 p.represents.map(|e| self.entry(doc, e).id.clone())
             }
@@ -458,7 +497,6 @@ impl Extractor {
                     evidence: Some(e.clone()),
                 }
             };
-        let hub = self.gazetteer.hub();
         let mut meetings = Vec::new();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let pending = docs
@@ -466,6 +504,7 @@ impl Extractor {
             .enumerate()
             .flat_map(|(d, doc)| doc.meetings.iter().map(move |p| (d, doc, p)));
         for (d, doc, p) in pending {
+            let hub = doc.hub;
             let people = &doc.people;
             let m = &p.meeting;
             let participant = |i: usize, entities: &mut BTreeMap<String, Entity>| -> Participant {
@@ -559,6 +598,7 @@ impl Extractor {
                 invitations,
                 memberships,
                 agreements,
+                publisher: Some(self.entry(doc, hub).id.clone()),
                 evidence: p.evidence.clone(),
             });
         }
@@ -588,6 +628,13 @@ impl Extractor {
             meetings,
             entities: entities.into_values().collect(),
             announcements,
+            // The documents that report something: the others' publisher
+            // decides nothing.
+            publishers: docs
+                .into_iter()
+                .filter(|d| !d.meetings.is_empty() || !d.announcements.is_empty())
+                .map(|d| d.publication)
+                .collect(),
         }
     }
 }

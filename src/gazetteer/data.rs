@@ -80,6 +80,12 @@ pub struct Spec {
     #[serde(default)]
     pub hub: bool,
     pub headquarters: Option<String>,
+    /// Names of the people who head (or headed) an organization.
+    #[serde(default)]
+    pub head: Vec<String>,
+    /// Titles of an organization's head ("Director-General").
+    #[serde(default)]
+    pub head_title: Vec<String>,
     /// Names, acronyms or demonyms to remove from the entry after this
     /// spec's own names are merged (compared folded). Used to drop names
     /// that another source (keshvar) gives but that are common words or
@@ -169,7 +175,17 @@ fn check_names(
         .map(|n| ("name", n))
         .chain(spec.aliases.iter().map(|n| ("alias", n)))
         .chain(spec.acronyms.iter().map(|n| ("acronym", n)))
-        .chain(spec.demonyms.iter().map(|n| ("demonym", n)));
+        .chain(spec.demonyms.iter().map(|n| ("demonym", n)))
+        .chain(spec.head.iter().map(|n| ("head", n)))
+        .chain(spec.head_title.iter().map(|n| ("head_title", n)));
+    if (!spec.head.is_empty() || !spec.head_title.is_empty())
+        && !id.starts_with(&format!("{}:", EntityKind::Organization.prefix()))
+    {
+        return Err(Error::data(
+            path,
+            format!("{id}: only an organization has a head or head_title"),
+        ));
+    }
     for (what, name) in names {
         let folded = crate::text::fold(name);
         let mut words = folded
@@ -266,6 +282,8 @@ fn merge(
         extend_unique(&mut e.demonyms, spec.demonyms);
         e.hub |= spec.hub;
         e.headquarters = spec.headquarters.or(e.headquarters.take());
+        extend_unique(&mut e.head, spec.head);
+        extend_unique(&mut e.head_titles, spec.head_title);
         e.iso = iso.or(e.iso.take());
         apply_exclude(e, &spec.exclude, path)?;
         return Ok(id);
@@ -283,6 +301,8 @@ fn merge(
         iso,
         hub: spec.hub,
         headquarters: spec.headquarters,
+        head: spec.head,
+        head_titles: spec.head_title,
     };
     apply_exclude(&mut entry, &spec.exclude, path)?;
     entries.push(entry);
@@ -362,6 +382,8 @@ pub(super) fn countries() -> Result<Vec<Entry>> {
             iso: Some(iso),
             hub: false,
             headquarters: None,
+            head: Vec::new(),
+            head_titles: Vec::new(),
         });
     }
     Ok(entries)

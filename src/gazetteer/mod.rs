@@ -49,6 +49,10 @@ pub struct Entry {
     pub hub: bool,
     /// Id of the headquarters city of an organization.
     pub headquarters: Option<String>,
+    /// Names of the people who head or headed an organization (`head`).
+    pub head: Vec<String>,
+    /// Titles of an organization's head (`head_title`: "Director-General").
+    pub head_titles: Vec<String>,
 }
 
 /// How a mention names its entry.
@@ -82,6 +86,9 @@ pub struct Gazetteer {
     /// Folded names of organizations with their length in chars, sorted by
     /// length, for [`Gazetteer::similar_organization`].
     org_names: Vec<(usize, String, EntryId)>,
+    /// The publishing organization: the `hub = true` entry unless
+    /// [`Gazetteer::set_hub`] chose another.
+    hub: EntryId,
 }
 
 #[derive(Debug, Clone)]
@@ -149,7 +156,7 @@ impl Gazetteer {
         let mut by_name = HashMap::new();
         let mut folded = Vec::new();
         let mut acronyms = Vec::new();
-        let mut hubs = 0;
+        let mut hubs = Vec::new();
         let mut org_names = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             if e.kind == EntityKind::Organization {
@@ -161,7 +168,9 @@ impl Gazetteer {
             if by_id.insert(e.id.clone(), i).is_some() {
                 return Err(Error::data("gazetteer", format!("duplicate id {}", e.id)));
             }
-            hubs += usize::from(e.hub);
+            if e.hub {
+                hubs.push(i);
+            }
             for name in std::iter::once(&e.name).chain(&e.aliases) {
                 let f = fold(name);
                 if f.is_empty() {
@@ -178,12 +187,15 @@ impl Gazetteer {
                 acronyms.push((a.clone(), i, Form::Acronym));
             }
         }
-        if hubs != 1 {
+        let [hub] = hubs[..] else {
             return Err(Error::data(
                 "gazetteer",
-                format!("exactly one organization must be `hub = true`, found {hubs}"),
+                format!(
+                    "exactly one organization must be `hub = true`, found {}",
+                    hubs.len()
+                ),
             ));
-        }
+        };
         org_names.sort();
         Ok(Gazetteer {
             entries,
@@ -192,6 +204,7 @@ impl Gazetteer {
             folded: Matcher::new(folded),
             acronyms: Matcher::new(acronyms),
             org_names,
+            hub,
         })
     }
 
@@ -285,9 +298,72 @@ impl Gazetteer {
         self.by_name.get(&fold(name.trim())).copied()
     }
 
-    /// The publishing organization.
+    /// The publishing organization (the default publisher of a document,
+    /// see [`crate::extract`]).
     pub fn hub(&self) -> EntryId {
-        self.entries.iter().position(|e| e.hub).unwrap_or_default()
+        self.hub
+    }
+
+    /// Makes `query` (an id, name, alias or acronym, as `--hub` takes it)
+    /// the publishing organization. A query that names no organization is
+    /// an [`Error::UnknownEntity`] with the closest organization names as
+    /// suggestions; one that names an entity of another kind is an
+    /// [`Error::NotAnOrganization`].
+    ///
+    /// ```
+    /// use diplograph::{Error, gazetteer::Gazetteer};
+    /// let mut g = Gazetteer::builtin().unwrap();
+    /// assert_eq!(g.entry(g.hub()).id, "org:icesco");
+    /// g.set_hub("ALECSO").unwrap();
+    /// assert_eq!(g.entry(g.hub()).id, "org:alecso");
+    /// let err = g.set_hub("UNESCOO").unwrap_err();
+    /// assert!(matches!(&err, Error::UnknownEntity { suggestions, .. } if suggestions[0] == "UNESCO"), "{err}");
+    /// assert!(matches!(g.set_hub("Japon"), Err(Error::NotAnOrganization { .. })));
+    /// assert_eq!(g.entry(g.hub()).id, "org:alecso", "a failed choice changes nothing");
+    /// ```
+    pub fn set_hub(&mut self, query: &str) -> Result<EntryId> {
+        let Some(e) = self.by_id(query.trim()).or_else(|| self.lookup(query)) else {
+            return Err(Error::UnknownEntity {
+                query: query.to_string(),
+                suggestions: self.organizations_like(query),
+            });
+        };
+        let entry = &self.entries[e];
+        if entry.kind != EntityKind::Organization {
+            return Err(Error::NotAnOrganization {
+                query: query.to_string(),
+                id: entry.id.clone(),
+            });
+        }
+        self.hub = e;
+        Ok(e)
+    }
+
+    /// Up to three organizations one of whose names or acronyms is spelled
+    /// like `query` (normalized Levenshtein, folded, at least 0.5), closest
+    /// first, each by its main acronym (or its name).
+    fn organizations_like(&self, query: &str) -> Vec<String> {
+        let q = fold(query.trim());
+        let mut scored: Vec<(f64, &str)> = self
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .filter_map(|e| {
+                let best = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .chain(&e.acronyms)
+                    .map(|n| strsim::normalized_levenshtein(&fold(n), &q))
+                    .fold(0.0, f64::max);
+                let shown = e.acronyms.first().unwrap_or(&e.name);
+                (best >= 0.5).then_some((best, shown.as_str()))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, n)| n.to_string())
+            .collect()
     }
 
     /// The contract's view of an entry.
@@ -320,14 +396,23 @@ impl Gazetteer {
 pub struct Entities<'a> {
     base: &'a Gazetteer,
     added: Vec<Entry>,
+    /// The document's publisher.
+    hub: EntryId,
 }
 
 impl<'a> Entities<'a> {
-    /// The gazetteer alone.
+    /// The gazetteer alone, its hub publishing.
     pub fn new(base: &'a Gazetteer) -> Self {
+        Self::published_by(base, base.hub())
+    }
+
+    /// The gazetteer alone, for a document that `hub` (an entry of the
+    /// gazetteer) publishes.
+    pub fn published_by(base: &'a Gazetteer, hub: EntryId) -> Self {
         Entities {
             base,
             added: Vec::new(),
+            hub,
         }
     }
 
@@ -411,9 +496,9 @@ impl<'a> Entities<'a> {
         })
     }
 
-    /// The publishing organization.
+    /// The document's publishing organization.
     pub fn hub(&self) -> EntryId {
-        self.base.hub()
+        self.hub
     }
 
     /// The contract's view of an entry.
@@ -435,6 +520,8 @@ impl Entry {
             iso: None,
             hub: false,
             headquarters: None,
+            head: Vec::new(),
+            head_titles: Vec::new(),
         }
     }
 
@@ -1101,6 +1188,38 @@ mod tests {
         let text = "au Royaume de Bahreïn.";
         let m = &g.find(text)[0];
         assert_eq!(&text[m.range.clone()], "Royaume de Bahreïn");
+    }
+
+    #[test]
+    fn organizations_declare_their_head_and_others_cannot() {
+        let g = user_file(
+            "[[organization]]\nid = \"org:oic\"\nhead_title = [\"Secretary-General\"]\n\
+             [[organization]]\nid = \"org:unesco\"\nhead = [\"Audrey Azoulay\", \"A. N. Other\"]\n",
+        )
+        .unwrap();
+        let oic = g.entry(g.by_id("org:oic").unwrap());
+        assert_eq!(oic.head_titles, ["Secretary-General"]);
+        // A name the built-in entry has is not repeated.
+        let unesco = g.entry(g.by_id("org:unesco").unwrap());
+        assert_eq!(
+            unesco.head,
+            ["Khaled El-Enany", "Audrey Azoulay", "A. N. Other"]
+        );
+        for (text, message) in [
+            (
+                "[[country]]\niso = \"JP\"\nhead = [\"Someone Else\"]\n",
+                "country:JP: only an organization has a head or head_title",
+            ),
+            (
+                "[[organization]]\nid = \"org:oic\"\nhead_title = [\" \"]\n",
+                "org:oic: empty head_title",
+            ),
+        ] {
+            let err = user_file(text).unwrap_err().to_string();
+            assert!(err.contains(message), "{err}");
+        }
+        // Extending the gazetteer keeps the `hub = true` entry the hub.
+        assert_eq!(g.entry(g.hub()).id, "org:icesco");
     }
 }
 

@@ -9,8 +9,8 @@
 //! - their dates are compatible: every field (year, month, day) known on both
 //!   sides is equal, so `--07-16` and `2020-07` both merge with `2020-07-16`;
 //! - when either date is unknown, they must also share a counterpart person:
-//!   a participant who does not represent the hub (the party present in most
-//!   meetings, normally the publishing organization).
+//!   a participant who does not represent the report's publisher (or, in a
+//!   meeting without one, the hub: the party present in most meetings).
 //!
 //! Field-wise compatibility is not transitive (`--07-16` fits both
 //! `2020-07-16` and `2021-07-16`), so reports are taken most precise date
@@ -32,7 +32,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 ///     id: "m".into(), doc: "d".into(), headline: None, lang: "en".into(), date: None,
 ///     place: None, mode: None, parties: parties.iter().map(|p| p.to_string()).collect(),
 ///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-///     memberships: vec![], agreements: vec![], evidence: vec![],
+///     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![],
 /// };
 /// let meetings = [m(&["org:icesco", "country:JP"]), m(&["org:icesco", "country:FR"])];
 /// assert_eq!(hub_of(&meetings).as_deref(), Some("org:icesco"));
@@ -53,6 +53,42 @@ pub fn hub_of(meetings: &[Meeting]) -> Option<String> {
                 .then_with(|| b.0.cmp(a.0))
         })
         .map(|(p, _)| p.to_string())
+}
+
+/// The hubs of a graph's meetings: their publishers, most meetings first
+/// (ties by id); for meetings without publishers (files written before
+/// publishers were recorded), the one [`hub_of`] them. Empty without
+/// meetings.
+///
+/// ```
+/// use diplograph::graph::hubs_of;
+/// use diplograph::model::Meeting;
+/// let m = |publisher: &str, other: &str| Meeting {
+///     publisher: Some(publisher.into()),
+///     parties: vec![publisher.into(), other.into()],
+///     ..Meeting::new("m", "d")
+/// };
+/// let meetings = [
+///     m("org:alecso", "country:TN"),
+///     m("org:icesco", "country:JP"),
+///     m("org:icesco", "org:alecso"),
+/// ];
+/// assert_eq!(hubs_of(&meetings), ["org:icesco", "org:alecso"]);
+/// assert_eq!(hubs_of(&[Meeting { publisher: None, ..meetings[1].clone() }]), ["org:icesco"]);
+/// ```
+pub fn hubs_of(meetings: &[Meeting]) -> Vec<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in meetings {
+        if let Some(p) = &m.publisher {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    if counts.is_empty() {
+        return hub_of(meetings).into_iter().collect();
+    }
+    let mut hubs: Vec<(&str, usize)> = counts.into_iter().collect();
+    hubs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    hubs.into_iter().map(|(h, _)| h.to_string()).collect()
 }
 
 /// True when every field known in both dates is equal (`--07-16` and
@@ -102,7 +138,8 @@ fn precision_rank(d: &Option<PartialDate>) -> u8 {
     }
 }
 
-fn counterpart_people<'a>(m: &'a Meeting, hub: Option<&str>) -> BTreeSet<&'a str> {
+fn counterpart_people<'a>(m: &'a Meeting, hub: Option<&'a str>) -> BTreeSet<&'a str> {
+    let hub = m.publisher.as_deref().or(hub);
     m.participants
         .iter()
         .filter(|p| hub.is_none() || p.represents.as_deref() != hub)
@@ -305,7 +342,7 @@ fn evidence_key(e: &Evidence) -> (String, usize, usize) {
 ///     date: Some(date.parse().unwrap()), place: None, mode: None,
 ///     parties: vec!["org:icesco".into(), "country:JP".into()],
 ///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-///     memberships: vec![], agreements: vec![], evidence: vec![],
+///     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![],
 /// };
 /// let merged = merge_meetings(vec![m("fr", "--07-16"), m("en", "2020-07-16"), m("other", "2020-07-20")]);
 /// assert_eq!(merged.len(), 2);

@@ -25,7 +25,7 @@
 mod merge;
 mod store;
 
-pub use merge::{dates_compatible, hub_of, merge_meetings};
+pub use merge::{dates_compatible, hub_of, hubs_of, merge_meetings};
 pub use store::{GRAPH_FORMAT, GRAPH_VERSION, Source};
 
 use crate::gazetteer::Gazetteer;
@@ -118,7 +118,7 @@ pub struct Filter {
     pub until: Option<PartialDate>,
     /// A topic, compared accent- and case-insensitively.
     pub topic: Option<String>,
-    /// Keep meetings with a counterpart (a party other than the hub) of this
+    /// Keep meetings with a counterpart (a party other than its hub) of this
     /// kind; `Person` keeps meetings that name anyone.
     pub kind: Option<EntityKind>,
     /// Keep meetings where this entity id is a party, participant or attendee.
@@ -215,6 +215,9 @@ pub struct MeetingGraph {
     extraction: Extraction,
     graph: UnGraph<Entity, Edge>,
     index: IndexMap<String, NodeIndex>,
+    /// The publishers of its meetings, the main hub first ([`hubs_of`]).
+    hubs: Vec<String>,
+    /// The main hub: the first of `hubs`, unless a filter left it out.
     hub: Option<String>,
 }
 
@@ -228,7 +231,7 @@ impl MeetingGraph {
     ///     id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
     ///     date: Some("2020-07-16".parse().unwrap()), place: None, mode: None,
     ///     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
-    ///     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], evidence: vec![],
+    ///     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![],
     /// };
     /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![], ..Default::default() }).unwrap();
     /// assert_eq!(g.node_count(), 2);
@@ -243,11 +246,12 @@ impl MeetingGraph {
 
     /// Builds the graph of an extraction whose meetings are already merged.
     pub fn from_merged(extraction: Extraction) -> Result<Self> {
-        let hub = hub_of(&extraction.meetings);
+        let hubs = hubs_of(&extraction.meetings);
         let mut g = MeetingGraph {
             graph: UnGraph::default(),
             index: IndexMap::new(),
-            hub,
+            hub: hubs.first().cloned(),
+            hubs,
             extraction: Extraction::default(),
         };
         for e in &extraction.entities {
@@ -384,9 +388,51 @@ impl MeetingGraph {
         &self.extraction.meetings
     }
 
-    /// The party present in most meetings, normally the publishing organization.
+    /// The main hub: the configured publisher when it is a hub
+    /// ([`Self::with_main_hub`]), else the publisher of most meetings (on
+    /// the releases of one organization, that organization; in meetings
+    /// without publishers, the party present in most meetings).
     pub fn hub(&self) -> Option<&str> {
         self.hub.as_deref()
+    }
+
+    /// Every hub: the publishers of the meetings, the main hub first, then
+    /// most meetings first.
+    pub fn hubs(&self) -> &[String] {
+        &self.hubs
+    }
+
+    /// The graph with `id` for its main hub when it is one of its hubs: the
+    /// configured publisher (`--hub`), which may report fewer meetings than
+    /// another, stays the centre.
+    ///
+    /// ```
+    /// use diplograph::graph::MeetingGraph;
+    /// use diplograph::model::{Extraction, Meeting};
+    /// let m = |publisher: &str, other: &str| Meeting {
+    ///     publisher: Some(publisher.into()),
+    ///     parties: vec![publisher.into(), other.into()],
+    ///     ..Meeting::new("m", "d")
+    /// };
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![
+    ///     m("org:alecso", "country:TN"), m("org:alecso", "country:JP"), m("org:icesco", "country:JP"),
+    /// ], ..Default::default() }).unwrap();
+    /// assert_eq!(g.hub(), Some("org:alecso"));
+    /// let g = g.with_main_hub("org:icesco").with_main_hub("org:unesco");
+    /// assert_eq!((g.hub(), g.hubs()), (Some("org:icesco"), &["org:icesco".to_string(), "org:alecso".to_string()][..]));
+    /// ```
+    pub fn with_main_hub(mut self, id: &str) -> Self {
+        if let Some(i) = self.hubs.iter().position(|h| h == id) {
+            let hub = self.hubs.remove(i);
+            self.hubs.insert(0, hub.clone());
+            self.hub = Some(hub);
+        }
+        self
+    }
+
+    /// True when `id` is one of the [`Self::hubs`].
+    pub fn is_hub(&self, id: &str) -> bool {
+        self.hubs.iter().any(|h| h == id)
     }
 
     /// The underlying petgraph graph.
@@ -545,14 +591,20 @@ impl MeetingGraph {
         }
     }
 
+    /// A meeting's hub: its publisher, or (in a meeting without one) the graph's.
+    pub fn hub_of_meeting<'a>(&'a self, m: &'a Meeting) -> Option<&'a str> {
+        m.publisher.as_deref().or(self.hub())
+    }
+
     fn counterparts<'a>(&'a self, m: &'a Meeting) -> impl Iterator<Item = &'a str> + 'a {
+        let hub = self.hub_of_meeting(m);
         m.parties
             .iter()
             .map(String::as_str)
-            .filter(move |p| Some(*p) != self.hub())
+            .filter(move |p| Some(*p) != hub)
     }
 
-    /// The kinds of a meeting's counterparts (parties other than the hub).
+    /// The kinds of a meeting's counterparts (parties other than its hub).
     pub fn counterpart_kinds(&self, m: &Meeting) -> BTreeSet<EntityKind> {
         self.counterparts(m)
             .filter_map(|p| self.entity(p).map(|e| e.kind))
@@ -597,7 +649,7 @@ impl MeetingGraph {
             && filter.topic.is_none()
             && filter.kind.is_none_or(|k| {
                 a.entity_ids()
-                    .any(|id| self.hub() != Some(id) && kind_of_id(id).is_ok_and(|x| x == k))
+                    .any(|id| !self.is_hub(id) && kind_of_id(id).is_ok_and(|x| x == k))
             })
             && filter
                 .with_entity
@@ -629,8 +681,8 @@ impl MeetingGraph {
     }
 
     /// The graph of the meetings that pass a filter, with the entities they
-    /// name; the hub stays the hub of the whole graph (a filter `--with JP`
-    /// must not make Japan the centre).
+    /// name; the hubs stay those of the whole graph that it still has, the
+    /// main hub first (a filter `--with JP` must not make Japan the centre).
     ///
     /// ```
     /// # use diplograph::graph::{Filter, MeetingGraph};
@@ -673,12 +725,37 @@ impl MeetingGraph {
             .filter(|e| named.contains(e.id.as_str()))
             .cloned()
             .collect();
+        let docs: BTreeSet<&str> = meetings
+            .iter()
+            .flat_map(|m| {
+                m.evidence
+                    .iter()
+                    .map(|e| e.doc.as_str())
+                    .chain([m.doc.as_str()])
+            })
+            .chain(announcements.iter().map(|a| a.doc.as_str()))
+            .collect();
+        let publishers = self
+            .extraction
+            .publishers
+            .iter()
+            .filter(|p| docs.contains(p.doc.as_str()))
+            .cloned()
+            .collect();
         let mut g = MeetingGraph::from_merged(Extraction {
             meetings,
             entities,
             announcements,
+            publishers,
         })?;
-        g.hub = self.hub.clone().filter(|h| g.index.contains_key(h));
+        g.hubs = (self.hubs.iter())
+            .filter(|h| g.index.contains_key(*h))
+            .cloned()
+            .collect();
+        g.hub = (self.hub.iter())
+            .chain(&g.hubs)
+            .find(|h| g.index.contains_key(*h))
+            .cloned();
         Ok(g)
     }
 
@@ -692,7 +769,7 @@ impl MeetingGraph {
     /// # let m = |id: &str, other: &str| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
     /// #     lang: "en".into(), date: None, place: None, mode: None,
     /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
-    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], evidence: vec![] };
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction {
     ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![], ..Default::default() }).unwrap();
     /// let ego = g.neighbors("country:JP", &Filter::default()).unwrap();
@@ -756,7 +833,7 @@ impl MeetingGraph {
     /// # let m = |id: &str, other: &str| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
     /// #     lang: "en".into(), date: None, place: None, mode: None,
     /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
-    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], evidence: vec![] };
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction {
     ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![], ..Default::default() }).unwrap();
     /// let path = g.path("country:JP", "country:FR", &Filter::default()).unwrap();
@@ -814,7 +891,7 @@ impl MeetingGraph {
     /// # let meeting = Meeting { id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
     /// #     date: Some("2020-07-16".parse().unwrap()), place: None, mode: None,
     /// #     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
-    /// #     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], evidence: vec![] };
+    /// #     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![], ..Default::default() }).unwrap();
     /// let v = g.to_node_link();
     /// assert_eq!(v["links"][0]["date"], "2020-07-16");
@@ -865,6 +942,7 @@ impl MeetingGraph {
                 v["pagerank"] = json!(c.map(|c| c.pagerank));
                 let p = partner.get(e.id.as_str());
                 v["engagement"] = json!(p.map(|p| p.engagement));
+                v["hub"] = json!(self.is_hub(&e.id));
                 v["meetings"] = json!(p.map(|p| p.meetings));
                 v["first_meeting"] = json!(p.and_then(|p| p.first));
                 v["last_meeting"] = json!(p.and_then(|p| p.last));
@@ -902,7 +980,7 @@ impl MeetingGraph {
         json!({
             "directed": false,
             "multigraph": true,
-            "graph": {"hub": self.hub},
+            "graph": {"hub": self.hub, "hubs": self.hubs},
             "nodes": nodes,
             "links": links,
         })

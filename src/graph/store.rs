@@ -66,6 +66,9 @@ struct GraphFile {
     version: u32,
     #[serde(default)]
     hub: Option<String>,
+    /// Every hub, the main one first (absent from files written before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    hubs: Vec<String>,
     #[serde(flatten)]
     extraction: Extraction,
 }
@@ -89,10 +92,12 @@ impl MeetingGraph {
             format: GRAPH_FORMAT.to_string(),
             version: GRAPH_VERSION,
             hub: self.hub.clone(),
+            hubs: self.hubs.clone(),
             extraction: Extraction {
                 meetings: self.extraction.meetings.clone(),
                 entities: self.graph.node_weights().cloned().collect(),
                 announcements: self.extraction.announcements.clone(),
+                publishers: self.extraction.publishers.clone(),
             },
         };
         let json = serde_json::to_vec_pretty(&file)
@@ -132,7 +137,11 @@ impl MeetingGraph {
             ));
         }
         check_ids(&file.extraction, file.hub.as_deref(), path)?;
-        MeetingGraph::from_merged(file.extraction)
+        let g = MeetingGraph::from_merged(file.extraction)?;
+        Ok(match &file.hub {
+            Some(hub) => g.with_main_hub(hub),
+            None => g,
+        })
     }
 }
 

@@ -665,3 +665,123 @@ fn an_agreement_signed_by_an_unknown_entity_is_refused() {
     let e = MeetingGraph::load(&path).unwrap_err();
     assert!(e.to_string().contains("signatory country:XX"), "{e}");
 }
+
+/// A meeting that `publisher` reports with `others`, its head (`person:head-…`)
+/// representing it.
+pub(crate) fn published(publisher: &str, id: &str, date: &str, others: &[&str]) -> Meeting {
+    let mut m = meeting(id, Some(date), others, &[]);
+    m.parties[0] = publisher.into();
+    m.participants[0] = person(&format!("person:head-{}", &publisher[4..]), publisher);
+    m.publisher = Some(publisher.into());
+    m
+}
+
+/// The releases of two publishers: ICESCO meets Japan, France and (when
+/// `hubs_meet`) ALECSO; ALECSO meets Tunisia and Japan. Without the
+/// meeting of the hubs, the graph is the path France – ICESCO – Japan –
+/// ALECSO – Tunisia.
+pub(crate) fn two_hubs(hubs_meet: bool) -> MeetingGraph {
+    let mut meetings = vec![
+        published("org:icesco", "i-jp", "2024-01-10", &["country:JP"]),
+        published("org:icesco", "i-fr", "2024-02-10", &["country:FR"]),
+        published("org:alecso", "a-tn", "2024-03-10", &["country:TN"]),
+        published("org:alecso", "a-jp", "2024-04-10", &["country:JP"]),
+    ];
+    if hubs_meet {
+        meetings.push(published(
+            "org:icesco",
+            "i-a",
+            "2024-05-10",
+            &["org:alecso"],
+        ));
+    }
+    MeetingGraph::new(Extraction {
+        meetings,
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+#[test]
+fn the_publishers_are_the_hubs_most_meetings_first() {
+    let g = two_hubs(true);
+    assert_eq!(g.hubs(), ["org:icesco", "org:alecso"]);
+    assert_eq!(g.hub(), Some("org:icesco"));
+    assert!(g.is_hub("org:alecso") && !g.is_hub("country:JP"));
+    let v = g.to_node_link();
+    assert_eq!(v["graph"]["hub"], "org:icesco");
+    assert_eq!(
+        v["graph"]["hubs"],
+        serde_json::json!(["org:icesco", "org:alecso"])
+    );
+    let hub = |id: &str| {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["id"] == id)
+            .unwrap()["hub"]
+            .clone()
+    };
+    assert_eq!(
+        (hub("org:alecso"), hub("country:JP")),
+        (true.into(), false.into())
+    );
+    // ICESCO's meeting with ALECSO has an organization for counterpart:
+    // its hub is its publisher, not every hub.
+    let i_a = g.meetings().iter().find(|m| m.id == "i-a").unwrap();
+    assert_eq!(g.hub_of_meeting(i_a), Some("org:icesco"));
+    assert_eq!(
+        g.counterpart_kinds(i_a).into_iter().collect::<Vec<_>>(),
+        [EntityKind::Organization]
+    );
+    let orgs = g
+        .subgraph(&Filter {
+            kind: Some(EntityKind::Organization),
+            ..Filter::default()
+        })
+        .unwrap();
+    let ids: Vec<&str> = orgs.meetings().iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["i-a"]);
+    // A filter keeps the hubs it still has, in their order.
+    let tn = g
+        .subgraph(&Filter {
+            with_entity: Some("country:TN".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(
+        (tn.hubs(), tn.hub()),
+        (&["org:alecso".to_string()][..], Some("org:alecso"))
+    );
+}
+
+#[test]
+fn a_saved_graph_keeps_its_hubs_and_publishers() {
+    let mut x = two_hubs(true).extraction().clone();
+    x.publishers.push(crate::model::Publication {
+        doc: "a-tn.txt".into(),
+        publisher: "org:alecso".into(),
+        score: 3.0,
+        default: false,
+        cues: vec![],
+    });
+    x.entities = vec![
+        entity("org:icesco", "ICESCO", &[]),
+        entity("org:alecso", "ALECSO", &[]),
+    ];
+    let g = MeetingGraph::from_merged(x).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.json");
+    g.save(&path).unwrap();
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(
+        saved["hubs"],
+        serde_json::json!(["org:icesco", "org:alecso"])
+    );
+    assert_eq!(saved["meetings"][2]["publisher"], "org:alecso");
+    let back = MeetingGraph::load(&path).unwrap();
+    assert_eq!(back.hubs(), g.hubs());
+    assert_eq!(back.extraction().publishers, g.extraction().publishers);
+}

@@ -16,7 +16,7 @@ use comfy_table::{CellAlignment, ContentArrangement, Table};
 use std::collections::HashMap;
 use unicode_width::UnicodeWidthStr;
 
-const HEADERS: [&str; 9] = [
+const HEADERS: [&str; 10] = [
     "Date",
     "Counterpart",
     "Person",
@@ -26,8 +26,10 @@ const HEADERS: [&str; 9] = [
     "Invitations",
     "Memberships",
     "Agreements",
+    "Hub",
 ];
-/// The first of the facts columns, shown only when some meeting has one.
+/// The first of the facts columns (and the hub column, when the meetings
+/// have several publishers), shown only when some meeting has one.
 const FACTS: usize = 6;
 
 /// True for characters that must not reach a terminal as they are.
@@ -173,8 +175,10 @@ fn choose_width(columns: Option<&str>, terminal: Option<usize>) -> usize {
 }
 
 /// The table of the meetings of `extraction`, at most `width` columns wide
-/// (unless a column's longest word does not fit). `hub` is the id of the
-/// publishing organization, left out of the counterparts and people.
+/// (unless a column's longest word does not fit). Each meeting's publisher
+/// (or, for a meeting without one, `hub`) is left out of its counterparts
+/// and people; when the meetings have several publishers, a last column
+/// names each meeting's.
 ///
 /// ```
 /// use diplograph::model::Extraction;
@@ -200,9 +204,15 @@ pub fn meetings(extraction: &Extraction, hub: &str, width: usize) -> String {
     };
     let mut sorted: Vec<&Meeting> = extraction.meetings.iter().collect();
     sorted.sort_by_key(|m| chronological(m));
+    let hub_of = |m: &Meeting| m.publisher.as_deref().unwrap_or(hub).to_string();
+    let hubs: std::collections::BTreeSet<String> = sorted.iter().map(|m| hub_of(m)).collect();
     let mut rows: Vec<Vec<String>> = sorted
         .into_iter()
-        .map(|m| row(m, hub, &name, &short).map(|c| escape(&c)).to_vec())
+        .map(|m| {
+            row(m, &hub_of(m), hubs.len() > 1, &name, &short)
+                .map(|c| escape(&c))
+                .to_vec()
+        })
         .collect();
     // The facts columns (invitations, memberships, agreements) only when
     // some meeting has one: narrow terminals keep the room.
@@ -231,12 +241,15 @@ fn chronological(m: &Meeting) -> (u8, Option<crate::model::PartialDate>, &str) {
     (rank, m.date, m.doc.as_str())
 }
 
+/// A meeting's cells; `hub` is its hub, named in the last cell when
+/// `name_hub`.
 fn row(
     m: &Meeting,
     hub: &str,
+    name_hub: bool,
     name: &dyn Fn(&str) -> String,
     short: &dyn Fn(&str) -> String,
-) -> [String; 9] {
+) -> [String; 10] {
     let counterparts: Vec<String> = m
         .parties
         .iter()
@@ -301,6 +314,7 @@ fn row(
             .map(|a| a.title.as_str())
             .collect::<Vec<_>>()
             .join("; "),
+        if name_hub { short(hub) } else { String::new() },
     ]
 }
 
@@ -362,6 +376,7 @@ mod tests {
                 parties: vec!["org:icesco".into(), "country:PE".into()],
                 evidence: None,
             }],
+            publisher: None,
             evidence: vec![],
         };
         let video = Meeting {
@@ -435,7 +450,8 @@ mod tests {
             let lines: Vec<&str> = table.lines().collect();
             assert_eq!(
                 lines[0].split_whitespace().collect::<Vec<_>>(),
-                HEADERS,
+                // every column but the hub's: one publisher
+                HEADERS[..HEADERS.len() - 1],
                 "{table}"
             );
             assert!(lines[2].starts_with("2024-05-13  Peru"), "{table}");
@@ -528,5 +544,34 @@ mod tests {
     fn no_meetings_says_so() {
         let out = meetings(&Extraction::default(), "org:icesco", 80);
         assert_eq!(out, "No meetings found.\n");
+    }
+
+    #[test]
+    fn a_hub_column_names_each_meeting_s_publisher_when_there_are_several() {
+        let mut e = sample();
+        assert!(!meetings(&e, "org:icesco", 200).contains("Hub"));
+        let mut other = e.meetings[0].clone();
+        other.parties = vec!["org:alecso".into(), "org:icesco".into()];
+        other.publisher = Some("org:alecso".into());
+        other.participants.clear();
+        e.meetings[0].publisher = Some("org:icesco".into());
+        e.meetings.push(other);
+        e.entities.push(crate::model::Entity {
+            acronym: Some("ALECSO".into()),
+            ..crate::model::Entity::new(
+                "org:alecso",
+                EntityKind::Organization,
+                "Arab League Educational, Cultural and Scientific Organization",
+            )
+        });
+        let table = meetings(&e, "org:icesco", 200);
+        let header = table.lines().next().unwrap();
+        assert!(header.trim_end().ends_with("Hub"), "{table}");
+        // ALECSO's meeting has ICESCO for counterpart, and ALECSO for hub.
+        let row = table
+            .lines()
+            .find(|l| l.trim_end().ends_with("ALECSO"))
+            .unwrap();
+        assert!(row.contains("ICESCO"), "{table}");
     }
 }

@@ -35,7 +35,7 @@ const LINK_NAMES = {
 // Centralities the server may attach to nodes (`centrality` object), in the
 // order the dropdown lists them.
 const MEASURES = {
-  engagement: 'engagement (meetings)',
+  engagement: 'engagement (as diplograph partners scores it)',
   pagerank: 'PageRank',
   betweenness: 'betweenness',
   closeness: 'closeness',
@@ -143,7 +143,7 @@ function draw(nodes, links) {
     .selectAll('g')
     .data(nodes)
     .join('g')
-    .attr('class', (n) => `node ${n.kind}`)
+    .attr('class', (n) => `node ${n.kind}${n.hub ? ' hub' : ''}`)
     .attr('data-id', (n) => n.id)
     .on('mouseenter', (_, n) => showNode(n))
     .on('click', (event, n) => { event.stopPropagation(); pin(() => showNode(n)); });
@@ -222,7 +222,8 @@ function fit(view, duration) {
 
 function setupSize(nodes, view) {
   const select_ = document.getElementById('size');
-  // engagement is on the node itself, the centralities under `centrality`
+  // engagement is on the node itself (partners only), the centralities
+  // under `centrality`
   const measureOf = (n, m) => (m === 'engagement' ? n.engagement : n.centrality?.[m]);
   const available = Object.keys(MEASURES).filter((m) => nodes.some((n) => typeof measureOf(n, m) === 'number'));
   for (const [value, name] of [...available.map((m) => [m, MEASURES[m]]), [LINKS_MEASURE, 'links in this graph (computed here)']]) {
@@ -236,8 +237,11 @@ function setupSize(nodes, view) {
     const measure = select_.value;
     const value = (n) => (measure === LINKS_MEASURE ? n.links.length : measureOf(n, measure) ?? 0);
     const max = Math.max(1e-9, ...nodes.map(value));
+    // The hubs are no partners: by engagement they are drawn as large as
+    // the most engaged partner.
+    const size = (n) => (measure === 'engagement' && n.hub ? max : value(n));
     const radius = scaleSqrt().domain([0, max]).range([6, 26]);
-    for (const n of nodes) n.r = radius(value(n));
+    for (const n of nodes) n.r = radius(size(n));
     view.nodeSel.select('circle').attr('r', (n) => n.r);
     placeLabels(view);
   };
@@ -413,8 +417,9 @@ function scheduleLabels(view) {
 // --- the partner graph ---------------------------------------------------------
 
 // Two views of one page: the whole graph, and the partners among themselves
-// (partners.json: the hub left out, partners linked by the multilateral
-// meetings and events they shared), drawn the first time it is chosen.
+// (partners.json: the hubs left out, partners linked by the events, joint
+// meetings, people and initiatives they shared, as `diplograph partners
+// --links` gives them), drawn the first time it is chosen.
 function setupViews() {
   const status = document.getElementById('view-status');
   const main = document.getElementById('graph');
@@ -453,9 +458,10 @@ async function drawPartners(el, status) {
   }
   const nodes = [...byId.values()].filter((n) => n.links.length);
   status.dataset.partners = nodes.length;
+  const hubs = data.hubs.length === 1 ? 'the hub' : `the ${data.hubs.length} hubs`;
   status.textContent = nodes.length
-    ? `${nodes.length} of ${byId.size} partners shared a meeting of three parties or more, or a day and a place (${links.length} links; the hub left out).`
-    : `No two of the ${byId.size} partners shared a meeting of three parties or more, or a day and a place.`;
+    ? `${nodes.length} of ${byId.size} partners shared an event, a meeting, a person or an initiative (${links.length} link${links.length === 1 ? '' : 's'}; ${hubs} left out).`
+    : `No two of the ${byId.size} partners shared an event, a meeting, a person or an initiative (${hubs} left out).`;
 
   const svgSel = select(el);
   const { width, height } = el.getBoundingClientRect();
@@ -517,11 +523,11 @@ function showPartner(n) {
   box.selectChildren().remove();
   box.append('h2').text(n.label);
   const dl = box.append('dl');
-  for (const [key, value] of [['kind', n.kind], ['id', n.id], ['meetings', n.engagement]]) {
+  for (const [key, value] of [['kind', n.kind], ['id', n.id], ['meetings', n.meetings], ['engagement', n.engagement?.toFixed(3) ?? '-']]) {
     dl.append('dt').text(key);
     dl.append('dd').text(value);
   }
-  box.append('h3').text(`${n.links.length} partner${n.links.length === 1 ? '' : 's'} in common events`);
+  box.append('h3').text(`linked to ${n.links.length} partner${n.links.length === 1 ? '' : 's'}`);
   const ul = box.append('ul');
   for (const l of n.links) {
     const other = l.source === n ? l.target : l.source;
@@ -534,12 +540,19 @@ function showPartnerLink(l) {
   const box = select(details);
   box.selectChildren().remove();
   box.append('h2').text(`${l.source.label} — ${l.target.label}`);
-  box.append('h3').text(`${l.weight} shared event${l.weight === 1 ? '' : 's'}`);
+  box.append('h3').text(`${l.weight} piece${l.weight === 1 ? '' : 's'} of evidence`);
   const ul = box.append('ul');
-  for (const e of l.evidence) {
-    ul.append('li').text(e.kind === 'meeting'
-      ? `meeting ${e.meeting}, ${e.parties} parties`
-      : `${e.date}, ${e.place}: meetings ${e.meetings.join(', ')}`);
+  for (const e of l.evidence) ul.append('li').text(evidenceLine(e));
+}
+
+// One piece of evidence of a partner link (`kind` as partners --links gives it).
+function evidenceLine(e) {
+  switch (e.kind) {
+    case 'same_event': return `${e.date}, ${e.place}: meetings ${e.meetings.join(', ')}`;
+    case 'joint_meeting': return `meeting ${e.meeting}${e.date ? ` (${e.date})` : ''}, ${e.parties.length} parties`;
+    case 'shared_person': return `${e.person}: meetings ${e.meetings.join(', ')}`;
+    case 'shared_initiative': return `${e.initiative}: ${e.relations.join(' and ')}`;
+    default: return e.kind;
   }
 }
 
@@ -583,6 +596,8 @@ function showNode(n) {
   row('id', n.id);
   row('ISO', n.iso);
   row('acronym', n.acronym);
+  if (n.hub) row('hub', 'a publisher of these releases');
+  if (typeof n.engagement === 'number') row('engagement', n.engagement.toFixed(3));
   const roles = [...new Set(n.links.filter((l) => l.source === n && l.role).map((l) => l.role))];
   row('roles', roles.join('; '));
   const meetings = new Map();

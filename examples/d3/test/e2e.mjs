@@ -6,7 +6,8 @@
 // by engagement, colours, the people toggle, labels that never overlap, the
 // time slider, the search box, hover details, pending invitations; saves
 // output/d3-page.png. Then serves a graph of multilateral meetings and checks
-// the partner view against partners.json, and a graph whose article text is
+// the partner view against partners.json, the releases of two publishers
+// (examples/two-publishers: two hubs), and a graph whose article text is
 // hostile HTML and checks that it is shown as text, never run or parsed. The
 // page must ask nothing of any other server.
 //
@@ -98,9 +99,16 @@ async function corpusPage(context, bin) {
       assert.deepEqual(options, ['engagement', 'pagerank', 'betweenness', 'closeness', 'eigenvector', 'degree', 'weighted_degree', 'links']);
       assert.equal(await page.$eval('#size', (s) => s.value), 'engagement', 'engagement by default');
       const radius = (id) => page.$eval(`g.node[data-id="${id}"] circle`, (c) => +c.getAttribute('r'));
-      const byEngagement = [...graph.nodes].sort((a, b) => b.engagement - a.engagement);
+      // engagement is that of `diplograph partners`: partners only
+      const byEngagement = graph.nodes.filter((n) => typeof n.engagement === 'number').sort((a, b) => b.engagement - a.engagement);
       assert.ok(byEngagement[0].engagement > byEngagement.at(-1).engagement);
       assert.ok(await radius(byEngagement[0].id) > await radius(byEngagement.at(-1).id));
+      // the hub, no partner, as large as the most engaged partner; people the smallest
+      const hub = graph.nodes.find((n) => n.hub);
+      assert.equal(hub.id, 'org:icesco');
+      assert.equal(await radius(hub.id), await radius(byEngagement[0].id));
+      const person = graph.nodes.find((n) => n.kind === 'person');
+      assert.equal(await radius(person.id), 6);
       await page.selectOption('#size', 'pagerank');
       const byRank = [...graph.nodes].filter((n) => n.centrality).sort((a, b) => b.centrality.pagerank - a.centrality.pagerank);
       assert.ok(await radius(byRank[0].id) > await radius(byRank.at(-1).id));
@@ -166,12 +174,15 @@ async function corpusPage(context, bin) {
       await page.waitForTimeout(500);
     });
 
-    await check('the partner view says when no two partners shared an event', async () => {
+    await check('the partner view draws the links of partners --links', async () => {
       const partners = await (await fetch(`${server.url}partners.json`)).json();
-      assert.equal(partners.links.length, 0, 'the example corpus is a star');
+      // the example corpus is a star but for the Coalition: Azerbaijan a member, Peru invited
+      assert.deepEqual(partners.links.map((l) => [l.source, l.target, l.evidence[0].kind]), [['country:AZ', 'country:PE', 'shared_initiative']]);
       await page.check('input[name=view][value=partners]');
       await page.waitForSelector('#view-status:not([hidden])');
-      assert.match(await page.textContent('#view-status'), new RegExp(`^No two of the ${partners.nodes.length} partners`));
+      assert.match(await page.textContent('#view-status'), new RegExp(`^2 of ${partners.nodes.length} partners shared .* \\(1 link; the hub left out\\)`));
+      await page.hover('#partners line.link', { force: true });
+      assert.ok((await page.textContent('#details')).includes('initiative:humanitarian-coalition: member and invited'));
       assert.ok(await page.$eval('#graph', (s) => getComputedStyle(s).display === 'none'));
       await page.check('input[name=view][value=all]');
       assert.ok(await page.$eval('#partners', (s) => getComputedStyle(s).display === 'none'));
@@ -291,6 +302,41 @@ async function partnerPage(context, bin, dir) {
       assert.ok(details.includes('2023-06-02, Niamey: meetings m-2, m-3'), details);
       await page.hover('#partners g.node[data-id="org:unesco"] circle', { force: true });
       assert.ok((await page.textContent('#details')).includes('Japan (1)'));
+      await page.hover('#partners line.link >> nth=0', { force: true });
+      assert.ok((await page.textContent('#details')).includes('meeting m-1 (2023-04-11), 3 parties'));
+      assert.deepEqual(problems, []);
+    });
+    await page.close();
+  } finally {
+    server.stop();
+  }
+}
+
+// The releases of ICESCO and ALECSO: two hubs, both marked and both left
+// out of the partner view.
+async function twoPublishersPage(context, bin) {
+  const server = await serve(bin, 'examples/two-publishers');
+  try {
+    const graph = await (await fetch(`${server.url}graph.json`)).json();
+    const partners = await (await fetch(`${server.url}partners.json`)).json();
+    const { page, problems } = await openPage(context, server.url);
+    await check('several publishers: every hub is marked, sized as the most engaged partner, and out of the partner view', async () => {
+      assert.deepEqual(graph.graph.hubs, ['org:icesco', 'org:alecso']);
+      const marked = await page.$$eval('#graph g.node.hub', (gs) => gs.map((g) => g.dataset.id).sort());
+      assert.deepEqual(marked, ['org:alecso', 'org:icesco']);
+      const radius = (id) => page.$eval(`#graph g.node[data-id="${id}"] circle`, (c) => +c.getAttribute('r'));
+      assert.equal(await radius('org:alecso'), await radius('org:icesco'));
+      assert.equal(await radius('org:icesco'), 26);
+      assert.ok(await radius('country:JP') > await radius('country:OM'), 'Japan, met by both hubs, weighs more');
+      await page.hover('#graph g.node[data-id="org:alecso"] circle', { force: true });
+      assert.ok((await page.textContent('#details')).includes('a publisher of these releases'));
+      assert.deepEqual(partners.hubs, ['org:icesco', 'org:alecso']);
+      assert.ok(partners.nodes.every((n) => !partners.hubs.includes(n.id)));
+      await page.check('input[name=view][value=partners]');
+      await page.waitForSelector('#view-status:not([hidden])');
+      // Tunisia and Morocco, at ALECSO's tripartite meeting, are the one link
+      assert.deepEqual(partners.links.map((l) => [l.source, l.target]), [['country:MA', 'country:TN']]);
+      assert.match(await page.textContent('#view-status'), /^2 of 5 partners shared .*\(1 link; the 2 hubs left out\)/);
       assert.deepEqual(problems, []);
     });
     await page.close();
@@ -334,6 +380,12 @@ async function hostilePage(context, bin, dir) {
       assert.equal(await page.locator('[onerror]').count(), 0);
       assert.deepEqual(problems, [], 'no alert, no error');
     });
+    await check('the partner view says when no two partners are linked', async () => {
+      await page.check('input[name=view][value=partners]');
+      await page.waitForSelector('#view-status:not([hidden])');
+      assert.match(await page.textContent('#view-status'), /^No two of the 1 partners .*\(the hub left out\)/);
+      assert.equal(await page.locator('img, script:not([src]), b').count(), 0, 'the partner view too');
+    });
     await page.close();
   } finally {
     server.stop();
@@ -354,6 +406,7 @@ const context = await chromium.launchPersistentContext(path.join(dir, 'profile')
 try {
   await corpusPage(context, bin);
   await partnerPage(context, bin, dir);
+  await twoPublishersPage(context, bin);
   await hostilePage(context, bin, dir);
   console.log(`${checks.length} checks passed`);
 } finally {

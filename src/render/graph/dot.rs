@@ -3,19 +3,22 @@
 //!
 //! A corpus of one organization's press releases is a star, so the diagram
 //! is drawn around its hub:
-//! - the layout is radial (`layout=twopi`, `root` = the hub): the hub at the
-//!   centre, its partners on the first ring, what only they reach (the
-//!   initiatives they join, the people) further out; above
+//! - the layout is radial (`layout=twopi`, `root` = the main hub): the hub
+//!   at the centre, its partners (and the other hubs of a corpus of several
+//!   publishers, written first) on the first ring, what only they reach
+//!   (the partners of the other hubs alone, the initiatives, the people)
+//!   further out; above
 //!   [`super::SFDP_THRESHOLD`] drawn nodes, force-directed (`sfdp`). The DOT
 //!   names its layout, so `dot -Tsvg graph.dot` draws the same picture.
 //!   Edges are straight (`splines=line`): routed splines took Graphviz 247 s
 //!   on a graph of 279 nodes and 2,223 edges, straight lines 0.4 s;
 //! - partners are grouped by kind: shape and colour per kind (country: blue
 //!   ellipse, organization: orange box, initiative: green hexagon, person:
-//!   grey note; the hub has a double border), written kind by kind so that
-//!   each kind takes one arc of the ring; node font size by
-//!   [`crate::render::pictures::engagement`] (meetings; people get the
-//!   smallest);
+//!   grey note; every hub has a double border), written kind by kind so that
+//!   each kind takes one arc of the ring; node font size by the engagement
+//!   of [`crate::analysis::partners`] (the hubs get the largest, people and
+//!   what is no partner the smallest); a tooltip gives the node's meetings
+//!   as [`crate::analysis::partner_centrality`] counts them;
 //! - one `met` edge per pair of parties, its width by the number of meetings
 //!   (`penwidth` 1 for one meeting, 3 for four, 5 for nine); each meeting's
 //!   date, topics and headline go to the edge's tooltip (shown on hover in
@@ -37,7 +40,7 @@
 use super::{GraphView, capacity_name, kind_colour, kind_name, layout_for};
 use crate::graph::EdgeKind;
 use crate::model::{Entity, EntityKind};
-use crate::render::{pictures, table};
+use crate::render::table;
 use graphviz_rust::dot_structures::{
     Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex,
 };
@@ -154,7 +157,7 @@ fn pen_width(meetings: usize) -> String {
 }
 
 /// Font size by engagement share: 12 for the least engaged, up to 22 for
-/// the most.
+/// the most (and the hubs).
 fn font_size(share: f64) -> String {
     format!("{:.1}", 12.0 + 10.0 * share.sqrt())
 }
@@ -188,13 +191,7 @@ fn long_names_are_drawn_as_their_acronym() {
 /// Aliases listed in a node's tooltip at the most.
 const ALIASES: usize = 4;
 
-fn node(
-    view: &GraphView<'_>,
-    n: petgraph::graph::NodeIndex,
-    e: &Entity,
-    share: f64,
-    meetings: f64,
-) -> Stmt {
+fn node(view: &GraphView<'_>, n: petgraph::graph::NodeIndex, e: &Entity, share: f64) -> Stmt {
     let mut tooltip = vec![match &e.acronym {
         Some(a) if a != &e.name => format!("{} ({a})", e.name),
         _ => e.name.clone(),
@@ -209,7 +206,11 @@ fn node(
             n - ALIASES
         )),
     }
-    match meetings as usize {
+    match view
+        .centrality(n)
+        .and_then(|c| c.meetings)
+        .unwrap_or_default()
+    {
         0 => {}
         1 => tooltip.push("1 meeting".to_string()),
         m => tooltip.push(format!("{m} meetings")),
@@ -226,7 +227,7 @@ fn node(
         plain("fontsize", font_size(share)),
         attr("tooltip", quoted(&tooltip)),
     ];
-    if view.graph().hub() == Some(e.id.as_str()) {
+    if view.graph().is_hub(&e.id) {
         attributes.push(plain("peripheries", 2));
         attributes.push(plain("penwidth", 1.5));
     }
@@ -284,7 +285,7 @@ fn legend(kinds: &BTreeSet<usize>, edges: &BTreeSet<EdgeKind>, most: usize) -> O
 /// #     lang: "en".into(), date: Some(date.parse().unwrap()), place: None, mode: None,
 /// #     parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec!["culture".into()], invitations: vec![],
-/// #     memberships: vec![], agreements: vec![], evidence: vec![] };
+/// #     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
 /// let g = MeetingGraph::new(Extraction {
 ///     meetings: vec![m("m-1", "2020-07-16"), m("m-2", "2021-03-02")],
 ///     ..Default::default()
@@ -368,6 +369,7 @@ pub fn dot(view: &GraphView<'_>, options: &DotOptions) -> String {
     nodes.sort_by_key(|(_, e)| {
         (
             Some(e.id.as_str()) != hub,
+            !graph.is_hub(&e.id),
             kind_rank(e.kind),
             label(e).to_lowercase(),
         )
@@ -377,12 +379,10 @@ pub fn dot(view: &GraphView<'_>, options: &DotOptions) -> String {
         .enumerate()
         .map(|(i, (_, e))| (e.id.as_str(), i))
         .collect();
-    let weights = pictures::engagement(graph);
-    let meetings = |id: &str| weights.get(id).copied().unwrap_or_default();
+    let engagement = |n| view.partner(n).map_or(0.0, |p| p.engagement);
     let max = nodes
         .iter()
-        .filter(|(_, e)| e.kind != EntityKind::Person)
-        .map(|(_, e)| meetings(&e.id))
+        .map(|&(n, _)| engagement(n))
         .fold(0.0, f64::max);
 
     let layout = layout_for(nodes.len());
@@ -417,13 +417,14 @@ pub fn dot(view: &GraphView<'_>, options: &DotOptions) -> String {
         Stmt::GAttribute(GraphAttributes::Edge(vec![plain("fontname", "Helvetica")])),
     ];
     for &(n, e) in &nodes {
-        let m = meetings(&e.id);
-        let share = if max > 0.0 && e.kind != EntityKind::Person {
-            m / max
+        let share = if graph.is_hub(&e.id) {
+            1.0
+        } else if max > 0.0 {
+            engagement(n) / max
         } else {
             0.0
         };
-        stmts.push(node(view, n, e, share, m));
+        stmts.push(node(view, n, e, share));
     }
     // edges in the order of their far end, so that twopi keeps each kind
     // on one arc

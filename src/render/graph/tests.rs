@@ -42,6 +42,7 @@ fn meeting(id: &str, date: &str, other: &str, topics: &[&str]) -> Meeting {
         invitations: vec![],
         memberships: vec![],
         agreements: vec![],
+        publisher: None,
         evidence: vec![Evidence {
             doc: format!("{id}.txt"),
             start: 0,
@@ -187,11 +188,19 @@ fn dot_is_radial_around_the_hub_with_one_edge_per_pair() {
             .any(|l| l.contains(" -- ") && l.contains("label="))
     );
     assert!(text.contains(r#"tooltip="member of\nas observer, 2020-08""#));
-    // the hub is the largest, then the partner met most
+    // the hub is the largest, then the most engaged partner (as
+    // `diplograph partners` scores them: Azerbaijan's invitation and
+    // membership outweigh Japan's second meeting)
     let nodes = parsed_nodes(&text);
     let size = |id: &str| -> f64 { node_attr(&nodes, id, "fontsize").unwrap().parse().unwrap() };
     assert_eq!(size("org:icesco"), 22.0);
-    assert!(size("country:JP") > size("country:AZ"));
+    let view = GraphView::new(&g).unwrap();
+    let engaged: Vec<&str> = view.partners().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(engaged, ["country:AZ", "country:JP"]);
+    assert_eq!(size("country:AZ"), 22.0);
+    assert!(size("country:JP") > 12.0 && size("country:JP") < size("country:AZ"));
+    // what is no partner gets the smallest
+    assert_eq!(size("initiative:coalition"), 12.0);
     assert_eq!(
         node_attr(&nodes, "org:icesco", "label").as_deref(),
         Some("ICESCO")
@@ -548,4 +557,30 @@ fn graphml_and_gexf_carry_the_engagement_of_partners_only() {
         r#"<attvalue for="meetings" value="{}"/>"#,
         jp.meetings
     )));
+}
+
+#[test]
+fn dot_of_two_hubs_centres_the_main_one_and_marks_both() {
+    let g = crate::graph::tests::two_hubs(true);
+    let text = dot_of(&g, false);
+    assert!(text.contains(r#"root="org:icesco""#), "{text}");
+    let nodes = parsed_nodes(&text);
+    let ids: Vec<&str> = nodes.iter().map(|(id, _)| id.trim_matches('"')).collect();
+    // the main hub, the other hub (on the first ring), then the partners
+    assert_eq!(ids[..2], ["org:icesco", "org:alecso"]);
+    for hub in ["org:icesco", "org:alecso"] {
+        assert_eq!(
+            node_attr(&nodes, hub, "peripheries").as_deref(),
+            Some("2"),
+            "{hub}"
+        );
+        assert_eq!(
+            node_attr(&nodes, hub, "fontsize").as_deref(),
+            Some("22.0"),
+            "{hub}"
+        );
+    }
+    assert_eq!(node_attr(&nodes, "country:JP", "peripheries"), None);
+    // the hubs met: one edge between them
+    assert_eq!(text.matches(r#""org:icesco" -- "org:alecso""#).count(), 1);
 }
