@@ -1492,20 +1492,22 @@ const MAX_WORDS_TO_MEMBER: usize = 3;
 /// discuss cooperation"), not as a sentence.
 const MAX_HEADLINE_WORDS: usize = 16;
 
-/// Where a dateline opening a sentence ends: "RABAT, March 3 (MAP) -",
-/// "Riyadh, …, October 22, 2023, SPA --". Its place is where the news was
-/// filed and its acronym the agency that filed it: neither is a party.
-fn dateline_end(text: &str, sentence: &Range<usize>) -> Option<usize> {
+/// Where a dateline opening a sentence or paragraph ends: "RABAT, March 3
+/// (MAP) -", "Riyadh, …, October 22, 2023, SPA --", "Tunis (ALECSO) –".
+/// Its place is where the news was filed and its acronym who filed it:
+/// neither is a party of the news.
+pub(super) fn dateline_end(text: &str, range: &Range<usize>) -> Option<usize> {
     const SEPARATORS: [&str; 6] = [" -- ", " – ", " — ", " - ", ")- ", ")-- "];
     const MAX_LEN: usize = 160;
-    let s = &text[sentence.clone()];
+    let s = &text[range.clone()];
     let (at, sep) = SEPARATORS
         .iter()
         .filter_map(|sep| s.find(sep).map(|at| (at, sep)))
         .min_by_key(|&(at, _)| at)?;
-    let prefix = &s[..at];
-    (at < MAX_LEN && prefix.contains(',') && prefix.bytes().any(|b| b.is_ascii_digit()))
-        .then_some(sentence.start + at + sep.len())
+    let prefix = s[..at].trim_end();
+    let dated = prefix.contains(',') && prefix.bytes().any(|b| b.is_ascii_digit());
+    let filed_by = prefix.ends_with(')') || sep.starts_with(')');
+    (at < MAX_LEN && (dated || filed_by)).then_some(range.start + at + sep.len())
 }
 
 /// True when `before` (the text before a date) is a dateline's place:
