@@ -95,6 +95,9 @@ macro_rules! read_lists {
         }
 
         impl ReadLists {
+            /// The names of the lists Rust code reads.
+            const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
+
             fn new(names: &HashMap<String, usize>, empty: usize) -> Self {
                 ReadLists {
                     $($name: names.get(stringify!($name)).copied().unwrap_or(empty),)*
@@ -532,6 +535,34 @@ impl Lexicon {
             let source = crate::files::read_text(p, crate::files::MAX_DATA_FILE)?;
             files.push((p.to_path_buf(), Self::parse(p, &source)?));
         }
+        // A list of a user's file that no stage and no pattern reads is a
+        // mistake (a misspelled name), not a silent no-op.
+        let read: HashSet<&str> = files[..BUILTIN.len()]
+            .iter()
+            .flat_map(|(_, f)| f.lists.keys().map(String::as_str))
+            .chain(WORD_SETS.iter().copied())
+            .chain(ReadLists::NAMES.iter().copied())
+            .chain(
+                files
+                    .iter()
+                    .flat_map(|(_, f)| f.patterns.iter().flat_map(|p| p.lists())),
+            )
+            .collect();
+        for (path, file) in &files[BUILTIN.len()..] {
+            if let Some(name) = file.lists.keys().find(|l| !read.contains(l.as_str())) {
+                let close = read
+                    .iter()
+                    .max_by(|a, b| {
+                        strsim::jaro_winkler(name, a).total_cmp(&strsim::jaro_winkler(name, b))
+                    })
+                    .map(|c| format!(" (did you mean `{c}`?)"))
+                    .unwrap_or_default();
+                return Err(Error::data(
+                    path,
+                    format!("list `{name}` is read by no stage and no pattern{close}"),
+                ));
+            }
+        }
         // Patterns may name the phrase lists of any file.
         let known: HashSet<&str> = files
             .iter()
@@ -965,6 +996,28 @@ mod tests {
             e.contains("extra.toml") && e.contains("no lexicon list"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_list_no_one_reads_is_an_error_and_a_list_a_pattern_reads_is_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let typo = dir.path().join("typo.toml");
+        std::fs::write(&typo, "lang = \"en\"\nmeetin = [\"sat with\"]\n").unwrap();
+        let e = Lexicon::with_files(&[&typo]).unwrap_err().to_string();
+        assert!(
+            e.contains("typo.toml")
+                && e.contains("`meetin`")
+                && e.contains("did you mean `meeting`"),
+            "{e}"
+        );
+        let new_list = dir.path().join("new.toml");
+        std::fs::write(
+            &new_list,
+            "lang = \"en\"\nsponsors = [\"sponsored by\"]\n[[patterns]]\nname = \"p\"\nfeature = \"partner\"\ntokens = [{ list = \"sponsors\" }, { entity = \"party\" }]\n",
+        )
+        .unwrap();
+        let lex = Lexicon::with_files(&[&new_list]).unwrap();
+        assert!(lex.list("sponsors").is_some());
     }
 
     /// Meeting cues in their inflections and common paraphrases, each in

@@ -52,6 +52,13 @@ pub struct PatternSpec {
     pub tokens: Vec<TokenSpec>,
 }
 
+impl PatternSpec {
+    /// The lexicon lists its tokens name.
+    pub fn lists(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().filter_map(|t| t.list.as_deref())
+    }
+}
+
 /// One token spec as a lexicon file writes it: exactly one test, and an
 /// optional repetition.
 #[derive(Debug, Clone, Default, Deserialize)]
