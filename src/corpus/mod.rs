@@ -305,7 +305,8 @@ pub enum Input {
 /// name), files named explicitly whatever their extension. Every entry of a
 /// folder but its sub-folders is an input: a regular file with a corpus
 /// extension to read, any other file reported as skipped (not a regular
-/// file) or ignored (another extension).
+/// file) or ignored (another extension); a folder given that holds no file
+/// is reported as ignored.
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
     for p in paths {
@@ -313,6 +314,7 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
             out.push(Input::File(p.clone()));
             continue;
         }
+        let before = out.len();
         let walk = walkdir::WalkDir::new(p)
             .follow_links(true)
             .sort_by_file_name();
@@ -352,6 +354,15 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
                 }
             };
             out.push(Input::Unreadable(report));
+        }
+        // A folder given that holds no file still has its line in the report.
+        if out.len() == before {
+            out.push(Input::Unreadable(FileReport {
+                path: p.clone(),
+                outcome: Outcome::Ignored {
+                    reason: "a folder with no files".to_string(),
+                },
+            }));
         }
     }
     out

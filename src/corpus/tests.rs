@@ -398,7 +398,14 @@ fn folders_files_and_skips() {
     std::os::unix::fs::symlink(root.join("missing.txt"), root.join("sub/g.txt")).unwrap();
     let jpg = root.join("d.jpg");
     let nowhere = root.join("nowhere.txt");
-    let corpus = Corpus::load(&[root.to_path_buf(), jpg.clone(), nowhere.clone()]);
+    let empty = root.join("empty");
+    fs::create_dir_all(empty.join("nested")).unwrap();
+    let corpus = Corpus::load(&[
+        root.to_path_buf(),
+        jpg.clone(),
+        nowhere.clone(),
+        empty.clone(),
+    ]);
 
     let outcomes: Vec<(String, String)> = corpus
         .report
@@ -429,6 +436,7 @@ fn folders_files_and_skips() {
     assert!(find("sub/loop").contains("loop"), "{outcomes:?}");
     assert!(find("sub/g.txt").contains("No such file"), "{outcomes:?}");
     assert!(find("nowhere.txt").contains("No such file"), "{outcomes:?}");
+    assert_eq!(find("empty"), "ignored: a folder with no files");
     // In the folder a .jpg is ignored (and reported); named explicitly, it
     // is read as text.
     let jpgs: Vec<&str> = outcomes
@@ -453,11 +461,11 @@ fn folders_files_and_skips() {
         Counts {
             read: 3,
             skipped: 6,
-            ignored: 1,
+            ignored: 2,
             items: 3
         }
     );
-    assert_eq!(corpus.report.files.len(), 10);
+    assert_eq!(corpus.report.files.len(), 11);
 }
 
 #[test]
