@@ -648,6 +648,13 @@ fn candidates_list_every_party_with_features_and_the_weights_decide() {
         );
         let p = r["probability"].as_f64().expect("a probability");
         assert_eq!(r["kept"].as_bool(), Some(p >= 0.5), "{r}");
+        // The sentence that proposed it, as the article writes it.
+        let sentence = r["sentence"].as_str().expect("a sentence");
+        let doc = r["doc"].as_str().expect("a doc");
+        if doc.ends_with(".txt") {
+            let text = std::fs::read_to_string(doc).unwrap();
+            assert!(!sentence.is_empty() && text.contains(sentence), "{r}");
+        }
     }
     // The kept candidates are the meetings.
     let kept = rows.iter().filter(|r| r["kept"] == true).count();
