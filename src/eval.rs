@@ -10,8 +10,11 @@
 //!
 //! - a predicted meeting belongs to a gold document when its `doc` ends with
 //!   the gold `doc` (so `examples/corpus/fr/a.txt` is `corpus/fr/a.txt`);
-//! - the publishing organization is recognized among the parties by its names
-//!   (ICESCO, ISESCO, its long names) and never counts as a counterpart;
+//! - the publishing organization never counts as a counterpart: it is the
+//!   meeting's `publisher` (the document's, `--hub`), or, in meetings saved
+//!   without one, the party the reference scorer recognizes by its names
+//!   (ICESCO, ISESCO, its long names). On ICESCO's releases the two agree;
+//!   on another organization's, ICESCO met by it is a counterpart;
 //! - a prediction counts once per counterpart party, as the reference
 //!   scorer does: a meeting with A and B can match the gold meetings with
 //!   A and with B, and each party matching none is a false positive;
@@ -339,6 +342,15 @@ pub fn same_place(gazetteer: &Gazetteer, a: &str, b: &str) -> bool {
     }
 }
 
+/// True when `party` is the hub of `m`: its publisher, else (a meeting
+/// saved without one) the party named as the reference scorer's hub.
+fn is_hub_of(m: &Meeting, party: &str, entity: Option<&Entity>) -> bool {
+    match &m.publisher {
+        Some(p) => p == party,
+        None => is_hub(entity),
+    }
+}
+
 fn is_hub(e: Option<&Entity>) -> bool {
     e.is_some_and(|e| {
         let mut all = vec![e.name.as_str(), e.acronym.as_deref().unwrap_or("")];
@@ -490,7 +502,10 @@ impl<'a> Scorer<'a> {
                 cands = m
                     .participants
                     .iter()
-                    .filter(|p| !is_hub(p.represents.as_deref().and_then(|r| self.entity(r))))
+                    .filter(|p| {
+                        let r = p.represents.as_deref();
+                        !r.is_some_and(|r| is_hub_of(m, r, self.entity(r)))
+                    })
                     .collect();
             }
             let names: Vec<String> = cands.iter().map(|p| self.name_of(&p.person)).collect();
@@ -637,7 +652,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
                 m.parties
                     .iter()
                     .map(move |pid| (i, pid.as_str()))
-                    .filter(|(_, pid)| !is_hub(s.entity(pid)))
+                    .filter(|(_, pid)| !is_hub_of(m, pid, s.entity(pid)))
                     .map(|(i, pid)| (i, pid, pred_key(pid, s.entity(pid))))
                     .collect::<Vec<_>>()
             })
@@ -685,7 +700,7 @@ pub fn score(gold: &Gold, extraction: &Extraction, gazetteer: &Gazetteer) -> Eva
         let unmatched: Vec<&String> = m
             .parties
             .iter()
-            .filter(|p| !is_hub(s.entity(p)) && !used.contains(&(i, p.as_str())))
+            .filter(|p| !is_hub_of(m, p, s.entity(p)) && !used.contains(&(i, p.as_str())))
             .collect();
         if !unmatched.is_empty() {
             fp += unmatched.len();
@@ -844,6 +859,7 @@ mod tests {
             }],
             memberships: vec![],
             agreements: vec![],
+            occasion: None,
             publisher: None,
             evidence: vec![],
         }
@@ -1153,6 +1169,25 @@ mod tests {
         assert_eq!(e.extras.len(), 1);
         assert_eq!(e.extras[0].meeting, "m-2");
         assert_eq!(e.extras[0].parties, ["Singapore"], "the unmatched parties");
+    }
+
+    #[test]
+    fn the_hub_is_the_meetings_publisher() {
+        // ICESCO met by another publisher is a counterpart; the publisher is not.
+        let mut m = meeting(DOC);
+        m.publisher = Some("org:who".into());
+        m.parties = vec!["org:who".into(), "org:icesco".into()];
+        m.participants = vec![];
+        let mut icesco = gold_meeting();
+        icesco["counterpart"] =
+            serde_json::json!({"kind": "organization", "name": "ICESCO", "acronym": "ICESCO"});
+        icesco["counterpart_person"] = serde_json::Value::Null;
+        let e = run(&gold(vec![icesco]), vec![m.clone()]);
+        assert_eq!((e.scores.meeting_p, e.scores.meeting_r), (1.0, 1.0));
+        // Saved without a publisher, ICESCO is the hub, as for the scorer.
+        m.publisher = None;
+        let e = run(&gold(vec![gold_meeting()]), vec![m]);
+        assert_eq!(e.extras[0].parties, ["Organisation mondiale de la Santé"]);
     }
 
     #[test]

@@ -270,6 +270,17 @@ pub struct Agreement {
     pub evidence: Option<Evidence>,
 }
 
+/// The named event a meeting was held at ("on the sidelines of the 12th
+/// Islamic Conference of Culture Ministers", "en marge de la 44e session
+/// de la Conférence générale").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Occasion {
+    /// The event's name as written, without a leading article.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+}
+
 /// One meeting of the publishing organization with a counterpart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
@@ -289,6 +300,9 @@ pub struct Meeting {
     /// Agreements signed in the meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agreements: Vec<Agreement>,
+    /// The event the meeting was held at, when the text names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occasion: Option<Occasion>,
     /// The organization whose release reports the meeting: the hub of the
     /// meeting, one of its parties (see [`Publication`]); `None` in
     /// meetings of older files, whose hub is the graph's.
@@ -321,6 +335,7 @@ impl Meeting {
             invitations: Vec::new(),
             memberships: Vec::new(),
             agreements: Vec::new(),
+            occasion: None,
             publisher: None,
             evidence: Vec::new(),
         }

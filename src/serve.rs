@@ -652,6 +652,7 @@ mod tests {
                 invitations: vec![],
                 memberships: vec![],
                 agreements: vec![],
+                occasion: None,
                 publisher: None,
                 evidence: vec![Evidence {
                     doc: "a.txt".into(),

@@ -329,3 +329,49 @@ fn partners_of_the_example_corpus() {
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
     assert!(list.iter().any(|x| x["id"] == "country:PE"), "{p}");
 }
+
+#[test]
+fn partners_met_at_one_named_event_on_different_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = [
+        (
+            "jordan.txt",
+            "Riyadh, 10 May 2025 - On the sidelines of the 13th Islamic Conference of Culture \
+             Ministers, held in Riyadh, the Director-General of ICESCO, Dr. Salim M. AlMalik, met \
+             Mr. Karim Said, Minister of Culture of Jordan.\n",
+        ),
+        (
+            "mali.txt",
+            "Riyadh, 11 May 2025 - On the sidelines of the 13th Islamic Conference of Culture \
+             Ministers, the Director-General of ICESCO, Dr. Salim M. AlMalik, held talks with Ms. \
+             Amina Diallo, Minister of Culture of Mali.\n",
+        ),
+    ];
+    for (name, text) in articles {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let corpus = dir.path().to_str().unwrap();
+    let meetings = run_json(&["meetings", corpus, "--format", "json"]);
+    for m in meetings["meetings"].as_array().unwrap() {
+        assert_eq!(
+            m["occasion"]["name"], "13th Islamic Conference of Culture Ministers",
+            "{m}"
+        );
+        let evidence = m["occasion"]["evidence"]["text"].as_str().unwrap();
+        assert!(
+            evidence.contains("On the sidelines of the 13th"),
+            "{evidence}"
+        );
+    }
+    let links = run_json(&["partners", corpus, "--links", "--format", "json"]);
+    assert_eq!(links.as_array().unwrap().len(), 1, "{links}");
+    assert_eq!(
+        (&links[0]["source"], &links[0]["target"]),
+        (&json!("country:JO"), &json!("country:ML"))
+    );
+    assert_eq!(links[0]["evidence"][0]["kind"], "same_occasion");
+    assert_eq!(
+        links[0]["evidence"][0]["occasion"],
+        "13th Islamic Conference of Culture Ministers"
+    );
+}

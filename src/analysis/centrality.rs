@@ -71,7 +71,7 @@ impl PartnerGraph {
     /// # let m = |id: &str, parties: &[&str]| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
     /// #     lang: "en".into(), date: Some(id.parse().unwrap()), place: None, mode: None,
     /// #     parties: parties.iter().map(|p| p.to_string()).collect(), participants: vec![], attendees: vec![],
-    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction { meetings: vec![
     ///     m("2020-01-01", &["org:icesco", "country:JP"]),
     ///     m("2020-02-01", &["org:icesco", "country:JP"]),

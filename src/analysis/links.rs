@@ -11,6 +11,12 @@
 //!   conference). At the hub's own seat ([`LinkOptions::hub_seat`]), where
 //!   the hub receives visitors one after the other, the meetings must also
 //!   be reported by one document;
+//! - `same_occasion`: meetings at one named event ("on the sidelines of
+//!   the 47th session of the Council of Foreign Ministers", the meeting's
+//!   [`crate::model::Occasion`]), one with each partner, dated within
+//!   [`OCCASION_DAYS`] days of each other (in one month when a date is
+//!   partial, from one document when one is undated). Meetings linked by
+//!   `same_event` are not linked again by their occasion;
 //! - `joint_meeting`: both are parties of one meeting (a meeting of three
 //!   or more parties, the hub being one);
 //! - `shared_person`: a person who is in meetings with both, or who
@@ -22,9 +28,7 @@
 //! - `shared_initiative`: both invited to, or members of, the same
 //!   initiative.
 //!
-//! A link's weight is its number of pieces of evidence. The meetings named
-//! as "on the sidelines of" an event do not carry the event's name in the
-//! extraction, so an event is known by its date and place only.
+//! A link's weight is its number of pieces of evidence.
 //! [`hubless_centrality`] computes the measures of
 //! [`crate::analysis::centrality`] on this graph, whose nodes are every
 //! partner of a kept meeting (linked or not) and every partner of a link.
@@ -64,6 +68,11 @@ pub enum LinkEvidence {
     SameEvent {
         date: PartialDate,
         place: String,
+        meetings: Vec<String>,
+    },
+    /// Meetings at one named event, one with each partner (ids).
+    SameOccasion {
+        occasion: String,
         meetings: Vec<String>,
     },
     /// A meeting both are parties of, with all its parties.
@@ -117,6 +126,58 @@ pub fn hub_seat(gazetteer: &Gazetteer, hub: &str) -> Vec<String> {
         }
         None => Vec::new(),
     }
+}
+
+/// The most days apart two meetings at one named event may be: a session,
+/// a conference or a summit lasts days, rarely more than a week.
+pub const OCCASION_DAYS: i64 = 10;
+
+/// True when two meetings can be at one event: full dates at most
+/// [`OCCASION_DAYS`] apart, partial dates of one month (or one year when a
+/// month is unknown), undated meetings from one document.
+fn same_time(a: &Meeting, b: &Meeting) -> bool {
+    let day = |d: PartialDate| chrono::NaiveDate::from_ymd_opt(d.year?, d.month?, d.day?);
+    match (a.date, b.date) {
+        (Some(x), Some(y)) => match (day(x), day(y)) {
+            (Some(x), Some(y)) => (x - y).num_days().abs() <= OCCASION_DAYS,
+            _ => {
+                x.year == y.year
+                    && x.year.is_some()
+                    && (x.month.is_none() || y.month.is_none() || x.month == y.month)
+            }
+        },
+        _ => !docs(a).is_disjoint(&docs(b)),
+    }
+}
+
+/// The documents that report a meeting.
+fn docs(m: &Meeting) -> BTreeSet<&str> {
+    std::iter::once(m.doc.as_str())
+        .chain(m.evidence.iter().map(|e| e.doc.as_str()))
+        .collect()
+}
+
+/// For two groups of meetings, the partners of one paired with those of the
+/// other (each pair once, in id order) and the meetings that pair them.
+fn pairs_across<'a>(
+    pairs: impl IntoIterator<Item = (&'a Meeting, &'a Meeting)>,
+    hubs: &[String],
+) -> BTreeMap<(String, String), BTreeSet<&'a str>> {
+    let mut by_pair: BTreeMap<(String, String), BTreeSet<&str>> = BTreeMap::new();
+    for (m1, m2) in pairs {
+        for a in partners_of(m1, hubs) {
+            for b in partners_of(m2, hubs) {
+                if a != b {
+                    let (x, y) = pair(a, b);
+                    by_pair
+                        .entry((x.to_string(), y.to_string()))
+                        .or_default()
+                        .extend([m1.id.as_str(), m2.id.as_str()]);
+                }
+            }
+        }
+    }
+    by_pair
 }
 
 type Pair<'a> = (&'a str, &'a str);
@@ -191,40 +252,60 @@ pub fn partner_links(g: &MeetingGraph, options: &LinkOptions) -> Vec<PartnerLink
             events.entry((d, fold(place))).or_default().push(m);
         }
     }
-    let docs = |m: &Meeting| -> BTreeSet<String> {
-        std::iter::once(m.doc.clone())
-            .chain(m.evidence.iter().map(|e| e.doc.clone()))
-            .collect()
-    };
+    // Pairs of meetings at one event, each pair once.
+    let mut at_event: HashSet<(&str, &str)> = HashSet::new();
     for ((date, place), group) in &events {
         let at_seat = seat.contains(place);
-        let mut by_pair: BTreeMap<(String, String), BTreeSet<&str>> = BTreeMap::new();
+        let mut together: Vec<(&Meeting, &Meeting)> = Vec::new();
         for (i, m1) in group.iter().enumerate() {
             for m2 in &group[i + 1..] {
-                if at_seat && docs(m1).is_disjoint(&docs(m2)) {
-                    continue;
-                }
-                for a in partners_of(m1, hubs) {
-                    for b in partners_of(m2, hubs) {
-                        if a != b {
-                            let (x, y) = pair(a, b);
-                            by_pair
-                                .entry((x.to_string(), y.to_string()))
-                                .or_default()
-                                .extend([m1.id.as_str(), m2.id.as_str()]);
-                        }
-                    }
+                if !(at_seat && docs(m1).is_disjoint(&docs(m2))) {
+                    together.push((m1, m2));
+                    at_event.insert(pair(&m1.id, &m2.id));
                 }
             }
         }
         let shown = group[0].place.clone().unwrap_or_default();
-        for ((a, b), meetings) in by_pair {
+        for ((a, b), meetings) in pairs_across(together, hubs) {
             add(
                 &a,
                 &b,
                 LinkEvidence::SameEvent {
                     date: *date,
                     place: shown.clone(),
+                    meetings: meetings.into_iter().map(String::from).collect(),
+                },
+            );
+        }
+    }
+
+    // Same occasion: meetings grouped by the folded name of their event.
+    let mut occasions: BTreeMap<String, Vec<&Meeting>> = BTreeMap::new();
+    for m in &kept {
+        if let Some(o) = &m.occasion {
+            occasions.entry(fold(&o.name)).or_default().push(m);
+        }
+    }
+    for group in occasions.values() {
+        let mut together: Vec<(&Meeting, &Meeting)> = Vec::new();
+        for (i, m1) in group.iter().enumerate() {
+            for m2 in &group[i + 1..] {
+                if same_time(m1, m2) && !at_event.contains(&pair(&m1.id, &m2.id)) {
+                    together.push((m1, m2));
+                }
+            }
+        }
+        let shown = group[0]
+            .occasion
+            .as_ref()
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        for ((a, b), meetings) in pairs_across(together, hubs) {
+            add(
+                &a,
+                &b,
+                LinkEvidence::SameOccasion {
+                    occasion: shown.clone(),
                     meetings: meetings.into_iter().map(String::from).collect(),
                 },
             );
@@ -553,6 +634,105 @@ mod tests {
         let no_seat = partner_links(&g, &LinkOptions::default());
         let jp_sn = no_seat.iter().find(|l| l.source == "country:JP").unwrap();
         assert_eq!(jp_sn.weight, 2.0);
+    }
+
+    #[test]
+    fn meetings_at_one_named_event() {
+        // (id, date, partner, event, document)
+        let table: &[(&str, Option<&str>, &str, &str, &str)] = &[
+            (
+                "oic",
+                Some("2020-11-28"),
+                "org:oic",
+                "47th session of the CFM",
+                "a.txt",
+            ),
+            (
+                "sn",
+                Some("2020-11-30"),
+                "country:SN",
+                "47th Session of the CFM",
+                "b.txt",
+            ),
+            (
+                "td",
+                Some("2020-11-30"),
+                "country:TD",
+                "47th session of the CFM",
+                "c.txt",
+            ),
+            // The same name fifteen months later: another session.
+            (
+                "pk",
+                Some("2022-03-16"),
+                "country:PK",
+                "47th session of the CFM",
+                "d.txt",
+            ),
+            // Undated: from one document only.
+            ("ma", None, "country:MA", "Heritage Forum", "e.txt"),
+            ("qa", None, "country:QA", "Heritage Forum", "e.txt"),
+            ("tn", None, "country:TN", "Heritage Forum", "f.txt"),
+            // A month and a day of that month.
+            ("jo", Some("2024-05"), "country:JO", "Youth Summit", "g.txt"),
+            (
+                "eg",
+                Some("2024-05-20"),
+                "country:EG",
+                "Youth Summit",
+                "h.txt",
+            ),
+        ];
+        let meetings = table
+            .iter()
+            .map(|&(id, date, partner, event, doc)| {
+                let mut m = at(meeting(id, date, &[partner], &[]), "Niamey");
+                m.occasion = Some(crate::model::Occasion {
+                    name: event.into(),
+                    evidence: None,
+                });
+                m.evidence[0].doc = doc.into();
+                m
+            })
+            .collect();
+        let g = MeetingGraph::new(Extraction {
+            meetings,
+            ..Default::default()
+        })
+        .unwrap();
+        let links = partner_links(&g, &LinkOptions::default());
+        let found: Vec<(&str, &str, &str)> = links
+            .iter()
+            .flat_map(|l| {
+                l.evidence.iter().map(|e| {
+                    let kind = match e {
+                        LinkEvidence::SameOccasion { .. } => "occasion",
+                        LinkEvidence::SameEvent { .. } => "event",
+                        _ => "other",
+                    };
+                    (l.source.as_str(), l.target.as_str(), kind)
+                })
+            })
+            .collect();
+        // Senegal and Chad met on one day in one place: one event, not
+        // again the occasion.
+        assert_eq!(
+            found,
+            [
+                ("country:EG", "country:JO", "occasion"),
+                ("country:MA", "country:QA", "occasion"),
+                ("country:SN", "country:TD", "event"),
+                ("country:SN", "org:oic", "occasion"),
+                ("country:TD", "org:oic", "occasion"),
+            ]
+        );
+        assert_eq!(
+            links[3].evidence,
+            [LinkEvidence::SameOccasion {
+                occasion: "47th session of the CFM".into(),
+                meetings: vec!["oic".into(), "sn".into()],
+            }]
+        );
     }
 
     #[test]

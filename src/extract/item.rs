@@ -108,6 +108,8 @@ pub struct ItemMeeting {
     pub invitations: Vec<Found>,
     pub memberships: Vec<Found>,
     pub agreements: Vec<FoundAgreement>,
+    /// The name of the event the meeting was held at, and its sentence.
+    pub occasion: Option<(Range<usize>, Range<usize>)>,
     /// Sentence ranges that report the meeting.
     pub evidence: Vec<Range<usize>>,
 }
@@ -327,6 +329,7 @@ impl Context<'_> {
         } else {
             None
         };
+        let occasion = self.occasion(sentences, &setting);
         // The people of the meeting sentences first. An agreement signed "in
         // the presence of" the heads names them present only: then the first
         // present at the signing leads each side.
@@ -470,6 +473,7 @@ impl Context<'_> {
                     invitations: invitations.iter().filter(|f| mine(f)).cloned().collect(),
                     memberships: memberships.iter().filter(|f| mine(f)).cloned().collect(),
                     agreements: signed,
+                    occasion: occasion.clone(),
                     evidence: evidence.clone(),
                 }
             })
@@ -1038,7 +1042,7 @@ impl Context<'_> {
 
     /// Date expressions of a sentence that can date a meeting: not a
     /// dateline ("DUSHANBE, 16.09.2024 –", "date 2024-06") and not a bare year.
-    fn date_exprs<'s>(&self, s: &'s Sentence) -> &'s [DateExpr] {
+    pub(super) fn date_exprs<'s>(&self, s: &'s Sentence) -> &'s [DateExpr] {
         s.dates.get_or_init(|| {
             let text = &self.text[s.range.clone()];
             dates::find_in(self.lex, &s.folded)

@@ -167,6 +167,11 @@ read_lists! {
     announcement,
     /// Words before the event a meeting was held at ("on the sidelines of").
     occasion,
+    /// Words that end an event's name ("held", "organisée", "qui").
+    occasion_end,
+    /// Prepositions before where or when ("in", "à", "on"): before a place
+    /// or a date they end an event's name.
+    setting_prepositions,
     /// Subject pronouns that continue the previous sentence's subject ("Il").
     subject_pronouns,
 }

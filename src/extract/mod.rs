@@ -10,6 +10,7 @@
 pub mod dates;
 mod item;
 mod lexicon;
+mod occasion;
 mod orgs;
 mod patterns;
 mod people;
@@ -24,7 +25,7 @@ use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Repor
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
     Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
-    Membership, PartialDate, Participant, Publication, PublisherCue,
+    Membership, Occasion, PartialDate, Participant, Publication, PublisherCue,
 };
 use crate::text::Folded;
 use indexmap::IndexMap;
@@ -88,6 +89,8 @@ struct Pending {
     memberships: Vec<Evidence>,
     /// Each agreement's title and evidence.
     agreements: Vec<(String, Evidence)>,
+    /// The event's name and evidence.
+    occasion: Option<Occasion>,
 }
 
 /// Invitations and memberships of an item without a meeting, each with
@@ -301,11 +304,12 @@ impl Extractor {
                     agreements: meeting
                         .agreements
                         .iter()
-                        .map(|a| {
-                            let words: Vec<&str> = doc.slice(&a.title).split_whitespace().collect();
-                            (words.join(" "), evidence(&a.sentence))
-                        })
+                        .map(|a| (one_line(doc.slice(&a.title)), evidence(&a.sentence)))
                         .collect(),
+                    occasion: meeting.occasion.as_ref().map(|(name, sentence)| Occasion {
+                        name: one_line(doc.slice(name)),
+                        evidence: Some(evidence(sentence)),
+                    }),
                     meeting,
                 });
             }
@@ -598,6 +602,7 @@ impl Extractor {
                 invitations,
                 memberships,
                 agreements,
+                occasion: p.occasion.clone(),
                 publisher: Some(self.entry(doc, hub).id.clone()),
                 evidence: p.evidence.clone(),
             });
@@ -814,6 +819,11 @@ pub fn slug(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A name as written over line breaks: its words, one space apart.
+fn one_line(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn fnv(s: &str) -> u64 {
@@ -1399,6 +1409,63 @@ mod tests {
                 .map(|i| (i.member.as_str(), i.of.as_str()))
                 .collect();
             assert_eq!((&inv[..], &mem[..]), (*invited, *joined), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_named_event_a_meeting_was_held_at() {
+        // (text, the event of each of its meetings)
+        let table: &[(&str, &[Option<&str>])] = &[
+            (
+                "Baku, 14 May 2025 - On the sidelines of the 9th World Forum on Intercultural \
+                 Dialogue, held in Baku, the Director-General of ICESCO, Dr. Salim M. AlMalik, met \
+                 Mr. Rauf Kerimov, Minister of Culture of Azerbaijan.\n",
+                &[Some("9th World Forum on Intercultural Dialogue")],
+            ),
+            (
+                "Paris, le 8 novembre 2023 - En marge des travaux de la 42e session de la \
+                 Conférence générale de l'UNESCO à Paris, le Directeur général de l'ICESCO s'est \
+                 entretenu avec M. Jean Ndiaye, ministre de l'Éducation du Sénégal.\n",
+                &[Some("42e session de la Conférence générale de l'UNESCO")],
+            ),
+            // A date ends the name; the headline names the event of a series.
+            (
+                "ICESCO chief meets two ministers on the margins of the Arab Education Forum\n\n\
+                 Cairo, 3 March 2024 - The Director-General of ICESCO met Mr. Omar Fahmy, Minister \
+                 of Education of Egypt. He then received Mr. Karim Said, Minister of Education of \
+                 Jordan.\n",
+                &[Some("Arab Education Forum"), Some("Arab Education Forum")],
+            ),
+            (
+                "Cairo, 3 March 2024 - During his participation in the Arab Education Forum on 2 \
+                 March 2024, the Director-General of ICESCO met Mr. Omar Fahmy, Minister of \
+                 Education of Egypt.\n",
+                &[Some("Arab Education Forum")],
+            ),
+            // No name: a meeting, a visit.
+            (
+                "Rabat, 4 March 2024 - On the sidelines of the meeting, the Director-General of \
+                 ICESCO received the Ambassador of Japan to Morocco.\n",
+                &[None],
+            ),
+            (
+                "Rabat, le 4 mars 2024 - En marge de sa visite au Maroc, M. Jean Ndiaye, ministre \
+                 de l'Éducation du Sénégal, a été reçu par le Directeur général de l'ICESCO.\n",
+                &[None],
+            ),
+        ];
+        for (text, want) in table {
+            let x = extract(text);
+            let got: Vec<Option<&str>> = x
+                .meetings
+                .iter()
+                .map(|m| m.occasion.as_ref().map(|o| o.name.as_str()))
+                .collect();
+            assert_eq!(got, *want, "{text}");
+            for o in x.meetings.iter().filter_map(|m| m.occasion.as_ref()) {
+                let e = o.evidence.as_ref().unwrap();
+                assert_eq!(&text[e.start..e.end], e.text, "{text}");
+            }
         }
     }
 

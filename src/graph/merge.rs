@@ -32,7 +32,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 ///     id: "m".into(), doc: "d".into(), headline: None, lang: "en".into(), date: None,
 ///     place: None, mode: None, parties: parties.iter().map(|p| p.to_string()).collect(),
 ///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-///     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![],
+///     memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![],
 /// };
 /// let meetings = [m(&["org:icesco", "country:JP"]), m(&["org:icesco", "country:FR"])];
 /// assert_eq!(hub_of(&meetings).as_deref(), Some("org:icesco"));
@@ -342,7 +342,7 @@ fn evidence_key(e: &Evidence) -> (String, usize, usize) {
 ///     date: Some(date.parse().unwrap()), place: None, mode: None,
 ///     parties: vec!["org:icesco".into(), "country:JP".into()],
 ///     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-///     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![],
+///     memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![],
 /// };
 /// let merged = merge_meetings(vec![m("fr", "--07-16"), m("en", "2020-07-16"), m("other", "2020-07-20")]);
 /// assert_eq!(merged.len(), 2);
@@ -424,6 +424,9 @@ fn absorb(group: &mut Group, m: Meeting) {
     // the report that names the most.
     if m.agreements.len() > into.agreements.len() {
         into.agreements = m.agreements;
+    }
+    if into.occasion.is_none() {
+        into.occasion = m.occasion;
     }
     for e in m.evidence {
         if group.evidence.insert(evidence_key(&e)) {
@@ -606,6 +609,10 @@ mod tests {
         let mut a = meeting("a", Some("--07-16"), JP, Some("person:sato"));
         let mut b = meeting("b", Some("2020-07-16"), JP, Some("person:sato"));
         a.place = Some("Rabat".into());
+        a.occasion = Some(crate::model::Occasion {
+            name: "Youth Forum".into(),
+            evidence: None,
+        });
         b.mode = Some(crate::model::Mode::InPerson);
         a.participants[1].role = None;
         b.participants[1].role = Some("Ambassador".into());
@@ -634,6 +641,10 @@ mod tests {
         let m = &merged[0];
         assert_eq!(m.id, "b", "the most precisely dated report gives the id");
         assert_eq!(m.place.as_deref(), Some("Rabat"));
+        assert_eq!(
+            m.occasion.as_ref().map(|o| o.name.as_str()),
+            Some("Youth Forum")
+        );
         assert_eq!(m.mode, Some(crate::model::Mode::InPerson));
         assert_eq!(m.participants.len(), 2);
         assert_eq!(m.participants[1].role.as_deref(), Some("Ambassador"));

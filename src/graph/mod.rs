@@ -231,7 +231,7 @@ impl MeetingGraph {
     ///     id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
     ///     date: Some("2020-07-16".parse().unwrap()), place: None, mode: None,
     ///     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
-    ///     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![],
+    ///     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![],
     /// };
     /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![], ..Default::default() }).unwrap();
     /// assert_eq!(g.node_count(), 2);
@@ -769,7 +769,7 @@ impl MeetingGraph {
     /// # let m = |id: &str, other: &str| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
     /// #     lang: "en".into(), date: None, place: None, mode: None,
     /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
-    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction {
     ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![], ..Default::default() }).unwrap();
     /// let ego = g.neighbors("country:JP", &Filter::default()).unwrap();
@@ -833,7 +833,7 @@ impl MeetingGraph {
     /// # let m = |id: &str, other: &str| Meeting { id: id.into(), doc: "a.txt".into(), headline: None,
     /// #     lang: "en".into(), date: None, place: None, mode: None,
     /// #     parties: vec!["org:icesco".into(), other.into()], participants: vec![], attendees: vec![],
-    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+    /// #     topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction {
     ///     meetings: vec![m("m-1", "country:JP"), m("m-2", "country:FR")], entities: vec![], ..Default::default() }).unwrap();
     /// let path = g.path("country:JP", "country:FR", &Filter::default()).unwrap();
@@ -891,7 +891,7 @@ impl MeetingGraph {
     /// # let meeting = Meeting { id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
     /// #     date: Some("2020-07-16".parse().unwrap()), place: None, mode: None,
     /// #     parties: vec!["org:icesco".into(), "country:JP".into()], participants: vec![],
-    /// #     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+    /// #     attendees: vec![], topics: vec![], invitations: vec![], memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction { meetings: vec![meeting], entities: vec![], ..Default::default() }).unwrap();
     /// let v = g.to_node_link();
     /// assert_eq!(v["links"][0]["date"], "2020-07-16");

@@ -355,6 +355,11 @@ pub fn links(g: &MeetingGraph, links: &[PartnerLink]) -> String {
                     escape(place),
                     meetings.join(", ")
                 ),
+                LinkEvidence::SameOccasion { occasion, meetings } => format!(
+                    "same occasion {}: {}",
+                    escape(occasion),
+                    meetings.join(", ")
+                ),
                 LinkEvidence::JointMeeting {
                     meeting,
                     date: d,

@@ -376,6 +376,7 @@ mod tests {
                 parties: vec!["org:icesco".into(), "country:PE".into()],
                 evidence: None,
             }],
+            occasion: None,
             publisher: None,
             evidence: vec![],
         };

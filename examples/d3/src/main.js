@@ -549,6 +549,7 @@ function showPartnerLink(l) {
 function evidenceLine(e) {
   switch (e.kind) {
     case 'same_event': return `${e.date}, ${e.place}: meetings ${e.meetings.join(', ')}`;
+    case 'same_occasion': return `${e.occasion}: meetings ${e.meetings.join(', ')}`;
     case 'joint_meeting': return `meeting ${e.meeting}${e.date ? ` (${e.date})` : ''}, ${e.parties.length} parties`;
     case 'shared_person': return `${e.person}: meetings ${e.meetings.join(', ')}`;
     case 'shared_initiative': return `${e.initiative}: ${e.relations.join(' and ')}`;

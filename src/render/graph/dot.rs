@@ -285,7 +285,7 @@ fn legend(kinds: &BTreeSet<usize>, edges: &BTreeSet<EdgeKind>, most: usize) -> O
 /// #     lang: "en".into(), date: Some(date.parse().unwrap()), place: None, mode: None,
 /// #     parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec!["culture".into()], invitations: vec![],
-/// #     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+/// #     memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
 /// let g = MeetingGraph::new(Extraction {
 ///     meetings: vec![m("m-1", "2020-07-16"), m("m-2", "2021-03-02")],
 ///     ..Default::default()

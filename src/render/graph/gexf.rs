@@ -30,7 +30,7 @@ const FILE: &str = "graph.gexf";
 /// #     date: Some("2020-07".parse().unwrap()), place: None, mode: None,
 /// #     parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-/// #     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+/// #     memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
 /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
 /// let xml = gexf(&GraphView::new(&g).unwrap()).unwrap();
 /// assert!(xml.contains(r#"defaultedgetype="directed""#));

@@ -100,7 +100,7 @@ impl<'a> GraphView<'a> {
     /// # let m = Meeting { id: "m-1".into(), doc: "a.txt".into(), headline: None, lang: "en".into(),
     /// #     date: None, place: None, mode: None, parties: vec!["org:icesco".into(), "country:JP".into()],
     /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-    /// #     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+    /// #     memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
     /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
     /// let view = GraphView::new(&g).unwrap();
     /// assert_eq!(view.centralities().len(), 2);

@@ -70,7 +70,7 @@ fn to_string(w: csv::Writer<Vec<u8>>) -> Result<String> {
 /// #     date: Some("2020-07".parse().unwrap()), place: None, mode: None,
 /// #     parties: vec!["org:icesco".into(), "country:JP".into()],
 /// #     participants: vec![], attendees: vec![], topics: vec![], invitations: vec![],
-/// #     memberships: vec![], agreements: vec![], publisher: None, evidence: vec![] };
+/// #     memberships: vec![], agreements: vec![], occasion: None, publisher: None, evidence: vec![] };
 /// let g = MeetingGraph::new(Extraction { meetings: vec![m], entities: vec![], ..Default::default() }).unwrap();
 /// let csv = neo4j(&GraphView::new(&g).unwrap()).unwrap();
 /// assert!(csv.nodes.starts_with("id:ID,name,kind,:LABEL,"));

@@ -42,6 +42,7 @@ fn meeting(id: &str, date: &str, other: &str, topics: &[&str]) -> Meeting {
         invitations: vec![],
         memberships: vec![],
         agreements: vec![],
+        occasion: None,
         publisher: None,
         evidence: vec![Evidence {
             doc: format!("{id}.txt"),
