@@ -9,8 +9,11 @@
 //! - their dates are compatible: every field (year, month, day) known on both
 //!   sides is equal, so `--07-16` and `2020-07` both merge with `2020-07-16`;
 //! - when either date is unknown, they must also share a counterpart person:
-//!   a participant who does not represent the report's publisher (or, in a
-//!   meeting without one, the hub: the party present in most meetings).
+//!   a participant who does not represent the publisher of the report first
+//!   grouped (or, in a meeting without one, the hub: the party present in
+//!   most meetings). A report by another publisher is looked up by all its
+//!   people, so that each organization's release of their meeting, whose
+//!   counterpart is the other's principal, is one meeting.
 //!
 //! Field-wise compatibility is not transitive (`--07-16` fits both
 //! `2020-07-16` and `2021-07-16`), so reports are taken most precise date
@@ -289,9 +292,13 @@ impl Groups {
             .party_sets
             .entry(m.parties.iter().cloned().collect())
             .or_insert(next);
-        let people = counterpart_people(&m, hub);
-        let people: Vec<String> = people.into_iter().map(str::to_string).collect();
-        let asked: BTreeSet<&str> = people.iter().map(String::as_str).collect();
+        let people: Vec<String> = counterpart_people(&m, hub)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        // A group's own publisher's people are never filed: asking with
+        // them finds only groups of another publisher.
+        let asked: BTreeSet<&str> = m.participants.iter().map(|p| p.person.as_str()).collect();
         let g = match self.fitting(parties, m.date.as_ref(), &asked) {
             Some(g) => {
                 let group = &mut self.groups[g];
@@ -316,7 +323,7 @@ impl Groups {
                 g
             }
         };
-        self.file_people(g, parties, asked);
+        self.file_people(g, parties, people.iter().map(String::as_str));
     }
 }
 
@@ -468,6 +475,11 @@ mod tests {
         }
     }
 
+    fn by(mut m: Meeting, publisher: &str) -> Meeting {
+        m.publisher = Some(publisher.into());
+        m
+    }
+
     const JP: &[&str] = &["org:icesco", "country:JP"];
     const JP_REV: &[&str] = &["country:JP", "org:icesco"];
     const FR: &[&str] = &["org:icesco", "country:FR"];
@@ -550,6 +562,41 @@ mod tests {
             (
                 "unknown dates without counterpart people stay distinct (the hub's person does not count)",
                 vec![meeting("a", None, JP, None), meeting("b", None, JP, None)],
+                vec![vec!["a"], vec!["b"]],
+                vec![None, None],
+            ),
+            (
+                "two publishers' undated reports of their meeting merge",
+                vec![
+                    by(
+                        meeting(
+                            "a",
+                            None,
+                            &["org:icesco", "org:alecso"],
+                            Some("person:amar"),
+                        ),
+                        "org:icesco",
+                    ),
+                    {
+                        let mut b = meeting(
+                            "b",
+                            None,
+                            &["org:alecso", "org:icesco"],
+                            Some("person:amar"),
+                        );
+                        b.participants[1].represents = Some("org:alecso".into());
+                        by(b, "org:alecso")
+                    },
+                ],
+                vec![vec!["a", "b"]],
+                vec![None],
+            ),
+            (
+                "one publisher's undated reports sharing only its own principal stay distinct",
+                vec![
+                    by(meeting("a", None, JP, Some("person:sato")), "org:icesco"),
+                    by(meeting("b", None, JP, Some("person:suzuki")), "org:icesco"),
+                ],
                 vec![vec!["a"], vec!["b"]],
                 vec![None, None],
             ),
