@@ -1045,10 +1045,26 @@ impl Context<'_> {
     pub(super) fn date_exprs<'s>(&self, s: &'s Sentence) -> &'s [DateExpr] {
         s.dates.get_or_init(|| {
             let text = &self.text[s.range.clone()];
+            // "officials said on Sunday": the day of the report, not of the meeting.
+            let reported: Vec<usize> = s
+                .folded
+                .find_in(self.lex.reporting())
+                .into_iter()
+                .map(|(r, _)| r.end)
+                .collect();
+            let after_report = |at: usize| {
+                reported.iter().any(|&end| {
+                    end <= at && {
+                        let gap: Vec<&str> = text[end..at].split_whitespace().collect();
+                        gap.len() <= 1 && gap.iter().all(|w| w.chars().count() <= 3)
+                    }
+                })
+            };
             dates::find_in(self.lex, &s.folded)
                 .into_iter()
                 .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
                 .filter(|d| !is_dateline(&text[..d.range.start]))
+                .filter(|d| !after_report(d.range.start))
                 .collect()
         })
     }
@@ -1175,11 +1191,12 @@ impl Context<'_> {
     }
 
     /// The city of a dateline ("Rabat, 5 mai (MAP) – …"): where the news
-    /// was filed.
+    /// was filed ("KABUL (Pajhwok): …" too).
     fn is_dateline_place(&self, s: &Sentence, m: &Mention) -> bool {
         self.gazetteer.entry(m.entry).kind == EntityKind::Place
             && self.text[s.range.start..m.range.start].trim().is_empty()
-            && self.text[m.range.end..].starts_with(',')
+            && (self.text[m.range.end..].starts_with(',')
+                || dateline_end(self.text, &s.range).is_some_and(|end| m.range.end < end))
     }
 
     /// True when a sentence sets the meeting at the hub's headquarters: a
@@ -1501,7 +1518,7 @@ const MAX_HEADLINE_WORDS: usize = 16;
 /// Its place is where the news was filed and its acronym who filed it:
 /// neither is a party of the news.
 pub(super) fn dateline_end(text: &str, range: &Range<usize>) -> Option<usize> {
-    const SEPARATORS: [&str; 6] = [" -- ", " – ", " — ", " - ", ")- ", ")-- "];
+    const SEPARATORS: [&str; 7] = [" -- ", " – ", " — ", " - ", ")- ", ")-- ", "): "];
     const MAX_LEN: usize = 160;
     let s = &text[range.clone()];
     let (at, sep) = SEPARATORS
@@ -1610,6 +1627,10 @@ mod tests {
             (
                 "Dakar, 7 déc (APS) – Le ministre a reçu",
                 Some("Le ministre a reçu"),
+            ),
+            (
+                "HERAT (Bakhtar): The governor met",
+                Some("The governor met"),
             ),
             // No date before the dash, or a dash far into the sentence.
             ("The minister - a former envoy - met the DG", None),

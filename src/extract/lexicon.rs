@@ -167,6 +167,9 @@ read_lists! {
     announcement,
     /// Words before the event a meeting was held at ("on the sidelines of").
     occasion,
+    /// Verbs that report news ("said", "a indiqué"): a date right after one
+    /// is the report's ("officials said on Sunday").
+    reporting,
     /// Words that end an event's name ("held", "organisée", "qui").
     occasion_end,
     /// Prepositions before where or when ("in", "à", "on"): before a place

@@ -1136,6 +1136,21 @@ mod tests {
     #[test]
     fn cue_forms() {
         let cases: &[(&str, Want)] = &[
+            // The day of the report is not the day of the meeting; the
+            // dateline's city is where the news was filed.
+            (
+                "Jun 12, 2011 - 17:40\n\nKABUL (Bakhtar): Peru's envoy, Mr. Luis Quispe, has met the \
+                 head of ICESCO in Rabat, officials said on Sunday. Mr. Quispe held talks with the \
+                 Director-General of ICESCO last Thursday.",
+                Want {
+                    party: "country:PE",
+                    person: "Luis Quispe",
+                    date: Some("2011-06-09"),
+                    place: Some("Rabat"),
+                    mode: "in_person",
+                    ..Want::default()
+                },
+            ),
             (
                 "Dr. Salim M. AlMalik, Director-General of ICESCO, sat down on 2 May 2022 with Mr. Ivo Kranjc, \
                  Ambassador of Bosnia and Herzegovina, in the presence of Mr. Karim Lazrak, Adviser to the Director-General.",

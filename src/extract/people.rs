@@ -100,11 +100,26 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     if let Some(ws) = word_start {
         flush(&mut out, ws, s.len());
     }
-    // A final period is a stop unless it belongs to an initial or a title.
+    // A final period is a stop unless it belongs to an initial or a title,
+    // or an abbreviation before a capitalized word inside the sentence
+    // ("Prof. Abdul", "Engr. Musa").
     let mut fixed = Vec::with_capacity(out.len());
-    for t in out {
+    for (k, t) in out.iter().enumerate() {
+        let t = t.clone();
         let w = &text[t.range.clone()];
-        if t.kind == TokenKind::Word && w.len() > 1 && w.ends_with('.') && !keeps_period(w) {
+        let before_name = out.get(k + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && text[n.range.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        });
+        if t.kind == TokenKind::Word
+            && w.len() > 1
+            && w.ends_with('.')
+            && !keeps_period(w)
+            && !before_name
+        {
             let end = t.range.end - 1;
             fixed.push(Token {
                 range: t.range.start..end,
@@ -853,6 +868,14 @@ mod tests {
             (
                 "S.E. M. Karim Al-Fassi , Ambassadeur du Japon, a dit.",
                 vec![("Karim Al-Fassi", Some("Ambassadeur du Japon"))],
+            ),
+            // A title of four letters and more keeps its period before a name.
+            (
+                "The Minister of Culture of Peru, Prof. Ana Quispe, met Engr. Musa Bello.",
+                vec![
+                    ("Ana Quispe", Some("Minister of Culture of Peru")),
+                    ("Musa Bello", None),
+                ],
             ),
             (
                 "Foreign Minister of Belgium Anna Peeters met with Dr. Omar Said.",
