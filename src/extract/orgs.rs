@@ -261,6 +261,7 @@ fn run_end(
     let mut end = i + 1;
     let mut k = end;
     let mut after_head = lex.is_org_head(word(i));
+    let mut seen_head = after_head;
     let mut heads_only = after_head;
     let mut adjectives = 0;
     // A state body may end on a role word ("House of Representatives").
@@ -271,8 +272,15 @@ fn run_end(
                 .ends(&fold(&text[tokens[i].range.start..tokens[k].range.end]))
     };
     while k < tokens.len() && tokens[k].kind == TokenKind::Word {
-        if name_word(k) || ends_body(k) {
+        // After its head noun an abbreviated or courtesy title starts a
+        // person ("Kuwait University Prof. Nouf …"; not "Université Roi
+        // Abdulaziz").
+        let person = seen_head
+            && lex.is_title(word(k))
+            && (word(k).ends_with('.') || lex.is_courtesy(word(k)));
+        if (name_word(k) && !person) || ends_body(k) {
             after_head = lex.is_org_head(word(k));
+            seen_head |= after_head;
             heads_only &= after_head;
             adjectives = 0;
             k += 1;
@@ -583,6 +591,12 @@ mod tests {
                 "The minister received the Sahel Water Observatory (SWO) team.",
                 "org:sahel-water-observatory",
                 Some("SWO"),
+            ),
+            // A person's title after the head noun ends the name.
+            (
+                "She met the Rector of Accra Polytechnic University Prof. Ama Mensah.",
+                "org:accra-polytechnic-university",
+                None,
             ),
             (
                 "She met the Rector of the University of Tamale on Monday.",
