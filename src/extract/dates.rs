@@ -18,10 +18,11 @@ pub enum When {
     Date(PartialDate, Option<u32>),
     /// A weekday alone (0 = Monday).
     Weekday(u32),
-    /// Today, relative to the document's date.
-    Today,
-    /// Yesterday, relative to the document's date.
-    Yesterday,
+    /// A number of days before the document's date: today (0), yesterday
+    /// (1), the day before yesterday (2).
+    DaysBefore(u32),
+    /// A day of the document's month ("le 3 courant", "the 3rd instant").
+    DayOfMonth(u32),
 }
 
 /// A date expression found in text.
@@ -141,11 +142,21 @@ pub fn find_in(lex: &Lexicon, folded: &Scanned) -> Vec<DateExpr> {
             out.push((r, When::Weekday(wd)));
         }
     }
-    for (r, _) in folded.find(lex.yesterday()) {
-        out.push((r, When::Yesterday));
+    for (back, list) in [lex.today(), lex.yesterday(), lex.day_before_yesterday()]
+        .into_iter()
+        .enumerate()
+    {
+        for (r, _) in folded.find(list) {
+            out.push((r, When::DaysBefore(back as u32)));
+        }
     }
-    for (r, _) in folded.find(lex.today()) {
-        out.push((r, When::Today));
+    for (r, _) in folded.find(lex.this_month()) {
+        if let Some(c) = DAY_BEFORE.captures(&f[..r.start])
+            && let Some(day) = c[1].parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+        {
+            let start = c.get(1).map_or(r.start, |m| m.start());
+            out.push((start..r.end, When::DayOfMonth(day)));
+        }
     }
     out.sort_by_key(|(r, _)| r.start);
     // "hier 11 août": the absolute date says more than the relative word.
@@ -154,7 +165,7 @@ pub fn find_in(lex: &Lexicon, folded: &Scanned) -> Vec<DateExpr> {
         if let Some((pr, pw)) = merged.last_mut() {
             let gap = f[pr.end.min(r.start)..r.start]
                 .trim_matches(|c: char| c == ',' || c.is_whitespace());
-            let relative = |w: &When| matches!(w, When::Today | When::Yesterday);
+            let relative = |w: &When| matches!(w, When::DaysBefore(_));
             if gap.is_empty() && relative(pw) && matches!(w, When::Date(..)) {
                 *pr = pr.start..r.end;
                 *pw = w;
@@ -200,13 +211,17 @@ pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
             }
             Some(d)
         }
-        When::Today => full
+        When::DaysBefore(back) => full
+            .map(|a| shift(a, -i64::from(back)))
             .or_else(|| month_of(anchor))
-            .or_else(|| day_of(anchor, 0)),
-        When::Yesterday => full
-            .map(|a| shift(a, -1))
-            .or_else(|| month_of(anchor))
-            .or_else(|| day_of(anchor, 1)),
+            .or_else(|| day_of(anchor, back)),
+        When::DayOfMonth(day) => anchor
+            .filter(|a| a.month.is_some())
+            .map(|a| PartialDate {
+                day: Some(day),
+                ..a
+            })
+            .filter(PartialDate::is_possible),
         When::Weekday(wd) => match full {
             Some(a) => {
                 let back = (weekday(a) + 7 - wd) % 7;
@@ -356,9 +371,24 @@ mod tests {
             (
                 "s'est entretenu hier en visioconférence",
                 "hier",
-                When::Yesterday,
+                When::DaysBefore(1),
             ),
-            ("held today at", "today", When::Today),
+            ("held today at", "today", When::DaysBefore(0)),
+            (
+                "reçu avant-hier mercredi au ministère",
+                "avant-hier",
+                When::DaysBefore(2),
+            ),
+            (
+                "a été reçu le 3 courant à Rabat",
+                "3 courant",
+                When::DayOfMonth(3),
+            ),
+            (
+                "met on the 12th instant",
+                "12th instant",
+                When::DayOfMonth(12),
+            ),
         ] {
             let got = dates(text);
             assert_eq!(got.first(), Some(&(want_text.to_string(), want)), "{text}");
@@ -405,19 +435,43 @@ mod tests {
                 Some(pd("2020-12-30")),
             ),
             (When::Date(pd("--08-11"), None), None, Some(pd("--08-11"))),
-            (When::Yesterday, anchor, Some(pd("2020-08-11"))),
+            (When::DaysBefore(1), anchor, Some(pd("2020-08-11"))),
             (
-                When::Yesterday,
+                When::DaysBefore(1),
                 Some(pd("2020-03-01")),
                 Some(pd("2020-02-29")),
             ),
-            (When::Yesterday, Some(pd("2020-12")), Some(pd("2020-12"))),
-            (When::Yesterday, None, None),
+            (
+                When::DaysBefore(1),
+                Some(pd("2020-12")),
+                Some(pd("2020-12")),
+            ),
+            (When::DaysBefore(1), None, None),
             // a day-month dateline without year: the day before, within its month
-            (When::Yesterday, Some(pd("--11-04")), Some(pd("--11-03"))),
-            (When::Yesterday, Some(pd("--03-01")), None),
+            (
+                When::DaysBefore(1),
+                Some(pd("--11-04")),
+                Some(pd("--11-03")),
+            ),
+            (When::DaysBefore(1), Some(pd("--03-01")), None),
             (When::Weekday(1), Some(pd("--11-04")), None),
-            (When::Today, Some(pd("2019-05-23")), Some(pd("2019-05-23"))),
+            (
+                When::DaysBefore(0),
+                Some(pd("2019-05-23")),
+                Some(pd("2019-05-23")),
+            ),
+            (
+                When::DaysBefore(2),
+                Some(pd("2024-03-01")),
+                Some(pd("2024-02-28")),
+            ),
+            (
+                When::DayOfMonth(3),
+                Some(pd("2023-10-10")),
+                Some(pd("2023-10-03")),
+            ),
+            (When::DayOfMonth(31), Some(pd("2023-09-10")), None),
+            (When::DayOfMonth(3), None, None),
             (
                 When::Weekday(1),
                 Some(pd("2022-11-30")),

@@ -123,6 +123,9 @@ read_lists! {
     weekdays,
     today,
     yesterday,
+    day_before_yesterday,
+    /// Words after a day of the document's month ("le 3 courant").
+    this_month,
     former,
     /// Bodies of a state ("National Commission for UNESCO", "embassy"): a
     /// role in one represents the state it names, not the organization.
