@@ -1079,11 +1079,21 @@ impl Context<'_> {
                 _ => None,
             })
             .collect();
-        // A sentence that announces ("will hold … on February 25") dates no meeting held.
+        // What a sentence announces ("will hold … on February 25") dates no
+        // meeting held: only the dates before its first future word count.
         let found: Vec<&DateExpr> = setting
             .iter()
-            .filter(|&&i| !sentences[i].folded.occurs(self.lex.future()))
-            .flat_map(|&i| self.date_exprs(&sentences[i]))
+            .flat_map(|&i| {
+                let s = &sentences[i];
+                let future = s
+                    .folded
+                    .find_in(self.lex.future())
+                    .first()
+                    .map_or(usize::MAX, |(r, _)| r.start);
+                self.date_exprs(s)
+                    .iter()
+                    .filter(move |d| d.range.start < future)
+            })
             .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
         let best = found
@@ -1137,8 +1147,9 @@ impl Context<'_> {
             .headquarters
             .as_deref()
             .and_then(|h| self.gazetteer.by_id(h));
-        // The first setting sentence that says where: a place it names, or
-        // the hub's headquarters.
+        // The first setting sentence that says where: a place it names, the
+        // hub's headquarters, or the counterpart's office ("received at his
+        // office today the Director-General"): then where the news was filed.
         for &i in setting {
             let s = &sentences[i];
             if let Some(m) = self.places_of(s).next() {
@@ -1146,6 +1157,9 @@ impl Context<'_> {
             }
             if hq.is_some() && self.at_headquarters(s, people) {
                 return hq;
+            }
+            if s.folded.occurs(self.lex.headquarters()) {
+                break;
             }
         }
         // Where the dispatch was filed, when no sentence says where.
@@ -1181,8 +1195,16 @@ impl Context<'_> {
             });
             starts_name || ends_name
         };
+        // "an exhibition that the Organization plans to stage in Rabat":
+        // where something will be, not where the meeting was.
+        let planned = s
+            .folded
+            .find_in(self.lex.future())
+            .first()
+            .map_or(usize::MAX, |(r, _)| s.range.start + r.start);
         s.mentions.iter().filter(move |m| {
             self.gazetteer.entry(m.entry).kind == EntityKind::Place
+                && m.range.start < planned
                 && !s.in_role(m)
                 && !s.in_person(m)
                 && !part_of_name(m)

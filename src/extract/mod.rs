@@ -1136,6 +1136,21 @@ mod tests {
     #[test]
     fn cue_forms() {
         let cases: &[(&str, Want)] = &[
+            // The counterpart's office is where the dispatch was filed; a
+            // place planned is not where the meeting was.
+            (
+                "Lima, 4 March 2024 (Andina) - The Minister of Culture of Peru, Mr. Luis Quispe, \
+                 received at his office today the Director-General of ICESCO, who plans to open \
+                 an exhibition in Rabat next year.",
+                Want {
+                    party: "country:PE",
+                    person: "Luis Quispe",
+                    date: Some("2024-03-04"),
+                    place: Some("Lima"),
+                    mode: "in_person",
+                    ..Want::default()
+                },
+            ),
             // The day of the report is not the day of the meeting; the
             // dateline's city is where the news was filed.
             (
