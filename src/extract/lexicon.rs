@@ -164,6 +164,10 @@ read_lists! {
     coordination,
     /// Articles between a preposition and a name ("the", "la", "l'").
     articles,
+    /// Articles after which a lower-case head noun opens a name, in a
+    /// language that writes institutions so ("l'université virtuelle du
+    /// Sénégal").
+    lower_name_articles,
     /// Words that make one meeting of several parties ("tripartite").
     multilateral,
     /// Headline words that announce an encounter to come ("to visit").

@@ -255,7 +255,19 @@ fn run_end(
     // A title or role word is part of a name before a plain name word
     // ("King Abdulaziz University", "Université Sultan Moulay Slimane").
     let name_word = |k: usize| plain(k) || (capitalized(k) && k + 1 < tokens.len() && plain(k + 1));
-    if !name_word(i) || (i > 0 && tokens[i - 1].kind == TokenKind::Open) {
+    // French writes an institution's name in lower case after its head
+    // noun and article ("l'Académie nationale des sciences du Tadjikistan",
+    // "l'université virtuelle du Sénégal"): such a name goes on over
+    // lower-case nouns after its function words, and ends on a capitalized
+    // word (a lower-case head must reach one).
+    let french =
+        lex.is_org_head(word(i)) && i > 0 && lex.lower_name_articles().is_whole(&fold(word(i - 1)));
+    // A state's body in lower case ("l'ambassade de Djibouti") is its state's.
+    let lower = french
+        && !name_word(i)
+        && word(i).chars().next().is_some_and(char::is_lowercase)
+        && !lex.state_body().occurs(&fold(word(i)));
+    if !(name_word(i) || lower) || (i > 0 && tokens[i - 1].kind == TokenKind::Open) {
         return None;
     }
     let mut end = i + 1;
@@ -325,6 +337,23 @@ fn run_end(
         {
             j += 1;
         }
+        // In a lower-case name, a lower-case noun after them ("des sciences").
+        let noun = |j: usize| {
+            j < tokens.len()
+                && tokens[j].kind == TokenKind::Word
+                && word(j).chars().next().is_some_and(char::is_lowercase)
+                && with_fold(word(j), |f| {
+                    !lex.is_org_link(f)
+                        && !lex.clause().occurs(f)
+                        && !lex.meeting().occurs(f)
+                        && !lex.setting().occurs(f)
+                        && !lex.is_stopword(f)
+                })
+        };
+        if french && j > k && noun(j) {
+            k = j + 1;
+            continue;
+        }
         // "l'Organisation en Afrique": a preposition of place alone before a
         // name says where the organization works, not what it is called.
         let located = j == k + 1 && lex.destination().is_whole(&fold(word(k)));
@@ -333,6 +362,13 @@ fn run_end(
             continue;
         }
         break;
+    }
+    if lower {
+        // Back to the last capitalized word.
+        end = (i + 1..end)
+            .rev()
+            .find(|&k| capitalized(k))
+            .map(|k| k + 1)?;
     }
     Some(end)
 }
@@ -591,6 +627,17 @@ mod tests {
                 "The minister received the Sahel Water Observatory (SWO) team.",
                 "org:sahel-water-observatory",
                 Some("SWO"),
+            ),
+            // French names in lower case after the head noun and its article.
+            (
+                "Il a reçu le recteur de l'université virtuelle du Niger à Niamey.",
+                "org:universite-virtuelle-du-niger",
+                None,
+            ),
+            (
+                "Il a reçu le président du conseil régional de Kayes.",
+                "org:conseil-regional-de-kayes",
+                None,
             ),
             // A person's title after the head noun ends the name.
             (
