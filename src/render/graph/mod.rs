@@ -15,7 +15,8 @@
 //! evidence: each distinct sentence once, with the first document that
 //! reads it, and the number of documents that report the meeting
 //! ([`Report::sentences`]); `graph.json` keeps every span, so that the
-//! size of these files follows the graph, not the copies of its reports. Facts keep their direction (invitee → target, member →
+//! size of these files follows the graph, not the copies of its reports.
+//! Facts keep their direction (invitee → target, member →
 //! organization, person → party): GraphML and GEXF are directed graphs in
 //! which `met` and `agreed`, which have none, are written both ways
 //! (`GraphView::arcs` says why), and the Neo4j relationships go from source to target; the
@@ -29,7 +30,8 @@
 //! partner.
 //!
 //! A [`GraphView`] computes the centralities and engagement once for all formats;
-//! [`write_all`] writes every format into a folder, each file atomically.
+//! [`write_all`] writes every format into a folder, each file atomically,
+//! one after the other, the node-link JSON streamed ([`write_node_link`]).
 
 mod dot;
 mod gexf;
