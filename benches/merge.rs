@@ -1,4 +1,6 @@
-//! `merge_meetings` on generated reports at two sizes, to show it linear.
+//! `merge_meetings`, and the writing of the merged graph (`graph.json` and
+//! every text format of `build`), on generated reports at two sizes, to
+//! show them linear.
 //!
 //! `cargo bench --bench merge`. Reports are hub-and-spoke like the corpus:
 //! the hub and one of 200 states, a day in 2015–2024, one counterpart
@@ -7,8 +9,11 @@
 //! and a tenth unknown. A fixed xorshift keeps them stable.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use diplograph::graph::merge_meetings;
-use diplograph::model::{Evidence, Meeting, PartialDate, Participant};
+use diplograph::graph::{MeetingGraph, merge_meetings};
+use diplograph::model::{Evidence, Extraction, Meeting, PartialDate, Participant};
+use diplograph::render::graph::{
+    DotOptions, GraphView, dot, gexf, graphml, neo4j, write_node_link,
+};
 use std::hint::black_box;
 
 fn generate(meetings: usize) -> Vec<Meeting> {
@@ -71,5 +76,39 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// `build`'s writing, Graphviz pictures aside: `graph.json` (to a
+/// temporary folder) and the node-link JSON, DOT, GraphML, GEXF and Neo4j
+/// CSV (in memory), with the centralities and engagement they carry.
+fn render(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render");
+    group.sample_size(10);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for meetings in [10_000, 100_000] {
+        let reports = generate(meetings);
+        let n = reports.len();
+        let graph = MeetingGraph::new(Extraction {
+            meetings: reports,
+            ..Extraction::default()
+        })
+        .expect("a graph of the generated reports");
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(n), &graph, |b, g| {
+            b.iter(|| {
+                g.save(&dir.path().join("graph.json")).expect("saved");
+                let view = GraphView::new(g).expect("a view");
+                write_node_link(&view, &mut std::io::sink()).expect("written");
+                let sizes = (
+                    dot(&view, &DotOptions::default()).len(),
+                    graphml(&view).expect("GraphML").len(),
+                    gexf(&view).expect("GEXF").len(),
+                    neo4j(&view).expect("CSV").relationships.len(),
+                );
+                black_box(sizes)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, render);
 criterion_main!(benches);

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Times NetworkX on the graphs `benches/centrality.rs` generates.
+"""Times NetworkX, and igraph when installed, on the graphs
+`benches/centrality.rs` generates.
 
 Requires NetworkX with NumPy and SciPy (`pip install networkx numpy scipy`:
-NetworkX's PageRank needs them); installs nothing.
+NetworkX's PageRank needs them); igraph (`pip install igraph`) is timed when
+it is there; installs nothing.
 
     python3 scripts/networkx_bench.py          # 1k and 10k edges, PageRank at 100k too
+                                               # igraph: PageRank, betweenness, closeness at 100k
 
 The generator is the bench's, step for step (the same xorshift, the same
 hub-and-spoke shape, parallel edges summed into weights), so the graphs are
@@ -65,6 +68,26 @@ def all_measures(g):
     nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-6)
 
 
+def igraph_times(g, runs):
+    """Medians of igraph's PageRank, betweenness and closeness (one thread,
+    as igraph runs) on the same graph, with NetworkX's definitions:
+    unweighted normalized betweenness, Wasserman-Faust closeness."""
+    try:
+        import igraph
+    except ImportError:
+        return None
+    nodes = list(g.nodes())
+    at = {v: i for i, v in enumerate(nodes)}
+    ig = igraph.Graph(n=len(nodes), edges=[(at[a], at[b]) for a, b in g.edges()])
+    ig.es["weight"] = [d["weight"] for _, _, d in g.edges(data=True)]
+    n = ig.vcount()
+    return {
+        "pagerank": median_time(lambda: ig.pagerank(damping=0.85, weights="weight"), 5),
+        "betweenness": median_time(lambda: [b / ((n - 1) * (n - 2) / 2) for b in ig.betweenness()], runs),
+        "closeness": median_time(lambda: ig.closeness(normalized=True), runs),
+    }
+
+
 def main():
     for edges in (1_000, 10_000, 100_000):
         g = generate(edges)
@@ -73,6 +96,9 @@ def main():
         if edges <= 10_000:
             full = median_time(lambda: all_measures(g), 3 if edges < 10_000 else 1)
             print(f"networkx/all/{edges}: {full * 1e3:.1f} ms", flush=True)
+        else:
+            for name, t in (igraph_times(g, 3) or {}).items():
+                print(f"igraph/{name}/{edges}: {t * 1e3:.1f} ms", flush=True)
 
 
 if __name__ == "__main__":

@@ -189,6 +189,28 @@ fn remove_temporaries() {
 /// assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary left");
 /// ```
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// [`write_atomic`] of what `write` streams into a buffered writer, so
+/// that a large file is never held in memory whole. When `write` fails, the
+/// temporary is removed and `path` is left as it was.
+///
+/// ```
+/// use std::io::Write;
+/// let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("graph.dot");
+/// diplograph::files::write_atomic_with(&path, |w| (0..3).try_for_each(|i| write!(w, "{i}"))).unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"012");
+/// let failed = diplograph::files::write_atomic_with(&path, |_| Err(std::io::Error::other("no")));
+/// assert!(failed.is_err());
+/// assert_eq!(std::fs::read(&path).unwrap(), b"012", "left as it was");
+/// assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary left");
+/// ```
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     check_output(path)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -216,7 +238,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let listed = tmp.path().to_path_buf();
     // On failure the temporary is dropped, which removes it, before it
     // leaves the list.
-    let result = match tmp.write_all(bytes).and_then(|()| tmp.as_file().sync_all()) {
+    let written = {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        write(&mut buffered).and_then(|()| buffered.flush())
+    };
+    let result = match written.and_then(|()| tmp.as_file().sync_all()) {
         Ok(()) => tmp.persist(path).map(drop).map_err(|e| e.error),
         Err(e) => {
             drop(tmp);

@@ -775,8 +775,8 @@ fn execute(cli: Cli, out: &mut impl Write) -> Result<ExitCode> {
                     "graph.png",
                 ),
                 GraphFormat::Json => {
-                    let mut v = serde_json::to_vec_pretty(&graph_formats::node_link(&view))?;
-                    v.push(b'\n');
+                    let mut v = Vec::new();
+                    graph_formats::write_node_link(&view, &mut v)?;
                     (v, "graph.node-link.json")
                 }
                 GraphFormat::Graphml => {

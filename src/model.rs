@@ -213,12 +213,162 @@ impl<'de> Deserialize<'de> for PartialDate {
 }
 
 /// Where a fact was read: a byte span of the source file and its sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialized as the contract's `{"doc", "start", "end", "text"}`; inside
+/// [`sentences::Table::scope`] (the saved `graph.json`), a sentence of the
+/// table is written as `"sentence": N`, its position in the table, instead
+/// of its text, and read back either way.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     pub doc: String,
     pub start: usize,
     pub end: usize,
     pub text: String,
+}
+
+/// The evidence as it is written: its text, or its sentence's position in
+/// the table in scope.
+#[derive(Serialize, Deserialize)]
+struct EvidenceForm<'a> {
+    #[serde(borrow)]
+    doc: std::borrow::Cow<'a, str>,
+    start: usize,
+    end: usize,
+    #[serde(default, borrow, skip_serializing_if = "Option::is_none")]
+    text: Option<std::borrow::Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sentence: Option<usize>,
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let sentence = sentences::position(&self.text);
+        EvidenceForm {
+            doc: self.doc.as_str().into(),
+            start: self.start,
+            end: self.end,
+            text: sentence.is_none().then(|| self.text.as_str().into()),
+            sentence,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let form = EvidenceForm::deserialize(d)?;
+        let text = match (form.text, form.sentence) {
+            (Some(text), None) => text.into_owned(),
+            (None, Some(i)) => sentences::text(i).ok_or_else(|| {
+                D::Error::custom(format!(
+                    "evidence names sentence {i}, which the file has not"
+                ))
+            })?,
+            (None, None) => return Err(D::Error::missing_field("text")),
+            (Some(_), Some(_)) => {
+                return Err(D::Error::custom("evidence has both text and sentence"));
+            }
+        };
+        Ok(Evidence {
+            doc: form.doc.into_owned(),
+            start: form.start,
+            end: form.end,
+            text,
+        })
+    }
+}
+
+/// The sentence table of the saved graph: every distinct evidence text
+/// once, evidence naming its position. A graph whose meetings are
+/// reported by many copies of a page (syndication, mirrors, a corpus read
+/// twice) holds each sentence once instead of once per copy.
+pub mod sentences {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    /// Distinct sentence texts in first-use order, and their positions.
+    #[derive(Debug, Clone, Default, PartialEq, Eq)]
+    pub struct Table {
+        texts: Vec<String>,
+        positions: HashMap<String, usize>,
+    }
+
+    thread_local! {
+        static IN_SCOPE: RefCell<Option<Table>> = const { RefCell::new(None) };
+    }
+
+    impl Table {
+        /// A table of the given texts, each once, in first-use order.
+        ///
+        /// ```
+        /// use diplograph::model::sentences::Table;
+        /// let t = Table::of(["Met.", "Talked.", "Met."]);
+        /// assert_eq!(t.texts(), ["Met.", "Talked."]);
+        /// ```
+        pub fn of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+            let mut table = Table::default();
+            for t in texts {
+                if !table.positions.contains_key(t) {
+                    table.positions.insert(t.to_string(), table.texts.len());
+                    table.texts.push(t.to_string());
+                }
+            }
+            table
+        }
+
+        /// A table read from a file's list of sentences.
+        pub fn from_texts(texts: Vec<String>) -> Self {
+            Table {
+                positions: HashMap::new(),
+                texts,
+            }
+        }
+
+        /// The texts, in table order.
+        pub fn texts(&self) -> &[String] {
+            &self.texts
+        }
+
+        /// Runs `f` with the table in scope on this thread: [`super::Evidence`]
+        /// serializes the position of a text of the table (when written) and
+        /// deserializes a position into its text (when read). The previous
+        /// scope is restored afterwards, even if `f` panics.
+        ///
+        /// ```
+        /// use diplograph::model::{Evidence, sentences::Table};
+        /// let e = Evidence { doc: "a.txt".into(), start: 0, end: 4, text: "Met.".into() };
+        /// let table = Table::of(["Met."]);
+        /// let json = table.scope(|| serde_json::to_string(&e).unwrap());
+        /// assert_eq!(json, r#"{"doc":"a.txt","start":0,"end":4,"sentence":0}"#);
+        /// let back: Evidence = table.scope(|| serde_json::from_str(&json).unwrap());
+        /// assert_eq!(back, e);
+        /// assert!(serde_json::from_str::<Evidence>(&json).is_err(), "no table in scope");
+        /// assert!(serde_json::to_string(&e).unwrap().contains(r#""text":"Met.""#));
+        /// ```
+        pub fn scope<T>(&self, f: impl FnOnce() -> T) -> T {
+            struct Restore(Option<Table>);
+            impl Drop for Restore {
+                fn drop(&mut self) {
+                    let previous = self.0.take();
+                    IN_SCOPE.with(|t| *t.borrow_mut() = previous);
+                }
+            }
+            let previous = IN_SCOPE.with(|t| t.borrow_mut().replace(self.clone()));
+            let _restore = Restore(previous);
+            f()
+        }
+    }
+
+    /// The position of a text in the table in scope, if any.
+    pub(super) fn position(text: &str) -> Option<usize> {
+        IN_SCOPE.with(|t| t.borrow().as_ref()?.positions.get(text).copied())
+    }
+
+    /// The text at a position of the table in scope, if any.
+    pub(super) fn text(i: usize) -> Option<String> {
+        IN_SCOPE.with(|t| t.borrow().as_ref()?.texts.get(i).cloned())
+    }
 }
 
 /// A person taking part in a meeting.

@@ -219,6 +219,42 @@ pub struct MeetingGraph {
     hubs: Vec<String>,
     /// The main hub: the first of `hubs`, unless a filter left it out.
     hub: Option<String>,
+    /// Per meeting, its distinct sentences and documents ([`Sentences`]).
+    sentences: Vec<Sentences>,
+}
+
+/// The evidence of a merged meeting as the edge formats write it: each
+/// distinct sentence once, however many reports (copies, syndicated
+/// pages) read it, and the number of documents that report the meeting.
+/// A meeting reported 200 times holds 200 spans of the same few
+/// sentences; `graph.json` keeps every span, the edge formats these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Sentences {
+    /// Positions in the meeting's evidence of the first span of each
+    /// distinct sentence text, in evidence order.
+    first: Vec<usize>,
+    /// Distinct documents of the evidence (the meeting's own document when
+    /// it has none).
+    documents: usize,
+}
+
+impl Sentences {
+    /// One pass over the evidence, hashing each text and document once.
+    fn of(m: &Meeting) -> Self {
+        let mut texts = std::collections::HashSet::with_capacity(m.evidence.len());
+        let mut docs = std::collections::HashSet::new();
+        let mut first = Vec::new();
+        for (i, e) in m.evidence.iter().enumerate() {
+            docs.insert(e.doc.as_str());
+            if texts.insert(e.text.as_str()) {
+                first.push(i);
+            }
+        }
+        Sentences {
+            first,
+            documents: docs.len().max(1),
+        }
+    }
 }
 
 impl MeetingGraph {
@@ -253,6 +289,7 @@ impl MeetingGraph {
             hub: hubs.first().cloned(),
             hubs,
             extraction: Extraction::default(),
+            sentences: extraction.meetings.iter().map(Sentences::of).collect(),
         };
         for e in &extraction.entities {
             if !g.index.contains_key(&e.id) {
@@ -478,7 +515,9 @@ impl MeetingGraph {
     /// of its one fact.
     pub fn report(&self, edge: &Edge) -> Report<'_> {
         match edge.origin {
-            Origin::Meeting(i) => Report::of_meeting(&self.extraction.meetings[i]),
+            Origin::Meeting(i) => {
+                Report::of_meeting(&self.extraction.meetings[i], &self.sentences[i])
+            }
             Origin::Announcement(i) => {
                 let a = &self.extraction.announcements[i];
                 let (from, to) = (&self.graph[edge.source].id, &self.graph[edge.target].id);
@@ -494,6 +533,7 @@ impl MeetingGraph {
                         .find(|v| &v.invitee == from && &v.target == to)
                         .and_then(|v| v.evidence.as_ref()),
                 };
+                let evidence = evidence.map(std::slice::from_ref).unwrap_or_default();
                 Report {
                     id: &a.id,
                     doc: &a.doc,
@@ -502,7 +542,9 @@ impl MeetingGraph {
                     place: None,
                     mode: None,
                     topics: &[],
-                    evidence: evidence.map(std::slice::from_ref).unwrap_or_default(),
+                    evidence,
+                    distinct: if evidence.is_empty() { &[] } else { &[0] },
+                    documents: 1,
                 }
             }
         }
@@ -916,74 +958,139 @@ impl MeetingGraph {
         centralities: &[crate::analysis::Centrality],
         partners: &[crate::analysis::Partner],
     ) -> serde_json::Value {
-        use serde_json::json;
-        let by_id: std::collections::HashMap<&str, &crate::analysis::Centrality> =
-            centralities.iter().map(|c| (c.id.as_str(), c)).collect();
-        let partner: std::collections::HashMap<&str, &crate::analysis::Partner> =
-            partners.iter().map(|p| (p.id.as_str(), p)).collect();
-        let nodes: Vec<_> = self
-            .graph
-            .node_weights()
-            .map(|e| {
-                let mut v =
-                    json!({"id": e.id, "kind": e.kind, "label": e.name, "aliases": e.aliases});
-                if let Some(iso) = &e.iso {
-                    v["iso"] = json!(iso);
-                }
-                if let Some(a) = &e.acronym {
-                    v["acronym"] = json!(a);
-                }
-                let c = by_id.get(e.id.as_str());
-                v["degree"] = json!(c.map(|c| c.degree));
-                v["weighted_degree"] = json!(c.map(|c| c.weighted_degree));
-                v["betweenness"] = json!(c.map(|c| c.betweenness));
-                v["closeness"] = json!(c.map(|c| c.closeness));
-                v["eigenvector"] = json!(c.and_then(|c| c.eigenvector));
-                v["pagerank"] = json!(c.map(|c| c.pagerank));
-                let p = partner.get(e.id.as_str());
-                v["engagement"] = json!(p.map(|p| p.engagement));
-                v["hub"] = json!(self.is_hub(&e.id));
-                v["meetings"] = json!(p.map(|p| p.meetings));
-                v["first_meeting"] = json!(p.and_then(|p| p.first));
-                v["last_meeting"] = json!(p.and_then(|p| p.last));
-                v["highest_office"] = json!(p.and_then(|p| p.highest_office));
-                v
-            })
-            .collect();
-        let links: Vec<_> = self
-            .graph
-            .edge_references()
-            .map(|e| {
-                let w = e.weight();
-                let target = if e.source() == w.source {
-                    e.target()
-                } else {
-                    e.source()
-                };
-                let m = self.report(w);
-                json!({
-                    "source": self.graph[w.source].id,
-                    "target": self.graph[target].id,
-                    "kind": w.kind,
-                    "meeting": m.id,
-                    "date": m.date,
-                    "place": m.place,
-                    "mode": m.mode,
-                    "topics": m.topics,
-                    "role": w.role,
-                    "capacity": w.capacity,
-                    "title": w.title,
-                    "evidence": m.evidence,
-                })
-            })
-            .collect();
-        json!({
+        let doc = NodeLink::new(self, centralities, partners);
+        serde_json::json!({
             "directed": false,
             "multigraph": true,
-            "graph": {"hub": self.hub, "hubs": self.hubs},
-            "nodes": nodes,
-            "links": links,
+            "graph": doc.graph_value(),
+            "nodes": doc.nodes().collect::<Vec<_>>(),
+            "links": doc.links().collect::<Vec<_>>(),
         })
+    }
+}
+
+/// The node-link JSON of [`MeetingGraph::to_node_link_with`] as a value
+/// that serializes one node and one link at a time, so that writing it
+/// (`serde_json::to_writer`) never holds the whole document: the same
+/// bytes as the [`serde_json::Value`], keys in the same (sorted) order.
+///
+/// Each link carries its meeting's evidence with each sentence once
+/// ([`Report::sentences`]) and `documents`, the number of documents
+/// that report the meeting; every span is in `graph.json`.
+///
+/// ```
+/// # use diplograph::graph::{MeetingGraph, NodeLink};
+/// # use diplograph::model::{Extraction, Meeting};
+/// let mut m = Meeting::new("m-1", "a.txt");
+/// m.parties = vec!["org:icesco".into(), "country:JP".into()];
+/// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+/// let streamed = serde_json::to_string(&NodeLink::new(&g, &[], &[])).unwrap();
+/// assert_eq!(streamed, g.to_node_link_with(&[], &[]).to_string());
+/// ```
+pub struct NodeLink<'a> {
+    graph: &'a MeetingGraph,
+    centrality: std::collections::HashMap<&'a str, &'a crate::analysis::Centrality>,
+    partner: std::collections::HashMap<&'a str, &'a crate::analysis::Partner>,
+}
+
+impl<'a> NodeLink<'a> {
+    /// The document of a graph with its centralities and partners.
+    pub fn new(
+        graph: &'a MeetingGraph,
+        centralities: &'a [crate::analysis::Centrality],
+        partners: &'a [crate::analysis::Partner],
+    ) -> Self {
+        NodeLink {
+            graph,
+            centrality: centralities.iter().map(|c| (c.id.as_str(), c)).collect(),
+            partner: partners.iter().map(|p| (p.id.as_str(), p)).collect(),
+        }
+    }
+
+    fn graph_value(&self) -> serde_json::Value {
+        serde_json::json!({"hub": self.graph.hub, "hubs": self.graph.hubs})
+    }
+
+    fn nodes(&self) -> impl Iterator<Item = serde_json::Value> + '_ {
+        use serde_json::json;
+        self.graph.graph.node_weights().map(|e| {
+            let mut v = json!({"id": e.id, "kind": e.kind, "label": e.name, "aliases": e.aliases});
+            if let Some(iso) = &e.iso {
+                v["iso"] = json!(iso);
+            }
+            if let Some(a) = &e.acronym {
+                v["acronym"] = json!(a);
+            }
+            let c = self.centrality.get(e.id.as_str());
+            v["degree"] = json!(c.map(|c| c.degree));
+            v["weighted_degree"] = json!(c.map(|c| c.weighted_degree));
+            v["betweenness"] = json!(c.map(|c| c.betweenness));
+            v["closeness"] = json!(c.map(|c| c.closeness));
+            v["eigenvector"] = json!(c.and_then(|c| c.eigenvector));
+            v["pagerank"] = json!(c.map(|c| c.pagerank));
+            let p = self.partner.get(e.id.as_str());
+            v["engagement"] = json!(p.map(|p| p.engagement));
+            v["hub"] = json!(self.graph.is_hub(&e.id));
+            v["meetings"] = json!(p.map(|p| p.meetings));
+            v["first_meeting"] = json!(p.and_then(|p| p.first));
+            v["last_meeting"] = json!(p.and_then(|p| p.last));
+            v["highest_office"] = json!(p.and_then(|p| p.highest_office));
+            v
+        })
+    }
+
+    fn links(&self) -> impl Iterator<Item = serde_json::Value> + '_ {
+        let g = self.graph;
+        g.graph.edge_references().map(move |e| {
+            let w = e.weight();
+            let target = if e.source() == w.source {
+                e.target()
+            } else {
+                e.source()
+            };
+            let m = g.report(w);
+            serde_json::json!({
+                "source": g.graph[w.source].id,
+                "target": g.graph[target].id,
+                "kind": w.kind,
+                "meeting": m.id,
+                "date": m.date,
+                "place": m.place,
+                "mode": m.mode,
+                "topics": m.topics,
+                "role": w.role,
+                "capacity": w.capacity,
+                "title": w.title,
+                "evidence": m.sentences().collect::<Vec<_>>(),
+                "documents": m.documents,
+            })
+        })
+    }
+}
+
+impl Serialize for NodeLink<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Seq<I>(std::cell::Cell<Option<I>>);
+        impl<I: Iterator<Item = serde_json::Value>> Serialize for Seq<I> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.take().into_iter().flatten())
+            }
+        }
+        fn seq<I>(items: I) -> Seq<I> {
+            Seq(std::cell::Cell::new(Some(items)))
+        }
+        // In the order of a `serde_json::Value` map: sorted.
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("directed", &false)?;
+        map.serialize_entry("graph", &self.graph_value())?;
+        map.serialize_entry("links", &seq(self.links()))?;
+        map.serialize_entry("multigraph", &true)?;
+        map.serialize_entry("nodes", &seq(self.nodes()))?;
+        map.end()
     }
 }
 
@@ -1042,11 +1149,18 @@ pub struct Report<'a> {
     pub place: Option<&'a str>,
     pub mode: Option<Mode>,
     pub topics: &'a [String],
+    /// Every span of evidence of the merged meeting.
     pub evidence: &'a [Evidence],
+    /// Positions in `evidence` of the first span of each distinct sentence.
+    #[serde(skip)]
+    distinct: &'a [usize],
+    /// Number of documents that report it.
+    #[serde(skip)]
+    pub documents: usize,
 }
 
 impl<'a> Report<'a> {
-    fn of_meeting(m: &'a Meeting) -> Self {
+    fn of_meeting(m: &'a Meeting, sentences: &'a Sentences) -> Self {
         Report {
             id: &m.id,
             doc: &m.doc,
@@ -1056,7 +1170,31 @@ impl<'a> Report<'a> {
             mode: m.mode,
             topics: &m.topics,
             evidence: &m.evidence,
+            distinct: &sentences.first,
+            documents: sentences.documents,
         }
+    }
+
+    /// The evidence with each sentence text once: the first span that reads
+    /// it, in evidence order. What the edge formats write, so that their
+    /// size follows the graph, not the number of copies of a report.
+    ///
+    /// ```
+    /// use diplograph::graph::MeetingGraph;
+    /// use diplograph::model::{Evidence, Extraction, Meeting};
+    /// let span = |doc: &str, text: &str| Evidence { doc: doc.into(), start: 0, end: 4, text: text.into() };
+    /// let mut m = Meeting::new("m-1", "a.txt");
+    /// m.parties = vec!["org:icesco".into(), "country:JP".into()];
+    /// m.evidence = vec![span("a.txt", "Met."), span("b.txt", "Met."), span("b.txt", "Talked.")];
+    /// let g = MeetingGraph::new(Extraction { meetings: vec![m], ..Default::default() }).unwrap();
+    /// let report = g.report(&g.petgraph().edge_weights().next().unwrap());
+    /// let kept: Vec<(&str, &str)> = report.sentences().map(|e| (e.doc.as_str(), e.text.as_str())).collect();
+    /// assert_eq!(kept, [("a.txt", "Met."), ("b.txt", "Talked.")]);
+    /// assert_eq!((report.evidence.len(), report.documents), (3, 2));
+    /// ```
+    pub fn sentences(&self) -> impl Iterator<Item = &'a Evidence> + 'a {
+        let evidence = self.evidence;
+        self.distinct.iter().filter_map(move |&i| evidence.get(i))
     }
 }
 

@@ -1,13 +1,22 @@
 //! `graph.json`: a saved graph, so that queries need not re-extract.
 //!
 //! The file is the merged [`Extraction`] (`meetings`, `entities`, as in the
-//! contract) plus `format`, `version` and `hub`, so any reader of the
-//! `meetings` JSON can read it too. Loading rebuilds the petgraph graph from
-//! it, which is cheap. Writes are atomic ([`crate::files::write_atomic`]).
+//! contract) plus `format`, `version`, `hub` and `sentences`: every distinct
+//! evidence text once, which each piece of evidence names by its position
+//! (`"sentence": 3` instead of `"text"`, see [`crate::model::sentences`]),
+//! so that a meeting reported by 200 copies of a page keeps its 200 spans
+//! (every document that reports it) but its sentences once. A reader of the
+//! `meetings` JSON reads it with that one step: `text =
+//! sentences[evidence.sentence]`. Version 1 files (text in every piece of
+//! evidence) are read too. Loading rebuilds the petgraph graph from it,
+//! which is cheap. Writes are atomic and streamed
+//! ([`crate::files::write_atomic_with`]), from the graph's own meetings
+//! (no copy).
 
 use super::MeetingGraph;
-use crate::files::write_atomic;
-use crate::model::Extraction;
+use crate::files::write_atomic_with;
+use crate::model::sentences::Table;
+use crate::model::{Announcement, Entity, Evidence, Extraction, Meeting, Publication};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -15,8 +24,9 @@ use std::path::{Path, PathBuf};
 
 /// The `format` field of `graph.json`.
 pub const GRAPH_FORMAT: &str = "diplograph-graph";
-/// The `version` field of `graph.json` this build writes and reads.
-pub const GRAPH_VERSION: u32 = 1;
+/// The `version` field of `graph.json` this build writes (it reads 1 too:
+/// evidence with its text, no sentence table).
+pub const GRAPH_VERSION: u32 = 2;
 
 /// What the paths given to a command name: articles to extract, or one
 /// saved graph to load.
@@ -73,6 +83,45 @@ struct GraphFile {
     extraction: Extraction,
 }
 
+/// What [`MeetingGraph::save`] writes: [`GraphFile`], borrowed from the
+/// graph, with its sentence table.
+#[derive(Serialize)]
+struct SavedGraph<'a> {
+    format: &'a str,
+    version: u32,
+    hub: &'a Option<String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    hubs: &'a [String],
+    meetings: &'a [Meeting],
+    entities: Vec<&'a Entity>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    announcements: &'a [Announcement],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    publishers: &'a [Publication],
+    sentences: &'a [String],
+}
+
+/// Every piece of evidence of an extraction: of its meetings and their
+/// facts, of its announcements and of its publishers' cues.
+fn all_evidence(x: &Extraction) -> impl Iterator<Item = &Evidence> {
+    let meetings = x.meetings.iter().flat_map(|m| {
+        m.evidence
+            .iter()
+            .chain(m.invitations.iter().filter_map(|i| i.evidence.as_ref()))
+            .chain(m.memberships.iter().filter_map(|i| i.evidence.as_ref()))
+            .chain(m.agreements.iter().filter_map(|a| a.evidence.as_ref()))
+    });
+    let announcements = x.announcements.iter().flat_map(|a| {
+        (a.invitations.iter().filter_map(|i| i.evidence.as_ref()))
+            .chain(a.memberships.iter().filter_map(|i| i.evidence.as_ref()))
+    });
+    let cues = x
+        .publishers
+        .iter()
+        .flat_map(|p| p.cues.iter().map(|c| &c.evidence));
+    meetings.chain(announcements).chain(cues)
+}
+
 impl MeetingGraph {
     /// Writes the graph to `path` atomically, with the entity of every node.
     ///
@@ -86,23 +135,25 @@ impl MeetingGraph {
     /// assert_eq!(MeetingGraph::load(&path).unwrap().node_count(), 0);
     /// ```
     pub fn save(&self, path: &Path) -> Result<()> {
+        let x = &self.extraction;
+        let table = Table::of(all_evidence(x).map(|e| e.text.as_str()));
         // Every node's entity, so that an id the extraction left without
         // an entity (a node named by its id) loads again.
-        let file = GraphFile {
-            format: GRAPH_FORMAT.to_string(),
+        let file = SavedGraph {
+            format: GRAPH_FORMAT,
             version: GRAPH_VERSION,
-            hub: self.hub.clone(),
-            hubs: self.hubs.clone(),
-            extraction: Extraction {
-                meetings: self.extraction.meetings.clone(),
-                entities: self.graph.node_weights().cloned().collect(),
-                announcements: self.extraction.announcements.clone(),
-                publishers: self.extraction.publishers.clone(),
-            },
+            hub: &self.hub,
+            hubs: &self.hubs,
+            meetings: &x.meetings,
+            entities: self.graph.node_weights().collect(),
+            announcements: &x.announcements,
+            publishers: &x.publishers,
+            sentences: table.texts(),
         };
-        let json = serde_json::to_vec_pretty(&file)
-            .map_err(|e| Error::data(path, format!("cannot serialize the graph: {e}")))?;
-        write_atomic(path, &json)
+        write_atomic_with(path, |w| {
+            table.scope(|| serde_json::to_writer_pretty(&mut *w, &file))?;
+            w.write_all(b"\n")
+        })
     }
 
     /// Reads a graph written by [`MeetingGraph::save`]. A plain `meetings`
@@ -111,8 +162,9 @@ impl MeetingGraph {
     /// (the error names the first that is not).
     pub fn load(path: &Path) -> Result<Self> {
         let text = crate::files::read_text(path, u64::MAX)?;
-        let value: serde_json::Value =
+        let mut value: serde_json::Value =
             serde_json::from_str(&text).map_err(|e| Error::data(path, e.to_string()))?;
+        drop(text);
         if !value.is_object() {
             return Err(Error::data(
                 path,
@@ -125,13 +177,20 @@ impl MeetingGraph {
             check_ids(&extraction, None, path)?;
             return MeetingGraph::new(extraction);
         }
-        let file: GraphFile =
-            serde_json::from_value(value).map_err(|e| Error::data(path, e.to_string()))?;
-        if file.format != GRAPH_FORMAT || file.version != GRAPH_VERSION {
+        let sentences = match value.get_mut("sentences").map(serde_json::Value::take) {
+            Some(list) => serde_json::from_value(list)
+                .map_err(|e| Error::data(path, format!("sentences: {e}")))?,
+            None => Vec::new(),
+        };
+        let table = Table::from_texts(sentences);
+        let file: GraphFile = table
+            .scope(|| serde_json::from_value(value))
+            .map_err(|e| Error::data(path, e.to_string()))?;
+        if file.format != GRAPH_FORMAT || !(1..=GRAPH_VERSION).contains(&file.version) {
             return Err(Error::data(
                 path,
                 format!(
-                    "not a {GRAPH_FORMAT} version {GRAPH_VERSION} file (format {:?}, version {})",
+                    "not a {GRAPH_FORMAT} file of version 1 to {GRAPH_VERSION} (format {:?}, version {})",
                     file.format, file.version
                 ),
             ));

@@ -475,6 +475,91 @@ fn saves_and_loads_atomically() {
 }
 
 #[test]
+fn copies_of_a_report_keep_their_spans_and_their_sentences_once() {
+    // One meeting reported by three copies of a page, each with the same
+    // two sentences, and an invitation read in one of them.
+    let span = |doc: &str, start: usize, text: &str| Evidence {
+        doc: doc.into(),
+        start,
+        end: start + text.len(),
+        text: text.into(),
+    };
+    let reports = ["a.txt", "b.txt", "c.txt"].map(|doc| {
+        let mut m = meeting("m", Some("2020-07-16"), &["country:JP"], &[]);
+        m.doc = doc.into();
+        m.evidence = vec![span(doc, 0, "They met."), span(doc, 10, "They talked.")];
+        m
+    });
+    let mut reports = reports.to_vec();
+    reports[1].invitations = vec![Invitation {
+        evidence: Some(span("b.txt", 30, "They met.")),
+        ..invite("country:JP", "org:icesco", Capacity::Observer)
+    }];
+    let g = MeetingGraph::new(Extraction {
+        meetings: reports,
+        ..Default::default()
+    })
+    .unwrap();
+    assert_eq!(g.meetings().len(), 1);
+    assert_eq!(g.meetings()[0].evidence.len(), 6, "every span is kept");
+
+    let met = g
+        .petgraph()
+        .edge_weights()
+        .find(|e| e.kind == EdgeKind::Met)
+        .unwrap();
+    let report = g.report(met);
+    let sentences: Vec<(&str, usize)> = report
+        .sentences()
+        .map(|e| (e.doc.as_str(), e.start))
+        .collect();
+    assert_eq!(sentences, [("a.txt", 0), ("a.txt", 10)]);
+    assert_eq!(report.documents, 3);
+    let links = &g.to_node_link()["links"];
+    assert_eq!(links[0]["evidence"].as_array().unwrap().len(), 2);
+    assert_eq!(links[0]["documents"], 3);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("graph.json");
+    g.save(&path).unwrap();
+    let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["version"], GRAPH_VERSION);
+    assert_eq!(
+        raw["sentences"],
+        serde_json::json!(["They met.", "They talked."])
+    );
+    let evidence = &raw["meetings"][0]["evidence"];
+    assert_eq!(evidence.as_array().unwrap().len(), 6);
+    assert_eq!(
+        evidence[3],
+        serde_json::json!({"doc": "b.txt", "start": 10, "end": 22, "sentence": 1})
+    );
+    assert_eq!(
+        raw["meetings"][0]["invitations"][0]["evidence"]["sentence"],
+        0
+    );
+    assert_eq!(MeetingGraph::load(&path).unwrap().meetings(), g.meetings());
+
+    // a version 1 file (text in every piece of evidence) still loads
+    let mut v1 = raw.clone();
+    v1["version"] = 1.into();
+    let text = v1.as_object_mut().unwrap().remove("sentences").unwrap();
+    let mut v1 = v1.to_string();
+    for (i, t) in text.as_array().unwrap().iter().enumerate() {
+        v1 = v1.replace(&format!(r#""sentence":{i}"#), &format!(r#""text":{t}"#));
+    }
+    std::fs::write(&path, v1).unwrap();
+    assert_eq!(MeetingGraph::load(&path).unwrap().meetings(), g.meetings());
+
+    // a position outside the table is an error naming it
+    let mut bad = raw;
+    bad["meetings"][0]["evidence"][0]["sentence"] = 7.into();
+    std::fs::write(&path, bad.to_string()).unwrap();
+    let err = MeetingGraph::load(&path).unwrap_err().to_string();
+    assert!(err.contains("sentence 7"), "{err}");
+}
+
+#[test]
 fn saved_graphs_with_dangling_ids_are_errors_naming_the_id() {
     let g = fixture();
     let dir = tempfile::tempdir().unwrap();

@@ -12,7 +12,11 @@
 //! Every format but DOT (and its pictures) carries the whole multigraph: one node per entity,
 //! one edge per fact (`met`, `represents`, `attended`, `invited`,
 //! `member_of`), each with its meeting's id, date, place, mode, topics and
-//! evidence. Facts keep their direction (invitee → target, member →
+//! evidence: each distinct sentence once, with the first document that
+//! reads it, and the number of documents that report the meeting
+//! ([`Report::sentences`]); `graph.json` keeps every span, so that the
+//! size of these files follows the graph, not the copies of its reports.
+//! Facts keep their direction (invitee → target, member →
 //! organization, person → party): GraphML and GEXF are directed graphs in
 //! which `met` and `agreed`, which have none, are written both ways
 //! (`GraphView::arcs` says why), and the Neo4j relationships go from source to target; the
@@ -26,7 +30,8 @@
 //! partner.
 //!
 //! A [`GraphView`] computes the centralities and engagement once for all formats;
-//! [`write_all`] writes every format into a folder, each file atomically.
+//! [`write_all`] writes every format into a folder, each file atomically,
+//! one after the other, the node-link JSON streamed ([`write_node_link`]).
 
 mod dot;
 mod gexf;
@@ -42,9 +47,8 @@ pub use neo4j::{Neo4jCsv, neo4j};
 use crate::analysis::{
     Centrality, CentralityOptions, Offices, Partner, PartnerOptions, partner_centrality,
 };
-use crate::files::write_atomic;
-use crate::graph::Report;
-use crate::graph::{Edge, MeetingGraph, date_span};
+use crate::files::{write_atomic, write_atomic_with};
+use crate::graph::{Edge, MeetingGraph, NodeLink, Report, date_span};
 use crate::model::{Capacity, Entity, EntityKind, PartialDate};
 use crate::{Error, Result};
 use petgraph::graph::NodeIndex;
@@ -255,6 +259,25 @@ pub fn node_link(view: &GraphView<'_>) -> serde_json::Value {
         .to_node_link_with(&view.centralities, &view.partners)
 }
 
+/// Streams [`node_link`] into `w`, pretty-printed, ending with a line
+/// feed, one node and one link at a time ([`NodeLink`]).
+///
+/// ```
+/// # use diplograph::graph::MeetingGraph;
+/// # use diplograph::model::Extraction;
+/// use diplograph::render::graph::{GraphView, node_link, write_node_link};
+/// let g = MeetingGraph::new(Extraction::default()).unwrap();
+/// let view = GraphView::new(&g).unwrap();
+/// let mut bytes = Vec::new();
+/// write_node_link(&view, &mut bytes).unwrap();
+/// assert_eq!(bytes, [serde_json::to_vec_pretty(&node_link(&view)).unwrap(), b"\n".to_vec()].concat());
+/// ```
+pub fn write_node_link(view: &GraphView<'_>, w: &mut dyn Write) -> std::io::Result<()> {
+    let doc = NodeLink::new(view.graph, &view.centralities, &view.partners);
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
+}
+
 /// The first day a date covers, as `YYYY-MM-DD` (`2020-07` → `2020-07-01`);
 /// `None` without a year.
 pub(crate) fn first_day(d: &PartialDate) -> Option<String> {
@@ -323,7 +346,7 @@ pub(crate) const NODE_ATTRS: [(&str, AttrType); 16] = [
 ];
 
 /// Edge attributes of GraphML and GEXF, in the order of [`edge_values`].
-pub(crate) const EDGE_ATTRS: [(&str, AttrType); 13] = [
+pub(crate) const EDGE_ATTRS: [(&str, AttrType); 14] = [
     ("kind", AttrType::String),
     ("meeting", AttrType::String),
     ("date", AttrType::String),
@@ -335,6 +358,7 @@ pub(crate) const EDGE_ATTRS: [(&str, AttrType); 13] = [
     ("principal", AttrType::Boolean),
     ("title", AttrType::String),
     ("docs", AttrType::String),
+    ("documents", AttrType::Double),
     ("evidence", AttrType::String),
     ("headline", AttrType::String),
 ];
@@ -379,12 +403,24 @@ pub(crate) fn node_values(view: &GraphView<'_>, n: NodeIndex, e: &Entity) -> [Op
     ]
 }
 
-/// The values of [`EDGE_ATTRS`] for an edge; `None` is left out.
-pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 13] {
+/// The documents of a report's distinct sentences ([`Report::sentences`]),
+/// each once, in evidence order.
+pub(crate) fn sentence_docs<'a>(m: &Report<'a>) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    m.sentences()
+        .map(|x| x.doc.as_str())
+        .filter(|d| seen.insert(*d))
+        .collect()
+}
+
+/// The values of [`EDGE_ATTRS`] for an edge; `None` is left out. The
+/// evidence is the meeting's distinct sentences, `docs` the documents
+/// they are read in and `documents` the number of documents that report
+/// the meeting (every span is in `graph.json`).
+pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 14] {
     let m = e.report;
-    let mut docs: Vec<&str> = m.evidence.iter().map(|x| x.doc.as_str()).collect();
-    docs.dedup();
-    let evidence: Vec<&str> = m.evidence.iter().map(|x| x.text.as_str()).collect();
+    let docs = sentence_docs(&m);
+    let evidence: Vec<&str> = m.sentences().map(|x| x.text.as_str()).collect();
     [
         Some(e.edge.kind.as_str().to_string()),
         Some(m.id.to_string()),
@@ -397,6 +433,7 @@ pub(crate) fn edge_values(e: &EdgeView<'_>) -> [Option<String>; 13] {
         Some(e.edge.principal.to_string()),
         e.edge.title.clone(),
         Some(docs.join(LIST_SEP)),
+        Some(m.documents.to_string()),
         Some(evidence.join("\n")),
         m.headline.map(str::to_string),
     ]
@@ -590,18 +627,16 @@ pub fn write_all(view: &GraphView<'_>, dir: &Path, options: &DotOptions) -> Resu
         files.push(path);
         Ok(())
     };
-    let json = serde_json::to_vec_pretty(&node_link(view))
-        .map_err(|e| Error::data(dir, format!("cannot serialize the graph: {e}")))?;
+    // One format at a time, the node-link JSON streamed, so that the
+    // peak holds one document at most.
+    let [json_name, dot_name, graphml_name, gexf_name] = TEXTS;
+    let path = dir.join(json_name);
+    write_atomic_with(&path, |w| write_node_link(view, w))?;
+    files.push(path);
     let dot_text = dot(view, options);
-    let texts = [
-        json,
-        dot_text.clone().into_bytes(),
-        graphml(view)?.into_bytes(),
-        gexf(view)?.into_bytes(),
-    ];
-    for (name, bytes) in TEXTS.iter().zip(&texts) {
-        put(&mut files, name, bytes)?;
-    }
+    put(&mut files, dot_name, dot_text.as_bytes())?;
+    put(&mut files, graphml_name, graphml(view)?.as_bytes())?;
+    put(&mut files, gexf_name, gexf(view)?.as_bytes())?;
     files.extend(write_neo4j(view, &dir.join("neo4j"))?);
     let mut note = None;
     for (name, image) in PICTURES {

@@ -6,7 +6,7 @@
 //! label is `Entity` plus the kind (`Entity;Country`).
 //!
 //! `relationships.csv`: `:START_ID,:END_ID,:TYPE,date,day:date,meeting,`
-//! `place,mode,topics:string[],role,capacity,principal:boolean,docs:string[],evidence`,
+//! `place,mode,topics:string[],role,capacity,principal:boolean,title,docs:string[],documents:int,evidence`,
 //! one relationship per fact; `:TYPE` is the edge kind in upper case
 //! (`MET`, `REPRESENTS`, `ATTENDED`, `INVITED`, `MEMBER_OF`); `date` is the
 //! contract's date, `day` its first day (empty without a year).
@@ -19,7 +19,7 @@
 //! target); `met` keeps its stored order. `scripts/kuzu_check.py` loads the
 //! same files into Kùzu, taking its schema from these headers.
 
-use super::{GraphView, LIST_SEP, capacity_name, first_day, kind_name};
+use super::{GraphView, LIST_SEP, capacity_name, first_day, kind_name, sentence_docs};
 use crate::{Error, Result};
 
 /// The two CSV files.
@@ -130,14 +130,14 @@ pub fn neo4j(view: &GraphView<'_>) -> Result<Neo4jCsv> {
         "principal:boolean",
         "title",
         "docs:string[]",
+        "documents:int",
         "evidence",
     ])
     .map_err(err)?;
     for e in view.edges() {
         let m = e.report;
-        let mut docs: Vec<&str> = m.evidence.iter().map(|x| x.doc.as_str()).collect();
-        docs.dedup();
-        let evidence: Vec<&str> = m.evidence.iter().map(|x| x.text.as_str()).collect();
+        let docs = sentence_docs(&m);
+        let evidence: Vec<&str> = m.sentences().map(|x| x.text.as_str()).collect();
         rels.write_record([
             field(&e.source.id),
             field(&e.target.id),
@@ -153,6 +153,7 @@ pub fn neo4j(view: &GraphView<'_>) -> Result<Neo4jCsv> {
             e.edge.principal.to_string(),
             field(e.edge.title.as_deref().unwrap_or("")),
             array(docs),
+            m.documents.to_string(),
             field(&evidence.join(LIST_SEP)),
         ])
         .map_err(err)?;
