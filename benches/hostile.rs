@@ -9,6 +9,10 @@
 //!   of the whole file before long paragraphs were cut), loaded, then
 //!   loaded and extracted.
 //!
+//! - `date_markers`: one line of `date YYYY-MM Rabat` repeated (each date
+//!   of a header line looked for a place in all the text before it, each
+//!   numeric date compared with every date before it), extracted.
+//!
 //! `cargo bench --bench hostile`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
@@ -41,6 +45,16 @@ fn one_line(bytes: usize) -> Vec<u8> {
     text.into_bytes()
 }
 
+fn date_markers(bytes: usize) -> Vec<u8> {
+    let mut text = String::from("A Headline Before a Line of Dates\n\n");
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&format!("date 2024-{:02} Rabat ", i % 12 + 1));
+        i += 1;
+    }
+    text.into_bytes()
+}
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("hostile");
     group
@@ -64,6 +78,12 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(kb as u64 * 1024));
         group.bench_with_input(
             BenchmarkId::new("one_line_extract", kb),
+            &corpus,
+            |b, corpus| b.iter(|| extractor.extract(black_box(corpus))),
+        );
+        let corpus = Corpus::from_bytes("dates.txt", date_markers(kb * 1024));
+        group.bench_with_input(
+            BenchmarkId::new("date_markers", kb),
             &corpus,
             |b, corpus| b.iter(|| extractor.extract(black_box(corpus))),
         );

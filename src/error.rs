@@ -85,6 +85,10 @@ fn suggest(suggestions: &[String]) -> String {
     }
 }
 
+/// Characters of a malformed TOML line quoted on each side of the spot
+/// ([`Error::toml`]).
+pub const QUOTED: usize = 60;
+
 /// Result alias of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -95,6 +99,48 @@ impl Error {
             path: path.into(),
             message: message.into(),
         }
+    }
+
+    /// A TOML file that does not parse, or whose contents do not fit its
+    /// schema: the line and column, the message, and the line quoted around
+    /// the spot, cut to [`QUOTED`] characters each side (toml's own report
+    /// quotes the whole line, which may be megabytes long).
+    ///
+    /// ```
+    /// let text = format!("a = 1\n{} 1\n", "x".repeat(10_000));
+    /// let e = toml::from_str::<toml::Table>(&text).unwrap_err();
+    /// let msg = diplograph::Error::toml("f.toml", &text, &e).to_string();
+    /// assert!(msg.starts_with("f.toml: line 2, column 10002: "), "{msg}");
+    /// assert!(msg.len() < 300, "{msg}");
+    /// ```
+    pub fn toml(path: impl Into<PathBuf>, text: &str, e: &toml::de::Error) -> Self {
+        let message = e.message().trim_end();
+        let Some(span) = e.span() else {
+            return Error::data(path, message);
+        };
+        let mut at = span.start.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (before, after) = text.split_at(at);
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_end = after.find('\n').map_or(text.len(), |i| at + i);
+        let head = &text[line_start..at];
+        let tail = text[at..line_end].trim_end_matches('\r');
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let column = head.chars().count() + 1;
+        let skip = head.chars().count().saturating_sub(QUOTED);
+        let head: String = head.chars().skip(skip).collect();
+        let mut tail_chars = tail.chars();
+        let mut tail: String = tail_chars.by_ref().take(QUOTED).collect();
+        if tail_chars.next().is_some() {
+            tail.push('…');
+        }
+        let ellipsis = if skip > 0 { "…" } else { "" };
+        Error::data(
+            path,
+            format!("line {line}, column {column}: {message}: `{ellipsis}{head}{tail}`"),
+        )
     }
 
     /// An I/O failure on a path.

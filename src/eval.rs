@@ -1127,6 +1127,25 @@ mod tests {
                 },
                 "invitation_f1",
             ),
+            // The gold's `to: other` ("invites China to join multiple
+            // initiatives") and a member invitation to the hub are in no
+            // scored class, as in score.py: neither is missed nor invented.
+            (
+                "other invitations are scored by neither side",
+                |m, g| {
+                    g["invitations"]
+                        .as_array_mut()
+                        .unwrap()
+                        .push(json!({"invitee_iso": "JP", "to": "other", "target": "initiatives"}));
+                    m.invitations.push(Invitation {
+                        invitee: "country:JP".into(),
+                        target: "org:icesco".into(),
+                        capacity: Capacity::Member,
+                        evidence: None,
+                    });
+                },
+                "invitation_f1",
+            ),
         ];
         for (name, edit, key) in cases {
             let mut m = meeting(DOC);

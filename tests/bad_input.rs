@@ -243,6 +243,24 @@ fn one_megabyte_single_line() {
     assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
 }
 
+/// A line of 20,000 `date YYYY-MM` markers after places (each date of a
+/// header line looked for places before it, each numeric date compared
+/// with every date before it): 75 s, now well under a second. The time per
+/// byte is in `benches/hostile.rs` (`date_markers`).
+#[test]
+fn a_line_of_many_dates_is_read_in_linear_time() {
+    let dir = setup();
+    let mut text = String::from("A Headline Before a Line of Dates\n\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("date 2024-{:02} Rabat ", i % 12 + 1));
+    }
+    text.push('\n');
+    fs::write(dir.path().join("dates.txt"), &text).unwrap();
+    let start = std::time::Instant::now();
+    check(&dir, &["dates.txt"], 0, 1);
+    assert!(start.elapsed().as_secs() < 20, "{:?}", start.elapsed());
+}
+
 #[test]
 fn html_with_scripts_styles_and_deep_nesting() {
     let dir = setup();
@@ -385,6 +403,69 @@ fn every_entry_of_a_folder_is_reported() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn a_file_given_twice_is_read_once() {
+    let dir = setup();
+    let news = "good/en/icesco-news.txt";
+    std::os::unix::fs::symlink("good/en/icesco-news.txt", dir.path().join("link.txt")).unwrap();
+    fs::hard_link(dir.path().join(news), dir.path().join("hard.txt")).unwrap();
+    // Named again, through `..`, a symbolic link and a hard link: each is
+    // the same file as the first, which the folder walk reached.
+    let o = run(
+        dir.path(),
+        &[
+            "meetings",
+            "good",
+            news,
+            "good/fr/../en/icesco-news.txt",
+            "link.txt",
+            "hard.txt",
+            "--format",
+            "json",
+        ],
+    );
+    let report = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{report}");
+    let all = json_meetings(&o);
+    assert_eq!(all.len(), good_meetings().len(), "{report}");
+    assert_eq!(meetings(&o), *good_meetings(), "{report}");
+    assert!(report.starts_with("4 files read,"), "{report}");
+    for again in [
+        news,
+        "good/fr/../en/icesco-news.txt",
+        "link.txt",
+        "hard.txt",
+    ] {
+        let line = format!("  ignored {again}: the same file as {news}");
+        assert!(report.lines().any(|l| l == line), "no {line:?} in:\n{report}");
+    }
+    // Standard input is read once too.
+    let text = fs::read(dir.path().join(news)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_diplograph"))
+        .args(["meetings", "-", "-", "--format", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let report = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{report}");
+    assert_eq!(json_meetings(&o).len(), 2, "{report}");
+    assert!(
+        report.lines().any(|l| l == "  ignored -: standard input, given twice"),
+        "{report}"
+    );
+}
+
+/// The meetings of a `meetings --format json` output, duplicates kept.
+fn json_meetings(o: &Output) -> Vec<Value> {
+    let v: Value = serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stderr(o)));
+    v["meetings"].as_array().expect("meetings").clone()
 }
 
 /// Date, place, mode and parties of the meetings of one document.

@@ -633,6 +633,44 @@ fn observer_invitations_of_listed_member_states_are_flagged() {
 }
 
 #[test]
+fn member_invitations_of_listed_member_states_are_flagged_as_observer_ones_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("senegal.txt");
+    std::fs::write(
+        &article,
+        "ICESCO Director-General Receives Ambassador of Senegal\n\n\
+         Rabat, 4 March 2024\n\n\
+         Dr. Salim M. AlMalik, Director-General of ICESCO, received on Monday, March 4, 2024, \
+         at the Organization's headquarters in Rabat, Mr. Moussa Diallo, Ambassador of the \
+         Republic of Senegal to the Kingdom of Morocco. Dr. AlMalik invited Senegal to join \
+         the Comprehensive Humanitarian Coalition.\n",
+    )
+    .unwrap();
+    let list = dir.path().join("members.toml");
+    std::fs::write(
+        &list,
+        "[[organization]]\nid = \"initiative:humanitarian-coalition\"\nsource = \"mine\"\n\
+         [[organization.member]]\niso = \"SN\"\nsince = 2023\n",
+    )
+    .unwrap();
+    let (article, list) = (article.to_str().unwrap(), list.to_str().unwrap());
+    let unlisted = json(&diplograph(&["invitations", article, "-q", "--format", "json"]));
+    assert_eq!(unlisted[0]["capacity"], "member", "{unlisted}");
+    assert!(unlisted[0]["already_member"].is_null(), "{unlisted}");
+    let o = diplograph(&["invitations", article, "-q", "--format", "json", "--members", list]);
+    let listed = json(&o);
+    assert_eq!(listed[0]["invitee"]["id"], "country:SN", "{listed}");
+    assert_eq!(listed[0]["target"]["id"], "initiative:humanitarian-coalition");
+    assert_eq!(listed[0]["already_member"]["by"], "reference", "{listed}");
+    assert_eq!(listed[0]["already_member"]["source"], "mine");
+    let table = stdout(&diplograph(&["invitations", article, "-q", "--members", list]));
+    assert!(
+        table.contains("already a full member, per the member-state list"),
+        "{table}"
+    );
+}
+
+#[test]
 fn candidates_list_every_party_with_features_and_the_weights_decide() {
     let o = diplograph(&["candidates", "examples/corpus", "--quiet"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
@@ -966,6 +1004,9 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
         ("--gazetteer", fifo, "a FIFO, not a regular file"),
         ("--lexicon", big, "file too large"),
         ("--lexicon", fifo, "a FIFO, not a regular file"),
+        ("--weights", big, "file too large"),
+        ("--weights", fifo, "a FIFO, not a regular file"),
+        ("--weights", "/dev/zero", "a character device, not a regular file"),
     ] {
         let o = run_within(
             Path::new(env!("CARGO_MANIFEST_DIR")),
@@ -976,6 +1017,22 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
         let err = stderr(&o);
         assert!(err.contains(path) && err.contains(want), "{err}");
         assert_eq!(stdout(&o), "");
+    }
+    // A malformed line is quoted around the spot, not whole, however long.
+    let long = file(
+        "long.toml",
+        &format!("# a comment\n\n{} 1\n", "x".repeat(200_000)),
+    );
+    for option in ["--gazetteer", "--lexicon", "--weights"] {
+        let o = run_within(
+            Path::new(env!("CARGO_MANIFEST_DIR")),
+            &[option, &long, "meetings", "examples/corpus"],
+            60,
+        );
+        assert_eq!(o.status.code(), Some(2), "{option}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(&long) && err.contains("line 3, column "), "{option}: {err}");
+        assert!(err.len() < 1000, "{option}: {} bytes: {err}", err.len());
     }
 }
 

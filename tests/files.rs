@@ -103,6 +103,45 @@ fn a_saved_graph_given_to_any_command_is_loaded_not_extracted() {
 }
 
 #[test]
+fn a_saved_graph_under_another_name_is_skipped_not_extracted() {
+    let (dir, graph) = built();
+    let meetings_json = dir.path().join("meetings.txt");
+    let o = run(&["meetings", "examples/corpus", "--format", "json", "-q"]);
+    fs::write(&meetings_json, &o.stdout).unwrap();
+    let renamed = dir.path().join("graph.txt");
+    fs::copy(&graph, &renamed).unwrap();
+    let skipped = |file: &Path| {
+        format!(
+            "skipped {}: a saved graph or meetings JSON, not an article",
+            file.display()
+        )
+    };
+    // Named alone: nothing to read, an error.
+    for file in [&renamed, &meetings_json] {
+        let o = run(&["meetings", s(file), "--format", "json"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(&skipped(file)), "{err}");
+        assert!(o.stdout.is_empty(), "{err}");
+    }
+    // In a folder beside articles (a .txt is taken from folders): skipped,
+    // the articles' meetings only.
+    let o = run(&["meetings", "examples/corpus", s(dir.path()), "--format", "json"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for file in [&renamed, &meetings_json] {
+        assert!(err.contains(&skipped(file)), "{err}");
+    }
+    let docs: Vec<String> = json(&o)["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["doc"].to_string())
+        .collect();
+    assert!(!docs.is_empty() && docs.iter().all(|d| d.contains("examples/corpus")), "{docs:?}");
+}
+
+#[test]
 fn render_json_into_a_folder_keeps_the_saved_graph() {
     let (_dir, graph) = built();
     let out = graph.parent().unwrap();
@@ -328,5 +367,66 @@ fn a_saved_graph_with_a_dangling_id_is_an_error_naming_it() {
             "{command}: {err}"
         );
         assert!(o.stdout.is_empty(), "{command}");
+    }
+}
+
+#[test]
+fn every_kind_of_dangling_id_and_a_repeated_meeting_or_entity_are_errors() {
+    type Edit = fn(&mut Value);
+    let cases: &[(&str, Edit, &str)] = &[
+        (
+            "person",
+            |v| v["meetings"][0]["participants"][0]["person"] = "person:nobody".into(),
+            "person person:nobody is defined by no entity",
+        ),
+        (
+            "represented",
+            |v| v["meetings"][0]["participants"][0]["represents"] = "org:nobody".into(),
+            "represented org:nobody is defined by no entity",
+        ),
+        (
+            "hub",
+            |v| v["hub"] = "org:nobody".into(),
+            "hub org:nobody is defined by no entity",
+        ),
+        (
+            "invitation",
+            |v| {
+                v["meetings"][0]["invitations"] = serde_json::json!([
+                    {"invitee": "country:QQ", "target": "org:icesco", "capacity": "observer"}
+                ])
+            },
+            "invitee country:QQ is defined by no entity",
+        ),
+        (
+            "entity twice",
+            |v| {
+                let first = v["entities"][0].clone();
+                v["entities"].as_array_mut().unwrap().push(first);
+            },
+            "is defined twice",
+        ),
+        (
+            "meeting twice",
+            |v| {
+                let first = v["meetings"][0].clone();
+                v["meetings"].as_array_mut().unwrap().push(first);
+            },
+            "is given twice (its facts would count twice)",
+        ),
+    ];
+    let (_dir, graph) = built();
+    let saved: Value = serde_json::from_str(&fs::read_to_string(&graph).unwrap()).unwrap();
+    for (name, edit, message) in cases {
+        let mut v = saved.clone();
+        edit(&mut v);
+        fs::write(&graph, v.to_string()).unwrap();
+        for command in ["meetings", "centrality"] {
+            let o = run(&[command, s(&graph)]);
+            assert_eq!(o.status.code(), Some(2), "{name}, {command}");
+            let err = stderr(&o);
+            assert!(err.contains(message), "{name}, {command}: {err}");
+            assert!(o.stdout.is_empty(), "{name}, {command}");
+        }
     }
 }

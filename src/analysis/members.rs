@@ -145,7 +145,7 @@ impl MemberStates {
         is_known: &dyn Fn(&str) -> bool,
     ) -> Result<()> {
         use crate::model::EntityKind;
-        let file: File = toml::from_str(text).map_err(|e| Error::data(origin, e.to_string()))?;
+        let file: File = toml::from_str(text).map_err(|e| Error::toml(origin, text, &e))?;
         for org in file.organization {
             let kind = crate::graph::kind_of_id(&org.id)
                 .map_err(|e| Error::data(origin, format!("organization {}", e)))?;

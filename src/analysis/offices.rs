@@ -188,7 +188,7 @@ impl Offices {
     ///     "bad.toml: [other]: weight -1 is not a number of 0 or more");
     /// ```
     pub fn extend_from_str(&mut self, text: &str, origin: &Path) -> Result<()> {
-        let file: File = toml::from_str(text).map_err(|e| Error::data(origin, e.to_string()))?;
+        let file: File = toml::from_str(text).map_err(|e| Error::toml(origin, text, &e))?;
         let specs = [
             (
                 Office::HeadOfStateOrGovernment,

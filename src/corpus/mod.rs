@@ -216,6 +216,8 @@ pub enum SkipReason {
     TooCostly { per_byte: u64 },
     #[error("file too large for 32-bit offsets ({len} bytes; at most {max})")]
     TooLargeToMap { len: usize, max: usize },
+    #[error("a saved graph or meetings JSON, not an article (give it alone, named .json)")]
+    SavedGraph,
     #[error("built-in boilerplate list is malformed: {0}")]
     Boilerplate(&'static str),
 }
@@ -306,12 +308,16 @@ pub enum Input {
 /// folder but its sub-folders is an input: a regular file with a corpus
 /// extension to read, any other file reported as skipped (not a regular
 /// file) or ignored (another extension); a folder given that holds no file
-/// is reported as ignored.
+/// is reported as ignored. A file reached again (named twice, through a
+/// folder and by name, by a link or through `..`) is read once, where it
+/// is first reached, and reported as ignored where it is reached again, as
+/// is `-` given twice: its meetings would count twice.
 pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
     let mut out = Vec::new();
+    let mut seen = Seen::default();
     for p in paths {
         if !p.is_dir() {
-            out.push(Input::File(p.clone()));
+            out.push(seen.input(p.clone()));
             continue;
         }
         let before = out.len();
@@ -341,31 +347,88 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
                     SkipReason::Read(crate::files::ReadError::NotRegular(kind)),
                 )
             } else if has_corpus_extension(e.path()) {
-                out.push(Input::File(e.into_path()));
+                out.push(seen.input(e.into_path()));
                 continue;
             } else {
                 let reason = match e.path().extension() {
                     Some(ext) => format!("not an article (.{})", ext.to_string_lossy()),
                     None => "not an article (no extension)".to_string(),
                 };
-                FileReport {
-                    path: e.into_path(),
-                    outcome: Outcome::Ignored { reason },
-                }
+                FileReport::ignored(e.into_path(), reason)
             };
             out.push(Input::Unreadable(report));
         }
         // A folder given that holds no file still has its line in the report.
         if out.len() == before {
-            out.push(Input::Unreadable(FileReport {
-                path: p.clone(),
-                outcome: Outcome::Ignored {
-                    reason: "a folder with no files".to_string(),
-                },
-            }));
+            out.push(Input::Unreadable(FileReport::ignored(
+                p.clone(),
+                "a folder with no files",
+            )));
         }
     }
     out
+}
+
+/// The files [`inputs`] has reached, by identity, with the path each was
+/// first reached by.
+#[derive(Default)]
+struct Seen {
+    files: std::collections::HashMap<FileId, PathBuf>,
+    stdin: bool,
+}
+
+impl Seen {
+    /// The input for `path`: the file to read, or, when it was reached
+    /// before, an ignored entry naming the first path. A path that cannot
+    /// be looked at is read (and reported) as given.
+    fn input(&mut self, path: PathBuf) -> Input {
+        if path == Path::new(STDIN) {
+            if std::mem::replace(&mut self.stdin, true) {
+                return Input::Unreadable(FileReport::ignored(path, "standard input, given twice"));
+            }
+            return Input::File(path);
+        }
+        let Some(id) = FileId::of(&path) else {
+            return Input::File(path);
+        };
+        match self.files.entry(id) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let reason = format!("the same file as {}", display_name(first.get()));
+                Input::Unreadable(FileReport::ignored(path, reason))
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(path.clone());
+                Input::File(path)
+            }
+        }
+    }
+}
+
+/// What makes two paths the same file: its device and inode on Unix (hard
+/// links included), its canonical path elsewhere.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum FileId {
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Canonical(PathBuf),
+}
+
+impl FileId {
+    /// The identity of the file `path` leads to (through links), if it can
+    /// be looked at. Never opens the file, so a FIFO does not block.
+    fn of(path: &Path) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = std::fs::metadata(path).ok()?;
+            Some(FileId::Inode(m.dev(), m.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            std::fs::canonicalize(path).ok().map(FileId::Canonical)
+        }
+    }
 }
 
 impl FileReport {
@@ -379,6 +442,15 @@ impl FileReport {
                 },
             },
             Err(reason) => FileReport::skipped(path, reason),
+        }
+    }
+
+    fn ignored(path: PathBuf, reason: impl Into<String>) -> FileReport {
+        FileReport {
+            path,
+            outcome: Outcome::Ignored {
+                reason: reason.into(),
+            },
         }
     }
 
@@ -444,6 +516,28 @@ fn starts_like_html(bytes: &[u8]) -> bool {
         .iter()
         .find(|b| !b.is_ascii_whitespace())
         .is_some_and(|&b| b == b'<')
+}
+
+/// True when the bytes open a JSON object whose first key is `format` or
+/// `meetings`: the `graph.json` of `build` or the JSON of `meetings` under
+/// another name, whose extraction would give meetings made of JSON.
+///
+/// ```
+/// # use diplograph::corpus::Corpus;
+/// let graph = Corpus::from_text("g.txt", "{\n  \"format\": \"diplograph-graph\",\n  \"meetings\": []\n}\n");
+/// assert!(graph.documents.is_empty());
+/// let article = Corpus::from_text("a.txt", "{Draft} ICESCO receives Japan\n\nThe Director-General received the Ambassador.\n");
+/// assert_eq!(article.documents.len(), 1);
+/// ```
+fn starts_like_saved_graph(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let skip_blank = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
+    let rest = &bytes[skip_blank(bytes)..];
+    let Some(rest) = rest.strip_prefix(b"{") else {
+        return false;
+    };
+    let rest = &rest[skip_blank(rest)..];
+    rest.starts_with(b"\"format\"") || rest.starts_with(b"\"meetings\"")
 }
 
 /// The path as given, with `/` separators.
@@ -533,6 +627,9 @@ impl Document {
     fn build(name: String, kind: Kind, bytes: Vec<u8>) -> Result<Document, SkipReason> {
         if decode::looks_binary(&bytes) {
             return Err(SkipReason::Binary);
+        }
+        if starts_like_saved_graph(&bytes) {
+            return Err(SkipReason::SavedGraph);
         }
         fits(bytes.len())?;
         let mut decoded = decode::decode(bytes);

@@ -102,9 +102,23 @@ pub fn find_in(lex: &Lexicon, folded: &Scanned) -> Vec<DateExpr> {
         }
         out.push((start..end, When::Date(date, None)));
     }
+    // The written dates by start, each with the furthest end up to it, so
+    // that a numeric date overlapping one is found by binary search (the
+    // numeric dates never overlap each other): a line of many dates stays
+    // linear.
+    let mut written: Vec<Range<usize>> = out.iter().map(|(r, _)| r.clone()).collect();
+    written.sort_by_key(|r| r.start);
+    let furthest: Vec<usize> = written
+        .iter()
+        .scan(0, |end, r| {
+            *end = r.end.max(*end);
+            Some(*end)
+        })
+        .collect();
     for c in NUMERIC.captures_iter(f) {
         let m = c.get(1).map_or(0..0, |m| m.range());
-        if out.iter().any(|(r, _)| r.start < m.end && m.start < r.end) {
+        let before_end = written.partition_point(|r| r.start < m.end);
+        if before_end > 0 && furthest[before_end - 1] > m.start {
             continue;
         }
         let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());

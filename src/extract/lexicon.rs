@@ -604,7 +604,7 @@ impl Lexicon {
     }
 
     fn parse(name: &Path, source: &str) -> Result<LexiconFile> {
-        toml::from_str(source).map_err(|e| Error::data(name, e.to_string()))
+        toml::from_str(source).map_err(|e| Error::toml(name, source, &e))
     }
 
     /// The merged lexicon, holding one lexicon per language of the files.

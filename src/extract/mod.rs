@@ -406,20 +406,29 @@ impl Extractor {
             })
             .filter(|d| d.year.is_some())
             .collect();
+        // The year of the first dated line of each month, looked up once
+        // per date (a line of many dates stays linear).
+        let mut year_of_month: HashMap<Option<u32>, Option<i32>> = HashMap::new();
+        for d in &dated {
+            year_of_month.entry(d.month).or_insert(d.year);
+        }
         let mut best: Option<(bool, PartialDate)> = None;
         for (n, line) in lines.into_iter().enumerate() {
             let text = &doc.text[line.clone()];
             let opening = n >= header_lines;
             let marker = date_marker(text);
             let mut found: Vec<(bool, PartialDate)> = Vec::new();
+            // Where the first place of the line ends, found once for all
+            // its dates.
+            let mut first_place_end: Option<Option<usize>> = None;
             for expr in dates::find(&self.lexicon, text) {
                 let dates::When::Date(mut date, _) = expr.when else {
                     continue;
                 };
                 if date.year.is_none()
-                    && let Some(d) = dated.iter().find(|d| d.month == date.month)
+                    && let Some(&year) = year_of_month.get(&date.month)
                 {
-                    date.year = d.year;
+                    date.year = year;
                 }
                 let dateline = item::is_dateline(&text[..expr.range.start]);
                 // A day-month dateline without year ("KUALA LUMPUR, Nov 4")
@@ -428,11 +437,15 @@ impl Extractor {
                 if (date.year.is_none() && !yearless_dateline) || (opening && !dateline) {
                     continue;
                 }
-                let after_place = self
-                    .gazetteer
-                    .find(&text[..expr.range.start])
-                    .iter()
-                    .any(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place);
+                let first_end = *first_place_end.get_or_insert_with(|| {
+                    self.gazetteer
+                        .find(text)
+                        .iter()
+                        .filter(|m| self.gazetteer.entry(m.entry).kind == EntityKind::Place)
+                        .map(|m| m.range.end)
+                        .min()
+                });
+                let after_place = first_end.is_some_and(|end| end <= expr.range.start);
                 found.push((after_place, date));
             }
             if let Some(m) = marker {

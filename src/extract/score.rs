@@ -123,15 +123,17 @@ impl Weights {
         Self::parse(BUILTIN, Path::new("data/weights.toml"))
     }
 
-    /// Weights from a file of the same format as `data/weights.toml`.
+    /// Weights from a file of the same format as `data/weights.toml`: a
+    /// regular file (a FIFO or a device is refused, never waited on or read
+    /// without end) of at most [`crate::files::MAX_DATA_FILE`] bytes.
     pub fn from_file(path: &Path) -> Result<Self> {
-        let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let source = crate::files::read_text(path, crate::files::MAX_DATA_FILE)?;
         Self::parse(&source, path)
     }
 
     fn parse(source: &str, path: &Path) -> Result<Self> {
         let file: WeightsFile =
-            toml::from_str(source).map_err(|e| Error::data(path, e.to_string()))?;
+            toml::from_str(source).map_err(|e| Error::toml(path, source, &e))?;
         let mut weights = [0.0; FEATURES.len()];
         for (name, w) in &file.weights {
             let i = FEATURES.iter().position(|f| f == name).ok_or_else(|| {

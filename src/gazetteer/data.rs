@@ -98,7 +98,7 @@ pub struct Spec {
 impl GazetteerFile {
     /// Parses a file's text; `path` names it in errors.
     pub fn parse(source: &str, path: &Path) -> Result<Self> {
-        toml::from_str(source).map_err(|e| Error::data(path, e.to_string()))
+        toml::from_str(source).map_err(|e| Error::toml(path, source, &e))
     }
 
     /// Adds this file's entries to `entries`, merging those that exist.
@@ -233,6 +233,17 @@ pub(super) fn check_references(entries: &[Entry], path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The list of a gazetteer file that holds entries of `kind`.
+fn list_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Country => "country",
+        EntityKind::Organization => "organization",
+        EntityKind::Initiative => "initiative",
+        EntityKind::Place => "place",
+        EntityKind::Person => "person",
+    }
+}
+
 /// Merges one spec; gives the id of its entry.
 fn merge(
     entries: &mut Vec<Entry>,
@@ -245,16 +256,25 @@ fn merge(
         (Some(id), _, _) => id.clone(),
         (None, Some(iso), EntityKind::Country) => format!("country:{}", iso.to_uppercase()),
         _ => {
+            let key = if kind == EntityKind::Country { "iso" } else { "id" };
+            let name = spec
+                .name
+                .as_deref()
+                .map_or_else(String::new, |n| format!(" (name {n:?})"));
             return Err(Error::data(
                 path,
-                format!("a {kind:?} entry needs an id: {spec:?}"),
+                format!("an entry of [[{}]] needs an {key}{name}", list_name(kind)),
             ));
         }
     };
     if !id.starts_with(&format!("{}:", kind.prefix())) {
         return Err(Error::data(
             path,
-            format!("id {id} of a {kind:?} must start with `{}:`", kind.prefix()),
+            format!(
+                "id {id} of an entry of [[{}]] must start with `{}:`",
+                list_name(kind),
+                kind.prefix()
+            ),
         ));
     }
     if kind == EntityKind::Country {

@@ -1115,6 +1115,18 @@ mod tests {
                 "[[place]]\nid = \"place:x\"\nname = \"Xville\"\n[[place]]\nid = \"place:x\"\nname = \"Xtown\"\n",
                 "place:x is given twice",
             ),
+            (
+                "[[organization]]\nid = \"who\"\nname = \"W H O\"\n",
+                "id who of an entry of [[organization]] must start with `org:`",
+            ),
+            (
+                "[[initiative]]\nname = \"A coalition\"\n",
+                "an entry of [[initiative]] needs an id (name \"A coalition\")",
+            ),
+            (
+                "[[country]]\nname = \"Atlantis\"\n",
+                "an entry of [[country]] needs an iso (name \"Atlantis\")",
+            ),
         ];
         for (text, want) in cases {
             let err = user_file(text)

@@ -159,7 +159,8 @@ impl MeetingGraph {
     /// Reads a graph written by [`MeetingGraph::save`]. A plain `meetings`
     /// JSON (without `format`) is read too, and its meetings merged. Every
     /// id that a meeting or the hub names must be one of the file's entities
-    /// (the error names the first that is not).
+    /// (the error names the first that is not), and a saved graph gives
+    /// each meeting once.
     pub fn load(path: &Path) -> Result<Self> {
         let text = crate::files::read_text(path, u64::MAX)?;
         let mut value: serde_json::Value =
@@ -196,11 +197,27 @@ impl MeetingGraph {
             ));
         }
         check_ids(&file.extraction, file.hub.as_deref(), path)?;
+        check_meetings_once(&file.extraction, path)?;
         let g = MeetingGraph::from_merged(file.extraction)?;
         Ok(match &file.hub {
             Some(hub) => g.with_main_hub(hub),
             None => g,
         })
+    }
+}
+
+/// A saved graph's meetings are merged already and loaded as they are: a
+/// meeting id given twice (a file edited by hand or by another tool) would
+/// count that meeting twice. (A plain `meetings` JSON is merged on loading,
+/// which joins repeated meetings.)
+fn check_meetings_once(extraction: &Extraction, path: &Path) -> Result<()> {
+    let mut seen = HashSet::new();
+    match extraction.meetings.iter().find(|m| !seen.insert(m.id.as_str())) {
+        Some(m) => Err(Error::data(
+            path,
+            format!("meeting {} is given twice (its facts would count twice)", m.id),
+        )),
+        None => Ok(()),
     }
 }
 
