@@ -35,8 +35,13 @@ struct Jump {
     original_end: u32,
 }
 
-/// An offset of a text, which the corpus stage keeps under 4 GiB.
-fn offset(at: usize) -> u32 {
+/// An offset (or an index) as `u32`: texts are under 4 GiB, which the
+/// corpus stage ensures by skipping larger files.
+///
+/// # Panics
+///
+/// On 4 GiB or more.
+pub(crate) fn offset(at: usize) -> u32 {
     u32::try_from(at).expect("texts are under 4 GiB (larger files are skipped)")
 }
 
@@ -269,48 +274,6 @@ pub fn at_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     before && after
 }
 
-/// The leftmost(-longest) matches of an automaton that pass `accept`, where
-/// a rejected match does not hide a later one it overlaps: in "via
-/// videoconference", the rejected "via video" must not hide "videoconference".
-///
-/// ```
-/// use aho_corasick::{AhoCorasick, MatchKind};
-/// use diplograph::text::{accepted_matches, at_word_boundaries};
-/// let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest)
-///     .build(["via video", "videoconference"]).unwrap();
-/// let hay = "held via videoconference";
-/// let found = accepted_matches(&ac, hay, |m| at_word_boundaries(hay, &m.range()));
-/// assert_eq!(&hay[found[0].range()], "videoconference");
-/// ```
-pub fn accepted_matches(
-    automaton: &aho_corasick::AhoCorasick,
-    haystack: &str,
-    accept: impl Fn(&aho_corasick::Match) -> bool,
-) -> Vec<aho_corasick::Match> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < haystack.len() {
-        let input = aho_corasick::Input::new(haystack).range(at..);
-        let Some(m) = automaton.find(input) else {
-            break;
-        };
-        // One character after the match's start, at least (an empty
-        // match must not stop the scan, nor move it inside a character).
-        let next_char = m.start()
-            + haystack[m.start()..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
-        if accept(&m) {
-            at = m.end().max(next_char);
-            out.push(m);
-        } else {
-            at = next_char;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,17 +358,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn empty_patterns_never_split_a_character() {
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build([""])
-            .unwrap();
-        let hay = "Émirats à Doha";
-        let found = accepted_matches(&ac, hay, |m| at_word_boundaries(hay, &m.range()));
-        assert!(found.iter().all(|m| hay.is_char_boundary(m.start())));
     }
 
     #[test]
