@@ -3,8 +3,11 @@
 //!
 //! Matching is accent- and case-insensitive ("Emirats Arabes Unis" finds
 //! "Émirats arabes unis"), but evidence must point at the exact bytes of the
-//! source. [`Folded`] keeps, for every byte of the folded text, the byte of
-//! the original it came from.
+//! source. [`Folded`] maps every byte of the folded text to the byte of the
+//! original it came from. An ASCII char folds to one byte for one byte, so
+//! the map keeps only the non-ASCII chars (`u32` offsets, 16 bytes each):
+//! an ASCII text has no map at all, and a French one about half a byte per
+//! byte of text.
 
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -15,9 +18,31 @@ use unicode_normalization::char::is_combining_mark;
 pub struct Folded {
     /// Lowercased text without diacritics, typographic apostrophes made plain.
     pub text: String,
-    /// `map[i]` is the byte offset in the original of folded byte `i`;
-    /// one extra entry holds the original length.
-    map: Vec<usize>,
+    /// The non-ASCII chars of the original, in order (see [`Jump`]).
+    jumps: Vec<Jump>,
+    /// The original's length.
+    len: usize,
+}
+
+/// A non-ASCII char of the original: every byte of its fold
+/// (`folded..folded_end`, maybe none) comes from `original`, the char's
+/// start. Between two jumps, the fold and the original advance together.
+#[derive(Debug, Clone, Copy)]
+struct Jump {
+    folded: u32,
+    folded_end: u32,
+    original: u32,
+    original_end: u32,
+}
+
+/// An offset (or an index) as `u32`: texts are under 4 GiB, which the
+/// corpus stage ensures by skipping larger files.
+///
+/// # Panics
+///
+/// On 4 GiB or more.
+pub(crate) fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("texts are under 4 GiB (larger files are skipped)")
 }
 
 impl Folded {
@@ -29,24 +54,69 @@ impl Folded {
     /// let r = f.original_range(0..7);
     /// assert_eq!(&"Émirats d’Arabie"[r], "Émirats");
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// On a text of 4 GiB or more (the corpus stage skips such files).
     pub fn new(original: &str) -> Self {
         if original.is_ascii() {
-            // One byte, one byte: the map is the identity.
+            // One byte, one byte: no map.
             return Folded {
                 text: original.to_ascii_lowercase(),
-                map: (0..=original.len()).collect(),
+                jumps: Vec::new(),
+                len: original.len(),
             };
         }
+        offset(original.len());
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
+        let mut jumps = Vec::new();
         let mut buf = [0u8; 4];
-        for (at, c) in original.char_indices() {
+        let mut rest = original;
+        while !rest.is_empty() {
+            // The ASCII run first, byte for byte.
+            let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+            text.extend(rest[..run].bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            rest = &rest[run..];
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            let at = original.len() - rest.len();
             let before = text.len();
             fold_char(c, &mut text, &mut buf);
-            map.extend(std::iter::repeat_n(at, text.len() - before));
+            jumps.push(Jump {
+                folded: offset(before),
+                folded_end: offset(text.len()),
+                original: offset(at),
+                original_end: offset(at + c.len_utf8()),
+            });
+            rest = &rest[c.len_utf8()..];
         }
-        map.push(original.len());
-        Folded { text, map }
+        Folded {
+            text,
+            jumps,
+            len: original.len(),
+        }
+    }
+
+    /// The original offset of folded byte `i` (below the fold's length).
+    fn original_at(&self, i: usize) -> usize {
+        let k = self.jumps.partition_point(|j| j.folded as usize <= i);
+        match k.checked_sub(1).map(|k| self.jumps[k]) {
+            None => i,
+            Some(j) if i < j.folded_end as usize => j.original as usize,
+            Some(j) => j.original_end as usize + (i - j.folded_end as usize),
+        }
+    }
+
+    /// The first folded byte whose original offset is at least `at` (the
+    /// fold's length if none).
+    fn folded_at(&self, at: usize) -> usize {
+        let k = self.jumps.partition_point(|j| (j.original as usize) < at);
+        let i = match k.checked_sub(1).map(|k| self.jumps[k]) {
+            None => at,
+            Some(j) => j.folded_end as usize + at.saturating_sub(j.original_end as usize),
+        };
+        i.min(self.text.len())
     }
 
     /// The original byte range of a folded byte range.
@@ -58,9 +128,10 @@ impl Folded {
     pub fn whole(&self) -> FoldedSlice<'_> {
         FoldedSlice {
             text: &self.text,
-            map: &self.map[..self.text.len()],
+            of: self,
+            from: 0,
             start: 0,
-            end: self.map.last().copied().unwrap_or(0),
+            end: self.len,
         }
     }
 
@@ -75,12 +146,12 @@ impl Folded {
     /// assert_eq!(&original[9..][s.original_range(2..8)], "ICESCO");
     /// ```
     pub fn slice(&self, range: Range<usize>) -> FoldedSlice<'_> {
-        let map = &self.map[..self.text.len()];
-        let from = map.partition_point(|&o| o < range.start);
-        let to = map.partition_point(|&o| o < range.end);
+        let from = self.folded_at(range.start);
+        let to = self.folded_at(range.end);
         FoldedSlice {
             text: &self.text[from..to],
-            map: &map[from..to],
+            of: self,
+            from,
             start: range.start,
             end: range.end,
         }
@@ -92,8 +163,10 @@ impl Folded {
 pub struct FoldedSlice<'a> {
     /// The folded text of the part.
     pub text: &'a str,
-    /// The original offset of each folded byte.
-    map: &'a [usize],
+    /// The fold of the whole.
+    of: &'a Folded,
+    /// Where `text` starts in the fold of the whole.
+    from: usize,
     /// The part's original range.
     start: usize,
     end: usize,
@@ -103,15 +176,20 @@ impl FoldedSlice<'_> {
     /// The original byte range of a folded byte range, relative to the
     /// part's start.
     pub fn original_range(&self, folded: Range<usize>) -> Range<usize> {
-        let start = self.map.get(folded.start).copied().unwrap_or(self.end);
+        let len = self.text.len();
+        let at = |i: usize| self.of.original_at(self.from + i);
+        let start = if folded.start < len {
+            at(folded.start)
+        } else {
+            self.end
+        };
         // The end maps to the start of the original char after the last folded byte.
         let end = match folded.end.checked_sub(1) {
             None => start,
             Some(last) => {
-                let last = self.map[last];
-                self.map[folded.end..]
-                    .iter()
-                    .copied()
+                let last = at(last);
+                (folded.end..len)
+                    .map(at)
                     .find(|&o| o > last)
                     .unwrap_or(self.end)
             }
@@ -196,48 +274,6 @@ pub fn at_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     before && after
 }
 
-/// The leftmost(-longest) matches of an automaton that pass `accept`, where
-/// a rejected match does not hide a later one it overlaps: in "via
-/// videoconference", the rejected "via video" must not hide "videoconference".
-///
-/// ```
-/// use aho_corasick::{AhoCorasick, MatchKind};
-/// use diplograph::text::{accepted_matches, at_word_boundaries};
-/// let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest)
-///     .build(["via video", "videoconference"]).unwrap();
-/// let hay = "held via videoconference";
-/// let found = accepted_matches(&ac, hay, |m| at_word_boundaries(hay, &m.range()));
-/// assert_eq!(&hay[found[0].range()], "videoconference");
-/// ```
-pub fn accepted_matches(
-    automaton: &aho_corasick::AhoCorasick,
-    haystack: &str,
-    accept: impl Fn(&aho_corasick::Match) -> bool,
-) -> Vec<aho_corasick::Match> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    while at < haystack.len() {
-        let input = aho_corasick::Input::new(haystack).range(at..);
-        let Some(m) = automaton.find(input) else {
-            break;
-        };
-        // One character after the match's start, at least (an empty
-        // match must not stop the scan, nor move it inside a character).
-        let next_char = m.start()
-            + haystack[m.start()..]
-                .chars()
-                .next()
-                .map_or(1, char::len_utf8);
-        if accept(&m) {
-            at = m.end().max(next_char);
-            out.push(m);
-        } else {
-            at = next_char;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,15 +304,60 @@ mod tests {
         assert_eq!(&original[r], "l’ambassade");
     }
 
+    /// The map of the first design: one original offset per folded byte.
+    fn byte_map(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        let mut buf = [0u8; 4];
+        for (at, c) in original.char_indices() {
+            let before = text.len();
+            fold_char(c, &mut text, &mut buf);
+            map.extend(std::iter::repeat_n(at, text.len() - before));
+        }
+        (text, map)
+    }
+
     #[test]
-    fn empty_patterns_never_split_a_character() {
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build([""])
-            .unwrap();
-        let hay = "Émirats à Doha";
-        let found = accepted_matches(&ac, hay, |m| at_word_boundaries(hay, &m.range()));
-        assert!(found.iter().all(|m| hay.is_char_boundary(m.start())));
+    fn the_compact_map_is_the_byte_map() {
+        for original in [
+            "",
+            "Plain ASCII, SHOUTED",
+            "Émirats d’Arabie",
+            "e\u{301}x a\u{301}\u{300} ŒUVRE straße ı ø Bahreïn",
+            "\u{301}début",
+            "fin\u{301}",
+            "l’ICESCO à Rabat – Œ",
+        ] {
+            let f = Folded::new(original);
+            let (text, map) = byte_map(original);
+            assert_eq!(f.text, text, "{original:?}");
+            for (i, &o) in map.iter().enumerate() {
+                assert_eq!(f.original_at(i), o, "{original:?} at {i}");
+            }
+            let bounds: Vec<usize> = (0..=original.len())
+                .filter(|&i| original.is_char_boundary(i))
+                .collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    let slice = f.slice(a..b);
+                    let from = map.partition_point(|&o| o < a);
+                    let to = map.partition_point(|&o| o < b);
+                    assert_eq!(slice.text, &text[from..to], "{original:?} {a}..{b}");
+                    // Every folded range of the slice maps as the byte map does.
+                    let sub = &map[from..to];
+                    for x in 0..=sub.len() {
+                        for y in x..=sub.len() {
+                            let start = sub.get(x).copied().unwrap_or(b);
+                            let end = match y.checked_sub(1) {
+                                None => start,
+                                Some(l) => sub[y..].iter().copied().find(|&o| o > sub[l]).unwrap_or(b),
+                            };
+                            assert_eq!(slice.original_range(x..y), start - a..end - a);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{FoldedSlice, fold, with_fold};
+use crate::text::{FoldedSlice, fold, offset, with_fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -304,7 +304,7 @@ struct PhraseIndex {
     automaton: AhoCorasick,
     /// For each pattern, each list it belongs to: (list, value, prefix), the
     /// list's first pattern of that string when it has several.
-    tags: Vec<Vec<(usize, usize, bool)>>,
+    tags: Vec<Vec<(u16, u32, bool)>>,
 }
 
 impl PhraseIndex {
@@ -314,9 +314,11 @@ impl PhraseIndex {
         let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
-        let mut tags: Vec<Vec<(usize, usize, bool)>> = Vec::new();
+        let mut tags: Vec<Vec<(u16, u32, bool)>> = Vec::new();
         for (list, (pats, targets)) in lists.into_iter().enumerate() {
+            let list = u16::try_from(list).expect("a lexicon has fewer than 65,536 lists");
             for (pattern, &(value, prefix)) in pats.iter().zip(targets) {
+                let value = offset(value);
                 let k = *ids.entry(pattern).or_insert_with(|| {
                     patterns.push(pattern);
                     tags.push(Vec::new());
@@ -356,11 +358,12 @@ impl PhraseIndex {
                 continue;
             }
             let free_end = !word_after(m.end());
+            let (start, end) = (offset(m.start()), offset(m.end()));
             for &(list, value, prefix) in &self.tags[m.pattern().as_usize()] {
                 hits.push(Hit {
                     list,
-                    start: m.start(),
-                    end: m.end(),
+                    start,
+                    end,
                     value,
                     prefix,
                     free_end,
@@ -373,15 +376,15 @@ impl PhraseIndex {
 }
 
 /// A phrase of one list found at a word start, and whether a word
-/// character follows it.
+/// character follows it (16 bytes: a sentence keeps its hits).
 #[derive(Debug, Clone)]
 struct Hit {
-    list: usize,
-    start: usize,
-    end: usize,
-    value: usize,
+    list: u16,
     prefix: bool,
     free_end: bool,
+    start: u32,
+    end: u32,
+    value: u32,
 }
 
 /// What a leftmost-longest search of one list gives in the text up to
@@ -393,15 +396,15 @@ fn leftmost_longest(hits: &[Hit], end: usize) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut at = 0;
     let mut k = 0;
-    while let Some(first) = hits.get(k).filter(|h| h.start < end) {
+    while let Some(first) = hits.get(k).filter(|h| (h.start as usize) < end) {
         let start = first.start;
         let group = &hits[k..k + hits[k..].partition_point(|h| h.start == start)];
-        if let Some(h) = group.iter().find(|h| h.end <= end)
-            && start >= at
-            && (h.prefix || h.free_end || h.end == end)
+        if let Some(h) = group.iter().find(|h| h.end as usize <= end)
+            && start as usize >= at
+            && (h.prefix || h.free_end || h.end as usize == end)
         {
-            out.push((start..h.end, h.value));
-            at = h.end;
+            out.push((start as usize..h.end as usize, h.value as usize));
+            at = h.end as usize;
         }
         k += group.len();
     }
@@ -475,8 +478,8 @@ impl<'t> Scanned<'t> {
             Some((index, list)) if Some(index) == self.index => list,
             _ => return p.find(&self.text[..end]),
         };
-        let from = self.hits.partition_point(|h| h.list < list);
-        let to = from + self.hits[from..].partition_point(|h| h.list == list);
+        let from = self.hits.partition_point(|h| (h.list as usize) < list);
+        let to = from + self.hits[from..].partition_point(|h| h.list as usize == list);
         leftmost_longest(&self.hits[from..to], end)
     }
 }

@@ -181,9 +181,9 @@ impl Extractor {
     }
 
     /// The publisher of a document (see the `publisher` module), and the
-    /// record of the decision.
-    fn publisher(&self, doc: &Document) -> (EntryId, Publication) {
-        let d = publisher::decide(doc, &self.gazetteer, &self.publishers, &self.lexicon);
+    /// record of the decision; `folded` is the fold of its text.
+    fn publisher(&self, doc: &Document, folded: &Folded) -> (EntryId, Publication) {
+        let d = publisher::decide(doc, folded, &self.gazetteer, &self.publishers, &self.lexicon);
         let id = |e: EntryId| self.gazetteer.entry(e).id.clone();
         let publication = Publication {
             doc: doc.name.clone(),
@@ -206,17 +206,18 @@ impl Extractor {
 
     /// Walks a document's items in order, each with its context, sentences
     /// and the document's people so far, `hub` publishing; gives the people
-    /// and the entities the document added.
+    /// and the entities the document added. `folded` is the fold of its
+    /// text, made once for the publisher and every item.
     fn items(
         &self,
         doc: &Document,
+        folded: &Folded,
         hub: EntryId,
         f: &mut ItemVisitor,
     ) -> (Vec<DocPerson>, Vec<Entry>) {
         let doc_anchor = self.anchor(doc, None);
         let mut people = Vec::new();
         let mut entities = Entities::published_by(&self.gazetteer, hub);
-        let folded = Folded::new(&doc.text);
         for (i, item) in doc.items.iter().enumerate() {
             let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
             let item_folded: Vec<&str> = item
@@ -229,7 +230,7 @@ impl Extractor {
             let lex = self.lexicon.for_language(lang);
             let sentences = item::sentences(
                 &doc.text,
-                &folded,
+                folded,
                 lex,
                 &mut entities,
                 item.headline.clone(),
@@ -252,8 +253,9 @@ impl Extractor {
     fn document(&self, doc: &Document) -> DocOutput {
         let mut out = Vec::new();
         let mut announcements = Vec::new();
-        let (hub, publication) = self.publisher(doc);
-        let (people, entities) = self.items(doc, hub, &mut |i, ctx, sentences, people| {
+        let folded = Folded::new(&doc.text);
+        let (hub, publication) = self.publisher(doc, &folded);
+        let (people, entities) = self.items(doc, &folded, hub, &mut |i, ctx, sentences, people| {
             let item = &doc.items[i];
             let lang = ctx.lang.to_string();
             let meetings = ctx.meetings(sentences, people);
@@ -334,8 +336,9 @@ impl Extractor {
             .par_iter()
             .map(|doc| {
                 let mut out = Vec::new();
-                let (hub, _) = self.publisher(doc);
-                self.items(doc, hub, &mut |i, ctx, sentences, people| {
+                let folded = Folded::new(&doc.text);
+                let (hub, _) = self.publisher(doc, &folded);
+                self.items(doc, &folded, hub, &mut |i, ctx, sentences, people| {
                     for c in ctx.candidates(sentences, people) {
                         out.push(CandidateRecord {
                             doc: doc.name.clone(),

@@ -107,9 +107,10 @@ impl Candidates {
 }
 
 /// Decides who publishes `doc` among the `candidates` of `g` (see the
-/// module documentation).
+/// module documentation); `folded` is the fold of its text.
 pub(super) fn decide(
     doc: &Document,
+    folded: &Folded,
     g: &Gazetteer,
     candidates: &Candidates,
     lex: &Lexicon,
@@ -123,7 +124,7 @@ pub(super) fn decide(
             (item.paragraphs.first()).and_then(|p| dateline_end(text, p).map(|end| p.start..end)),
         );
         for line in lines {
-            for m in g.find(&text[line.clone()]) {
+            for m in g.find_folded(&text[line.clone()], &folded.slice(line.clone())) {
                 if candidates.iter().any(|c| c.entry == m.entry) {
                     cues.push(Cue {
                         entry: m.entry,
@@ -145,7 +146,7 @@ pub(super) fn decide(
             .take(LEDE_SENTENCES);
         let sentences = item.headline.iter().map(|h| (h.clone(), false)).chain(lede);
         for (s, opens) in sentences {
-            cues.extend(subject(text, s, opens, g, candidates));
+            cues.extend(subject(text, folded, s, opens, g, candidates));
         }
     }
     cues.sort_by_key(|c| c.range.start);
@@ -193,9 +194,10 @@ fn after_words(s: &str, n: usize) -> usize {
 
 /// The cue of sentence `range`'s subject, if an organization that can
 /// publish is its subject; a sentence that `opens` its paragraph starts
-/// after its dateline, if any.
+/// after its dateline, if any. `folded` is the fold of `text`.
 fn subject(
     text: &str,
+    folded: &Folded,
     range: Range<usize>,
     opens: bool,
     g: &Gazetteer,
@@ -207,9 +209,9 @@ fn subject(
     let rest = &s[opening..];
     let heads_end = opening + after_words(rest, OPENING_WORDS);
     let names_end = opening + after_words(rest, NAME_WORDS);
-    let folded = Folded::new(s);
+    let folded = folded.slice(range.clone());
     let mentions: Vec<_> = g
-        .find_folded(s, &folded.whole())
+        .find_folded(s, &folded)
         .into_iter()
         .filter(|m| m.range.start >= opening)
         .collect();
@@ -218,7 +220,7 @@ fn subject(
         let mut from = 0;
         while let Some(at) = folded.text[from..].find(phrase) {
             let r = from + at..from + at + phrase.len();
-            if at_word_boundaries(&folded.text, &r) {
+            if at_word_boundaries(folded.text, &r) {
                 out.push(folded.original_range(r.clone()));
             }
             from = r.end;
@@ -294,7 +296,8 @@ mod tests {
         let lex = Lexicon::builtin().unwrap();
         let corpus = Corpus::from_text("a.txt", text);
         let doc = &corpus.documents[0];
-        let d = decide(doc, &g, &Candidates::new(&g), lex.for_language("en"));
+        let folded = Folded::new(&doc.text);
+        let d = decide(doc, &folded, &g, &Candidates::new(&g), lex.for_language("en"));
         let cues = d
             .cues
             .iter()

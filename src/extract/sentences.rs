@@ -18,36 +18,28 @@ pub fn split(
     let s = &text[range.clone()];
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '»' | '’' | ')') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(s.len(), |&(o, _)| o);
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            let next = chars.get(k).map(|&(_, c)| c);
-            let spaced = k > j || k == chars.len();
-            let starts_sentence = next.is_none_or(|n| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '(')
-            });
-            let boundary = spaced
-                && starts_sentence
-                && (c != '.' || !ends_abbreviation(&s[start..at], &is_abbreviation));
-            if boundary {
-                push(&mut out, s, start..end, range.start);
-                start = chars.get(k).map_or(s.len(), |&(o, _)| o);
-                i = k;
-                continue;
-            }
+    // The end marks are ASCII: their bytes are never inside a char.
+    for (at, c) in s.bytes().enumerate() {
+        if !matches!(c, b'.' | b'!' | b'?') {
+            continue;
         }
-        i += 1;
+        let after = &s[at + 1..];
+        let closed = after.trim_start_matches(['"', '”', '»', '’', ')']);
+        let end = s.len() - closed.len();
+        let rest = closed.trim_start();
+        let next_start = s.len() - rest.len();
+        let next = rest.chars().next();
+        let spaced = next_start > end || rest.is_empty();
+        let starts_sentence = next.is_none_or(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '«' | '(')
+        });
+        let boundary = spaced
+            && starts_sentence
+            && (c != b'.' || !ends_abbreviation(&s[start..=at], &is_abbreviation));
+        if boundary {
+            push(&mut out, s, start..end, range.start);
+            start = next_start;
+        }
     }
     push(&mut out, s, start..s.len(), range.start);
     out
@@ -63,15 +55,17 @@ fn push(out: &mut Vec<Range<usize>>, s: &str, r: Range<usize>, base: usize) {
     }
 }
 
-fn ends_abbreviation(before: &str, is_abbreviation: &impl Fn(&str) -> bool) -> bool {
-    let word = before
+/// True when the period ending `sentence` ends an abbreviation.
+fn ends_abbreviation(sentence: &str, is_abbreviation: &impl Fn(&str) -> bool) -> bool {
+    let dotted = sentence
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
+    let word = &dotted[..dotted.len() - 1];
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (letters == 1 && word.chars().next().is_some_and(char::is_uppercase))
         || is_abbreviation(word)
-        || is_abbreviation(&format!("{word}."))
+        || is_abbreviation(dotted)
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@ mod data;
 
 use crate::error::{Error, Result};
 use crate::model::{Entity, EntityKind};
-use crate::text::{Folded, FoldedSlice, accepted_matches, at_word_boundaries, fold};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::{Folded, FoldedSlice, at_word_boundaries, fold, is_word_char};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -91,21 +91,63 @@ pub struct Gazetteer {
     hub: EntryId,
 }
 
+/// Names searched in one overlapping scan of a text.
 #[derive(Debug, Clone)]
 struct Matcher {
+    /// Every occurrence of every pattern.
     automaton: AhoCorasick,
     targets: Vec<(EntryId, Form)>,
 }
 
 impl Matcher {
+    /// A matcher of non-empty patterns (an empty one names nothing).
     fn new(patterns: Vec<(String, EntryId, Form)>) -> Self {
-        let (pats, targets): (Vec<String>, Vec<(EntryId, Form)>) =
-            patterns.into_iter().map(|(p, e, f)| (p, (e, f))).unzip();
+        let (pats, targets): (Vec<String>, Vec<(EntryId, Form)>) = patterns
+            .into_iter()
+            .filter(|(p, ..)| !p.is_empty())
+            .map(|(p, e, f)| (p, (e, f)))
+            .unzip();
+        // A DFA: one table step per byte, the scan every sentence pays.
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .expect("gazetteer patterns are plain strings");
         Matcher { automaton, targets }
+    }
+
+    /// The names at whole words in `hay`, as a leftmost-longest search
+    /// restarted after each match finds them: at each start the longest
+    /// name (the first of equal ones) is the match; a whole-word one is
+    /// kept and the search goes on after it, another is dropped and the
+    /// search goes on at the next char, so that a rejected name hides no
+    /// name that starts later ("via video" does not hide
+    /// "videoconference"). A name inside a word is never kept and hides
+    /// only names of its own start, so it is left out of the scan.
+    fn find(&self, hay: &str) -> Vec<(Range<usize>, EntryId, Form)> {
+        let word_before = |at: usize| hay[..at].chars().next_back().is_some_and(is_word_char);
+        let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
+            .automaton
+            .find_overlapping_iter(hay)
+            .filter(|m| !word_before(m.start()))
+            .map(|m| (m.start(), std::cmp::Reverse(m.end()), m.pattern().as_usize()))
+            .collect();
+        hits.sort_unstable();
+        let mut out = Vec::new();
+        let mut at = 0;
+        let mut last_start = None;
+        for (start, std::cmp::Reverse(end), pattern) in hits {
+            // Only the first (longest) of a start is the search's match.
+            if last_start.replace(start) == Some(start) || start < at {
+                continue;
+            }
+            if at_word_boundaries(hay, &(start..end)) {
+                let (entry, form) = self.targets[pattern];
+                out.push((start..end, entry, form));
+                at = end;
+            }
+        }
+        out
     }
 }
 
@@ -217,26 +259,15 @@ impl Gazetteer {
     /// [`Gazetteer::find`] with the folded text already at hand.
     pub fn find_folded(&self, text: &str, folded: &FoldedSlice) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
-        let hay = folded.text;
-        for m in accepted_matches(&self.folded.automaton, hay, |m| {
-            at_word_boundaries(hay, &m.range())
-        }) {
-            let (entry, form) = self.folded.targets[m.pattern().as_usize()];
+        for (range, entry, form) in self.folded.find(folded.text) {
             found.push(Mention {
-                range: folded.original_range(m.range()),
+                range: folded.original_range(range),
                 entry,
                 form,
             });
         }
-        for m in accepted_matches(&self.acronyms.automaton, text, |m| {
-            at_word_boundaries(text, &m.range())
-        }) {
-            let (entry, form) = self.acronyms.targets[m.pattern().as_usize()];
-            found.push(Mention {
-                range: m.range(),
-                entry,
-                form,
-            });
+        for (range, entry, form) in self.acronyms.find(text) {
+            found.push(Mention { range, entry, form });
         }
         // Keep the longest of overlapping mentions, then restore text order.
         found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
@@ -560,6 +591,53 @@ impl Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`Matcher::find`] stands for: a leftmost-longest search
+    /// restarted after each match, a rejected one at its next char.
+    fn restarted(patterns: &[&str], hay: &str) -> Vec<(Range<usize>, usize)> {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(m) = ac.find(aho_corasick::Input::new(hay).range(at..)) {
+            let next_char = m.start() + hay[m.start()..].chars().next().map_or(1, char::len_utf8);
+            if at_word_boundaries(hay, &m.range()) {
+                out.push((m.range(), m.pattern().as_usize()));
+                at = m.end();
+            } else {
+                at = next_char;
+            }
+            if at >= hay.len() {
+                break;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn one_overlapping_scan_finds_what_the_restarted_search_finds() {
+        let patterns = [
+            "via video", "videoconference", "oman", "omanais", "emirats arabes unis",
+            "emirats", "arabes", "unis", "l'union", "union africaine", "union", "oman",
+        ];
+        let matcher = Matcher::new(
+            patterns.iter().enumerate().map(|(i, p)| (p.to_string(), i, Form::Name)).collect(),
+        );
+        for hay in [
+            "held via videoconference with oman",
+            "omanais et oman. les emirats arabes unis, l'union africaine",
+            "xoman omanx oman-oman emirats arabes union africain l'unionafricaine",
+            "emirats arabes unisvia videoconference",
+            "",
+            "é oman é",
+        ] {
+            let got: Vec<(Range<usize>, usize)> =
+                matcher.find(hay).into_iter().map(|(r, e, _)| (r, e)).collect();
+            assert_eq!(got, restarted(&patterns, hay), "{hay}");
+        }
+    }
 
     fn ids(g: &Gazetteer, text: &str) -> Vec<String> {
         g.find(text)
