@@ -74,8 +74,15 @@ impl Folded {
         let mut rest = original;
         while !rest.is_empty() {
             // The ASCII run first, byte for byte.
-            let run = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-            text.extend(rest[..run].bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let run = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            text.extend(
+                rest[..run]
+                    .bytes()
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
             rest = &rest[run..];
             let Some(c) = rest.chars().next() else {
                 break;
@@ -350,7 +357,9 @@ mod tests {
                             let start = sub.get(x).copied().unwrap_or(b);
                             let end = match y.checked_sub(1) {
                                 None => start,
-                                Some(l) => sub[y..].iter().copied().find(|&o| o > sub[l]).unwrap_or(b),
+                                Some(l) => {
+                                    sub[y..].iter().copied().find(|&o| o > sub[l]).unwrap_or(b)
+                                }
                             };
                             assert_eq!(slice.original_range(x..y), start - a..end - a);
                         }

@@ -439,7 +439,10 @@ fn a_file_given_twice_is_read_once() {
         "hard.txt",
     ] {
         let line = format!("  ignored {again}: the same file as {news}");
-        assert!(report.lines().any(|l| l == line), "no {line:?} in:\n{report}");
+        assert!(
+            report.lines().any(|l| l == line),
+            "no {line:?} in:\n{report}"
+        );
     }
     // Standard input is read once too.
     let text = fs::read(dir.path().join(news)).unwrap();
@@ -456,7 +459,9 @@ fn a_file_given_twice_is_read_once() {
     assert_eq!(o.status.code(), Some(0), "{report}");
     assert_eq!(json_meetings(&o).len(), 2, "{report}");
     assert!(
-        report.lines().any(|l| l == "  ignored -: standard input, given twice"),
+        report
+            .lines()
+            .any(|l| l == "  ignored -: standard input, given twice"),
         "{report}"
     );
 }

@@ -572,20 +572,29 @@ fn every_command_takes_the_filters() {
     );
 }
 
+/// An article in `dir` where the hub invites Senegal's ambassador's state
+/// "to join {to}".
+fn senegal_invited(dir: &std::path::Path, to: &str) -> std::path::PathBuf {
+    let article = dir.join("senegal.txt");
+    std::fs::write(
+        &article,
+        format!(
+            "ICESCO Director-General Receives Ambassador of Senegal\n\n\
+             Rabat, 4 March 2024\n\n\
+             Dr. Salim M. AlMalik, Director-General of ICESCO, received on Monday, March 4, \
+             2024, at the Organization's headquarters in Rabat, Mr. Moussa Diallo, Ambassador \
+             of the Republic of Senegal to the Kingdom of Morocco. Dr. AlMalik invited Senegal \
+             to join {to}.\n"
+        ),
+    )
+    .unwrap();
+    article
+}
+
 #[test]
 fn observer_invitations_of_listed_member_states_are_flagged() {
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("senegal.txt");
-    std::fs::write(
-        &article,
-        "ICESCO Director-General Receives Ambassador of Senegal\n\n\
-         Rabat, 4 March 2024\n\n\
-         Dr. Salim M. AlMalik, Director-General of ICESCO, received on Monday, March 4, 2024, \
-         at the Organization's headquarters in Rabat, Mr. Moussa Diallo, Ambassador of the \
-         Republic of Senegal to the Kingdom of Morocco. Dr. AlMalik invited Senegal to join \
-         ICESCO as an observer state.\n",
-    )
-    .unwrap();
+    let article = senegal_invited(dir.path(), "ICESCO as an observer state");
     let article = article.to_str().unwrap();
     let run = |extra: &[&str]| {
         let mut args = vec!["invitations", article, "-q", "--format", "json"];
@@ -635,17 +644,7 @@ fn observer_invitations_of_listed_member_states_are_flagged() {
 #[test]
 fn member_invitations_of_listed_member_states_are_flagged_as_observer_ones_are() {
     let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("senegal.txt");
-    std::fs::write(
-        &article,
-        "ICESCO Director-General Receives Ambassador of Senegal\n\n\
-         Rabat, 4 March 2024\n\n\
-         Dr. Salim M. AlMalik, Director-General of ICESCO, received on Monday, March 4, 2024, \
-         at the Organization's headquarters in Rabat, Mr. Moussa Diallo, Ambassador of the \
-         Republic of Senegal to the Kingdom of Morocco. Dr. AlMalik invited Senegal to join \
-         the Comprehensive Humanitarian Coalition.\n",
-    )
-    .unwrap();
+    let article = senegal_invited(dir.path(), "the Comprehensive Humanitarian Coalition");
     let list = dir.path().join("members.toml");
     std::fs::write(
         &list,
@@ -654,16 +653,39 @@ fn member_invitations_of_listed_member_states_are_flagged_as_observer_ones_are()
     )
     .unwrap();
     let (article, list) = (article.to_str().unwrap(), list.to_str().unwrap());
-    let unlisted = json(&diplograph(&["invitations", article, "-q", "--format", "json"]));
+    let unlisted = json(&diplograph(&[
+        "invitations",
+        article,
+        "-q",
+        "--format",
+        "json",
+    ]));
     assert_eq!(unlisted[0]["capacity"], "member", "{unlisted}");
     assert!(unlisted[0]["already_member"].is_null(), "{unlisted}");
-    let o = diplograph(&["invitations", article, "-q", "--format", "json", "--members", list]);
+    let o = diplograph(&[
+        "invitations",
+        article,
+        "-q",
+        "--format",
+        "json",
+        "--members",
+        list,
+    ]);
     let listed = json(&o);
     assert_eq!(listed[0]["invitee"]["id"], "country:SN", "{listed}");
-    assert_eq!(listed[0]["target"]["id"], "initiative:humanitarian-coalition");
+    assert_eq!(
+        listed[0]["target"]["id"],
+        "initiative:humanitarian-coalition"
+    );
     assert_eq!(listed[0]["already_member"]["by"], "reference", "{listed}");
     assert_eq!(listed[0]["already_member"]["source"], "mine");
-    let table = stdout(&diplograph(&["invitations", article, "-q", "--members", list]));
+    let table = stdout(&diplograph(&[
+        "invitations",
+        article,
+        "-q",
+        "--members",
+        list,
+    ]));
     assert!(
         table.contains("already a full member, per the member-state list"),
         "{table}"
@@ -1006,7 +1028,11 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
         ("--lexicon", fifo, "a FIFO, not a regular file"),
         ("--weights", big, "file too large"),
         ("--weights", fifo, "a FIFO, not a regular file"),
-        ("--weights", "/dev/zero", "a character device, not a regular file"),
+        (
+            "--weights",
+            "/dev/zero",
+            "a character device, not a regular file",
+        ),
     ] {
         let o = run_within(
             Path::new(env!("CARGO_MANIFEST_DIR")),
@@ -1031,7 +1057,10 @@ fn gazetteer_and_lexicon_files_are_checked_and_read_only_if_regular_and_small() 
         );
         assert_eq!(o.status.code(), Some(2), "{option}: {}", stderr(&o));
         let err = stderr(&o);
-        assert!(err.contains(&long) && err.contains("line 3, column "), "{option}: {err}");
+        assert!(
+            err.contains(&long) && err.contains("line 3, column "),
+            "{option}: {err}"
+        );
         assert!(err.len() < 1000, "{option}: {} bytes: {err}", err.len());
     }
 }

@@ -126,7 +126,13 @@ fn a_saved_graph_under_another_name_is_skipped_not_extracted() {
     }
     // In a folder beside articles (a .txt is taken from folders): skipped,
     // the articles' meetings only.
-    let o = run(&["meetings", "examples/corpus", s(dir.path()), "--format", "json"]);
+    let o = run(&[
+        "meetings",
+        "examples/corpus",
+        s(dir.path()),
+        "--format",
+        "json",
+    ]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     for file in [&renamed, &meetings_json] {
@@ -138,7 +144,10 @@ fn a_saved_graph_under_another_name_is_skipped_not_extracted() {
         .iter()
         .map(|m| m["doc"].to_string())
         .collect();
-    assert!(!docs.is_empty() && docs.iter().all(|d| d.contains("examples/corpus")), "{docs:?}");
+    assert!(
+        !docs.is_empty() && docs.iter().all(|d| d.contains("examples/corpus")),
+        "{docs:?}"
+    );
 }
 
 #[test]

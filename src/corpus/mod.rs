@@ -531,7 +531,8 @@ fn starts_like_html(bytes: &[u8]) -> bool {
 /// ```
 fn starts_like_saved_graph(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let skip_blank = |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
+    let skip_blank =
+        |b: &[u8]| -> usize { b.iter().take_while(|c| c.is_ascii_whitespace()).count() };
     let rest = &bytes[skip_blank(bytes)..];
     let Some(rest) = rest.strip_prefix(b"{") else {
         return false;

@@ -183,7 +183,13 @@ impl Extractor {
     /// The publisher of a document (see the `publisher` module), and the
     /// record of the decision; `folded` is the fold of its text.
     fn publisher(&self, doc: &Document, folded: &Folded) -> (EntryId, Publication) {
-        let d = publisher::decide(doc, folded, &self.gazetteer, &self.publishers, &self.lexicon);
+        let d = publisher::decide(
+            doc,
+            folded,
+            &self.gazetteer,
+            &self.publishers,
+            &self.lexicon,
+        );
         let id = |e: EntryId| self.gazetteer.entry(e).id.clone();
         let publication = Publication {
             doc: doc.name.clone(),

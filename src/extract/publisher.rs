@@ -297,7 +297,13 @@ mod tests {
         let corpus = Corpus::from_text("a.txt", text);
         let doc = &corpus.documents[0];
         let folded = Folded::new(&doc.text);
-        let d = decide(doc, &folded, &g, &Candidates::new(&g), lex.for_language("en"));
+        let d = decide(
+            doc,
+            &folded,
+            &g,
+            &Candidates::new(&g),
+            lex.for_language("en"),
+        );
         let cues = d
             .cues
             .iter()

@@ -256,7 +256,11 @@ fn merge(
         (Some(id), _, _) => id.clone(),
         (None, Some(iso), EntityKind::Country) => format!("country:{}", iso.to_uppercase()),
         _ => {
-            let key = if kind == EntityKind::Country { "iso" } else { "id" };
+            let key = if kind == EntityKind::Country {
+                "iso"
+            } else {
+                "id"
+            };
             let name = spec
                 .name
                 .as_deref()

@@ -130,7 +130,13 @@ impl Matcher {
             .automaton
             .find_overlapping_iter(hay)
             .filter(|m| !word_before(m.start()))
-            .map(|m| (m.start(), std::cmp::Reverse(m.end()), m.pattern().as_usize()))
+            .map(|m| {
+                (
+                    m.start(),
+                    std::cmp::Reverse(m.end()),
+                    m.pattern().as_usize(),
+                )
+            })
             .collect();
         hits.sort_unstable();
         let mut out = Vec::new();
@@ -619,11 +625,25 @@ mod tests {
     #[test]
     fn one_overlapping_scan_finds_what_the_restarted_search_finds() {
         let patterns = [
-            "via video", "videoconference", "oman", "omanais", "emirats arabes unis",
-            "emirats", "arabes", "unis", "l'union", "union africaine", "union", "oman",
+            "via video",
+            "videoconference",
+            "oman",
+            "omanais",
+            "emirats arabes unis",
+            "emirats",
+            "arabes",
+            "unis",
+            "l'union",
+            "union africaine",
+            "union",
+            "oman",
         ];
         let matcher = Matcher::new(
-            patterns.iter().enumerate().map(|(i, p)| (p.to_string(), i, Form::Name)).collect(),
+            patterns
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.to_string(), i, Form::Name))
+                .collect(),
         );
         for hay in [
             "held via videoconference with oman",
@@ -633,8 +653,11 @@ mod tests {
             "",
             "é oman é",
         ] {
-            let got: Vec<(Range<usize>, usize)> =
-                matcher.find(hay).into_iter().map(|(r, e, _)| (r, e)).collect();
+            let got: Vec<(Range<usize>, usize)> = matcher
+                .find(hay)
+                .into_iter()
+                .map(|(r, e, _)| (r, e))
+                .collect();
             assert_eq!(got, restarted(&patterns, hay), "{hay}");
         }
     }

@@ -212,10 +212,17 @@ impl MeetingGraph {
 /// which joins repeated meetings.)
 fn check_meetings_once(extraction: &Extraction, path: &Path) -> Result<()> {
     let mut seen = HashSet::new();
-    match extraction.meetings.iter().find(|m| !seen.insert(m.id.as_str())) {
+    match extraction
+        .meetings
+        .iter()
+        .find(|m| !seen.insert(m.id.as_str()))
+    {
         Some(m) => Err(Error::data(
             path,
-            format!("meeting {} is given twice (its facts would count twice)", m.id),
+            format!(
+                "meeting {} is given twice (its facts would count twice)",
+                m.id
+            ),
         )),
         None => Ok(()),
     }
