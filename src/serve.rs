@@ -731,27 +731,14 @@ mod tests {
         let site = Site::new(&g, &LinkOptions::default()).unwrap();
         let v: serde_json::Value =
             serde_json::from_slice(site.respond("GET", "/graph.json").body).unwrap();
-        let engagement = |id: &str| {
-            v["nodes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|n| n["id"] == id)
-                .map(|n| n["engagement"].clone())
-        };
+        let node = |id: &str| crate::graph::tests::node(&v, id);
+        let engagement = |id: &str| node(id).map(|n| n["engagement"].clone());
         // The partners' engagement of `diplograph partners`: Japan met twice
         // "now" (2020-07, weight 1 each: no role), UNESCO once; the hub none.
         assert_eq!(engagement("org:icesco"), Some(json!(null)));
         assert_eq!(engagement("country:JP"), Some(json!(2.0)));
         assert_eq!(engagement("org:unesco"), Some(json!(1.0)));
-        let hub = |id: &str| {
-            v["nodes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|n| n["id"] == id)
-                .map(|n| n["hub"].clone())
-        };
+        let hub = |id: &str| node(id).map(|n| n["hub"].clone());
         assert_eq!(
             (hub("org:icesco"), hub("org:unesco")),
             (Some(json!(true)), Some(json!(false)))

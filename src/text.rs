@@ -205,6 +205,15 @@ impl FoldedSlice<'_> {
     }
 }
 
+/// A name as written over line breaks: its words, one space apart.
+///
+/// ```
+/// assert_eq!(diplograph::text::one_line("Forum of\n  Culture "), "Forum of Culture");
+/// ```
+pub fn one_line(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Folds one string, without an offset map.
 ///
 /// ```

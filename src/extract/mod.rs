@@ -27,7 +27,7 @@ use crate::model::{
     Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
     Membership, Occasion, PartialDate, Participant, Publication, PublisherCue,
 };
-use crate::text::Folded;
+use crate::text::{Folded, one_line};
 use indexmap::IndexMap;
 use item::{Context, DocPerson, Found, ItemMeeting};
 use std::collections::{BTreeMap, HashMap};
@@ -841,11 +841,6 @@ pub fn slug(s: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-")
-}
-
-/// A name as written over line breaks: its words, one space apart.
-fn one_line(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn fnv(s: &str) -> u64 {

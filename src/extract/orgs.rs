@@ -19,7 +19,7 @@ use super::lexicon::Lexicon;
 use super::people::{Token, TokenKind};
 use crate::gazetteer::{Entities, Entry, EntryId, Form, Mention};
 use crate::model::EntityKind;
-use crate::text::{fold, with_fold};
+use crate::text::{fold, one_line, with_fold};
 
 /// Similarity above which a recognized name is a gazetteer entry's name.
 const SAME_NAME: f64 = 0.9;
@@ -97,11 +97,7 @@ pub fn find(
         } else {
             tokens[end - 1].range.end
         };
-        let name = text[tokens[i].range.start..name_end]
-            .trim_end_matches([',', ' '])
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = one_line(text[tokens[i].range.start..name_end].trim_end_matches([',', ' ']));
         // A name the gazetteer gives to a state or a place ("Union des
         // Comores", "Kingdom of Bahrain") is that entity's.
         if entities
@@ -579,10 +575,7 @@ pub fn initiatives(
             continue;
         }
         let range = tokens[start].range.start..tokens[end - 1].range.end;
-        let name = text[range.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let name = one_line(&text[range.clone()]);
         let entry = match entities.gazetteer().lookup(&name) {
             Some(e) if entities.entry(e).kind == EntityKind::Initiative => e,
             _ => entities.add(Entry::initiative(&slug_of("initiative", &name), &name)),

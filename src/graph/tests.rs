@@ -15,6 +15,11 @@ pub(crate) fn entity(id: &str, name: &str, aliases: &[&str]) -> Entity {
     }
 }
 
+/// The node of node-link JSON with this id, if any.
+pub(crate) fn node<'v>(v: &'v serde_json::Value, id: &str) -> Option<&'v serde_json::Value> {
+    v["nodes"].as_array()?.iter().find(|n| n["id"] == id)
+}
+
 fn person(id: &str, represents: &str) -> Participant {
     Participant {
         person: id.into(),
@@ -799,15 +804,7 @@ fn the_publishers_are_the_hubs_most_meetings_first() {
         v["graph"]["hubs"],
         serde_json::json!(["org:icesco", "org:alecso"])
     );
-    let hub = |id: &str| {
-        v["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["id"] == id)
-            .unwrap()["hub"]
-            .clone()
-    };
+    let hub = |id: &str| node(&v, id).unwrap()["hub"].clone();
     assert_eq!(
         (hub("org:alecso"), hub("country:JP")),
         (true.into(), false.into())
