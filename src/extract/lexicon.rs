@@ -177,6 +177,9 @@ read_lists! {
     /// Verbs that report news ("said", "a indiqué"): a date right after one
     /// is the report's ("officials said on Sunday").
     reporting,
+    /// Words after an occasion cue that open on the event without naming it
+    /// ("his participation in", "leur participation aux travaux de la").
+    occasion_lead,
     /// Words that end an event's name ("held", "organisée", "qui").
     occasion_end,
     /// Prepositions before where or when ("in", "à", "on"): before a place

@@ -1489,6 +1489,13 @@ mod tests {
                  Education of Egypt.\n",
                 &[Some("Arab Education Forum")],
             ),
+            // Words that open on the event without naming it are skipped.
+            (
+                "Tokyo, 3 March 2024 - On the sidelines of his participation in the proceedings \
+                 of the Asian Heritage Summit, the Director-General of ICESCO met Mr. Kenji Sato, \
+                 Minister of Culture of Japan.\n",
+                &[Some("Asian Heritage Summit")],
+            ),
             // No name: a meeting, a visit.
             (
                 "Rabat, 4 March 2024 - On the sidelines of the meeting, the Director-General of \

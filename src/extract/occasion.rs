@@ -4,7 +4,8 @@
 //!
 //! Partners that the hub meets at one event are related through it
 //! (`analysis::links`), even when the reports give no date or place. The
-//! name starts after an `occasion` cue (and a leading article) and runs
+//! name starts after an `occasion` cue, a leading article and the words of
+//! `occasion_lead` ("sa participation aux travaux de"), and runs
 //! over words until the first of: punctuation, a phrase of `occasion_end`
 //! ("held", "organisée", "qui") or `clause`, a person, a date, a preposition
 //! of `setting_prepositions` before a place or a date ("in Doha", "à
@@ -27,7 +28,20 @@ impl Context<'_> {
     pub(super) fn occasion_in(&self, s: &Sentence) -> Option<Range<usize>> {
         let absolute = |r: Range<usize>| s.range.start + r.start..s.range.start + r.end;
         let (cue, _) = s.folded.find_in(self.lex.occasion()).into_iter().next()?;
-        let from = s.range.start + cue.end;
+        // "en marge de leur participation aux travaux de la 47e session":
+        // words that open on the event without naming it are skipped.
+        let from = s
+            .folded
+            .find_in(self.lex.occasion_lead())
+            .into_iter()
+            .map(|(r, _)| absolute(r))
+            .fold(s.range.start + cue.end, |from, r| {
+                let gap = self.text.get(from..r.start).map(str::trim);
+                match gap {
+                    Some(g) if g.is_empty() || self.lex.articles().is_whole(&fold(g)) => r.end,
+                    _ => from,
+                }
+            });
         let ends: Vec<usize> = s
             .folded
             .find_in(self.lex.occasion_end())
