@@ -562,8 +562,9 @@ fn role_before(
                     continue;
                 }
                 // A list inside the role: "présidente de la Commission
-                // nationale pour l'éducation, la culture et les sciences, Mme X".
-                if comma_seen && head.is_none() && and_since_comma {
+                // nationale pour l'éducation, la culture et les sciences, Mme X",
+                // "Minister of Education, Science and Technology Ahmed Bello".
+                if head.is_none() && and_since_comma {
                     and_since_comma = false;
                     continue;
                 }
@@ -586,7 +587,8 @@ fn role_before(
         }
         let w = &text[t.range.clone()];
         let f = fold(w);
-        and_since_comma |= is_and(w);
+        // An "and" right before the person joins two people, not two portfolios.
+        and_since_comma |= is_and(w) && i + 1 < name_start;
         // A role head that starts here or a word or two earlier ("directeur général").
         let covering = (i.saturating_sub(2)..=i).find(|&j| {
             let rest: Vec<&str> = tokens[j..name_start]
@@ -956,6 +958,25 @@ mod tests {
                     Some(
                         "Federal Minister for Federal Education, Professional Training, National Heritage and Culture",
                     ),
+                )],
+            ),
+            // A portfolio is never a name: the role before the name ends with it.
+            (
+                "Ghana's Minister of Youth and Sports Kwame Asante welcomed the delegation.",
+                vec![("Kwame Asante", Some("Minister of Youth and Sports"))],
+            ),
+            (
+                "the Minister of Education, Science and Technology Aliyu Musa received them.",
+                vec![(
+                    "Aliyu Musa",
+                    Some("Minister of Education, Science and Technology"),
+                )],
+            ),
+            (
+                "le ministre de la Jeunesse et des Sports Moussa Keita a reçu la délégation.",
+                vec![(
+                    "Moussa Keita",
+                    Some("ministre de la Jeunesse et des Sports"),
                 )],
             ),
             (
