@@ -150,12 +150,15 @@ pub struct Document {
 }
 
 /// One news item: an optional headline, other short header lines (a date
-/// line), and body paragraphs. Ranges are byte offsets into `Document::text`.
+/// line), body paragraphs, and the short lines that close the text after
+/// the last item's body (a sign-off, "15.04.2016"). Ranges are byte offsets
+/// into `Document::text`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewsItem {
     pub headline: Option<Range<usize>>,
     pub header: Vec<Range<usize>>,
     pub paragraphs: Vec<Range<usize>>,
+    pub footer: Vec<Range<usize>>,
 }
 
 /// What happened to each input file.

@@ -324,6 +324,7 @@ fn item_from_header(text: &str, run: &[&Para], headings: &[Range<usize>]) -> New
             .collect(),
         headline,
         paragraphs: Vec::new(),
+        footer: Vec::new(),
     }
 }
 
@@ -352,6 +353,7 @@ fn assemble(
                             headline: None,
                             header: Vec::new(),
                             paragraphs: Vec::new(),
+                            footer: Vec::new(),
                         }
                     } else {
                         item_from_header(text, &run, headings)
@@ -386,6 +388,7 @@ fn assemble(
                 headline: None,
                 header: Vec::new(),
                 paragraphs: Vec::new(),
+                footer: Vec::new(),
             });
         }
         if let Some(item) = items.last_mut() {
@@ -393,5 +396,8 @@ fn assemble(
         }
     }
     items.retain(|i| !i.paragraphs.is_empty());
+    if let Some(last) = items.last_mut() {
+        last.footer = run.iter().map(|p| p.range.clone()).collect();
+    }
     items
 }

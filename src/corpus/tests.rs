@@ -121,6 +121,19 @@ fn multi_item_page_with_chrome_and_tail() {
 }
 
 #[test]
+fn short_lines_after_the_body_are_the_footer() {
+    let doc = one(
+        "dispatch.txt",
+        "Minister meets ICESCO chief\n\nThe Director-General of ICESCO met the Minister of Culture on Tuesday in Ankara.\n\n\
+         The two sides discussed heritage.\n\n09.05.2018\nNorthern Press Agency\n",
+    );
+    assert_eq!(doc.items.len(), 1);
+    assert_eq!(paragraphs(&doc, 0).len(), 2);
+    let footer: Vec<&str> = doc.items[0].footer.iter().map(|r| doc.slice(r)).collect();
+    assert_eq!(footer, ["09.05.2018", "Northern Press Agency"]);
+}
+
+#[test]
 fn english_page_with_feedback_widget() {
     let text = "\
 your opinion

@@ -1180,7 +1180,7 @@ impl Context<'_> {
             let starts_name = rest.starts_with(' ')
                 && next.chars().next().is_some_and(char::is_uppercase)
                 && !self.lex.is_title(next)
-                && !self.lex.is_stopword(next)
+                && !self.lex.is_not_name(next)
                 && !s
                     .people
                     .iter()

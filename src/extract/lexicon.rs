@@ -509,6 +509,9 @@ pub struct Lexicon {
     pub topics: Phrases,
     pub topic_ids: Vec<String>,
     stopwords: WordSet,
+    /// The stopwords and the nouns of institution names (`org_nouns`):
+    /// words that never belong to a person's or a place's name.
+    not_names: WordSet,
     /// Month and weekday names and abbreviations, folded.
     calendar_words: WordSet,
     /// Head nouns of organization names ("university", "fondation"), folded.
@@ -724,7 +727,8 @@ impl Lexicon {
                     .flat_map(|(i, t)| t.cues.iter().map(move |c| (c.clone(), i))),
             ),
             topic_ids: topics.topic.iter().map(|t| t.id.clone()).collect(),
-            stopwords: all("stopwords")
+            stopwords: all("stopwords").into_iter().map(|t| fold(t)).collect(),
+            not_names: all("stopwords")
                 .into_iter()
                 .chain(all("org_nouns"))
                 .map(|t| fold(t))
@@ -903,11 +907,21 @@ impl Lexicon {
         self.role_head_len(words).is_some()
     }
 
-    /// True for a word that never belongs to a name.
+    /// True for a word of the `stopwords` lists: function words and the
+    /// generic nouns that stand alone ("the", "qui", "organisation").
     pub fn is_stopword(&self, word: &str) -> bool {
+        Self::holds(&self.stopwords, word)
+    }
+
+    /// True for a word that never belongs to a person's or a place's name:
+    /// a stopword or a noun of institution names ("Culture", "Sports").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        Self::holds(&self.not_names, word)
+    }
+
+    fn holds(set: &WordSet, word: &str) -> bool {
         with_fold(word, |f| {
-            self.stopwords
-                .contains(f.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+            set.contains(f.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
         })
     }
 

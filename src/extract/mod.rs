@@ -400,9 +400,22 @@ impl Extractor {
             .chain(it.iter().flat_map(|it| &it.headline))
             .cloned()
             .collect();
+        // The lines that close the text ("15.04.2016", "Published:
+        // 2022-09-14 17:52"): the date it was published.
+        let closing: Vec<std::ops::Range<usize>> =
+            it.map(|it| it.footer.clone()).unwrap_or_default();
+        let full_date = |l: &std::ops::Range<usize>| {
+            dates::find(&self.lexicon, &doc.text[l.clone()])
+                .into_iter()
+                .find_map(|e| match e.when {
+                    dates::When::Date(d, _) if d.year.is_some() && d.day.is_some() => Some(d),
+                    _ => None,
+                })
+        };
         let dated: Vec<PartialDate> = lines
             .iter()
             .chain(&headlines)
+            .chain(&closing)
             .flat_map(|l| {
                 let text = &doc.text[l.clone()];
                 let found = dates::find(&self.lexicon, text)
@@ -478,6 +491,7 @@ impl Extractor {
             }
         }
         best.map(|(_, d)| d)
+            .or_else(|| closing.iter().find_map(full_date))
     }
 
     /// An entry of the gazetteer, or one that its document added.
@@ -1268,6 +1282,22 @@ mod tests {
         for (text, want) in cases {
             check(&format!("{text}\n"), want.clone());
         }
+    }
+
+    #[test]
+    fn a_publication_line_closing_the_text_anchors_relative_dates() {
+        check(
+            "Minister meets ICESCO chief\n\nThe Director-General of ICESCO, Dr. Salim AlMalik, met the Minister of Culture of \
+             Turkey, Ayse Demir, on Tuesday in Ankara.\n\nThe two sides discussed heritage.\n\n09.05.2018\nNorthern Press Agency\n",
+            Want {
+                party: "country:TR",
+                person: "Ayse Demir",
+                date: Some("2018-05-08"),
+                place: Some("Ankara"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
     }
 
     #[test]

@@ -272,6 +272,7 @@ fn run_end(
     let mut seen_head = after_head;
     let mut heads_only = after_head;
     let mut adjectives = 0;
+    let mut after_noun = false;
     // A state body may end on a role word ("House of Representatives").
     let ends_body = |k: usize| {
         capitalized(k)
@@ -295,8 +296,9 @@ fn run_end(
             end = k;
             continue;
         }
-        // "Université islamique ouverte": adjectives after a head noun.
-        if after_head && adjectives < 2 && lex.is_name_adjective(word(k)) {
+        // "Université islamique ouverte": adjectives after a head noun, or
+        // after a lower-case noun of the name ("d'études orientales").
+        if (after_head || after_noun) && adjectives < 2 && lex.is_name_adjective(word(k)) {
             adjectives += 1;
             k += 1;
             end = k;
@@ -348,8 +350,11 @@ fn run_end(
         };
         if french && j > k && noun(j) {
             k = j + 1;
+            after_noun = true;
+            adjectives = 0;
             continue;
         }
+        after_noun = false;
         // "l'Organisation en Afrique": a preposition of place alone before a
         // name says where the organization works, not what it is called.
         let located = j == k + 1 && lex.destination().is_whole(&fold(word(k)));
@@ -625,6 +630,12 @@ mod tests {
             (
                 "Il a reçu le recteur de l'université virtuelle du Niger à Niamey.",
                 "org:universite-virtuelle-du-niger",
+                None,
+            ),
+            // A lower-case noun of the name and its adjective.
+            (
+                "Il a reçu le recteur de l'Université d'État d'études orientales de Kazan.",
+                "org:universite-d-etat-d-etudes-orientales-de-kazan",
                 None,
             ),
             (

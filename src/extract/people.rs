@@ -242,7 +242,7 @@ pub fn find(
             let possessive = with_fold(w, |f| f.ends_with("'s"));
             let name_like = is_name_word(w)
                 && !possessive
-                && !lex.is_stopword(w)
+                && !lex.is_not_name(w)
                 && (!lex.is_role_start(&[w]) || (first && honorific_name));
             let particle = !first
                 && with_fold(w, |f| PARTICLES.contains(&f))
@@ -959,6 +959,10 @@ mod tests {
                         "Federal Minister for Federal Education, Professional Training, National Heritage and Culture",
                     ),
                 )],
+            ),
+            (
+                "with Kazan University's Vice-Rector for Research Ilnur Gabdullin.",
+                vec![("Ilnur Gabdullin", Some("Vice-Rector for Research"))],
             ),
             // A portfolio is never a name: the role before the name ends with it.
             (
