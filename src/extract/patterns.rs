@@ -186,7 +186,11 @@ impl Pattern {
     fn targets_in(&self, index: &Index, ids: &[usize]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let reader = Reader { index, ids };
+        let first = self.steps.first().filter(|s| s.min > 0);
         for start in 0..index.view.tokens.len() {
+            if first.is_some_and(|s| !reader.may_start(&s.test, start)) {
+                continue;
+            }
             self.match_at(&reader, 0, start, None, &mut out);
         }
         out
@@ -386,6 +390,17 @@ impl Reader<'_, '_> {
     /// The phrase of the pattern's list `list` that starts at token `at`.
     fn phrase_at(&self, list: usize, at: usize) -> Option<&Range<usize>> {
         self.index.lists[self.ids[list]][at].as_ref()
+    }
+
+    /// False when a list or entity `test` cannot hold at token `at` (a
+    /// quick check before [`Reader::test`]).
+    fn may_start(&self, test: &Test, at: usize) -> bool {
+        match test {
+            Test::List(list) => self.phrase_at(*list, at).is_some(),
+            Test::Entity(Label::Hub) => self.index.hub[at].is_some(),
+            Test::Entity(Label::Party) => self.index.party[at].is_some(),
+            _ => true,
+        }
     }
 
     /// Whether `test` holds at token `at`: the token after the match, and
