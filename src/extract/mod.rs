@@ -221,11 +221,16 @@ impl Extractor {
         hub: EntryId,
         f: &mut ItemVisitor,
     ) -> (Vec<DocPerson>, Vec<Entry>) {
-        let doc_anchor = self.anchor(doc, None);
+        // The document's anchor is its first item's own.
+        let mut doc_anchor = None;
         let mut people = Vec::new();
         let mut entities = Entities::published_by(&self.gazetteer, hub);
         for (i, item) in doc.items.iter().enumerate() {
-            let anchor = self.anchor(doc, Some(i)).or(doc_anchor);
+            let own = self.anchor(doc, i);
+            if i == 0 {
+                doc_anchor = own;
+            }
+            let anchor = own.or(doc_anchor);
             let item_folded: Vec<&str> = item
                 .paragraphs
                 .iter()
@@ -366,15 +371,13 @@ impl Extractor {
         per_doc.into_iter().flatten().collect()
     }
 
-    /// The date a document (or one of its items) gives: the dateline or a
-    /// date line under the headline. A date that follows a place ("Rabat:
-    /// 23/05/2019", "Bakou, 29 juin") is preferred; a date marker written
-    /// `date YYYY-MM` gives the year a day-month dateline lacks.
-    fn anchor(&self, doc: &Document, item: Option<usize>) -> Option<PartialDate> {
-        let it = match item {
-            Some(i) => doc.items.get(i),
-            None => doc.items.first(),
-        };
+    /// The date an item of a document gives (the first item's is the
+    /// document's): the dateline or a date line under the headline. A date
+    /// that follows a place ("Rabat: 23/05/2019", "Bakou, 29 juin") is
+    /// preferred; a date marker written `date YYYY-MM` gives the year a
+    /// day-month dateline lacks.
+    fn anchor(&self, doc: &Document, index: usize) -> Option<PartialDate> {
+        let it = doc.items.get(index);
         // Header lines, and a dateline opening the first paragraph
         // ("Noursoultan, 3 octobre 2023 (UzA) – …").
         let mut lines: Vec<std::ops::Range<usize>> =
@@ -389,7 +392,6 @@ impl Extractor {
         // 24-05-2023") give their year to a day-month dateline of that month
         // ("DOUCHANBE, 24 mai (Xinhua)"); so do the lines of stub items
         // (no body to speak of) just before this one ("Publié le …").
-        let index = item.unwrap_or(0);
         let stub = |it: &&NewsItem| it.paragraphs.iter().map(|p| p.len()).sum::<usize>() < 100;
         let before = doc.items[..index.min(doc.items.len())]
             .iter()
@@ -404,27 +406,29 @@ impl Extractor {
         // 2022-09-14 17:52"): the date it was published.
         let closing: Vec<std::ops::Range<usize>> =
             it.map(|it| it.footer.clone()).unwrap_or_default();
-        let full_date = |l: &std::ops::Range<usize>| {
-            dates::find(&self.lexicon, &doc.text[l.clone()])
-                .into_iter()
-                .find_map(|e| match e.when {
-                    dates::When::Date(d, _) if d.year.is_some() && d.day.is_some() => Some(d),
-                    _ => None,
-                })
-        };
+        // Each line's dates, read once for both passes below.
+        let line_dates: Vec<Vec<dates::DateExpr>> = lines
+            .iter()
+            .map(|l| dates::find(&self.lexicon, &doc.text[l.clone()]))
+            .collect();
+        let closing_dates: Vec<Vec<dates::DateExpr>> = closing
+            .iter()
+            .map(|l| dates::find(&self.lexicon, &doc.text[l.clone()]))
+            .collect();
+        let headline_dates = headlines
+            .iter()
+            .map(|l| dates::find(&self.lexicon, &doc.text[l.clone()]));
         let dated: Vec<PartialDate> = lines
             .iter()
-            .chain(&headlines)
-            .chain(&closing)
-            .flat_map(|l| {
-                let text = &doc.text[l.clone()];
-                let found = dates::find(&self.lexicon, text)
-                    .into_iter()
-                    .filter_map(|e| match e.when {
-                        dates::When::Date(d, _) => Some(d),
-                        _ => None,
-                    });
-                found.chain(date_marker(text))
+            .zip(line_dates.iter().cloned())
+            .chain(headlines.iter().zip(headline_dates))
+            .chain(closing.iter().zip(closing_dates.iter().cloned()))
+            .flat_map(|(l, exprs)| {
+                let found = exprs.into_iter().filter_map(|e| match e.when {
+                    dates::When::Date(d, _) => Some(d),
+                    _ => None,
+                });
+                found.chain(date_marker(&doc.text[l.clone()]))
             })
             .filter(|d| d.year.is_some())
             .collect();
@@ -435,7 +439,7 @@ impl Extractor {
             year_of_month.entry(d.month).or_insert(d.year);
         }
         let mut best: Option<(bool, PartialDate)> = None;
-        for (n, line) in lines.into_iter().enumerate() {
+        for (n, (line, exprs)) in lines.into_iter().zip(line_dates).enumerate() {
             let text = &doc.text[line.clone()];
             let opening = n >= header_lines;
             let marker = date_marker(text);
@@ -443,7 +447,7 @@ impl Extractor {
             // Where the first place of the line ends, found once for all
             // its dates.
             let mut first_place_end: Option<Option<usize>> = None;
-            for expr in dates::find(&self.lexicon, text) {
+            for expr in exprs {
                 let dates::When::Date(mut date, _) = expr.when else {
                     continue;
                 };
@@ -490,8 +494,12 @@ impl Extractor {
                 }
             }
         }
-        best.map(|(_, d)| d)
-            .or_else(|| closing.iter().find_map(full_date))
+        best.map(|(_, d)| d).or_else(|| {
+            closing_dates.iter().flatten().find_map(|e| match e.when {
+                dates::When::Date(d, _) if d.year.is_some() && d.day.is_some() => Some(d),
+                _ => None,
+            })
+        })
     }
 
     /// An entry of the gazetteer, or one that its document added.

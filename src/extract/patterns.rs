@@ -91,15 +91,17 @@ pub enum Label {
     Hub,
 }
 
+/// What one step tests; lists are named by their index in
+/// [`Pattern::lists`].
 #[derive(Debug, Clone)]
 enum Test {
     Word(Vec<String>),
     Prefix(Vec<String>),
     Year,
-    List(String),
+    List(usize),
     Entity(Label),
     /// Any token that starts no phrase of these lists.
-    Any(Vec<String>),
+    Any(Vec<usize>),
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +119,8 @@ pub struct Pattern {
     pub name: String,
     pub feature: &'static str,
     steps: Vec<Step>,
+    /// The lists the steps read, each once.
+    lists: Vec<String>,
 }
 
 impl Pattern {
@@ -133,12 +137,14 @@ impl Pattern {
                     FEATURES.join(", ")
                 )
             })?;
-        let steps = spec
+        let mut lists: Vec<String> = Vec::new();
+        let mut steps = spec
             .tokens
             .iter()
-            .map(|t| step(t, known_list).map_err(|e| format!("pattern {:?}: {e}", spec.name)))
+            .map(|t| {
+                step(t, known_list, &mut lists).map_err(|e| format!("pattern {:?}: {e}", spec.name))
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        let mut steps = steps;
         let parties: Vec<usize> = (0..steps.len())
             .filter(|&k| matches!(steps[k].test, Test::Entity(Label::Party)))
             .collect();
@@ -157,28 +163,35 @@ impl Pattern {
             name: spec.name.clone(),
             feature,
             steps,
+            lists,
         })
     }
 
     /// The lexicon lists the pattern reads.
     pub fn lists(&self) -> impl Iterator<Item = &str> {
-        self.steps
-            .iter()
-            .flat_map(|s| match &s.test {
-                Test::List(l) => std::slice::from_ref(l),
-                Test::Any(except) => except.as_slice(),
-                _ => &[],
-            })
-            .map(String::as_str)
+        self.lists.iter().map(String::as_str)
     }
 
     /// The target spans this pattern matches in a sentence: every match,
     /// not only the longest ("ICESCO, the Fund and the University held"
     /// gives both).
     pub fn targets(&self, view: &View) -> Vec<Range<usize>> {
+        let names: Vec<&str> = self.lists().collect();
+        let ids: Vec<usize> = (0..names.len()).collect();
+        self.targets_in(&Index::new(view, &names), &ids)
+    }
+
+    /// [`Pattern::targets`] in an index of the view; `ids` gives the
+    /// index's table of each of the pattern's lists.
+    fn targets_in(&self, index: &Index, ids: &[usize]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        for start in 0..view.tokens.len() {
-            self.match_at(view, 0, start, None, &mut out);
+        let reader = Reader { index, ids };
+        let first = self.steps.first().filter(|s| s.min > 0);
+        for start in 0..index.view.tokens.len() {
+            if first.is_some_and(|s| !reader.may_start(&s.test, start)) {
+                continue;
+            }
+            self.match_at(&reader, 0, start, None, &mut out);
         }
         out
     }
@@ -186,7 +199,7 @@ impl Pattern {
     /// Matches steps `k..` from token `at`, adding the target of each match.
     fn match_at(
         &self,
-        view: &View,
+        view: &Reader,
         k: usize,
         at: usize,
         target: Option<Range<usize>>,
@@ -220,7 +233,19 @@ impl Pattern {
     }
 }
 
-fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String> {
+/// Compiles one token spec; the lists it names get their index in `lists`.
+fn step(
+    t: &TokenSpec,
+    known_list: &dyn Fn(&str) -> bool,
+    lists: &mut Vec<String>,
+) -> Result<Step, String> {
+    let mut id = |l: &str| match lists.iter().position(|k| k == l) {
+        Some(i) => i,
+        None => {
+            lists.push(l.to_string());
+            lists.len() - 1
+        }
+    };
     let mut tests = Vec::new();
     if !t.word.is_empty() {
         tests.push(Test::Word(
@@ -241,7 +266,7 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
         if !known_list(l) {
             return Err(format!("no lexicon list {l:?}"));
         }
-        tests.push(Test::List(l.clone()));
+        tests.push(Test::List(id(l)));
     }
     if let Some(e) = &t.entity {
         tests.push(Test::Entity(match e.as_str() {
@@ -259,7 +284,7 @@ fn step(t: &TokenSpec, known_list: &dyn Fn(&str) -> bool) -> Result<Step, String
         return Err("`except` goes with `any = true`".into());
     }
     if t.any {
-        tests.push(Test::Any(t.except.clone()));
+        tests.push(Test::Any(t.except.iter().map(|l| id(l)).collect()));
     }
     if tests.len() != 1 {
         return Err(
@@ -303,21 +328,90 @@ pub struct View {
     pub lists: Vec<(String, Vec<Range<usize>>)>,
 }
 
-impl View {
-    /// The phrase of a list that starts at `start`.
-    fn phrase_at(&self, list: &str, start: usize) -> Option<&Range<usize>> {
-        let (_, found) = self.lists.iter().find(|(l, _)| l == list)?;
-        found.iter().find(|r| r.start == start)
+/// A view by token: the phrase of each list and the entity of each label
+/// that start at each token, so that a step is tested in constant time.
+struct Index<'v> {
+    view: &'v View,
+    /// For each list asked for, in that order: by token, its phrase there.
+    lists: Vec<Vec<Option<Range<usize>>>>,
+    hub: Vec<Option<Range<usize>>>,
+    party: Vec<Option<Range<usize>>>,
+}
+
+impl<'v> Index<'v> {
+    /// The index of `view` for the lists named `names`. The view's tokens
+    /// are in text order; of two spans starting at one token the first
+    /// listed is the one read.
+    fn new(view: &'v View, names: &[&str]) -> Self {
+        let by_token = |spans: &mut dyn Iterator<Item = &Range<usize>>| {
+            let mut at: Vec<Option<Range<usize>>> = vec![None; view.tokens.len()];
+            for r in spans {
+                if let Ok(k) = view.tokens.binary_search_by_key(&r.start, |t| t.start)
+                    && at[k].is_none()
+                {
+                    at[k] = Some(r.clone());
+                }
+            }
+            at
+        };
+        let lists = names
+            .iter()
+            .map(|name| {
+                let found = view.lists.iter().find(|(l, _)| l == name);
+                by_token(&mut found.into_iter().flat_map(|(_, f)| f))
+            })
+            .collect();
+        let label = |want: Label| {
+            by_token(
+                &mut view
+                    .entities
+                    .iter()
+                    .filter(move |(_, l)| *l == want)
+                    .map(|(r, _)| r),
+            )
+        };
+        Index {
+            view,
+            lists,
+            hub: label(Label::Hub),
+            party: label(Label::Party),
+        }
+    }
+}
+
+/// An index read by one pattern: `ids` gives the index's table of each of
+/// the pattern's lists.
+struct Reader<'i, 'v> {
+    index: &'i Index<'v>,
+    ids: &'i [usize],
+}
+
+impl Reader<'_, '_> {
+    /// The phrase of the pattern's list `list` that starts at token `at`.
+    fn phrase_at(&self, list: usize, at: usize) -> Option<&Range<usize>> {
+        self.index.lists[self.ids[list]][at].as_ref()
+    }
+
+    /// False when a list or entity `test` cannot hold at token `at` (a
+    /// quick check before [`Reader::test`]).
+    fn may_start(&self, test: &Test, at: usize) -> bool {
+        match test {
+            Test::List(list) => self.phrase_at(*list, at).is_some(),
+            Test::Entity(Label::Hub) => self.index.hub[at].is_some(),
+            Test::Entity(Label::Party) => self.index.party[at].is_some(),
+            _ => true,
+        }
     }
 
     /// Whether `test` holds at token `at`: the token after the match, and
     /// the entity span it matched.
     fn test(&self, test: &Test, at: usize) -> Option<(usize, Option<Range<usize>>)> {
-        let token = self.tokens.get(at)?;
-        let word = &self.folded[at];
+        let view = self.index.view;
+        view.tokens.get(at)?;
+        let word = &view.folded[at];
         let through = |end: usize| {
             let next = at
-                + self.tokens[at..]
+                + view.tokens[at..]
                     .iter()
                     .take_while(|t| t.start < end)
                     .count();
@@ -337,17 +431,18 @@ impl View {
             }
             Test::Any(except) => except
                 .iter()
-                .all(|l| self.phrase_at(l, token.start).is_none())
+                .all(|&l| self.phrase_at(l, at).is_none())
                 .then_some((at + 1, None)),
-            Test::List(name) => {
-                let m = self.phrase_at(name, token.start)?;
+            Test::List(list) => {
+                let m = self.phrase_at(*list, at)?;
                 through(m.end).map(|n| (n, Some(m.clone())))
             }
             Test::Entity(label) => {
-                let (r, _) = self
-                    .entities
-                    .iter()
-                    .find(|(r, l)| l == label && r.start == token.start)?;
+                let spans = match label {
+                    Label::Hub => &self.index.hub,
+                    Label::Party => &self.index.party,
+                };
+                let r = spans[at].as_ref()?;
                 through(r.end).map(|n| (n, Some(r.clone())))
             }
         }
@@ -358,26 +453,52 @@ impl View {
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
     patterns: Vec<Pattern>,
+    /// The lists any pattern reads, each once, sorted.
+    lists: Vec<String>,
+    /// For each pattern, the index in `lists` of each of its lists.
+    ids: Vec<Vec<usize>>,
 }
 
 impl Patterns {
     pub fn new(patterns: Vec<Pattern>) -> Self {
-        Patterns { patterns }
+        let mut lists: Vec<String> = patterns
+            .iter()
+            .flat_map(Pattern::lists)
+            .map(str::to_string)
+            .collect();
+        lists.sort_unstable();
+        lists.dedup();
+        let ids = patterns
+            .iter()
+            .map(|p| {
+                p.lists()
+                    .map(|l| lists.iter().position(|k| k == l).unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        Patterns {
+            patterns,
+            lists,
+            ids,
+        }
     }
 
     /// The lexicon lists any pattern reads, each once.
     pub fn lists(&self) -> Vec<&str> {
-        let mut out: Vec<&str> = self.patterns.iter().flat_map(Pattern::lists).collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+        self.lists.iter().map(String::as_str).collect()
     }
 
     /// Every (feature, target span) the patterns find in a sentence.
     pub fn find(&self, view: &View) -> Vec<(&'static str, Range<usize>)> {
+        let index = Index::new(view, &self.lists());
         self.patterns
             .iter()
-            .flat_map(|p| p.targets(view).into_iter().map(|r| (p.feature, r)))
+            .zip(&self.ids)
+            .flat_map(|(p, ids)| {
+                p.targets_in(&index, ids)
+                    .into_iter()
+                    .map(|r| (p.feature, r))
+            })
             .collect()
     }
 }

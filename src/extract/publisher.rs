@@ -30,6 +30,7 @@ use crate::corpus::Document;
 use crate::gazetteer::{EntryId, Gazetteer};
 use crate::model::{EntityKind, PublisherCueKind};
 use crate::text::{Folded, at_word_boundaries, fold};
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
 
 /// Weight of the organization named in a byline or dateline.
@@ -75,34 +76,86 @@ pub(super) struct Decision {
     pub cues: Vec<Cue>,
 }
 
-/// An organization that can publish, with its head's folded names and titles.
-#[derive(Debug, Clone)]
-struct Candidate {
-    entry: EntryId,
-    heads: Vec<String>,
-    titles: Vec<String>,
-}
-
 /// The organizations that can publish: the configured hub and every
-/// organization with a head, read once for every document.
+/// organization with a head, read once for every document, with their
+/// heads' folded names and titles in one automaton.
 #[derive(Debug, Clone)]
-pub(super) struct Candidates(Vec<Candidate>);
+pub(super) struct Candidates {
+    entries: Vec<EntryId>,
+    /// Every head name and title, each once.
+    phrases: AhoCorasick,
+    /// For each phrase: the organizations it heads, and whether it is a
+    /// title (said next to the organization's name) or a name.
+    heads: Vec<Vec<(EntryId, bool)>>,
+}
 
 impl Candidates {
     pub(super) fn new(g: &Gazetteer) -> Self {
-        let all = g.entries().iter().enumerate();
-        Candidates(
-            all.filter(|(i, e)| {
-                e.kind == EntityKind::Organization
-                    && (*i == g.hub() || !e.head.is_empty() || !e.head_titles.is_empty())
-            })
-            .map(|(entry, e)| Candidate {
-                entry,
-                heads: e.head.iter().map(|h| fold(h)).collect(),
-                titles: e.head_titles.iter().map(|t| fold(t)).collect(),
-            })
-            .collect(),
-        )
+        let mut entries = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut heads: Vec<Vec<(EntryId, bool)>> = Vec::new();
+        for (entry, e) in g.entries().iter().enumerate() {
+            if e.kind != EntityKind::Organization
+                || (entry != g.hub() && e.head.is_empty() && e.head_titles.is_empty())
+            {
+                continue;
+            }
+            entries.push(entry);
+            let names = e.head.iter().map(|h| (h, false));
+            for (phrase, title) in names.chain(e.head_titles.iter().map(|t| (t, true))) {
+                let phrase = fold(phrase);
+                if phrase.is_empty() {
+                    continue;
+                }
+                let k = match patterns.iter().position(|p| *p == phrase) {
+                    Some(k) => k,
+                    None => {
+                        patterns.push(phrase);
+                        heads.push(Vec::new());
+                        patterns.len() - 1
+                    }
+                };
+                heads[k].push((entry, title));
+            }
+        }
+        let phrases = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("head names are plain strings");
+        Candidates {
+            entries,
+            phrases,
+            heads,
+        }
+    }
+
+    /// True when `entry` can publish.
+    fn contains(&self, entry: EntryId) -> bool {
+        self.entries.contains(&entry)
+    }
+
+    /// Each phrase's occurrences in `folded` that lie at word boundaries,
+    /// as (phrase, range): those a search from the end of the previous
+    /// occurrence of that phrase finds, one after another.
+    fn found(&self, folded: &str) -> Vec<(usize, Range<usize>)> {
+        let mut all: Vec<(usize, usize, usize)> = self
+            .phrases
+            .find_overlapping_iter(folded)
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+            .collect();
+        all.sort_unstable();
+        let mut out = Vec::new();
+        let mut last: Option<(usize, usize)> = None;
+        for (phrase, start, end) in all {
+            if last.is_some_and(|(p, e)| p == phrase && start < e) {
+                continue;
+            }
+            last = Some((phrase, end));
+            if at_word_boundaries(folded, &(start..end)) {
+                out.push((phrase, start..end));
+            }
+        }
+        out
     }
 }
 
@@ -115,7 +168,6 @@ pub(super) fn decide(
     candidates: &Candidates,
     lex: &Lexicon,
 ) -> Decision {
-    let candidates = candidates.0.as_slice();
     let text = doc.text.as_str();
     let mut cues = Vec::new();
     for item in &doc.items {
@@ -125,7 +177,7 @@ pub(super) fn decide(
         );
         for line in lines {
             for m in g.find_folded(&text[line.clone()], &folded.slice(line.clone())) {
-                if candidates.iter().any(|c| c.entry == m.entry) {
+                if candidates.contains(m.entry) {
                     cues.push(Cue {
                         entry: m.entry,
                         kind: PublisherCueKind::Byline,
@@ -159,7 +211,7 @@ pub(super) fn decide(
                 .map(Cue::weight)
                 .sum::<f64>()
     };
-    let (publisher, best) = candidates.iter().map(|c| (c.entry, score(c.entry))).fold(
+    let (publisher, best) = candidates.entries.iter().map(|&e| (e, score(e))).fold(
         (g.hub(), score(g.hub())),
         |best, c| {
             if c.1 > best.1 { c } else { best }
@@ -201,7 +253,7 @@ fn subject(
     range: Range<usize>,
     opens: bool,
     g: &Gazetteer,
-    candidates: &[Candidate],
+    candidates: &Candidates,
 ) -> Option<Cue> {
     let s = &text[range.clone()];
     let dated = dateline_end(text, &range).filter(|_| opens);
@@ -215,31 +267,18 @@ fn subject(
         .into_iter()
         .filter(|m| m.range.start >= opening)
         .collect();
-    let found = |phrase: &str| -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut from = 0;
-        while let Some(at) = folded.text[from..].find(phrase) {
-            let r = from + at..from + at + phrase.len();
-            if at_word_boundaries(folded.text, &r) {
-                out.push(folded.original_range(r.clone()));
-            }
-            from = r.end;
-        }
-        out
-    };
     // The heads the sentence names, (start, end, entry).
     let mut heads: Vec<(usize, usize, EntryId)> = Vec::new();
-    for c in candidates {
-        for name in &c.heads {
-            heads.extend(found(name).into_iter().map(|r| (r.start, r.end, c.entry)));
-        }
-        let own: Vec<_> = mentions.iter().filter(|m| m.entry == c.entry).collect();
-        for title in &c.titles {
-            for t in found(title) {
-                for m in &own {
-                    if title_of(s, &t, &m.range) {
-                        heads.push((t.start.min(m.range.start), t.end.max(m.range.end), c.entry));
-                    }
+    for (phrase, r) in candidates.found(folded.text) {
+        let t = folded.original_range(r);
+        for &(entry, title) in &candidates.heads[phrase] {
+            if !title {
+                heads.push((t.start, t.end, entry));
+                continue;
+            }
+            for m in mentions.iter().filter(|m| m.entry == entry) {
+                if title_of(s, &t, &m.range) {
+                    heads.push((t.start.min(m.range.start), t.end.max(m.range.end), entry));
                 }
             }
         }
@@ -257,7 +296,7 @@ fn subject(
         Some((start, end, entry)) => Some(cue(start, end, entry, PublisherCueKind::Head)),
         None => mentions
             .iter()
-            .find(|m| m.range.start < names_end && candidates.iter().any(|c| c.entry == m.entry))
+            .find(|m| m.range.start < names_end && candidates.contains(m.entry))
             .map(|m| cue(m.range.start, m.range.end, m.entry, PublisherCueKind::Name)),
     }
 }
