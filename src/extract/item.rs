@@ -1202,9 +1202,30 @@ impl Context<'_> {
             .find_in(self.lex.future())
             .first()
             .map_or(usize::MAX, |(r, _)| s.range.start + r.start);
+        // "the Rabat-based Organization", "headquartered in Rabat": where
+        // an organization sits.
+        let seats: Vec<Range<usize>> = s
+            .folded
+            .find_in(self.lex.seat())
+            .into_iter()
+            .map(|(r, _)| s.range.start + r.start..s.range.start + r.end)
+            .collect();
+        let seat = move |m: &Mention| {
+            seats.iter().any(|r| {
+                let after =
+                    r.start >= m.range.end && matches!(&self.text[m.range.end..r.start], "-" | " ");
+                let before = r.end <= m.range.start
+                    && self
+                        .lex
+                        .setting_prepositions()
+                        .is_whole(&fold(self.text[r.end..m.range.start].trim()));
+                after || before
+            })
+        };
         s.mentions.iter().filter(move |m| {
             self.gazetteer.entry(m.entry).kind == EntityKind::Place
                 && m.range.start < planned
+                && !seat(m)
                 && !s.in_role(m)
                 && !s.in_person(m)
                 && !part_of_name(m)

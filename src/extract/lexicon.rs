@@ -187,6 +187,10 @@ read_lists! {
     setting_prepositions,
     /// Subject pronouns that continue the previous sentence's subject ("Il").
     subject_pronouns,
+    /// Words that say where an organization sits, next to its city
+    /// ("Rabat-based", "headquartered in", "basée à"): that city is no
+    /// meeting's place.
+    seat,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1156,6 +1156,28 @@ mod tests {
     }
 
     #[test]
+    fn where_an_organization_sits_is_no_meeting_place() {
+        for text in [
+            "ICESCO chief in Ankara\n\nThe Rabat-based ICESCO held talks in Ankara on 4 May 2021 with Mr. Kemal Aydin, \
+             Minister of Culture of Turkey.\n",
+            "Le Directeur général de l'ICESCO, basée à Rabat, Dr Salim M. AlMalik, s'est entretenu le 4 mai 2021 à Ankara \
+             avec M. Kemal Aydin, ministre de la Culture de la Turquie.\n",
+        ] {
+            check(
+                text,
+                Want {
+                    party: "country:TR",
+                    person: "Kemal Aydin",
+                    date: Some("2021-05-04"),
+                    place: Some("Ankara"),
+                    mode: "in_person",
+                    ..Want::default()
+                },
+            );
+        }
+    }
+
+    #[test]
     fn a_comma_in_a_headline_joins_two_subjects() {
         check(
             "Hind Al-Saadi, ICESCO chief discuss school meals\n\n\
