@@ -25,6 +25,21 @@ pub enum When {
     DayOfMonth(u32),
 }
 
+/// A year written alone: four digits, 1900 to 2099 ("in 1984", "© 2011").
+///
+/// ```
+/// use diplograph::extract::dates::year;
+/// assert_eq!(year("2011"), Some(2011));
+/// assert_eq!(year("1850"), None);
+/// assert_eq!(year("20111"), None);
+/// ```
+pub fn year(word: &str) -> Option<i32> {
+    let four = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+    (four && (word.starts_with("19") || word.starts_with("20")))
+        .then(|| word.parse().ok())
+        .flatten()
+}
+
 /// A date expression found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateExpr {

@@ -438,6 +438,13 @@ impl Extractor {
         for d in &dated {
             year_of_month.entry(d.month).or_insert(d.year);
         }
+        // A year alone in the closing lines ("COPYRIGHT © AGENCY 2011") for
+        // a dateline without one.
+        let closing_year = closing.iter().find_map(|l| {
+            doc.text[l.clone()]
+                .split(|c: char| !c.is_ascii_digit())
+                .find_map(dates::year)
+        });
         let mut best: Option<(bool, PartialDate)> = None;
         for (n, (line, exprs)) in lines.into_iter().zip(line_dates).enumerate() {
             let text = &doc.text[line.clone()];
@@ -451,10 +458,12 @@ impl Extractor {
                 let dates::When::Date(mut date, _) = expr.when else {
                     continue;
                 };
-                if date.year.is_none()
-                    && let Some(&year) = year_of_month.get(&date.month)
-                {
-                    date.year = year;
+                if date.year.is_none() {
+                    date.year = year_of_month
+                        .get(&date.month)
+                        .copied()
+                        .flatten()
+                        .or(closing_year);
                 }
                 let dateline = item::is_dateline(&text[..expr.range.start]);
                 // A day-month dateline without year ("KUALA LUMPUR, Nov 4")
@@ -1319,6 +1328,20 @@ mod tests {
         check(
             "Minister meets ICESCO chief\n\nThe Director-General of ICESCO, Dr. Salim AlMalik, met the Minister of Culture of \
              Turkey, Ayse Demir, on Tuesday in Ankara.\n\nThe two sides discussed heritage.\n\n09.05.2018\nNorthern Press Agency\n",
+            Want {
+                party: "country:TR",
+                person: "Ayse Demir",
+                date: Some("2018-05-08"),
+                place: Some("Ankara"),
+                mode: "in_person",
+                ..Want::default()
+            },
+        );
+        // A year alone in the closing lines gives a yearless dateline its year.
+        check(
+            "Minister meets ICESCO chief\n\nAnkara, May 9 (NPA) - The Director-General of ICESCO, Dr. Salim AlMalik, \
+             met the Minister of Culture of Turkey, Ayse Demir, on Tuesday.\n\nThe two sides discussed heritage.\n\n\
+             Editor: Deniz Kaya\nCOPYRIGHT © NPA 2018\n",
             Want {
                 party: "country:TR",
                 person: "Ayse Demir",

@@ -423,12 +423,7 @@ impl Reader<'_, '_> {
                 .iter()
                 .any(|p| word.starts_with(p.as_str()))
                 .then_some((at + 1, None)),
-            Test::Year => {
-                let year = word.len() == 4
-                    && word.bytes().all(|b| b.is_ascii_digit())
-                    && (word.starts_with("19") || word.starts_with("20"));
-                year.then_some((at + 1, None))
-            }
+            Test::Year => crate::extract::dates::year(word).map(|_| (at + 1, None)),
             Test::Any(except) => except
                 .iter()
                 .all(|&l| self.phrase_at(l, at).is_none())
