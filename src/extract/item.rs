@@ -877,16 +877,24 @@ impl Context<'_> {
             m.entry != hub && matches!(e.kind, EntityKind::Country | EntityKind::Organization)
         };
         let dateline = dateline_end(self.text, &s.range);
+        let seats = self.seats(s);
         if let Some(m) = s.mentions.iter().find(|m| {
             party_kind(m)
                 && outside_roles(m)
                 && m.form != Form::Demonym
+                && !self.is_seat(s, &seats, m)
                 && dateline.is_none_or(|end| m.range.end > end)
         }) {
             return Some(m.entry);
         }
         let mut counts: Vec<(EntryId, usize, usize)> = Vec::new();
-        for (order, m) in sentences.iter().flat_map(|s| s.mentions.iter()).enumerate() {
+        let mentions = sentences.iter().flat_map(|s| {
+            let seats = self.seats(s);
+            s.mentions
+                .iter()
+                .filter(move |m| !self.is_seat(s, &seats, m))
+        });
+        for (order, m) in mentions.enumerate() {
             if m.entry == hub || self.gazetteer.entry(m.entry).kind != EntityKind::Country {
                 continue;
             }
@@ -1202,15 +1210,33 @@ impl Context<'_> {
             .find_in(self.lex.future())
             .first()
             .map_or(usize::MAX, |(r, _)| s.range.start + r.start);
-        // "the Rabat-based Organization", "headquartered in Rabat": where
-        // an organization sits.
-        let seats: Vec<Range<usize>> = s
-            .folded
+        let seats = self.seats(s);
+        s.mentions.iter().filter(move |m| {
+            self.gazetteer.entry(m.entry).kind == EntityKind::Place
+                && m.range.start < planned
+                && !self.is_seat(s, &seats, m)
+                && !s.in_role(m)
+                && !s.in_person(m)
+                && !part_of_name(m)
+                && !self.is_dateline_place(s, m)
+        })
+    }
+
+    /// The sentence's phrases that say where an organization sits
+    /// ("-based", "headquartered"), as ranges of the text.
+    fn seats(&self, s: &Sentence) -> Vec<Range<usize>> {
+        s.folded
             .find_in(self.lex.seat())
             .into_iter()
             .map(|(r, _)| s.range.start + r.start..s.range.start + r.end)
-            .collect();
-        let seat = move |m: &Mention| {
+            .collect()
+    }
+
+    /// True when a mention says where an organization sits: "the
+    /// Rabat-based Organization", "headquartered in Rabat", and the state
+    /// after such a city ("headquartered in Rabat, Morocco").
+    fn is_seat(&self, s: &Sentence, seats: &[Range<usize>], m: &Mention) -> bool {
+        let seat_of = |m: &Mention| {
             seats.iter().any(|r| {
                 let after =
                     r.start >= m.range.end && matches!(&self.text[m.range.end..r.start], "-" | " ");
@@ -1222,15 +1248,12 @@ impl Context<'_> {
                 after || before
             })
         };
-        s.mentions.iter().filter(move |m| {
-            self.gazetteer.entry(m.entry).kind == EntityKind::Place
-                && m.range.start < planned
-                && !seat(m)
-                && !s.in_role(m)
-                && !s.in_person(m)
-                && !part_of_name(m)
-                && !self.is_dateline_place(s, m)
-        })
+        seat_of(m)
+            || s.mentions.iter().any(|city| {
+                city.range.end < m.range.start
+                    && self.text[city.range.end..m.range.start].trim() == ","
+                    && seat_of(city)
+            })
     }
 
     /// The city of a dateline ("Rabat, 5 mai (MAP) – …"): where the news

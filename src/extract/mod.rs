@@ -1187,6 +1187,22 @@ mod tests {
     }
 
     #[test]
+    fn the_state_of_an_organizations_seat_is_no_counterpart() {
+        check(
+            "Tashkent, March 3, 2022 (UzA) - Minister of Culture Aziza Karimova held a phone call yesterday with \
+             Salim M. AlMalik, Director-General of ICESCO, which is headquartered in Rabat, Morocco. They discussed \
+             the restoration of Uzbekistan's manuscripts.\n",
+            Want {
+                party: "country:UZ",
+                person: "Aziza Karimova",
+                date: Some("2022-03-02"),
+                mode: "phone",
+                ..Want::default()
+            },
+        );
+    }
+
+    #[test]
     fn a_comma_in_a_headline_joins_two_subjects() {
         check(
             "Hind Al-Saadi, ICESCO chief discuss school meals\n\n\
