@@ -604,9 +604,9 @@ fn sum_over(values: &[f64], nodes: &[u32]) -> f64 {
 ///
 /// A leaf whose neighbour u is not a leaf has no search of its own: its
 /// dependency on every other node is u's, and on u one per node u reaches
-/// but u and the leaf, so u's search counts once more per such leaf
-/// (Baglioni et al., "Fast exact computation of
-/// betweenness centrality in social networks", 2012, folds leaves so).
+/// but u and the leaf, so u's search counts once more per such leaf, and
+/// u gains those ones (Baglioni et al., "Fast exact computation of
+/// betweenness centrality in social networks", 2012, fold leaves so).
 ///
 /// ```
 /// use diplograph::analysis::{betweenness, Adjacency, PartnerGraph};
