@@ -258,6 +258,7 @@ pub fn centralities(p: &PartnerGraph) -> Result<Vec<Centrality>> {
 /// The neighbours of every node of a partner graph in one array (compressed
 /// sparse rows), for the breadth-first searches of [`betweenness`] and
 /// [`closeness`]. Self-loops are left out: they are on no shortest path.
+/// Each node's neighbours are in increasing order.
 #[derive(Debug, Clone)]
 pub struct Adjacency {
     /// Node `v`'s neighbours are `neighbors[start[v]..start[v + 1]]`.
@@ -271,13 +272,16 @@ impl Adjacency {
         let mut start = Vec::with_capacity(g.node_count() + 1);
         let mut neighbors = Vec::with_capacity(2 * g.edge_count());
         for v in g.node_indices() {
-            start.push(neighbors.len());
+            let first = neighbors.len();
+            start.push(first);
             for w in g.neighbors(v) {
                 if w != v {
                     // A partner graph is far below 2^32 nodes.
                     neighbors.push(w.index() as u32);
                 }
             }
+            // In order, the sums over a node's neighbours read memory in order.
+            neighbors[first..].sort_unstable();
         }
         start.push(neighbors.len());
         Adjacency { start, neighbors }
@@ -287,24 +291,64 @@ impl Adjacency {
         self.start.len() - 1
     }
 
+    fn degree(&self, v: usize) -> usize {
+        self.start[v + 1] - self.start[v]
+    }
+
+    fn row(&self, v: usize) -> &[u32] {
+        &self.neighbors[self.start[v]..self.start[v + 1]]
+    }
+
     fn of_node(&self, v: usize) -> impl Iterator<Item = usize> + '_ {
-        self.neighbors[self.start[v]..self.start[v + 1]]
-            .iter()
-            .map(|&w| w as usize)
+        self.row(v).iter().map(|&w| w as usize)
+    }
+
+    /// For each node, the neighbour that stands in for it when it is a leaf
+    /// (one neighbour) whose neighbour is not a leaf: every shortest path
+    /// from it is the edge to that neighbour followed by a shortest path from
+    /// the neighbour, so its search need not run (see [`betweenness`]).
+    fn stand_in(&self) -> Vec<Option<usize>> {
+        (0..self.node_count())
+            .map(|v| match *self.row(v) {
+                [u] if self.degree(u as usize) > 1 => Some(u as usize),
+                _ => None,
+            })
+            .collect()
     }
 }
 
 /// The buffers of the breadth-first searches of one task, reused from one
 /// source to the next.
+///
+/// A search goes level by level and takes, at each level, the cheaper of two
+/// directions (Beamer, Asanović and Patterson, "Direction-optimizing
+/// breadth-first search", 2012): top-down, the nodes of the frontier visit
+/// their neighbours; bottom-up, the nodes not reached yet sum the path counts
+/// of theirs (all of them: the counts must be complete, so there is no early
+/// exit but for closeness), which pays when the frontier is most of the graph.
+/// The costs compared are the numbers of neighbours each direction reads.
 struct Search {
     /// Distance from the source; `u32::MAX` when not reached.
     distance: Vec<u32>,
-    /// Number of shortest paths from the source.
+    /// Number of shortest paths from the source; 0 when not reached.
     sigma: Vec<f64>,
-    /// Brandes' dependency of the source on each node.
-    delta: Vec<f64>,
-    /// The nodes reached, in order of distance (the queue of the search).
-    order: Vec<usize>,
+    /// Brandes' (1 + δ) / σ of the nodes below the level being accumulated,
+    /// 0 at and above it (so that summing it over all the neighbours of a
+    /// node sums it over the node's successors).
+    coeff: Vec<f64>,
+    /// Per node, the sum of its successors' `coeff`.
+    acc: Vec<f64>,
+    /// The nodes reached, in order of distance.
+    order: Vec<u32>,
+    /// The nodes at distance `d` are `order[levels[d]..levels[d + 1]]`.
+    levels: Vec<usize>,
+    /// Per level, the sum of its nodes' degrees.
+    level_edges: Vec<usize>,
+    /// A superset of the nodes not reached, once a bottom-up step listed them.
+    unvisited: Vec<u32>,
+    /// The path counts of the nodes a bottom-up step reaches, written once
+    /// the step is over.
+    found: Vec<f64>,
 }
 
 impl Search {
@@ -312,43 +356,257 @@ impl Search {
         Search {
             distance: vec![u32::MAX; n],
             sigma: vec![0.0; n],
-            delta: vec![0.0; n],
+            coeff: vec![0.0; n],
+            acc: vec![0.0; n],
             order: Vec::with_capacity(n),
+            levels: Vec::new(),
+            level_edges: Vec::new(),
+            unvisited: Vec::new(),
+            found: Vec::new(),
         }
     }
 
-    /// Breadth-first search from `s`; leaves the reached nodes in `order`.
-    fn run(&mut self, a: &Adjacency, s: usize, count_paths: bool) {
-        for &v in &self.order {
-            self.distance[v] = u32::MAX;
-            self.sigma[v] = 0.0;
-            self.delta[v] = 0.0;
+    /// The number of levels (the source's is level 0).
+    fn level_count(&self) -> usize {
+        self.levels.len() - 1
+    }
+
+    /// Breadth-first search from `s`, with the path counts when `PATHS`
+    /// (the same for every search of a `Search`); leaves the reached nodes
+    /// in `order` by level.
+    fn run<const PATHS: bool>(&mut self, a: &Adjacency, s: usize) {
+        self.clear::<PATHS>();
+        self.distance[s] = 0;
+        if PATHS {
+            self.sigma[s] = 1.0;
+        }
+        // A partner graph is far below 2^32 nodes.
+        self.order.push(s as u32);
+        self.levels.extend([0, 1]);
+        self.level_edges.push(a.degree(s));
+        let mut listed = false;
+        // The sum of the degrees of the nodes not reached.
+        let mut unvisited_edges = a.neighbors.len() - a.degree(s);
+        // Once no node left has a neighbour, none is reachable.
+        while unvisited_edges > 0 {
+            let d = self.level_count() - 1;
+            let next_edges = if unvisited_edges < self.level_edges[d] {
+                if !listed {
+                    self.list_unvisited();
+                    listed = true;
+                }
+                self.bottom_up::<PATHS>(a, d as u32)
+            } else {
+                self.top_down::<PATHS>(a, d)
+            };
+            if self.order.len() == self.levels[d + 1] {
+                break;
+            }
+            self.levels.push(self.order.len());
+            self.level_edges.push(next_edges);
+            unvisited_edges -= next_edges;
+        }
+    }
+
+    /// Forgets the last search: memory in order when it reached a good part
+    /// of the graph, only the nodes it reached otherwise.
+    fn clear<const PATHS: bool>(&mut self) {
+        if self.order.len() >= self.distance.len() / 8 {
+            self.distance.fill(u32::MAX);
+            if PATHS {
+                self.sigma.fill(0.0);
+                self.coeff.fill(0.0);
+                self.acc.fill(0.0);
+            }
+        } else {
+            for &v in &self.order {
+                let v = v as usize;
+                self.distance[v] = u32::MAX;
+                if PATHS {
+                    self.sigma[v] = 0.0;
+                    self.coeff[v] = 0.0;
+                    self.acc[v] = 0.0;
+                }
+            }
         }
         self.order.clear();
-        self.distance[s] = 0;
-        self.sigma[s] = 1.0;
-        self.order.push(s);
-        let mut head = 0;
-        while let Some(&v) = self.order.get(head) {
-            head += 1;
-            let d = self.distance[v] + 1;
+        self.levels.clear();
+        self.level_edges.clear();
+        self.unvisited.clear();
+    }
+
+    /// Lists the nodes not reached in `unvisited`.
+    fn list_unvisited(&mut self) {
+        const BLOCK: usize = 16;
+        for (b, block) in self.distance.chunks(BLOCK).enumerate() {
+            // Without a branch per node, most blocks are skipped at once.
+            if block.iter().fold(false, |any, &d| any | (d == u32::MAX)) {
+                let at = (b * BLOCK) as u32;
+                let free = (at..).zip(block).filter(|&(_, &d)| d == u32::MAX);
+                self.unvisited.extend(free.map(|(v, _)| v));
+            }
+        }
+    }
+
+    /// The frontier (level `d`) visits its neighbours; returns the sum of
+    /// the degrees of the nodes it reaches.
+    fn top_down<const PATHS: bool>(&mut self, a: &Adjacency, d: usize) -> usize {
+        let Search {
+            distance,
+            sigma,
+            order,
+            levels,
+            ..
+        } = self;
+        let next = d as u32 + 1;
+        let mut next_edges = 0;
+        for i in levels[d]..levels[d + 1] {
+            let v = order[i] as usize;
+            let paths = sigma[v];
             for w in a.of_node(v) {
-                if self.distance[w] == u32::MAX {
-                    self.distance[w] = d;
-                    self.order.push(w);
+                let dw = distance[w];
+                if dw == u32::MAX {
+                    distance[w] = next;
+                    order.push(w as u32);
+                    next_edges += a.degree(w);
+                    if PATHS {
+                        sigma[w] = paths;
+                    }
+                } else if PATHS && dw == next {
+                    sigma[w] += paths;
                 }
-                if count_paths && self.distance[w] == d {
-                    self.sigma[w] += self.sigma[v];
+            }
+        }
+        next_edges
+    }
+
+    /// The nodes not reached look for neighbours in the frontier (level
+    /// `d`); returns the sum of the degrees of the nodes reached.
+    fn bottom_up<const PATHS: bool>(&mut self, a: &Adjacency, d: u32) -> usize {
+        let Search {
+            distance,
+            sigma,
+            order,
+            unvisited,
+            found,
+            ..
+        } = self;
+        let first = order.len();
+        let mut next_edges = 0;
+        found.clear();
+        unvisited.retain(|&w| {
+            let w = w as usize;
+            if distance[w] != u32::MAX {
+                // Reached by a top-down step since it was listed.
+                return false;
+            }
+            let reached = if PATHS {
+                // The neighbours of a node not reached are in the frontier
+                // or not reached (σ = 0, until the step is over).
+                let paths: f64 = a.of_node(w).map(|u| sigma[u]).sum();
+                if paths > 0.0 {
+                    found.push(paths);
                 }
+                paths > 0.0
+            } else {
+                let near = a.of_node(w).any(|u| distance[u] == d);
+                if near {
+                    distance[w] = d + 1;
+                }
+                near
+            };
+            if reached {
+                order.push(w as u32);
+                next_edges += a.degree(w);
+            }
+            !reached
+        });
+        if PATHS {
+            for (&w, &paths) in order[first..].iter().zip(found.iter()) {
+                distance[w as usize] = d + 1;
+                sigma[w as usize] = paths;
+            }
+        }
+        next_edges
+    }
+
+    /// After [`Search::run`] with the path counts, adds `weight` times the
+    /// dependency of the source on each other node to `sum`.
+    ///
+    /// Level by level from the deepest, δ(v) = σ(v) Σ (1 + δ(w)) / σ(w)
+    /// over the successors w of v; the sum is over all of v's neighbours,
+    /// `coeff` being 0 but below v's level, either gathered by each node of
+    /// the level (pull) or spread by each node of the level below (push),
+    /// whichever reads fewer neighbours.
+    fn accumulate(&mut self, a: &Adjacency, weight: f64, sum: &mut [f64]) {
+        let depth = self.level_count();
+        if depth < 3 {
+            // The source's neighbours, if any, are the deepest level: no
+            // successors, no dependency.
+            return;
+        }
+        let Search {
+            sigma, coeff, acc, ..
+        } = self;
+        for &w in &self.order[self.levels[depth - 1]..] {
+            let w = w as usize;
+            coeff[w] = 1.0 / sigma[w];
+        }
+        for d in (1..depth - 1).rev() {
+            let here = &self.order[self.levels[d]..self.levels[d + 1]];
+            if self.level_edges[d] <= self.level_edges[d + 1] {
+                for &v in here {
+                    let v = v as usize;
+                    acc[v] = sum_over(coeff, a.row(v));
+                }
+            } else {
+                for &w in &self.order[self.levels[d + 1]..self.levels[d + 2]] {
+                    let c = coeff[w as usize];
+                    // Also reaches nodes of w's level and the one below,
+                    // whose sums are no longer read.
+                    for v in a.of_node(w as usize) {
+                        acc[v] += c;
+                    }
+                }
+            }
+            for &v in here {
+                let v = v as usize;
+                let delta = sigma[v] * acc[v];
+                sum[v] += weight * delta;
+                coeff[v] = (1.0 + delta) / sigma[v];
             }
         }
     }
 }
 
+/// The sum of `values` at `nodes`, in four interleaved sums added at the
+/// end: one chain of additions would wait on each (a hub's neighbours are
+/// most of the graph).
+fn sum_over(values: &[f64], nodes: &[u32]) -> f64 {
+    let mut lanes = [0.0; 4];
+    let mut quads = nodes.chunks_exact(4);
+    for quad in &mut quads {
+        for (lane, &v) in lanes.iter_mut().zip(quad) {
+            *lane += values[v as usize];
+        }
+    }
+    for (lane, &v) in lanes.iter_mut().zip(quads.remainder()) {
+        *lane += values[v as usize];
+    }
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3])
+}
+
 /// Betweenness as NetworkX's `betweenness_centrality(G, normalized=True)`:
 /// Brandes' algorithm, unweighted, endpoints excluded, divided by
 /// (n − 1)(n − 2) when n > 2. The sources are shared among rayon's threads
-/// (`RAYON_NUM_THREADS`); the result does not depend on their number.
+/// (`RAYON_NUM_THREADS`) in tasks fixed by the node count; the result does
+/// not depend on their number.
+///
+/// A leaf whose neighbour u is not a leaf has no search of its own: its
+/// dependency on every other node is u's, and on u one per node u reaches
+/// but u and the leaf, so u's search counts once more per such leaf, and
+/// u gains those ones (Baglioni et al., "Fast exact computation of
+/// betweenness centrality in social networks", 2012, fold leaves so).
 ///
 /// ```
 /// use diplograph::analysis::{betweenness, Adjacency, PartnerGraph};
@@ -357,32 +615,32 @@ impl Search {
 /// ```
 pub fn betweenness(a: &Adjacency) -> Vec<f64> {
     let n = a.node_count();
+    // How many searches each node's search stands for (0 for a folded leaf).
+    let mut weight = vec![1_u32; n];
+    for (v, u) in a.stand_in().into_iter().enumerate() {
+        if let Some(u) = u {
+            weight[v] = 0;
+            weight[u] += 1;
+        }
+    }
     let per_task = MIN_SOURCES_PER_TASK.max(n.div_ceil(MAX_TASKS));
-    let sources: Vec<usize> = (0..n).collect();
-    let partials: Vec<Vec<f64>> = sources
+    let partials: Vec<Vec<f64>> = weight
         .par_chunks(per_task)
-        .map(|chunk| {
+        .enumerate()
+        .map(|(task, weights)| {
             let mut search = Search::new(n);
             let mut sum = vec![0.0; n];
-            for &s in chunk {
-                search.run(a, s, true);
-                let Search {
-                    distance,
-                    sigma,
-                    delta,
-                    order,
-                } = &mut search;
-                for &w in order.iter().rev() {
-                    let coeff = (1.0 + delta[w]) / sigma[w];
-                    // Every neighbour of a reached node is reached: no overflow.
-                    for v in a.of_node(w) {
-                        if distance[v] + 1 == distance[w] {
-                            delta[v] += sigma[v] * coeff;
-                        }
-                    }
-                    if w != s {
-                        sum[w] += delta[w];
-                    }
+            for (i, &k) in weights.iter().enumerate() {
+                if k == 0 {
+                    continue;
+                }
+                let s = task * per_task + i;
+                search.run::<true>(a, s);
+                search.accumulate(a, f64::from(k), &mut sum);
+                if k > 1 {
+                    // From each folded leaf: one on s per node reached but
+                    // s and the leaf.
+                    sum[s] += f64::from(k - 1) * (search.order.len() - 2) as f64;
                 }
             }
             sum
@@ -404,7 +662,9 @@ pub fn betweenness(a: &Adjacency) -> Vec<f64> {
 /// Closeness as NetworkX's `closeness_centrality(G)`: for each node, the
 /// number of others it reaches over the sum of their distances, times the
 /// fraction of the others it reaches (Wasserman and Faust); 0 for a node
-/// that reaches none. In parallel over the nodes, as [`betweenness`].
+/// that reaches none. In parallel over the nodes, as [`betweenness`], whose
+/// folded leaves have no search either: a leaf reaches what its neighbour
+/// reaches, each one step further but the neighbour itself.
 ///
 /// ```
 /// use diplograph::analysis::{closeness, Adjacency, PartnerGraph};
@@ -413,25 +673,38 @@ pub fn betweenness(a: &Adjacency) -> Vec<f64> {
 /// ```
 pub fn closeness(a: &Adjacency) -> Vec<f64> {
     let n = a.node_count();
-    (0..n)
+    let stand_in = a.stand_in();
+    // Per node, the number of nodes it reaches and the sum of their
+    // distances; (0, 0) for a folded leaf.
+    let reach: Vec<(usize, u64)> = (0..n)
         .into_par_iter()
         .map_init(
             || Search::new(n),
             |search, s| {
-                search.run(a, s, false);
-                let reached = search.order.len() - 1;
-                if reached == 0 {
-                    return 0.0;
+                if stand_in[s].is_some() {
+                    return (0, 0);
                 }
-                let total: u64 = search
-                    .order
-                    .iter()
-                    .map(|&v| u64::from(search.distance[v]))
+                search.run::<false>(a, s);
+                let total = (1..search.level_count())
+                    .map(|d| (d * (search.levels[d + 1] - search.levels[d])) as u64)
                     .sum();
-                let r = reached as f64;
-                (r / total as f64) * (r / (n - 1) as f64)
+                (search.order.len() - 1, total)
             },
         )
+        .collect();
+    (0..n)
+        .map(|s| {
+            let (reached, total) = match stand_in[s] {
+                // u's reached nodes, the leaf among them, and u instead.
+                Some(u) => (reach[u].0, reach[u].1 + reach[u].0 as u64 - 1),
+                None => reach[s],
+            };
+            if reached == 0 {
+                return 0.0;
+            }
+            let r = reached as f64;
+            (r / total as f64) * (r / (n - 1) as f64)
+        })
         .collect()
 }
 
@@ -518,6 +791,7 @@ pub fn pagerank(p: &PartnerGraph, alpha: f64, max_iter: usize, tol: f64) -> Resu
 mod tests {
     use super::*;
     use crate::graph::tests::fixture;
+    use proptest::prelude::prop;
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
@@ -665,6 +939,216 @@ mod tests {
         p.graph.add_node("a".into());
         let c = centralities(&p).unwrap();
         assert_eq!((c[0].degree, c[0].pagerank), (1.0, 1.0));
+    }
+
+    /// Betweenness and closeness from their definitions: distances and
+    /// numbers of shortest paths between all pairs by a plain breadth-first
+    /// search from each node, then, for each node v, the sum over the
+    /// ordered pairs (s, t) of others of σ(s, v) σ(v, t) / σ(s, t) when v is
+    /// on a shortest s–t path.
+    fn by_definition(p: &PartnerGraph) -> (Vec<f64>, Vec<f64>) {
+        let g = &p.graph;
+        let n = g.node_count();
+        let mut dist = vec![vec![u32::MAX; n]; n];
+        let mut paths = vec![vec![0.0; n]; n];
+        for s in 0..n {
+            dist[s][s] = 0;
+            paths[s][s] = 1.0;
+            let mut queue = std::collections::VecDeque::from([s]);
+            while let Some(v) = queue.pop_front() {
+                for w in g.neighbors(NodeIndex::new(v)).map(|w| w.index()) {
+                    if dist[s][w] == u32::MAX {
+                        dist[s][w] = dist[s][v] + 1;
+                        queue.push_back(w);
+                    }
+                    if dist[s][w] == dist[s][v] + 1 {
+                        paths[s][w] += paths[s][v];
+                    }
+                }
+            }
+        }
+        let mut between = vec![0.0; n];
+        for (v, b) in between.iter_mut().enumerate() {
+            for s in (0..n).filter(|&s| s != v && dist[s][v] != u32::MAX) {
+                for t in (0..n).filter(|&t| t != v && t != s && dist[v][t] != u32::MAX) {
+                    if dist[s][v] + dist[v][t] == dist[s][t] {
+                        *b += paths[s][v] * paths[v][t] / paths[s][t];
+                    }
+                }
+            }
+            if n > 2 {
+                *b /= ((n - 1) * (n - 2)) as f64;
+            }
+        }
+        let close = (0..n)
+            .map(|s| {
+                let reached: Vec<u32> = (0..n)
+                    .filter(|&t| t != s && dist[s][t] != u32::MAX)
+                    .map(|t| dist[s][t])
+                    .collect();
+                if reached.is_empty() {
+                    return 0.0;
+                }
+                let r = reached.len() as f64;
+                let total: u32 = reached.iter().sum();
+                (r / f64::from(total)) * (r / (n - 1) as f64)
+            })
+            .collect();
+        (between, close)
+    }
+
+    /// A graph of `parts` on nodes of their own (0: a chain, 1: a star,
+    /// 2: a clique, 3: isolated nodes, 4: a hub with random spokes and
+    /// edges among them, of `size` nodes), plus `links` between any two
+    /// nodes made so far (they may join parts or not) and `leaves` hung on
+    /// any node (on a leaf, they make chains).
+    fn assemble(
+        parts: &[(u8, usize, u64)],
+        links: &[(prop::sample::Index, prop::sample::Index)],
+        leaves: &[prop::sample::Index],
+    ) -> PartnerGraph {
+        let mut p = PartnerGraph::default();
+        let add = |p: &mut PartnerGraph| {
+            let i = p.graph.node_count();
+            p.graph.add_node(format!("n{i}"))
+        };
+        let mut edges = BTreeSet::new();
+        for &(kind, size, seed) in parts {
+            let nodes: Vec<NodeIndex> = (0..size).map(|_| add(&mut p)).collect();
+            let mut state = seed | 1;
+            let mut next = |n: usize| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % n as u64) as usize
+            };
+            for (i, &a) in nodes.iter().enumerate() {
+                for (j, &b) in nodes.iter().enumerate().skip(i + 1) {
+                    let edge = match kind {
+                        0 => j == i + 1,
+                        1 => i == 0,
+                        2 => true,
+                        3 => false,
+                        _ => (i == 0 && next(4) > 0) || next(size) == 0,
+                    };
+                    if edge {
+                        edges.insert((a, b));
+                    }
+                }
+            }
+        }
+        for (x, y) in links {
+            let n = p.graph.node_count();
+            if n > 0 && x.index(n) != y.index(n) {
+                let (a, b) = (x.index(n), y.index(n));
+                edges.insert((NodeIndex::new(a.min(b)), NodeIndex::new(a.max(b))));
+            }
+        }
+        for leaf in leaves {
+            let n = p.graph.node_count();
+            if n > 0 {
+                let at = NodeIndex::new(leaf.index(n));
+                let new = add(&mut p);
+                edges.insert((at, new));
+            }
+        }
+        for (a, b) in edges {
+            p.graph.add_edge(a, b, 1.0);
+        }
+        p
+    }
+
+    fn assert_by_definition(p: &PartnerGraph) {
+        let a = Adjacency::of(p);
+        let (between, close) = by_definition(p);
+        for (v, (x, want)) in betweenness(&a).iter().zip(&between).enumerate() {
+            assert!(
+                (x - want).abs() < 1e-12,
+                "betweenness of {v}: {x}, not {want}"
+            );
+        }
+        // Closeness is integer sums and one rounding: exactly the same.
+        assert_eq!(closeness(&a), close);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 400, ..Default::default() })]
+        #[test]
+        fn betweenness_and_closeness_are_their_definitions(
+            parts in proptest::collection::vec((0_u8..5, 1_usize..12, proptest::prelude::any::<u64>()), 1..5),
+            links in proptest::collection::vec(proptest::prelude::any::<(prop::sample::Index, prop::sample::Index)>(), 0..10),
+            leaves in proptest::collection::vec(proptest::prelude::any::<prop::sample::Index>(), 0..8),
+        ) {
+            assert_by_definition(&assemble(&parts, &links, &leaves));
+        }
+    }
+
+    /// A hub-and-spoke graph as `benches/centrality.rs` makes them, of
+    /// `nodes` nodes.
+    fn hub_and_spoke(nodes: usize) -> PartnerGraph {
+        assemble(&[(4, nodes, 0x9E37_79B9_7F4A_7C15)], &[], &[])
+    }
+
+    #[test]
+    fn searches_in_both_directions_keep_the_definitions() {
+        // From a spoke, the hub's level reaches nearly every node (bottom-up
+        // next, and the hub gathers its successors' sums); from the hub,
+        // the spokes spread theirs onto it.
+        let p = hub_and_spoke(150);
+        assert_by_definition(&p);
+        let mut two = p.clone();
+        let last = NodeIndex::new(p.graph.node_count() - 1);
+        let far = two.graph.add_node("far".into());
+        two.graph.add_edge(last, far, 1.0);
+        two.graph.add_node("alone".into());
+        assert_by_definition(&two);
+        // Searches that reach few of the nodes forget only what they reached.
+        let mut few = hub_and_spoke(40);
+        for i in 0..400 {
+            few.graph.add_node(format!("alone{i}"));
+        }
+        assert_by_definition(&few);
+    }
+
+    #[test]
+    fn the_thread_count_does_not_change_a_bit() {
+        let p = hub_and_spoke(700);
+        let a = Adjacency::of(&p);
+        let on = |threads: usize| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            pool.install(|| (betweenness(&a), closeness(&a)))
+        };
+        let one = on(1);
+        assert!(one.0.iter().any(|&x| x > 0.0 && x < 1.0));
+        for threads in [2, 3, 8] {
+            assert!(on(threads) == one, "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn folded_leaves_count_their_paths_through_their_neighbour() {
+        // A star of three leaves, one of them on a chain of two: the
+        // centre's search stands for the two leaves' searches.
+        let p = PartnerGraph::from_edges([
+            ("hub", "a", 1.0),
+            ("hub", "b", 1.0),
+            ("hub", "c", 1.0),
+            ("c", "d", 1.0),
+        ]);
+        let a = Adjacency::of(&p);
+        assert_eq!(
+            a.stand_in(),
+            [None, Some(0), Some(0), None, Some(3)],
+            "a, b on the hub, d on c"
+        );
+        // The hub is on the 5 pairs of a, b, c, d but c–d; c on the three
+        // pairs (d, other), of 12 ordered pairs over 2.
+        let b = betweenness(&a);
+        assert!(close(b[0], 5.0 / 6.0) && close(b[3], 3.0 / 6.0), "{b:?}");
+        assert_eq!(closeness(&a)[1], 4.0 / (1.0 + 2.0 + 2.0 + 3.0) * 1.0);
     }
 
     #[test]
