@@ -187,6 +187,9 @@ read_lists! {
     setting_prepositions,
     /// Subject pronouns that continue the previous sentence's subject ("Il").
     subject_pronouns,
+    /// Nouns of buildings after their name ("centre", "hall", "palace"): the
+    /// name before one is no person's.
+    facility,
     /// Words that say where an organization sits, next to its city
     /// ("Rabat-based", "headquartered in", "basée à"): that city is no
     /// meeting's place.

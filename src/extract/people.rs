@@ -286,8 +286,11 @@ pub fn find(
             mentions,
             closes,
         );
+        // An untitled name before a building's noun names the building
+        // ("at the Lutfi Kirdar congress centre").
+        let building = !titled && is_word(k) && lex.facility().is_whole(&fold(word(k)));
         let accept = (titled && count >= 1)
-            || (count >= 2 && (post_role.is_some() || pre_role.is_some()))
+            || (count >= 2 && !building && (post_role.is_some() || pre_role.is_some()))
             || (count >= 2 && known(name_text))
             // A surname alone, of someone the document named in full
             // before ("Salim AlMalik … Jeudi, AlMalik s'est entretenu").
@@ -963,6 +966,11 @@ mod tests {
             (
                 "with Kazan University's Vice-Rector for Research Ilnur Gabdullin.",
                 vec![("Ilnur Gabdullin", Some("Vice-Rector for Research"))],
+            ),
+            // A building's name is no person's.
+            (
+                "He met the Minister of Culture Ayse Demir at the Selim Aksoy congress centre.",
+                vec![("Ayse Demir", Some("Minister of Culture"))],
             ),
             // A portfolio is never a name: the role before the name ends with it.
             (
