@@ -1341,32 +1341,26 @@ mod tests {
 
     #[test]
     fn a_publication_line_closing_the_text_anchors_relative_dates() {
-        check(
+        for text in [
             "Minister meets ICESCO chief\n\nThe Director-General of ICESCO, Dr. Salim AlMalik, met the Minister of Culture of \
              Turkey, Ayse Demir, on Tuesday in Ankara.\n\nThe two sides discussed heritage.\n\n09.05.2018\nNorthern Press Agency\n",
-            Want {
-                party: "country:TR",
-                person: "Ayse Demir",
-                date: Some("2018-05-08"),
-                place: Some("Ankara"),
-                mode: "in_person",
-                ..Want::default()
-            },
-        );
-        // A year alone in the closing lines gives a yearless dateline its year.
-        check(
+            // A year alone in the closing lines gives a yearless dateline its year.
             "Minister meets ICESCO chief\n\nAnkara, May 9 (NPA) - The Director-General of ICESCO, Dr. Salim AlMalik, \
              met the Minister of Culture of Turkey, Ayse Demir, on Tuesday.\n\nThe two sides discussed heritage.\n\n\
              Editor: Deniz Kaya\nCOPYRIGHT © NPA 2018\n",
-            Want {
-                party: "country:TR",
-                person: "Ayse Demir",
-                date: Some("2018-05-08"),
-                place: Some("Ankara"),
-                mode: "in_person",
-                ..Want::default()
-            },
-        );
+        ] {
+            check(
+                text,
+                Want {
+                    party: "country:TR",
+                    person: "Ayse Demir",
+                    date: Some("2018-05-08"),
+                    place: Some("Ankara"),
+                    mode: "in_person",
+                    ..Want::default()
+                },
+            );
+        }
     }
 
     #[test]
