@@ -131,6 +131,9 @@ def generate(seed, n_parties, n_meetings, dup_rate=0.1):
 
 
 def main():
+    if any(a in ("-h", "--help") for a in sys.argv[1:]):
+        print(__doc__.strip())
+        return
     cargo_args = os.environ.get("NX_CHECK_CARGO_ARGS", "").split()
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
