@@ -217,6 +217,9 @@ pub struct Phrases {
     targets: Vec<(usize, bool)>,
     /// The list alone, searched in any text.
     own: PhraseIndex,
+    /// Each pattern and whether it is a stem (`patient*`), for the
+    /// searches of one word that need no scan.
+    whole: HashMap<String, bool, Fast>,
     /// The lexicon index holding the list, and the list's id in it.
     slot: Option<(u64, usize)>,
 }
@@ -256,10 +259,15 @@ impl Phrases {
             targets.push((*value, *prefix));
         }
         let own = PhraseIndex::new([(&pats, &targets)]);
+        let mut whole = HashMap::default();
+        for (p, &(_, prefix)) in pats.iter().zip(&targets) {
+            whole.entry(p.clone()).or_insert(prefix);
+        }
         Phrases {
             patterns: pats,
             targets,
             own,
+            whole,
             slot: None,
         }
     }
@@ -291,16 +299,25 @@ impl Phrases {
         })
     }
 
-    /// True when one phrase is the whole of `folded`.
+    /// True when one phrase is the whole of `folded`: the longest phrase
+    /// at its start is that phrase, and [`Phrases::find`] keeps it.
     pub fn is_whole(&self, folded: &str) -> bool {
-        self.find(folded)
-            .first()
-            .is_some_and(|(r, _)| *r == (0..folded.len()))
+        self.whole.contains_key(folded)
     }
 
     /// True when some phrase occurs.
     pub fn occurs(&self, folded: &str) -> bool {
-        !self.find(folded).is_empty()
+        if !folded.chars().all(char::is_alphanumeric) {
+            return !self.find(folded).is_empty();
+        }
+        // One word: phrases start only at its start, and the longest one
+        // there counts if it is the word or a stem.
+        folded
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .rev()
+            .find_map(|end| self.whole.get(&folded[..end]).map(|&stem| (end, stem)))
+            .is_some_and(|(end, stem)| stem || end == folded.len())
     }
 }
 
