@@ -221,7 +221,7 @@ pub fn sentences<'t>(
                 ..m
             })
             .collect();
-        let tokens = people::tokenize(text, range.clone());
+        let tokens = people::tokenize(text, range.clone(), lex);
         let cuts = people::clause_cuts(&folded, range.start, lex);
         super::orgs::find(text, &tokens, lex, entities, &mut mentions);
         super::orgs::initiatives(text, &tokens, lex, entities, &mut mentions);

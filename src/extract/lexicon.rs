@@ -42,6 +42,52 @@ type Fast = foldhash::fast::RandomState;
 /// Folded words looked up per word of the text.
 type WordSet = HashSet<String, Fast>;
 
+/// What a word is in the lexicon's sets of words, looked up once per token
+/// ([`Lexicon::classes`]) so that each test of a word is a bit test.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes(u16);
+
+impl Classes {
+    /// A title of one word ([`Lexicon::is_title`]).
+    pub const TITLE: Classes = Classes(1);
+    /// The first word of a title ([`Lexicon::starts_title`]).
+    pub const TITLE_START: Classes = Classes(1 << 1);
+    /// [`Lexicon::is_courtesy`].
+    pub const COURTESY: Classes = Classes(1 << 2);
+    /// A word whose part up to an apostrophe starts a role: the first test
+    /// of [`Lexicon::role_head_len`].
+    pub const ROLE_START: Classes = Classes(1 << 3);
+    /// A role of one word ([`Lexicon::is_role_start`] of the word alone).
+    pub const ROLE: Classes = Classes(1 << 4);
+    /// [`Lexicon::is_stopword`].
+    pub const STOPWORD: Classes = Classes(1 << 5);
+    /// [`Lexicon::is_not_name`].
+    pub const NOT_NAME: Classes = Classes(1 << 6);
+    /// [`Lexicon::is_month_or_weekday`].
+    pub const CALENDAR: Classes = Classes(1 << 7);
+    /// [`Lexicon::is_org_head`].
+    pub const ORG_HEAD: Classes = Classes(1 << 8);
+    /// [`Lexicon::is_initiative_head`].
+    pub const INITIATIVE_HEAD: Classes = Classes(1 << 9);
+    /// [`Lexicon::is_org_link`].
+    pub const ORG_LINK: Classes = Classes(1 << 10);
+    /// [`Lexicon::is_generic_name_word`].
+    pub const GENERIC_NAME_WORD: Classes = Classes(1 << 11);
+
+    /// True when the word is in class `c`.
+    pub fn has(self, c: Classes) -> bool {
+        self.0 & c.0 != 0
+    }
+
+    fn with(self, c: Classes) -> Classes {
+        Classes(self.0 | c.0)
+    }
+
+    fn only(self, c: Classes) -> Classes {
+        Classes(self.0 & c.0)
+    }
+}
+
 /// Lists Rust code reads as sets of folded words, not as phrases.
 const WORD_SETS: &[&str] = &[
     "titles",
@@ -546,6 +592,8 @@ pub struct Lexicon {
     org_links: WordSet,
     /// Token patterns over the sentence layers (see `patterns.rs`).
     pub patterns: Patterns,
+    /// The classes of every word of the sets above, folded.
+    classes: HashMap<String, Classes, Fast>,
     /// Capitalized words that do not make a name of a head noun
     /// ("Executive Council", "General Conference"), folded.
     generic_name_words: WordSet,
@@ -731,7 +779,7 @@ impl Lexicon {
             .filter(|f| !f.list("markers").is_empty())
             .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.list("markers")))))
             .collect();
-        Lexicon {
+        let mut lex = Lexicon {
             read: ReadLists::new(&names, 0),
             index,
             lists,
@@ -766,6 +814,7 @@ impl Lexicon {
             initiative_heads: folded_set("initiative_heads"),
             org_links: own("org_links").iter().map(|t| fold(t)).collect(),
             patterns: Patterns::new(patterns),
+            classes: HashMap::default(),
             generic_name_words: folded_set("generic_name_words"),
             name_adjective_endings: all("name_adjective_endings")
                 .iter()
@@ -778,7 +827,58 @@ impl Lexicon {
                 .collect(),
             markers,
             languages: Vec::new(),
+        };
+        let mut classes: HashMap<String, Classes, Fast> = HashMap::default();
+        for (set, class) in [
+            (&lex.titles, Classes::TITLE),
+            (&lex.title_starts, Classes::TITLE_START),
+            (&lex.courtesy, Classes::COURTESY),
+            (&lex.role_starts, Classes::ROLE_START),
+            (&lex.roles, Classes::ROLE),
+            (&lex.stopwords, Classes::STOPWORD),
+            (&lex.not_names, Classes::NOT_NAME),
+            (&lex.calendar_words, Classes::CALENDAR),
+            (&lex.org_heads, Classes::ORG_HEAD),
+            (&lex.initiative_heads, Classes::INITIATIVE_HEAD),
+            (&lex.org_links, Classes::ORG_LINK),
+            (&lex.generic_name_words, Classes::GENERIC_NAME_WORD),
+        ] {
+            for w in set {
+                let c = classes.entry(w.clone()).or_default();
+                *c = c.with(class);
+            }
         }
+        lex.classes = classes;
+        lex
+    }
+
+    /// The classes of a folded word (no spaces): what the word tests of
+    /// this lexicon say of it, in one to three look-ups.
+    pub fn classes(&self, folded: &str) -> Classes {
+        const TRIMMED: Classes = Classes(Classes::STOPWORD.0 | Classes::NOT_NAME.0);
+        let get = |w: &str| self.classes.get(w).copied().unwrap_or_default();
+        let exact = get(folded);
+        // The stopword sets hold the word without its punctuation.
+        let trimmed = folded.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let bare = if trimmed.len() == folded.len() {
+            exact
+        } else {
+            get(trimmed)
+        };
+        // A role starts with the word's part up to an apostrophe.
+        let head = folded.split('\'').next().unwrap_or_default();
+        let start = if head.len() == folded.len() {
+            exact
+        } else {
+            get(head)
+        };
+        let mut c = Classes(exact.0 & !(TRIMMED.0 | Classes::ROLE_START.0 | Classes::ROLE.0))
+            .with(bare.only(TRIMMED))
+            .with(start.only(Classes::ROLE_START));
+        if c.has(Classes::ROLE_START) {
+            c = c.with(exact.only(Classes::ROLE));
+        }
+        c
     }
 
     /// The phrase list of that name, as patterns read it.

@@ -15,7 +15,7 @@
 //! ouverte" is also "Islamic Open University") so that reports in both
 //! languages name one entity.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Classes, Lexicon};
 use super::people::{Token, TokenKind};
 use crate::gazetteer::{Entities, Entry, EntryId, Form, Mention};
 use crate::model::EntityKind;
@@ -34,6 +34,7 @@ pub fn find(
     mentions: &mut Vec<Mention>,
 ) {
     let word = |i: usize| &text[tokens[i].range.clone()];
+    let class = |i: usize, c: Classes| tokens[i].class.has(c);
     let covered = |i: usize, mentions: &[Mention]| {
         mentions
             .iter()
@@ -50,11 +51,10 @@ pub fn find(
         // "Logo de l'Université Roi Fayçal", "Members of the Malian
         // Parliament": the words before the last function word that precedes
         // the head are no part of its name.
-        if !lex.is_org_head(word(i))
-            && let Some(head) = (i..end).find(|&k| lex.is_org_head(word(k)))
+        if !class(i, Classes::ORG_HEAD)
+            && let Some(head) = (i..end).find(|&k| class(k, Classes::ORG_HEAD))
             && let Some(link) = (i..head).rev().find(|&k| {
-                let f = fold(word(k));
-                lex.is_org_link(&f) && !lex.coordination().occurs(&f)
+                class(k, Classes::ORG_LINK) && !with_fold(word(k), |f| lex.coordination().occurs(f))
             })
         {
             i = link + 1;
@@ -62,7 +62,7 @@ pub fn find(
         // A head noun, and a word or an acronym that makes the name a name
         // ("Youth Council", "Conseil africain … (CAMES)"; not "the Council"
         // or "the Executive Council").
-        if !(i..end).any(|k| lex.is_org_head(word(k))) {
+        if !(i..end).any(|k| class(k, Classes::ORG_HEAD)) {
             i = end.max(i + 1);
             continue;
         }
@@ -82,11 +82,11 @@ pub fn find(
             || (i..end).any(|k| {
                 let w = word(k);
                 (w.chars().next().is_some_and(char::is_uppercase) || lex.is_name_adjective(w))
-                    && !with_fold(w, |f| lex.is_org_link(f))
-                    && !lex.is_org_head(w)
-                    && !lex.is_generic_name_word(w)
-                    && !lex.is_role_start(&[w])
-                    && !lex.is_title(w)
+                    && !class(k, Classes::ORG_LINK)
+                    && !class(k, Classes::ORG_HEAD)
+                    && !class(k, Classes::GENERIC_NAME_WORD)
+                    && !class(k, Classes::ROLE)
+                    && !class(k, Classes::TITLE)
             });
         if !distinct || is_hub_unit(text, lex, tokens, i, end, entities, mentions) {
             i = end.max(i + 1);
@@ -158,8 +158,8 @@ pub fn find(
         let w = word(k);
         if t.kind != TokenKind::Word
             || !is_acronym(w)
-            || lex.is_title(w)
-            || lex.is_role_start(&[w])
+            || t.class.has(Classes::TITLE)
+            || t.class.has(Classes::ROLE)
             || covered(k, mentions).is_some()
             || found
                 .iter()
@@ -223,6 +223,7 @@ fn run_end(
     mentions: &[Mention],
 ) -> Option<usize> {
     let word = |k: usize| &text[tokens[k].range.clone()];
+    let class = |k: usize, c: Classes| tokens[k].class.has(c);
     // Other gazetteer entities are atomic; countries, places and demonyms
     // may be part of a name ("Kuwait News Agency", "University of Jordan").
     let blocked = |k: usize| {
@@ -241,13 +242,10 @@ fn run_end(
         tokens[k].kind == TokenKind::Word
             && w.chars().next().is_some_and(char::is_uppercase)
             && !blocked(k)
-            && {
-                let f = fold(w);
-                !lex.is_org_link(&f) && !lex.is_month_or_weekday(&f)
-            }
+            && !class(k, Classes::ORG_LINK)
+            && !class(k, Classes::CALENDAR)
     };
-    let plain =
-        |k: usize| capitalized(k) && !lex.is_title(word(k)) && !lex.is_role_start(&[word(k)]);
+    let plain = |k: usize| capitalized(k) && !class(k, Classes::TITLE) && !class(k, Classes::ROLE);
     // A title or role word is part of a name before a plain name word
     // ("King Abdulaziz University", "Université Sultan Moulay Slimane").
     let name_word = |k: usize| plain(k) || (capitalized(k) && k + 1 < tokens.len() && plain(k + 1));
@@ -256,19 +254,20 @@ fn run_end(
     // "l'université virtuelle du Sénégal"): such a name goes on over
     // lower-case nouns after its function words, and ends on a capitalized
     // word (a lower-case head must reach one).
-    let french =
-        lex.is_org_head(word(i)) && i > 0 && lex.lower_name_articles().is_whole(&fold(word(i - 1)));
+    let french = class(i, Classes::ORG_HEAD)
+        && i > 0
+        && with_fold(word(i - 1), |f| lex.lower_name_articles().is_whole(f));
     // A state's body in lower case ("l'ambassade de Djibouti") is its state's.
     let lower = french
         && !name_word(i)
         && word(i).chars().next().is_some_and(char::is_lowercase)
-        && !lex.state_body().occurs(&fold(word(i)));
+        && !with_fold(word(i), |f| lex.state_body().occurs(f));
     if !(name_word(i) || lower) || (i > 0 && tokens[i - 1].kind == TokenKind::Open) {
         return None;
     }
     let mut end = i + 1;
     let mut k = end;
-    let mut after_head = lex.is_org_head(word(i));
+    let mut after_head = class(i, Classes::ORG_HEAD);
     let mut seen_head = after_head;
     let mut heads_only = after_head;
     let mut adjectives = 0;
@@ -285,10 +284,10 @@ fn run_end(
         // person ("Kuwait University Prof. Nouf …"; not "Université Roi
         // Abdulaziz").
         let person = seen_head
-            && lex.is_title(word(k))
-            && (word(k).ends_with('.') || lex.is_courtesy(word(k)));
+            && class(k, Classes::TITLE)
+            && (word(k).ends_with('.') || class(k, Classes::COURTESY));
         if (name_word(k) && !person) || ends_body(k) {
-            after_head = lex.is_org_head(word(k));
+            after_head = class(k, Classes::ORG_HEAD);
             seen_head |= after_head;
             heads_only &= after_head;
             adjectives = 0;
@@ -315,14 +314,14 @@ fn run_end(
         let article = |j: usize| {
             tokens
                 .get(j)
-                .is_some_and(|t| lex.articles().is_whole(&fold(&text[t.range.clone()])))
+                .is_some_and(|t| with_fold(&text[t.range.clone()], |f| lex.articles().is_whole(f)))
         };
         if with_fold(word(k), |f| lex.coordination().occurs(f))
             && article(k + 1)
             && (after_head
                 || tokens
                     .get(k + 2)
-                    .is_some_and(|_| lex.is_org_head(word(k + 2))))
+                    .is_some_and(|_| class(k + 2, Classes::ORG_HEAD)))
         {
             break;
         }
@@ -331,7 +330,7 @@ fn run_end(
         while j < tokens.len()
             && j < k + 3
             && tokens[j].kind == TokenKind::Word
-            && with_fold(word(j), |f| lex.is_org_link(f))
+            && class(j, Classes::ORG_LINK)
         {
             j += 1;
         }
@@ -340,12 +339,10 @@ fn run_end(
             j < tokens.len()
                 && tokens[j].kind == TokenKind::Word
                 && word(j).chars().next().is_some_and(char::is_lowercase)
+                && !class(j, Classes::ORG_LINK)
+                && !class(j, Classes::STOPWORD)
                 && with_fold(word(j), |f| {
-                    !lex.is_org_link(f)
-                        && !lex.clause().occurs(f)
-                        && !lex.meeting().occurs(f)
-                        && !lex.setting().occurs(f)
-                        && !lex.is_stopword(f)
+                    !lex.clause().occurs(f) && !lex.meeting().occurs(f) && !lex.setting().occurs(f)
                 })
         };
         if french && j > k && noun(j) {
@@ -357,7 +354,7 @@ fn run_end(
         after_noun = false;
         // "l'Organisation en Afrique": a preposition of place alone before a
         // name says where the organization works, not what it is called.
-        let located = j == k + 1 && lex.destination().is_whole(&fold(word(k)));
+        let located = j == k + 1 && with_fold(word(k), |f| lex.destination().is_whole(f));
         if j > k && j < tokens.len() && (name_word(j) || ends_body(j)) && !located {
             k = j;
             continue;
@@ -432,7 +429,7 @@ fn acronym_after<'t>(
     // Sharjah, the Sharjah Institute (SIH)").
     let head_first = tokens
         .get(start)
-        .is_some_and(|t| lex.is_org_head(&text[t.range.clone()]));
+        .is_some_and(|t| t.class.has(Classes::ORG_HEAD));
     let open = (end..tokens.len().min(end + 20))
         .take_while(|&k| !other_name(k))
         .take_while(|&k| match tokens[k].kind {
@@ -446,9 +443,9 @@ fn acronym_after<'t>(
                     && !lex.clause().occurs(&f)
                     && !lex.meeting().occurs(&f)
                     && !lex.setting().occurs(&f);
-                !(capital && lex.is_org_head(w))
+                !(capital && tokens[k].class.has(Classes::ORG_HEAD))
                     && (capital
-                        || lex.is_org_link(&f)
+                        || tokens[k].class.has(Classes::ORG_LINK)
                         || lex.is_name_adjective(w)
                         || lower_name_word)
             }
@@ -547,7 +544,7 @@ pub fn initiatives(
     for head in 0..tokens.len() {
         if !is_word(head)
             || !capitalized(head)
-            || !lex.is_initiative_head(word(head))
+            || !tokens[head].class.has(Classes::INITIATIVE_HEAD)
             || covered(head, mentions)
         {
             continue;
@@ -557,7 +554,7 @@ pub fn initiatives(
         while start > 0
             && is_word(start - 1)
             && capitalized(start - 1)
-            && !with_fold(word(start - 1), |f| lex.is_org_link(f))
+            && !tokens[start - 1].class.has(Classes::ORG_LINK)
             && (!covered(start - 1, mentions) || hub_at(start - 1, mentions))
         {
             start -= 1;
@@ -565,17 +562,18 @@ pub fn initiatives(
         // The complement: up to ten words, no clause, no punctuation.
         let mut end = head + 1;
         while end < tokens.len() && end < head + 11 && is_word(end) {
-            let f = fold(word(end));
-            if lex.clause().occurs(&f) || lex.meeting().occurs(&f) || lex.invite().occurs(&f) {
+            let clause = with_fold(word(end), |f| {
+                lex.clause().occurs(f) || lex.meeting().occurs(f) || lex.invite().occurs(f)
+            });
+            if clause {
                 break;
             }
             end += 1;
         }
-        while end > head + 1 && with_fold(word(end - 1), |f| lex.is_org_link(f)) {
+        while end > head + 1 && tokens[end - 1].class.has(Classes::ORG_LINK) {
             end -= 1;
         }
-        let distinct =
-            (start..end).any(|k| k != head && !with_fold(word(k), |f| lex.is_org_link(f)));
+        let distinct = (start..end).any(|k| k != head && !tokens[k].class.has(Classes::ORG_LINK));
         if !distinct {
             continue;
         }
@@ -604,7 +602,7 @@ mod tests {
         let lex = Lexicon::builtin().unwrap();
         let mut entities = Entities::new(&g);
         let mut mentions = g.find(text);
-        let tokens = crate::extract::people::tokenize(text, 0..text.len());
+        let tokens = crate::extract::people::tokenize(text, 0..text.len(), &lex);
         find(text, &tokens, &lex, &mut entities, &mut mentions);
         mentions
             .iter()
@@ -746,7 +744,7 @@ mod tests {
         for (text, id, iso) in cases {
             let mut entities = Entities::new(&g);
             let mut mentions = g.find(text);
-            let tokens = crate::extract::people::tokenize(text, 0..text.len());
+            let tokens = crate::extract::people::tokenize(text, 0..text.len(), &lex);
             find(text, &tokens, &lex, &mut entities, &mut mentions);
             let found = mentions
                 .iter()
@@ -764,7 +762,7 @@ mod tests {
         let mut entities = Entities::new(&g);
         let text = "a delegation from the Sahel Youth Council (SYC), headed by its chair";
         let mut mentions = g.find(text);
-        let tokens = crate::extract::people::tokenize(text, 0..text.len());
+        let tokens = crate::extract::people::tokenize(text, 0..text.len(), &lex);
         find(text, &tokens, &lex, &mut entities, &mut mentions);
         let added = entities.added();
         assert_eq!(added.len(), 1, "{added:?}");

@@ -4,7 +4,7 @@
 //! Jeyhun Bayramov"), and from earlier mentions of the same person in the
 //! document ("Dr AlMalik", "Ambassador Fyfe").
 
-use super::lexicon::{Lexicon, Scanned};
+use super::lexicon::{Classes, Lexicon, Scanned};
 use crate::gazetteer::{Entities, Form, Mention};
 use crate::model::EntityKind;
 use crate::text::{fold, with_fold};
@@ -15,6 +15,8 @@ use std::ops::Range;
 pub struct Token {
     pub range: Range<usize>,
     pub kind: TokenKind,
+    /// The classes of the token's word in the lexicon, folded once.
+    pub class: Classes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,9 +28,9 @@ pub enum TokenKind {
     Stop,
 }
 
-/// Splits `text[range]` into tokens with absolute offsets. Elided articles
-/// ("l’", "d'") are tokens of their own.
-pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+/// Splits `text[range]` into tokens with absolute offsets, each with its
+/// classes in `lex`. Elided articles ("l’", "d'") are tokens of their own.
+pub fn tokenize(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Token> {
     let mut out = Vec::new();
     let s = &text[range.clone()];
     let mut word_start: Option<usize> = None;
@@ -61,15 +63,18 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 out.push(Token {
                     range: range.start + start..range.start + start + i,
                     kind: TokenKind::Word,
+                    class: Classes::default(),
                 });
                 out.push(Token {
                     range: range.start + start + i..range.start + end,
                     kind: TokenKind::Word,
+                    class: Classes::default(),
                 });
             }
             None => out.push(Token {
                 range: range.start + start..range.start + end,
                 kind: TokenKind::Word,
+                class: Classes::default(),
             }),
         }
     };
@@ -94,6 +99,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             out.push(Token {
                 range: range.start + i..range.start + i + c.len_utf8(),
                 kind,
+                class: Classes::default(),
             });
         }
     }
@@ -124,19 +130,25 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             fixed.push(Token {
                 range: t.range.start..end,
                 kind: TokenKind::Word,
+                class: Classes::default(),
             });
             fixed.push(Token {
                 range: end..t.range.end,
                 kind: TokenKind::Stop,
+                class: Classes::default(),
             });
         } else if t.kind == TokenKind::Word && w == "." {
             fixed.push(Token {
                 range: t.range,
                 kind: TokenKind::Stop,
+                class: Classes::default(),
             });
         } else {
             fixed.push(t);
         }
+    }
+    for t in &mut fixed {
+        t.class = with_fold(&text[t.range.clone()], |f| lex.classes(f));
     }
     fixed
 }
@@ -174,6 +186,7 @@ pub fn find(
     known: &dyn Fn(&str) -> bool,
 ) -> Vec<PersonMention> {
     let word = |i: usize| -> &str { &text[tokens[i].range.clone()] };
+    let class = |i: usize, c: Classes| tokens[i].class.has(c);
     let is_word = |i: usize| i < tokens.len() && tokens[i].kind == TokenKind::Word;
     let in_mention = |i: usize| {
         mentions
@@ -201,14 +214,18 @@ pub fn find(
                 j + n <= tokens.len()
                     && (j..j + n).all(is_word)
                     && word(j).chars().next().is_some_and(char::is_uppercase)
-                    && lex.starts_title(word(j))
-                    && lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
+                    && class(j, Classes::TITLE_START)
+                    && if n == 1 {
+                        class(j, Classes::TITLE)
+                    } else {
+                        lex.is_title(&(j..j + n).map(word).collect::<Vec<_>>().join(" "))
+                    }
             });
             // "M. Emir Hadžić": after a courtesy title, an honorific followed
             // by a name is the first name.
             let first_name = |n: usize| {
                 j > start
-                    && lex.is_courtesy(word(j - 1))
+                    && class(j - 1, Classes::COURTESY)
                     && n == 1
                     && !word(j).contains('.')
                     && is_word(j + 1)
@@ -225,7 +242,7 @@ pub fn find(
                     if is_word(j)
                         && with_fold(word(j), |f| matches!(f, "le" | "la"))
                         && is_word(j + 1)
-                        && lex.is_title(word(j + 1))
+                        && class(j + 1, Classes::TITLE)
                     {
                         j += 1;
                     }
@@ -242,8 +259,8 @@ pub fn find(
             let possessive = with_fold(w, |f| f.ends_with("'s"));
             let name_like = is_name_word(w)
                 && !possessive
-                && !lex.is_not_name(w)
-                && (!lex.is_role_start(&[w]) || (first && honorific_name));
+                && !class(k, Classes::NOT_NAME)
+                && (!class(k, Classes::ROLE) || (first && honorific_name));
             let particle = !first
                 && with_fold(w, |f| PARTICLES.contains(&f))
                 && is_word(k + 1)
@@ -320,7 +337,7 @@ pub fn find(
 fn is_month_or_day(lex: &Lexicon, w: &str) -> bool {
     // "Jun" is a name more often than a month here.
     with_fold(w, |f| {
-        f.len() > 3 && (!lex.months().find(f).is_empty() || !lex.weekdays().find(f).is_empty())
+        f.len() > 3 && (lex.months().occurs(f) || lex.weekdays().occurs(f))
     })
 }
 
@@ -365,6 +382,15 @@ fn role_after(
     if tokens.get(i).is_some_and(|t| t.kind == TokenKind::Comma) {
         i += 1;
     }
+    // Most words start no role: no role head is looked for after them.
+    if !tokens[i..]
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Word)
+        .take(4)
+        .any(|t| t.class.has(Classes::ROLE_START))
+    {
+        return None;
+    }
     let words: Vec<&str> = tokens[i..]
         .iter()
         .take_while(|t| t.kind == TokenKind::Word)
@@ -394,6 +420,16 @@ fn starts_apposition(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> b
         .take_while(|t| t.kind == TokenKind::Word && is_name_word(&text[t.range.clone()]))
         .count();
     let after = i + names;
+    if names < 2
+        || !tokens
+            .get(after)
+            .is_some_and(|t| t.kind == TokenKind::Comma)
+        || !tokens
+            .get(after + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.class.has(Classes::ROLE_START))
+    {
+        return false;
+    }
     let role: Vec<&str> = tokens
         .get(after + 1..)
         .unwrap_or_default()
@@ -402,11 +438,7 @@ fn starts_apposition(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> b
         .take(4)
         .map(|t| &text[t.range.clone()])
         .collect();
-    names >= 2
-        && tokens
-            .get(after)
-            .is_some_and(|t| t.kind == TokenKind::Comma)
-        && lex.is_role_start(&role)
+    lex.is_role_start(&role)
 }
 
 fn starts_mention(at: usize, mentions: &[Mention]) -> bool {
@@ -503,11 +535,11 @@ pub fn role_end(
             // Another titled person ends the role.
             TokenKind::Word
                 if i > from
-                    && lex.is_title(&text[t.range.clone()])
+                    && t.class.has(Classes::TITLE)
                     && tokens
                         .get(i + 1)
                         .is_some_and(|n| is_name_word(&text[n.range.clone()]))
-                    && !lex.is_role_start(&[&text[t.range.clone()]]) =>
+                    && !t.class.has(Classes::ROLE) =>
             {
                 break;
             }
@@ -594,6 +626,13 @@ fn role_before(
         and_since_comma |= is_and(w) && i + 1 < name_start;
         // A role head that starts here or a word or two earlier ("directeur général").
         let covering = (i.saturating_sub(2)..=i).find(|&j| {
+            let starts = tokens[j..name_start]
+                .iter()
+                .find(|t| t.kind == TokenKind::Word)
+                .is_some_and(|t| t.class.has(Classes::ROLE_START));
+            if !starts {
+                return false;
+            }
             let rest: Vec<&str> = tokens[j..name_start]
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word)
@@ -655,7 +694,7 @@ fn role_before(
             continue;
         }
         if !(in_mention || function || capital || f.ends_with("'s"))
-            || lex.is_title(w) && head.is_some()
+            || t.class.has(Classes::TITLE) && head.is_some()
         {
             break;
         }
@@ -830,7 +869,7 @@ mod tests {
         let lex = Lexicon::builtin().unwrap();
         let g = Gazetteer::builtin().unwrap();
         let mentions = g.find(text);
-        let tokens = tokenize(text, 0..text.len());
+        let tokens = tokenize(text, 0..text.len(), &lex);
         let folded = crate::text::Folded::new(text);
         let cuts = clause_cuts(&Scanned::new(&lex, folded.whole()), 0, &lex);
         find(text, &tokens, &cuts, &lex, &mentions, &|_| false)
