@@ -250,11 +250,34 @@ pub fn with_fold<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&fold(s))
 }
 
+/// The non-ASCII chars below this one (Latin, with its accented letters)
+/// fold through a table made once by [`fold_other`].
+const TABLED: u32 = 0x250;
+
 fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
+    static TABLE: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let mut buf = [0u8; 4];
+        (0x80..TABLED)
+            .map(|i| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(i) {
+                    fold_other(c, &mut s, &mut buf);
+                }
+                s
+            })
+            .collect()
+    });
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
-        return;
+    } else if let Some(f) = TABLE.get(c as usize - 0x80) {
+        out.push_str(f);
+    } else {
+        fold_other(c, out, buf);
     }
+}
+
+/// [`fold_char`] of a non-ASCII char, by its decomposition.
+fn fold_other(c: char, out: &mut String, buf: &mut [u8; 4]) {
     match c {
         '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
         '‐' | '‑' | '–' => out.push('-'),
