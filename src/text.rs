@@ -224,11 +224,16 @@ pub fn fold(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends the fold of `s` to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
     let mut buf = [0u8; 4];
     for c in s.chars() {
-        fold_char(c, &mut out, &mut buf);
+        fold_char(c, out, &mut buf);
     }
-    out
 }
 
 /// `f` of the fold of `s`, without allocating for a short ASCII word.

@@ -13,7 +13,7 @@
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{FoldedSlice, fold, offset, with_fold};
+use crate::text::{FoldedSlice, fold, fold_into, offset, with_fold};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -1021,9 +1021,24 @@ impl Lexicon {
         }) {
             return None;
         }
-        (1..=(self.max_role_words + 1).min(words.len()))
-            .rev()
-            .find(|&n| self.roles.contains(&fold(&join_words(&words[..n]))))
+        // The fold of the words joined by spaces, none after an elided
+        // article ("chargé d'affaires"), one word more at a time: the longest
+        // role is the last found.
+        let mut joined = String::new();
+        let (mut written, mut elided) = (false, false);
+        let mut longest = None;
+        for (n, w) in words.iter().take(self.max_role_words + 1).enumerate() {
+            if written && !elided {
+                joined.push(' ');
+            }
+            fold_into(w, &mut joined);
+            written |= !w.is_empty();
+            elided = w.ends_with(['\'', '’']) || (w.is_empty() && elided);
+            if self.roles.contains(&joined) {
+                longest = Some(n + 1);
+            }
+        }
+        longest
     }
 
     /// True when `words` starts with a role head ("Ambassadeur du Japon").
@@ -1098,18 +1113,6 @@ fn first_words(phrases: &WordSet, ends: &[char]) -> WordSet {
         .iter()
         .filter_map(|r| r.split(ends).next().map(str::to_string))
         .collect()
-}
-
-/// Joins words with spaces, except after an elided article ("d'affaires").
-pub fn join_words(words: &[&str]) -> String {
-    let mut out = String::new();
-    for w in words {
-        if !out.is_empty() && !out.ends_with(['\'', '’']) {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
 }
 
 #[cfg(test)]
