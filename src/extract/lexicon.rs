@@ -551,10 +551,15 @@ impl<'t> Scanned<'t> {
             Some((index, list)) if Some(index) == self.index => list,
             _ => return p.find(&self.text[..end]),
         };
-        let from = self.hits.partition_point(|h| (h.list as usize) < list);
-        let to = from + self.hits[from..].partition_point(|h| h.list as usize == list);
-        leftmost_longest(&self.hits[from..to], end)
+        leftmost_longest(of_list(&self.hits, list), end)
     }
+}
+
+/// The hits of one list among hits sorted by list.
+fn of_list(hits: &[Hit], list: usize) -> &[Hit] {
+    let from = hits.partition_point(|h| (h.list as usize) < list);
+    let to = from + hits[from..].partition_point(|h| h.list as usize == list);
+    &hits[from..to]
 }
 
 /// The merged lexicon of every language.
@@ -604,6 +609,9 @@ pub struct Lexicon {
     org_words: HashMap<String, String, Fast>,
     /// Function words marking each language, for [`Lexicon::language`].
     markers: Vec<(String, Phrases)>,
+    /// The markers of every language in one automaton, list `k` the `k`th
+    /// language's.
+    marker_index: PhraseIndex,
     /// The lexicon of each language, its cue lists that language's only.
     languages: Vec<(String, Lexicon)>,
 }
@@ -774,11 +782,12 @@ impl Lexicon {
                 .max()
                 .unwrap_or(1)
         };
-        let markers = files
+        let markers: Vec<(String, Phrases)> = files
             .iter()
             .filter(|f| !f.list("markers").is_empty())
             .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.list("markers")))))
             .collect();
+        let marker_index = PhraseIndex::new(markers.iter().map(|(_, p)| (&p.patterns, &p.targets)));
         let mut lex = Lexicon {
             read: ReadLists::new(&names, 0),
             index,
@@ -826,6 +835,7 @@ impl Lexicon {
                 .map(|[fr, en]| (fold(fr), en.clone()))
                 .collect(),
             markers,
+            marker_index,
             languages: Vec::new(),
         };
         let mut classes: HashMap<String, Classes, Fast> = HashMap::default();
@@ -1085,9 +1095,16 @@ impl Lexicon {
 
     /// [`Lexicon::language`] of a folded text.
     pub fn language_of_folded(&self, folded: &str) -> &str {
+        let hits = self.marker_index.hits(folded);
         self.markers
             .iter()
-            .map(|(lang, m)| (m.find(folded).len(), lang))
+            .enumerate()
+            .map(|(k, (lang, _))| {
+                (
+                    leftmost_longest(of_list(&hits, k), folded.len()).len(),
+                    lang,
+                )
+            })
             .max_by_key(|(n, _)| *n)
             .map_or("en", |(_, lang)| lang.as_str())
     }
