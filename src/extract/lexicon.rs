@@ -59,7 +59,8 @@ impl Classes {
     pub const ROLE_START: Classes = Classes(1 << 3);
     /// A role of one word ([`Lexicon::is_role_start`] of the word alone).
     pub const ROLE: Classes = Classes(1 << 4);
-    /// [`Lexicon::is_stopword`].
+    /// A word of the `stopwords` lists: function words and the generic
+    /// nouns that stand alone ("the", "qui", "organisation").
     pub const STOPWORD: Classes = Classes(1 << 5);
     /// [`Lexicon::is_not_name`].
     pub const NOT_NAME: Classes = Classes(1 << 6);
@@ -1056,21 +1057,12 @@ impl Lexicon {
         self.role_head_len(words).is_some()
     }
 
-    /// True for a word of the `stopwords` lists: function words and the
-    /// generic nouns that stand alone ("the", "qui", "organisation").
-    pub fn is_stopword(&self, word: &str) -> bool {
-        Self::holds(&self.stopwords, word)
-    }
-
     /// True for a word that never belongs to a person's or a place's name:
     /// a stopword or a noun of institution names ("Culture", "Sports").
     pub fn is_not_name(&self, word: &str) -> bool {
-        Self::holds(&self.not_names, word)
-    }
-
-    fn holds(set: &WordSet, word: &str) -> bool {
         with_fold(word, |f| {
-            set.contains(f.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+            self.not_names
+                .contains(f.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
         })
     }
 

@@ -19,6 +19,17 @@ pub struct Token {
     pub class: Classes,
 }
 
+impl Token {
+    /// A token whose classes are not looked up yet.
+    fn new(range: Range<usize>, kind: TokenKind) -> Self {
+        Token {
+            range,
+            kind,
+            class: Classes::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     Word,
@@ -60,22 +71,19 @@ pub fn tokenize(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Token> {
         });
         match elided {
             Some(i) => {
-                out.push(Token {
-                    range: range.start + start..range.start + start + i,
-                    kind: TokenKind::Word,
-                    class: Classes::default(),
-                });
-                out.push(Token {
-                    range: range.start + start + i..range.start + end,
-                    kind: TokenKind::Word,
-                    class: Classes::default(),
-                });
+                out.push(Token::new(
+                    range.start + start..range.start + start + i,
+                    TokenKind::Word,
+                ));
+                out.push(Token::new(
+                    range.start + start + i..range.start + end,
+                    TokenKind::Word,
+                ));
             }
-            None => out.push(Token {
-                range: range.start + start..range.start + end,
-                kind: TokenKind::Word,
-                class: Classes::default(),
-            }),
+            None => out.push(Token::new(
+                range.start + start..range.start + end,
+                TokenKind::Word,
+            )),
         }
     };
     for (i, c) in s.char_indices() {
@@ -96,11 +104,10 @@ pub fn tokenize(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Token> {
             flush(&mut out, ws, i);
         }
         if let Some(kind) = kind {
-            out.push(Token {
-                range: range.start + i..range.start + i + c.len_utf8(),
+            out.push(Token::new(
+                range.start + i..range.start + i + c.len_utf8(),
                 kind,
-                class: Classes::default(),
-            });
+            ));
         }
     }
     if let Some(ws) = word_start {
@@ -127,22 +134,10 @@ pub fn tokenize(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Token> {
             && !before_name
         {
             let end = t.range.end - 1;
-            fixed.push(Token {
-                range: t.range.start..end,
-                kind: TokenKind::Word,
-                class: Classes::default(),
-            });
-            fixed.push(Token {
-                range: end..t.range.end,
-                kind: TokenKind::Stop,
-                class: Classes::default(),
-            });
+            fixed.push(Token::new(t.range.start..end, TokenKind::Word));
+            fixed.push(Token::new(end..t.range.end, TokenKind::Stop));
         } else if t.kind == TokenKind::Word && w == "." {
-            fixed.push(Token {
-                range: t.range,
-                kind: TokenKind::Stop,
-                class: Classes::default(),
-            });
+            fixed.push(Token::new(t.range, TokenKind::Stop));
         } else {
             fixed.push(t);
         }
