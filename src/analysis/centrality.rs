@@ -27,11 +27,12 @@
 use crate::graph::{EdgeKind, Filter, MeetingGraph, Origin};
 use crate::model::EntityKind;
 use crate::{Error, Result};
-use petgraph::graph::{NodeIndex, UnGraph};
+use petgraph::graph::{EdgeIndex, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Sources per parallel task of [`betweenness`] at the least; the tasks are
 /// fixed by the node count alone, so that the sums (and the last bits of
@@ -133,12 +134,15 @@ impl PartnerGraph {
             *ids.entry(id.to_string())
                 .or_insert_with(|| graph.add_node(id.to_string()))
         };
+        // Edges found by their ends in a map: `find_edge` walks a node's
+        // edges, quadratic in a hub's degree.
+        let mut found: HashMap<(NodeIndex, NodeIndex), EdgeIndex> = HashMap::new();
         for (a, b, w) in edges {
             let (na, nb) = (node(&mut graph, a), node(&mut graph, b));
-            match graph.find_edge(na, nb) {
-                Some(e) => graph[e] += w,
-                None => {
-                    graph.add_edge(na, nb, w);
+            match found.entry((na.min(nb), na.max(nb))) {
+                Entry::Occupied(e) => graph[*e.get()] += w,
+                Entry::Vacant(v) => {
+                    v.insert(graph.add_edge(na, nb, w));
                 }
             }
         }
@@ -795,6 +799,22 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn parallel_edges_add_up_whatever_their_direction() {
+        let p = PartnerGraph::from_edges([
+            ("a", "b", 1.0),
+            ("b", "a", 2.0),
+            ("a", "c", 1.0),
+            ("a", "b", 0.5),
+            ("c", "c", 1.0),
+            ("c", "c", 1.0),
+        ]);
+        assert_eq!(
+            p.edges(),
+            [("a", "b", 3.5), ("a", "c", 1.0), ("c", "c", 2.0)]
+        );
     }
 
     /// Values from NetworkX 3.6 on the same graphs.
