@@ -1023,6 +1023,11 @@ impl Lexicon {
         self.max_title_words
     }
 
+    /// The number of words a role head may have at most.
+    pub fn max_role_words(&self) -> usize {
+        self.max_role_words
+    }
+
     /// The number of words of the role head that `words` starts with, if any.
     pub fn role_head_len(&self, words: &[&str]) -> Option<usize> {
         let first = words.first()?;

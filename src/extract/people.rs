@@ -199,6 +199,19 @@ pub fn find(
             i += 1;
             continue;
         }
+        // A title word that ends a role begun before it is the role's
+        // ("Director General", "Consul General"), not a title.
+        if i > 0 && is_word(i - 1) && class(i - 1, Classes::ROLE_START) && {
+            let words: Vec<&str> = (i - 1..tokens.len())
+                .take_while(|&t| is_word(t))
+                .take(lex.max_role_words() + 1)
+                .map(word)
+                .collect();
+            lex.role_head_len(&words).is_some_and(|n| n > 1)
+        } {
+            i += 1;
+            continue;
+        }
         // Titles, possibly chained ("S.E. M.", "Son Excellence le Général").
         let start = i;
         let mut j = i;
@@ -970,6 +983,14 @@ mod tests {
                 vec![
                     ("Emir Hadžić", Some("ambassadeur de Bosnie-Herzégovine")),
                     ("Ali Nour", None),
+                ],
+            ),
+            // A title word that closes a role is the role's.
+            (
+                "UNESCO Director General Hamid Lotfi spoke; Consul General Dr. Sara Amin listened.",
+                vec![
+                    ("Hamid Lotfi", Some("Director General")),
+                    ("Sara Amin", Some("Consul General")),
                 ],
             ),
             (
