@@ -10,13 +10,13 @@
 //! announced visits have no such sentence.
 
 use super::dates::{self, DateExpr, When};
-use super::lexicon::{Lexicon, Phrases, Scanned};
+use super::lexicon::{Classes, Lexicon, Phrases, Scanned};
 use super::patterns::{Label, View};
 use super::people::{self, PersonMention};
 use super::score::{Features, Weights};
 use crate::gazetteer::{Entities, EntryId, Form, Mention};
 use crate::model::{Capacity, EntityKind, Mode, PartialDate};
-use crate::text::{Folded, fold};
+use crate::text::{Folded, fold, with_fold};
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -512,7 +512,7 @@ impl Context<'_> {
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
-                && (s.folded.occurs(self.lex.meeting()) || signed(i))
+                && (s.folded.occurs(self.lex.meeting()) || signed(i) || self.calls_on_someone(s))
                 && !s.folded.occurs(self.lex.not_meeting())
             {
                 out.push(i);
@@ -820,6 +820,49 @@ impl Context<'_> {
             .iter()
             .any(|p| p.occurs(&folded))
         }
+    }
+
+    /// True when a sentence tells of a call paid on someone: a `call_on`
+    /// phrase, maybe articles and capitalized modifiers ("Federal"), then a
+    /// title, a role or a person, and no `appeal` word after in the clause
+    /// ("called on the Minister of Education", not "called on the
+    /// ministers to act").
+    fn calls_on_someone(&self, s: &Sentence) -> bool {
+        let fold_is = |t: &people::Token, p: &Phrases| {
+            with_fold(&self.text[t.range.clone()], |f| p.is_whole(f))
+        };
+        let starts_someone = |t: &people::Token| {
+            t.class.has(Classes::ROLE_START)
+                || t.class.has(Classes::TITLE_START)
+                || s.people.iter().any(|p| {
+                    let m = &p.mention;
+                    m.span.start == t.range.start
+                        || m.role.as_ref().is_some_and(|r| r.start == t.range.start)
+                })
+        };
+        s.folded.find_in(self.lex.call_on()).iter().any(|(r, _)| {
+            let end = s.range.start + r.end;
+            let mut after = s
+                .tokens
+                .iter()
+                .skip_while(|t| t.range.start < end)
+                .skip_while(|t| fold_is(t, self.lex.articles()));
+            let Some(someone) = after.by_ref().take(3).find(|t| {
+                starts_someone(t) || !self.text[t.range.clone()].starts_with(char::is_uppercase)
+            }) else {
+                return false;
+            };
+            let clause_end = s
+                .cuts
+                .iter()
+                .copied()
+                .find(|&c| c > someone.range.start)
+                .unwrap_or(s.range.end);
+            starts_someone(someone)
+                && !after
+                    .take_while(|t| t.range.start < clause_end)
+                    .any(|t| fold_is(t, self.lex.appeal()))
+        })
     }
 
     fn hub_present(&self, s: &Sentence, people: &[DocPerson]) -> bool {

@@ -241,6 +241,12 @@ read_lists! {
     /// ("Rabat-based", "headquartered in", "basée à"): that city is no
     /// meeting's place.
     seat,
+    /// A call paid on someone ("called on"): a meeting when a person or a
+    /// role follows, unless an `appeal` word makes it a call to act.
+    call_on,
+    /// Words after the one called on that make the call an appeal ("to":
+    /// "called on the Ministers to support").
+    appeal,
 }
 
 #[derive(Debug, Deserialize)]

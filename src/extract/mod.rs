@@ -2000,6 +2000,16 @@ mod tests {
                 "ICESCO called on Peru and Chile to protect their heritage sites.",
                 &[],
             ),
+            // A call on a named minister, a modifier before the role; a call
+            // on ministers to act is none.
+            (
+                "ISESCO Director General Dr. Karim Benali called on Pakistan's Federal Minister for Culture Imran Qadir in Islamabad.",
+                &["country:PK"],
+            ),
+            (
+                "The ISESCO Director General called on the Ministers of Education of Pakistan to expand literacy classes.",
+                &[],
+            ),
             // Several parties: an enumeration after a plural role.
             (
                 "Dr Salim M. AlMalik, Director-General of ICESCO, received the foreign ministers of the following countries: Chad; Niger; and Mali.",
