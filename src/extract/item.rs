@@ -865,11 +865,26 @@ impl Context<'_> {
         })
     }
 
+    /// True when the publishing organization takes part in a sentence: its
+    /// people, its names, or the title of its head ("the Director-General"),
+    /// unless that title is the role of someone of another organization
+    /// ("the Director-General of ALECSO, Dr X").
     fn hub_present(&self, s: &Sentence, people: &[DocPerson]) -> bool {
         let hub = self.gazetteer.hub();
+        let others_role = |r: &Range<usize>| {
+            s.people.iter().any(|p| {
+                people[p.person].represents.is_some_and(|e| e != hub)
+                    && p.mention
+                        .role
+                        .as_ref()
+                        .is_some_and(|role| role.start < r.end && r.end <= role.end)
+            })
+        };
         s.people.iter().any(|p| people[p.person].hub)
             || s.mentions.iter().any(|m| m.entry == hub)
-            || s.folded.occurs(self.lex.hub_head())
+            || s.folded.find_in(self.lex.hub_head()).into_iter().any(|(r, _)| {
+                !others_role(&(s.range.start + r.start..s.range.start + r.end))
+            })
     }
 
     /// Topics of the item's words, names of organizations left out

@@ -2010,6 +2010,12 @@ mod tests {
                 "The ISESCO Director General called on the Ministers of Education of Pakistan to expand literacy classes.",
                 &[],
             ),
+            // The title of the hub's head in the role of another
+            // organization's head is not the hub.
+            (
+                "In a separate call, the Minister of Culture of Oman discussed with the Director-General of ALECSO, Dr. Omar Fadel, the preparation of a conference.",
+                &[],
+            ),
             // Several parties: an enumeration after a plural role.
             (
                 "Dr Salim M. AlMalik, Director-General of ICESCO, received the foreign ministers of the following countries: Chad; Niger; and Mali.",
