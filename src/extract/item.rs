@@ -673,9 +673,21 @@ impl Context<'_> {
         let mut party_of: BTreeMap<usize, EntryId> = BTreeMap::new();
         // (party, members, sentence, end of the last member's mention, from a role)
         let mut parties: Vec<(EntryId, Vec<usize>, usize, usize, bool)> = Vec::new();
+        let home = OnceCell::new();
         for (i, p) in candidates {
             let dp = &people[p.person];
-            if any_role && dp.represents.is_none() {
+            // A national office that names no state ("Minister of Education
+            // Dr X", in a dispatch filed in Riyadh) is the filing city's state's.
+            let office_home = || {
+                dp.represents.is_none()
+                    && dp.role.as_deref().is_some_and(|r| self.is_national_office(r))
+            };
+            let home_party = if office_home() {
+                *home.get_or_init(|| self.dateline_state(sentences))
+            } else {
+                None
+            };
+            if any_role && dp.represents.is_none() && home_party.is_none() {
                 // Only as a colleague named with a principal, in one breath.
                 if let Some((_, members, _, end, _)) =
                     parties.iter_mut().find(|(_, _, sentence, end, _)| {
@@ -692,6 +704,7 @@ impl Context<'_> {
                 Some(&e) => Some(e),
                 None => dp
                     .represents
+                    .or(home_party)
                     .or_else(|| self.fallback_party(sentences, i, p)),
             };
             let Some(party) = party.filter(|&e| e != hub).map(|e| self.state_of(e)) else {
@@ -917,6 +930,24 @@ impl Context<'_> {
             }
             _ => e,
         }
+    }
+
+    /// True when a role is a state's office (`national_office`: "Minister
+    /// of Education", "secrétaire d'État").
+    fn is_national_office(&self, role: &str) -> bool {
+        self.lex
+            .national_office()
+            .find(&fold(role))
+            .first()
+            .is_some_and(|(r, _)| r.start == 0)
+    }
+
+    /// The state of the city a dispatch was filed in, if its dateline names one.
+    fn dateline_state(&self, sentences: &[Sentence]) -> Option<EntryId> {
+        let s = sentences.iter().find(|s| !s.headline)?;
+        let m = s.mentions.iter().find(|m| self.is_dateline_place(s, m))?;
+        let state = self.state_of(m.entry);
+        (self.gazetteer.entry(state).kind == EntityKind::Country).then_some(state)
     }
 
     /// The party of a person whose role names none: a state or organization

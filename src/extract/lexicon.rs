@@ -241,6 +241,9 @@ read_lists! {
     /// ("Rabat-based", "headquartered in", "basée à"): that city is no
     /// meeting's place.
     seat,
+    /// Offices of a state ("minister", "secrétaire d'État"): one that names
+    /// no state is held in the state of the dispatch's city.
+    national_office,
     /// A call paid on someone ("called on"): a meeting when a person or a
     /// role follows, unless an `appeal` word makes it a call to act.
     call_on,

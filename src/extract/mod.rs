@@ -2099,6 +2099,32 @@ mod tests {
     }
 
     #[test]
+    fn a_national_office_naming_no_state_is_the_filing_citys_states() {
+        for (text, want) in [
+            (
+                "Minister receives ISESCO chief\n\nRIYADH, 3 May 2015 (SPA) -- Minister of Education Dr. Faisal \
+                 Al-Qahtani received the Secretary General of the Arab Sports Federation, Mr. Adel Nasser, and \
+                 ISESCO Director General Dr. Abdulaziz Othman Altwaijri.\n",
+                vec!["org:icesco", "country:SA"],
+            ),
+            (
+                "Le ministre reçoit l'ISESCO\n\nDakar, 4 mai 2014 (APS) - Le ministre de la Culture, M. Abdou Diouf \
+                 Sarr, a reçu le Directeur général de l'ISESCO, M. Abdulaziz Othman Altwaijri, et le président de \
+                 l'Université de Ouagadougou, M. Paul Kaboré.\n",
+                vec!["org:icesco", "country:SN"],
+            ),
+        ] {
+            let x = extract(text);
+            let parties: Vec<Vec<&str>> = x
+                .meetings
+                .iter()
+                .map(|m| m.parties.iter().map(String::as_str).collect())
+                .collect();
+            assert!(parties.contains(&want), "{text}: {parties:?}");
+        }
+    }
+
+    #[test]
     fn a_french_name_found_by_its_form_has_its_english_alias() {
         let x = extract(
             "Titre\n\nL'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord.\n",
