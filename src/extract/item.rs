@@ -257,7 +257,10 @@ pub fn sentences<'t>(
             let represents = m
                 .role
                 .as_ref()
-                .and_then(|r| people::represents(text, r, lex, entities, &mentions_outside));
+                .and_then(|r| {
+                    people::represents(text, r, lex, entities, &mentions_outside)
+                        .or_else(|| people::possessor(text, r.start, lex, entities, &mentions))
+                });
             let role_text = m
                 .role
                 .as_ref()
@@ -667,9 +670,12 @@ impl Context<'_> {
             .flat_map(|&i| sentences[i].people.iter().map(move |p| (i, p)))
             .filter(|(_, p)| !people[p.person].hub && !p.attendee)
             .collect();
-        let any_role = candidates
+        // Sentences where someone's role names the party they represent.
+        let with_role: Vec<usize> = candidates
             .iter()
-            .any(|(_, p)| people[p.person].represents.is_some_and(|e| e != hub));
+            .filter(|(_, p)| people[p.person].represents.is_some_and(|e| e != hub))
+            .map(|&(i, _)| i)
+            .collect();
         let mut party_of: BTreeMap<usize, EntryId> = BTreeMap::new();
         // (party, members, sentence, end of the last member's mention, from a role)
         let mut parties: Vec<(EntryId, Vec<usize>, usize, usize, bool)> = Vec::new();
@@ -687,7 +693,7 @@ impl Context<'_> {
             } else {
                 None
             };
-            if any_role && dp.represents.is_none() && home_party.is_none() {
+            if with_role.contains(&i) && dp.represents.is_none() && home_party.is_none() {
                 // Only as a colleague named with a principal, in one breath.
                 if let Some((_, members, _, end, _)) =
                     parties.iter_mut().find(|(_, _, sentence, end, _)| {

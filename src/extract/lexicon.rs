@@ -241,6 +241,9 @@ read_lists! {
     /// ("Rabat-based", "headquartered in", "basée à"): that city is no
     /// meeting's place.
     seat,
+    /// The possessive after a name that owns what follows ("'s": "Japan's
+    /// Ambassador").
+    possessive,
     /// Offices of a state ("minister", "secrétaire d'État"): one that names
     /// no state is held in the state of the dispatch's city.
     national_office,

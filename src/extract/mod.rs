@@ -2125,6 +2125,18 @@ mod tests {
     }
 
     #[test]
+    fn a_person_without_a_party_is_a_colleague_only_beside_a_role_of_the_same_sentence() {
+        let x = extract(
+            "ISESCO chief in Malaysia\n\nPUTRAJAYA, 22 Oct 2014 (Bernama) -- Malaysia's Deputy Prime \
+             Minister Dato' Ali Hassan received today the Director General of ISESCO, Dr. Abdulaziz Othman \
+             Altwaijri.\n\nYesterday, Dr. Altwaijri visited the Perak Islamic College, where he was received \
+             by its Rector, Prof. Dr. Kamal Idris.\n",
+        );
+        let parties: Vec<&str> = x.meetings.iter().map(|m| m.parties[1].as_str()).collect();
+        assert_eq!(parties, ["country:MY", "org:perak-islamic-college"]);
+    }
+
+    #[test]
     fn a_french_name_found_by_its_form_has_its_english_alias() {
         let x = extract(
             "Titre\n\nL'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord.\n",

@@ -334,6 +334,11 @@ fn run_end(
         {
             j += 1;
         }
+        // An article alone links nothing: "l'Organisation le ministre …"
+        // ends the name before the article.
+        if j > k && (k..j).all(article) {
+            break;
+        }
         // In a lower-case name, a lower-case noun after them ("des sciences").
         let noun = |j: usize| {
             j < tokens.len()
@@ -709,6 +714,12 @@ mod tests {
             (
                 "the rector of Universitas Bandung Raya said",
                 "org:universitas-bandung-raya",
+                None,
+            ),
+            // An article alone links no words to a name.
+            (
+                "a reçu au siège de la Fondation Sahel Vert le ministre malien de la Culture",
+                "org:fondation-sahel-vert",
                 None,
             ),
         ];

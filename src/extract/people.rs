@@ -736,6 +736,23 @@ fn role_before(
 /// named in it that is not where the person is posted ("auprès du Royaume du
 /// Maroc", "to Morocco") and not in a former role. `None` when the role names
 /// nobody.
+/// The state or organization whose possessive opens a role, at `at`
+/// ("Türkiye's Minister of National Education", "ICESCO's Head of …").
+pub fn possessor(
+    text: &str,
+    at: usize,
+    lex: &Lexicon,
+    gazetteer: &Entities,
+    mentions: &[Mention],
+) -> Option<usize> {
+    let m = mentions.iter().rev().find(|m| m.range.end <= at)?;
+    let e = gazetteer.entry(m.entry);
+    (m.form != Form::Demonym
+        && matches!(e.kind, EntityKind::Country | EntityKind::Organization)
+        && lex.possessive().is_whole(&fold(text[m.range.end..at].trim())))
+    .then_some(m.entry)
+}
+
 pub fn represents(
     text: &str,
     role: &Range<usize>,
@@ -1069,6 +1086,28 @@ mod tests {
                 .map(|(n, r)| (n.to_string(), r.map(str::to_string)))
                 .collect();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_possessive_before_a_role_names_whom_it_serves() {
+        let lex = Lexicon::builtin().unwrap();
+        let g = Gazetteer::builtin().unwrap();
+        let entities = Entities::new(&g);
+        for (text, role, want) in [
+            ("Japan's Minister of Culture spoke", "Minister", Some("country:JP")),
+            ("ICESCO’s Head of the Culture Sector", "Head", Some("org:icesco")),
+            ("the Japanese Minister of Culture", "Minister", None),
+            ("Japan and its Minister of Culture", "Minister", None),
+            ("Rabat's Mayor", "Mayor", None),
+        ] {
+            let at = text.find(role).unwrap();
+            let got = possessor(text, at, &lex, &entities, &g.find(text));
+            assert_eq!(
+                got.map(|e| entities.entry(e).id.as_str()),
+                want,
+                "{text}"
+            );
         }
     }
 
