@@ -9,11 +9,11 @@ use super::item::DocPerson;
 use super::{DocOutput, Extractor, fnv, slug};
 use crate::gazetteer::{Entry, EntryId};
 use crate::model::{
-    Agreement, Announcement, Entity, EntityKind, Extraction, Invitation, Meeting, Membership,
-    Participant, Publication,
+    Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
+    Membership, Participant, Publication, Text,
 };
 use indexmap::IndexMap;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// The extraction so far.
 pub(super) struct Assembly<'x> {
@@ -31,6 +31,51 @@ pub(super) struct Assembly<'x> {
     seen: HashMap<String, usize>,
     announcements: Vec<Announcement>,
     publishers: Vec<Publication>,
+    /// Every distinct evidence text so far, once.
+    texts: HashSet<Text>,
+}
+
+/// Every piece of evidence of a document's output.
+fn evidence_mut(doc: &mut DocOutput) -> impl Iterator<Item = &mut Evidence> {
+    let meetings = doc.meetings.iter_mut().flat_map(|p| {
+        p.evidence
+            .iter_mut()
+            .chain(&mut p.invitations)
+            .chain(&mut p.memberships)
+            .chain(p.agreements.iter_mut().map(|(_, e)| e))
+            .chain(p.occasion.iter_mut().flat_map(|o| &mut o.evidence))
+    });
+    let announcements = doc.announcements.iter_mut().flat_map(|a| {
+        a.invitations
+            .iter_mut()
+            .chain(&mut a.memberships)
+            .map(|(_, e)| e)
+    });
+    let cues = doc.publication.cues.iter_mut().map(|c| &mut c.evidence);
+    meetings.chain(announcements).chain(cues)
+}
+
+/// Makes the evidence texts of a document the same [`Text`]s as the equal
+/// texts of the documents before it (`texts`, which gains the new ones):
+/// a sentence that several documents carry (copies of a page, syndicated
+/// releases, a corpus read twice) is then held once. Each distinct text of
+/// the document is looked up once.
+fn share_texts(doc: &mut DocOutput, texts: &mut HashSet<Text>) {
+    // The document's own texts, by address (they are all alive here).
+    let mut shared: HashMap<*const u8, Text> = HashMap::new();
+    for e in evidence_mut(doc) {
+        let text =
+            shared
+                .entry(e.text.as_ptr())
+                .or_insert_with(|| match texts.get(e.text.as_str()) {
+                    Some(t) => t.clone(),
+                    None => {
+                        texts.insert(e.text.clone());
+                        e.text.clone()
+                    }
+                });
+        e.text = text.clone();
+    }
 }
 
 /// An entry of the gazetteer, or one that its document added.
@@ -68,12 +113,14 @@ impl<'x> Assembly<'x> {
             seen: HashMap::new(),
             announcements: Vec::new(),
             publishers: Vec::new(),
+            texts: HashSet::new(),
         }
     }
 
     /// Adds the next document of the corpus.
-    pub(super) fn add(&mut self, doc: DocOutput) {
+    pub(super) fn add(&mut self, mut doc: DocOutput) {
         let x = self.extractor;
+        share_texts(&mut doc, &mut self.texts);
         let DocOutput {
             name,
             meetings,
