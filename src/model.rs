@@ -779,6 +779,19 @@ mod tests {
     }
 
     #[test]
+    fn evidence_reads_and_writes_its_texts_as_strings() {
+        let json = r#"{"doc":"a.txt","start":3,"end":7,"text":"Met \"him\"."}"#;
+        let e: Evidence = serde_json::from_str(json).unwrap();
+        assert_eq!((e.doc.as_str(), e.text.as_str()), ("a.txt", "Met \"him\"."));
+        assert_eq!(serde_json::to_string(&e).unwrap(), json);
+        let copy = e.clone();
+        assert!(std::ptr::eq(copy.text.as_str(), e.text.as_str()));
+        assert_eq!(Text::from("a"), Text::from(String::from("a")));
+        assert!(Text::from("a") < Text::from("b"));
+        assert_eq!(format!("{:?} {}", e.doc, e.doc), r#""a.txt" a.txt"#);
+    }
+
+    #[test]
     fn modes_serialize_as_the_contract_says() {
         assert_eq!(
             serde_json::to_string(&Mode::InPerson).unwrap(),

@@ -61,7 +61,9 @@ fn evidence_mut(doc: &mut DocOutput) -> impl Iterator<Item = &mut Evidence> {
 /// releases, a corpus read twice) is then held once. Each distinct text of
 /// the document is looked up once.
 fn share_texts(doc: &mut DocOutput, texts: &mut HashSet<Text>) {
-    // The document's own texts, by address (they are all alive here).
+    // The document's own texts, by address: a text replaced by an equal
+    // one of an earlier document may be freed here, but no text is made,
+    // so no other text of the document can take its address.
     let mut shared: HashMap<*const u8, Text> = HashMap::new();
     for e in evidence_mut(doc) {
         let text =
@@ -456,5 +458,64 @@ impl PersonIds {
                 acronym: None,
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::gazetteer::Gazetteer;
+
+    fn person(name: &str, keys: &[&str]) -> DocPerson {
+        DocPerson {
+            name: name.into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            role: None,
+            represents: None,
+            hub: true,
+        }
+    }
+
+    #[test]
+    fn people_are_named_once_every_document_is_in() {
+        let mut ids = PersonIds::default();
+        let side = |_: &DocPerson| Some("org:icesco".to_string());
+        let first = ids.add(&[person("Salim AlMalik", &["salim", "almalik"])], side);
+        let later = ids.add(
+            &[
+                person("Salim M. AlMalik", &["salim", "almalik"]),
+                person("Jean Roy", &["jean", "roy"]),
+            ],
+            side,
+        );
+        let last = ids.add(&[person("Salim M. AlMalik", &["salim", "almalik"])], side);
+        assert_eq!((first[0], later[0], last[0]), (0, 0, 0), "one person");
+        assert_eq!(later[1], 1, "another");
+        // The spelling of two documents names the person of the first.
+        let (id, entity) = ids.entity(0);
+        assert_eq!(id, "person:salim-m-almalik");
+        assert_eq!(entity.aliases, ["Salim AlMalik"]);
+    }
+
+    #[test]
+    fn documents_that_carry_one_sentence_share_its_text() {
+        let text = "Dr Salim M. AlMalik, Directeur général de l’ICESCO, a reçu M. Jean Roy, ambassadeur de Belgique.\n";
+        let mut corpus = Corpus::from_text("a.txt", text);
+        corpus
+            .documents
+            .extend(Corpus::from_text("b.txt", text).documents);
+        let x = crate::extract::Extractor::new(Gazetteer::builtin().unwrap()).extract(&corpus);
+        let (a, b) = (&x.meetings[0].evidence[0], &x.meetings[1].evidence[0]);
+        assert_eq!((a.doc.as_str(), b.doc.as_str()), ("a.txt", "b.txt"));
+        assert!(std::ptr::eq(a.text.as_str(), b.text.as_str()));
+        // So do the publisher's cues.
+        let cues = |i: usize| &x.publishers[i].cues;
+        if let (Some(c), Some(d)) = (cues(0).first(), cues(1).first()) {
+            assert!(std::ptr::eq(
+                c.evidence.text.as_str(),
+                d.evidence.text.as_str()
+            ));
+        }
     }
 }

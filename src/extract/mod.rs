@@ -1928,6 +1928,12 @@ mod tests {
         );
         let parties: Vec<&str> = x.meetings.iter().map(|m| m.parties[1].as_str()).collect();
         assert_eq!(parties, ["country:TD", "country:NE"]);
+        // One sentence read for both meetings is held once, as is the
+        // document's name.
+        let (a, b) = (&x.meetings[0].evidence[0], &x.meetings[1].evidence[0]);
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a.text.as_str(), b.text.as_str()));
+        assert!(std::ptr::eq(a.doc.as_str(), b.doc.as_str()));
     }
 
     #[test]

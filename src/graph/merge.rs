@@ -466,7 +466,7 @@ mod tests {
             participants,
             topics: vec![format!("topic-{id}")],
             evidence: vec![Evidence {
-                doc: format!("{id}.txt"),
+                doc: format!("{id}.txt").into(),
                 start: 0,
                 end: 10,
                 text: id.into(),
