@@ -226,7 +226,7 @@ impl<'de> Deserialize<'de> for PartialDate {
 /// assert_eq!(a, "Met.");
 /// assert_eq!(serde_json::to_string(&a).unwrap(), r#""Met.""#);
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Text(std::sync::Arc<str>);
 
 impl Text {
@@ -787,7 +787,6 @@ mod tests {
         let copy = e.clone();
         assert!(std::ptr::eq(copy.text.as_str(), e.text.as_str()));
         assert_eq!(Text::from("a"), Text::from(String::from("a")));
-        assert!(Text::from("a") < Text::from("b"));
         assert_eq!(format!("{:?} {}", e.doc, e.doc), r#""a.txt" a.txt"#);
     }
 
