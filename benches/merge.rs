@@ -49,7 +49,7 @@ fn generate(meetings: usize) -> Vec<Meeting> {
                     represents: Some(format!("country:c{state_id}")),
                 }],
                 evidence: vec![Evidence {
-                    doc: doc.clone(),
+                    doc: doc.as_str().into(),
                     start: 0,
                     end: 100,
                     text: "The Director-General received the Ambassador.".into(),

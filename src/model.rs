@@ -212,18 +212,129 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// An immutable string that clones by sharing: every fact read from one
+/// sentence of a document (a meeting's evidence, an invitation's, a
+/// publisher cue's) holds that sentence once, and every piece of evidence
+/// of a document its name once. Compares, hashes, prints and serializes
+/// as the string it holds.
+///
+/// ```
+/// use diplograph::model::Text;
+/// let a = Text::from("Met.");
+/// let b = a.clone();
+/// assert!(std::ptr::eq(a.as_str(), b.as_str()), "shared, not copied");
+/// assert_eq!(a, "Met.");
+/// assert_eq!(serde_json::to_string(&a).unwrap(), r#""Met.""#);
+/// ```
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Text(std::sync::Arc<str>);
+
+impl Text {
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(s.into())
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(s.into())
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == &*other.0
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Ok(Text::from(&*s))
+    }
+}
+
 /// Where a fact was read: a byte span of the source file and its sentence.
 ///
 /// Serialized as the contract's `{"doc", "start", "end", "text"}`; inside
 /// [`sentences::Table::scope`] (the saved `graph.json`), a sentence of the
 /// table is written as `"sentence": N`, its position in the table, instead
-/// of its text, and read back either way.
+/// of its text, and read back either way. The document name and the
+/// sentence are [`Text`]s: a clone shares them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
-    pub doc: String,
+    pub doc: Text,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Text,
 }
 
 /// The evidence as it is written: its text, or its sentence's position in
@@ -259,7 +370,7 @@ impl<'de> Deserialize<'de> for Evidence {
         use serde::de::Error;
         let form = EvidenceForm::deserialize(d)?;
         let text = match (form.text, form.sentence) {
-            (Some(text), None) => text.into_owned(),
+            (Some(text), None) => Text::from(&*text),
             (None, Some(i)) => sentences::text(i).ok_or_else(|| {
                 D::Error::custom(format!(
                     "evidence names sentence {i}, which the file has not"
@@ -271,7 +382,7 @@ impl<'de> Deserialize<'de> for Evidence {
             }
         };
         Ok(Evidence {
-            doc: form.doc.into_owned(),
+            doc: Text::from(&*form.doc),
             start: form.start,
             end: form.end,
             text,
@@ -284,14 +395,15 @@ impl<'de> Deserialize<'de> for Evidence {
 /// reported by many copies of a page (syndication, mirrors, a corpus read
 /// twice) holds each sentence once instead of once per copy.
 pub mod sentences {
+    use super::Text;
     use std::cell::RefCell;
     use std::collections::HashMap;
 
     /// Distinct sentence texts in first-use order, and their positions.
     #[derive(Debug, Clone, Default, PartialEq, Eq)]
     pub struct Table {
-        texts: Vec<String>,
-        positions: HashMap<String, usize>,
+        texts: Vec<Text>,
+        positions: HashMap<Text, usize>,
     }
 
     thread_local! {
@@ -310,23 +422,25 @@ pub mod sentences {
             let mut table = Table::default();
             for t in texts {
                 if !table.positions.contains_key(t) {
-                    table.positions.insert(t.to_string(), table.texts.len());
-                    table.texts.push(t.to_string());
+                    let t = Text::from(t);
+                    table.positions.insert(t.clone(), table.texts.len());
+                    table.texts.push(t);
                 }
             }
             table
         }
 
-        /// A table read from a file's list of sentences.
+        /// A table read from a file's list of sentences: the evidence read
+        /// in its scope shares them.
         pub fn from_texts(texts: Vec<String>) -> Self {
             Table {
                 positions: HashMap::new(),
-                texts,
+                texts: texts.into_iter().map(Text::from).collect(),
             }
         }
 
         /// The texts, in table order.
-        pub fn texts(&self) -> &[String] {
+        pub fn texts(&self) -> &[Text] {
             &self.texts
         }
 
@@ -366,7 +480,7 @@ pub mod sentences {
     }
 
     /// The text at a position of the table in scope, if any.
-    pub(super) fn text(i: usize) -> Option<String> {
+    pub(super) fn text(i: usize) -> Option<Text> {
         IN_SCOPE.with(|t| t.borrow().as_ref()?.texts.get(i).cloned())
     }
 }
@@ -662,6 +776,18 @@ mod tests {
         for good in ["2024-02-29", "--02-29", "2024-12-31", "0999"] {
             assert!(good.parse::<PartialDate>().is_ok(), "{good}");
         }
+    }
+
+    #[test]
+    fn evidence_reads_and_writes_its_texts_as_strings() {
+        let json = r#"{"doc":"a.txt","start":3,"end":7,"text":"Met \"him\"."}"#;
+        let e: Evidence = serde_json::from_str(json).unwrap();
+        assert_eq!((e.doc.as_str(), e.text.as_str()), ("a.txt", "Met \"him\"."));
+        assert_eq!(serde_json::to_string(&e).unwrap(), json);
+        let copy = e.clone();
+        assert!(std::ptr::eq(copy.text.as_str(), e.text.as_str()));
+        assert_eq!(Text::from("a"), Text::from(String::from("a")));
+        assert_eq!(format!("{:?} {}", e.doc, e.doc), r#""a.txt" a.txt"#);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! module); people are then identified across documents, so that "Salim M.
 //! AlMalik" and "Salim bin Mohammed AlMalik" are one `person:` entity.
 
+mod assembly;
 pub mod dates;
 mod item;
 mod lexicon;
@@ -24,11 +25,10 @@ pub use score::{FEATURES, Features, Weights};
 use crate::corpus::{Corpus, Document, FileReport, Input, Limits, NewsItem, Report};
 use crate::gazetteer::{Entities, Entry, EntryId, Gazetteer};
 use crate::model::{
-    Agreement, Announcement, Entity, EntityKind, Evidence, Extraction, Invitation, Meeting,
-    Membership, Occasion, PartialDate, Participant, Publication, PublisherCue,
+    Entity, EntityKind, Evidence, Extraction, Occasion, PartialDate, Publication, PublisherCue,
+    Text,
 };
 use crate::text::{Folded, one_line};
-use indexmap::IndexMap;
 use item::{Context, DocPerson, Found, ItemMeeting};
 use std::collections::{BTreeMap, HashMap};
 
@@ -137,18 +137,22 @@ impl Extractor {
     /// Documents are read in parallel; the output follows the corpus order.
     pub fn extract(&self, corpus: &Corpus) -> Extraction {
         use rayon::prelude::*;
-        let docs: Vec<DocOutput> = corpus
-            .documents
-            .par_iter()
-            .map(|doc| self.document(doc))
-            .collect();
-        self.assemble(docs)
+        let mut all = assembly::Assembly::new(self);
+        for batch in corpus.documents.chunks(batch_len()) {
+            let docs: Vec<DocOutput> = batch.par_iter().map(|doc| self.document(doc)).collect();
+            for doc in docs {
+                all.add(doc);
+            }
+        }
+        all.finish()
     }
 
     /// Reads, extracts and drops each input file in turn (in parallel), so
-    /// that memory holds the meetings, not the corpus. Gives the same
-    /// extraction as [`Corpus::load`] then [`Extractor::extract`], and the
-    /// run report. `progress` is called once per input, from any thread.
+    /// that memory holds the meetings, not the corpus: files are taken in
+    /// batches, and each document's output joins the extraction (and is
+    /// dropped) when its batch is done. Gives the same extraction as
+    /// [`Corpus::load`] then [`Extractor::extract`], and the run report.
+    /// `progress` is called once per input, from any thread.
     pub fn extract_inputs(
         &self,
         inputs: Vec<Input>,
@@ -156,33 +160,48 @@ impl Extractor {
         progress: &(dyn Fn() + Sync),
     ) -> (Extraction, Report) {
         use rayon::prelude::*;
-        let read: Vec<(FileReport, Option<DocOutput>)> = inputs
-            .into_par_iter()
-            .map(|input| {
-                let out = match input {
-                    Input::File(path) => {
-                        let doc = Document::read(&path, limits);
-                        let output = doc.as_ref().ok().map(|d| self.document(d));
-                        (FileReport::of(path, &doc), output)
-                    }
-                    Input::Unreadable(report) => (report, None),
-                };
-                progress();
-                out
-            })
-            .collect();
+        let mut all = assembly::Assembly::new(self);
         let mut report = Report::default();
-        let mut docs = Vec::new();
-        for (file, doc) in read {
-            report.files.push(file);
-            docs.extend(doc);
+        let mut inputs = inputs.into_iter();
+        loop {
+            let batch: Vec<Input> = inputs.by_ref().take(batch_len()).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let read: Vec<(FileReport, Option<DocOutput>)> = batch
+                .into_par_iter()
+                .map(|input| {
+                    let out = match input {
+                        Input::File(path) => {
+                            let doc = Document::read(&path, limits);
+                            let output = doc.as_ref().ok().map(|d| self.document(d));
+                            (FileReport::of(path, &doc), output)
+                        }
+                        Input::Unreadable(report) => (report, None),
+                    };
+                    progress();
+                    out
+                })
+                .collect();
+            for (file, doc) in read {
+                report.files.push(file);
+                if let Some(doc) = doc {
+                    all.add(doc);
+                }
+            }
         }
-        (self.assemble(docs), report)
+        (all.finish(), report)
     }
 
     /// The publisher of a document (see the `publisher` module), and the
-    /// record of the decision; `folded` is the fold of its text.
-    fn publisher(&self, doc: &Document, folded: &Folded) -> (EntryId, Publication) {
+    /// record of the decision; `folded` is the fold of its text, `spans`
+    /// its evidence.
+    fn publisher(
+        &self,
+        doc: &Document,
+        folded: &Folded,
+        spans: &mut Spans,
+    ) -> (EntryId, Publication) {
         let d = publisher::decide(
             doc,
             folded,
@@ -203,7 +222,7 @@ impl Extractor {
                     entity: id(c.entry),
                     cue: c.kind,
                     weight: c.weight(),
-                    evidence: evidence(doc, &c.range),
+                    evidence: spans.evidence(&c.range),
                 })
                 .collect(),
         };
@@ -265,7 +284,8 @@ impl Extractor {
         let mut out = Vec::new();
         let mut announcements = Vec::new();
         let folded = Folded::new(&doc.text);
-        let (hub, publication) = self.publisher(doc, &folded);
+        let mut spans = Spans::new(doc);
+        let (hub, publication) = self.publisher(doc, &folded, &mut spans);
         let (people, entities) = self.items(doc, &folded, hub, &mut |i, ctx, sentences, people| {
             let item = &doc.items[i];
             let lang = ctx.lang.to_string();
@@ -273,14 +293,14 @@ impl Extractor {
             if meetings.is_empty() {
                 let (invitations, memberships) = ctx.invitations(sentences, None);
                 // Each fact once, with the evidence of its first sentence.
-                let with_evidence = |found: Vec<Found>| -> Vec<(Found, Evidence)> {
+                let mut with_evidence = |found: Vec<Found>| -> Vec<(Found, Evidence)> {
                     let mut out: Vec<(Found, Evidence)> = Vec::new();
                     for f in found {
                         let same = |(g, _): &(Found, Evidence)| {
                             (g.who, g.target, g.capacity) == (f.who, f.target, f.capacity)
                         };
                         if !out.iter().any(same) {
-                            let e = evidence(doc, &f.sentence);
+                            let e = spans.evidence(&f.sentence);
                             out.push((f, e));
                         }
                     }
@@ -298,12 +318,12 @@ impl Extractor {
                 }
             }
             for meeting in meetings {
-                let evidence = |r: &std::ops::Range<usize>| evidence(doc, r);
+                let mut evidence = |r: &std::ops::Range<usize>| spans.evidence(r);
                 out.push(Pending {
                     item: i,
                     headline: item.headline.clone().map(|h| doc.text[h].to_string()),
                     lang: lang.clone(),
-                    evidence: meeting.evidence.iter().map(evidence).collect(),
+                    evidence: meeting.evidence.iter().map(&mut evidence).collect(),
                     invitations: meeting
                         .invitations
                         .iter()
@@ -348,7 +368,7 @@ impl Extractor {
             .map(|doc| {
                 let mut out = Vec::new();
                 let folded = Folded::new(&doc.text);
-                let (hub, _) = self.publisher(doc, &folded);
+                let (hub, _) = self.publisher(doc, &folded, &mut Spans::new(doc));
                 self.items(doc, &folded, hub, &mut |i, ctx, sentences, people| {
                     for c in ctx.candidates(sentences, people) {
                         out.push(CandidateRecord {
@@ -510,202 +530,50 @@ impl Extractor {
             })
         })
     }
-
-    /// An entry of the gazetteer, or one that its document added.
-    fn entry<'a>(&'a self, doc: &'a DocOutput, e: EntryId) -> &'a Entry {
-        let n = self.gazetteer.entries().len();
-        self.gazetteer
-            .entries()
-            .get(e)
-            .unwrap_or_else(|| &doc.entities[e - n])
-    }
-
-    fn assemble(&self, docs: Vec<DocOutput>) -> Extraction {
-        let ids = PersonIds::new(&docs, |doc, p| {
-            if p.hub {
-                Some(self.entry(doc, doc.hub).id.clone())
-            } else {
-                p.represents.map(|e| self.entry(doc, e).id.clone())
-            }
-        });
-        let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-        let entity =
-            |doc: &DocOutput, e: EntryId, entities: &mut BTreeMap<String, Entity>| -> String {
-                let ent = self.entry(doc, e).entity();
-                let id = ent.id.clone();
-                entities.entry(id.clone()).or_insert(ent);
-                id
-            };
-        let invitation =
-            |doc: &DocOutput, f: &Found, e: &Evidence, entities: &mut BTreeMap<String, Entity>| {
-                Invitation {
-                    invitee: entity(doc, f.who, entities),
-                    target: entity(doc, f.target, entities),
-                    capacity: f.capacity,
-                    evidence: Some(e.clone()),
-                }
-            };
-        let membership =
-            |doc: &DocOutput, f: &Found, e: &Evidence, entities: &mut BTreeMap<String, Entity>| {
-                Membership {
-                    member: entity(doc, f.who, entities),
-                    of: entity(doc, f.target, entities),
-                    capacity: f.capacity,
-                    evidence: Some(e.clone()),
-                }
-            };
-        let mut meetings = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
-        let pending = docs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, doc)| doc.meetings.iter().map(move |p| (d, doc, p)));
-        for (d, doc, p) in pending {
-            let hub = doc.hub;
-            let people = &doc.people;
-            let m = &p.meeting;
-            let participant = |i: usize, entities: &mut BTreeMap<String, Entity>| -> Participant {
-                let dp = &people[i];
-                let (id, ent) = ids.entity(d, i);
-                entities.entry(id.clone()).or_insert(ent);
-                // Whom a person represents: the hub, a party of the meeting,
-                // or (a body of a party's state) the first party.
-                let represents = if dp.hub {
-                    Some(hub)
-                } else {
-                    dp.represents.map(|e| {
-                        if e == hub || m.parties.iter().any(|(p, _)| *p == e) {
-                            e
-                        } else {
-                            m.parties[0].0
-                        }
-                    })
-                };
-                Participant {
-                    person: id,
-                    role: dp.role.clone(),
-                    represents: represents.map(|e| self.entry(doc, e).id.clone()),
-                }
-            };
-            let mut participants = Vec::new();
-            if let Some(h) = m.hub_principal {
-                participants.push(participant(h, &mut entities));
-            }
-            for &(party, principal) in &m.parties {
-                if let Some(c) = principal {
-                    let mut pt = participant(c, &mut entities);
-                    pt.represents = Some(self.entry(doc, party).id.clone());
-                    participants.push(pt);
-                }
-            }
-            let attendees = m
-                .attendees
-                .iter()
-                .map(|&a| participant(a, &mut entities))
-                .collect();
-            let parties: Vec<String> = std::iter::once(hub)
-                .chain(m.parties.iter().map(|(p, _)| *p))
-                .map(|e| entity(doc, e, &mut entities))
-                .collect();
-            let invitations = m
-                .invitations
-                .iter()
-                .zip(&p.invitations)
-                .map(|(f, e)| invitation(doc, f, e, &mut entities))
-                .collect();
-            let memberships = m
-                .memberships
-                .iter()
-                .zip(&p.memberships)
-                .map(|(f, e)| membership(doc, f, e, &mut entities))
-                .collect();
-            let agreements = p
-                .agreements
-                .iter()
-                .map(|(title, e)| Agreement {
-                    title: title.clone(),
-                    parties: parties.clone(),
-                    evidence: Some(e.clone()),
-                })
-                .collect();
-            let base = format!(
-                "m-{:016x}",
-                fnv(&format!(
-                    "{}\u{0}{}\u{0}{}",
-                    doc.name,
-                    p.item,
-                    parties[1..].join(",")
-                ))
-            );
-            let n = seen.entry(base.clone()).or_default();
-            *n += 1;
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
-            meetings.push(Meeting {
-                id,
-                doc: doc.name.clone(),
-                headline: p.headline.clone(),
-                lang: p.lang.clone(),
-                date: m.date,
-                place: m.place.map(|e| self.entry(doc, e).name.clone()),
-                mode: Some(m.mode),
-                parties,
-                participants,
-                attendees,
-                topics: m.topics.clone(),
-                invitations,
-                memberships,
-                agreements,
-                occasion: p.occasion.clone(),
-                publisher: Some(self.entry(doc, hub).id.clone()),
-                evidence: p.evidence.clone(),
-            });
-        }
-        let mut announcements = Vec::new();
-        for doc in &docs {
-            for a in &doc.announcements {
-                announcements.push(Announcement {
-                    id: format!("a-{:016x}", fnv(&format!("{}\u{0}{}", doc.name, a.item))),
-                    doc: doc.name.clone(),
-                    headline: a.headline.clone(),
-                    lang: a.lang.clone(),
-                    date: a.date,
-                    invitations: a
-                        .invitations
-                        .iter()
-                        .map(|(f, e)| invitation(doc, f, e, &mut entities))
-                        .collect(),
-                    memberships: a
-                        .memberships
-                        .iter()
-                        .map(|(f, e)| membership(doc, f, e, &mut entities))
-                        .collect(),
-                });
-            }
-        }
-        Extraction {
-            meetings,
-            entities: entities.into_values().collect(),
-            announcements,
-            // The documents that report something: the others' publisher
-            // decides nothing.
-            publishers: docs
-                .into_iter()
-                .filter(|d| !d.meetings.is_empty() || !d.announcements.is_empty())
-                .map(|d| d.publication)
-                .collect(),
-        }
-    }
 }
 
-/// The evidence of a range of a document's text: the source bytes it was
-/// read from, and the text.
-fn evidence(doc: &Document, r: &std::ops::Range<usize>) -> Evidence {
-    let src = doc.source_range(r.clone());
-    Evidence {
-        doc: doc.name.clone(),
-        start: src.start,
-        end: src.end,
-        text: doc.slice(r).to_string(),
+/// Documents extracted in parallel before their outputs join the
+/// extraction: enough to keep every thread busy, few enough that their
+/// outputs are small beside the extraction's.
+fn batch_len() -> usize {
+    64 * rayon::current_num_threads()
+}
+
+/// The evidence of one document: each piece names the document and holds
+/// its sentence's text, both made once per document and shared by every
+/// piece that reads them (a meeting's, its invitations', a publisher
+/// cue's; every meeting of an item that cites one sentence).
+struct Spans<'d> {
+    doc: &'d Document,
+    name: Text,
+    /// The text of each range read so far.
+    texts: HashMap<(usize, usize), Text>,
+}
+
+impl<'d> Spans<'d> {
+    fn new(doc: &'d Document) -> Self {
+        Spans {
+            doc,
+            name: Text::from(doc.name.as_str()),
+            texts: HashMap::new(),
+        }
+    }
+
+    /// The evidence of a range of the document's text: the source bytes it
+    /// was read from, and the text.
+    fn evidence(&mut self, r: &std::ops::Range<usize>) -> Evidence {
+        let doc = self.doc;
+        let src = doc.source_range(r.clone());
+        let text = self
+            .texts
+            .entry((r.start, r.end))
+            .or_insert_with(|| Text::from(doc.slice(r)));
+        Evidence {
+            doc: self.name.clone(),
+            start: src.start,
+            end: src.end,
+            text: text.clone(),
+        }
     }
 }
 
@@ -714,154 +582,6 @@ fn date_marker(line: &str) -> Option<PartialDate> {
     let rest = line.trim_start().strip_prefix("date ")?;
     let token = rest.split_whitespace().next()?;
     token.parse().ok()
-}
-
-/// Corpus-wide person identities. Two people of different documents are
-/// one when their surnames match and their first names start alike; when
-/// they name the same words in another order ("Mao Jun", "Jun Mao"); or
-/// when their surnames are close spellings ("Benarafa", "Benarfa";
-/// "AlMalik", "al-Maliki") with the same first name and the same side (both
-/// of the publishing organization, or both representing one entity).
-struct PersonIds {
-    /// (document, person) -> identity
-    of: HashMap<(usize, usize), usize>,
-    identities: Vec<Identity>,
-}
-
-struct Identity {
-    initial: Option<char>,
-    /// The first name of the first spelling with one.
-    first: Option<String>,
-    surname: String,
-    /// Whom the person stands for: the hub, an entity id, or unknown.
-    side: Option<String>,
-    /// Each spelling with its number of documents, in order of first use.
-    names: IndexMap<String, usize>,
-}
-
-/// How close two surnames must be (Jaro-Winkler) to be one spelling.
-const SAME_SURNAME: f64 = 0.92;
-
-impl PersonIds {
-    /// `side` says whom a document's person stands for (see [`Identity`]).
-    fn new(docs: &[DocOutput], side: impl Fn(&DocOutput, &DocPerson) -> Option<String>) -> Self {
-        let mut of = HashMap::new();
-        let mut identities: Vec<Identity> = Vec::new();
-        // Identities by surname, by their words in any order, and by initial
-        // and surname start (for close spellings), in creation order.
-        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
-        let mut by_start: HashMap<(char, String), Vec<usize>> = HashMap::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for (i, p) in doc.people.iter().enumerate() {
-                // A name of initials or particles only ("M. A.") is its own key.
-                let surname = p.keys.last().cloned().unwrap_or_else(|| slug(&p.name));
-                let first = (p.keys.len() > 1).then(|| p.keys[0].clone());
-                let initial = first.as_ref().and_then(|f| f.chars().next());
-                let side = side(doc, p);
-                let mut words = p.keys.clone();
-                words.sort_unstable();
-                let start_key = initial.map(|c| (c, surname.chars().take(3).collect::<String>()));
-                let same_surname = by_surname.get(&surname).and_then(|same| {
-                    same.iter().copied().find(|&k| {
-                        let id: &Identity = &identities[k];
-                        id.initial.is_none() || initial.is_none() || id.initial == initial
-                    })
-                });
-                let reordered = || {
-                    (words.len() > 1)
-                        .then(|| by_words.get(&words).copied())
-                        .flatten()
-                };
-                let close = || {
-                    let key = start_key.as_ref()?;
-                    by_start.get(key)?.iter().copied().find(|&k| {
-                        let id: &Identity = &identities[k];
-                        side.is_some()
-                            && id.side == side
-                            && id.first == first
-                            && strsim::jaro_winkler(&id.surname, &surname) >= SAME_SURNAME
-                    })
-                };
-                let k = match same_surname.or_else(reordered).or_else(close) {
-                    Some(k) => k,
-                    None => {
-                        identities.push(Identity {
-                            initial,
-                            first: first.clone(),
-                            surname: surname.clone(),
-                            side: side.clone(),
-                            names: IndexMap::new(),
-                        });
-                        let k = identities.len() - 1;
-                        by_surname.entry(surname.clone()).or_default().push(k);
-                        if let Some(key) = start_key.clone() {
-                            by_start.entry(key).or_default().push(k);
-                        }
-                        k
-                    }
-                };
-                if words.len() > 1 {
-                    by_words.entry(words).or_insert(k);
-                }
-                let id = &mut identities[k];
-                if id.initial.is_none() {
-                    id.initial = initial;
-                    id.first = first;
-                }
-                if id.side.is_none() {
-                    id.side = side;
-                }
-                *id.names.entry(p.name.clone()).or_default() += 1;
-                of.insert((d, i), k);
-            }
-        }
-        PersonIds { of, identities }
-    }
-
-    /// The id and entity of a document's person.
-    fn entity(&self, doc: usize, person: usize) -> (String, Entity) {
-        let identity = self
-            .of
-            .get(&(doc, person))
-            .and_then(|&k| self.identities.get(k));
-        let Some(identity) = identity else {
-            let id = format!("person:unknown-{doc}-{person}");
-            return (id.clone(), Entity::new(id, EntityKind::Person, "unknown"));
-        };
-        // The most frequent full name names the person; ties go to the first seen.
-        let name = identity
-            .names
-            .iter()
-            .enumerate()
-            .max_by_key(|(order, (n, c))| {
-                (
-                    n.split_whitespace().count() > 1,
-                    **c,
-                    std::cmp::Reverse(*order),
-                )
-            })
-            .map(|(_, (n, _))| n.clone())
-            .unwrap_or_default();
-        let id = format!("person:{}", slug(&name));
-        let aliases = identity
-            .names
-            .keys()
-            .filter(|n| **n != name)
-            .cloned()
-            .collect();
-        (
-            id.clone(),
-            Entity {
-                id,
-                kind: EntityKind::Person,
-                name,
-                aliases,
-                iso: None,
-                acronym: None,
-            },
-        )
-    }
 }
 
 /// A readable id slug: folded, alphanumerics joined by hyphens.
@@ -2262,6 +1982,12 @@ mod tests {
         );
         let parties: Vec<&str> = x.meetings.iter().map(|m| m.parties[1].as_str()).collect();
         assert_eq!(parties, ["country:TD", "country:NE"]);
+        // One sentence read for both meetings is held once, as is the
+        // document's name.
+        let (a, b) = (&x.meetings[0].evidence[0], &x.meetings[1].evidence[0]);
+        assert_eq!(a, b);
+        assert!(std::ptr::eq(a.text.as_str(), b.text.as_str()));
+        assert!(std::ptr::eq(a.doc.as_str(), b.doc.as_str()));
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! report that fits several groups is ambiguous and stays on its own rather
 //! than be guessed into one.
 
-use crate::model::{Evidence, Meeting, PartialDate, Participant};
+use crate::model::{Evidence, Meeting, PartialDate, Participant, Text};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The party that takes part in most meetings, or `None` when no meeting has
@@ -155,7 +155,7 @@ struct Group {
     people: BTreeSet<String>,
     /// The (document, start, end) of every piece of evidence, so that a
     /// sentence reported twice is kept once.
-    evidence: HashSet<(String, usize, usize)>,
+    evidence: HashSet<(Text, usize, usize)>,
     meeting: Meeting,
 }
 
@@ -327,7 +327,7 @@ impl Groups {
     }
 }
 
-fn evidence_key(e: &Evidence) -> (String, usize, usize) {
+fn evidence_key(e: &Evidence) -> (Text, usize, usize) {
     (e.doc.clone(), e.start, e.end)
 }
 
@@ -466,7 +466,7 @@ mod tests {
             participants,
             topics: vec![format!("topic-{id}")],
             evidence: vec![Evidence {
-                doc: format!("{id}.txt"),
+                doc: format!("{id}.txt").into(),
                 start: 0,
                 end: 10,
                 text: id.into(),

@@ -98,7 +98,7 @@ struct SavedGraph<'a> {
     announcements: &'a [Announcement],
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     publishers: &'a [Publication],
-    sentences: &'a [String],
+    sentences: &'a [crate::model::Text],
 }
 
 /// Every piece of evidence of an extraction: of its meetings and their

@@ -38,7 +38,7 @@ pub(crate) fn meeting(id: &str, date: Option<&str>, others: &[&str], topics: &[&
         participants: vec![person("person:dg", "org:icesco")],
         topics: topics.iter().map(|t| t.to_string()).collect(),
         evidence: vec![Evidence {
-            doc: format!("{id}.txt"),
+            doc: format!("{id}.txt").into(),
             start: 0,
             end: 1,
             text: id.into(),

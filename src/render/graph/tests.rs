@@ -45,10 +45,10 @@ fn meeting(id: &str, date: &str, other: &str, topics: &[&str]) -> Meeting {
         occasion: None,
         publisher: None,
         evidence: vec![Evidence {
-            doc: format!("{id}.txt"),
+            doc: format!("{id}.txt").into(),
             start: 0,
             end: 10,
-            text: format!("Evidence of {id}."),
+            text: format!("Evidence of {id}.").into(),
         }],
     }
 }
