@@ -244,6 +244,9 @@ read_lists! {
     /// The possessive after a name that owns what follows ("'s": "Japan's
     /// Ambassador").
     possessive,
+    /// Possessive pronouns before a role ("its Rector", "sa présidente"):
+    /// the role is that of the state or organization named last before.
+    possessive_pronouns,
     /// Offices of a state ("minister", "secrétaire d'État"): one that names
     /// no state is held in the state of the dispatch's city.
     national_office,

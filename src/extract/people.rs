@@ -737,7 +737,9 @@ fn role_before(
 /// Maroc", "to Morocco") and not in a former role. `None` when the role names
 /// nobody.
 /// The state or organization whose possessive opens a role, at `at`
-/// ("Türkiye's Minister of National Education", "ICESCO's Head of …").
+/// ("Türkiye's Minister of National Education", "ICESCO's Head of …"), or
+/// that a possessive pronoun before the role refers to: the last one named
+/// before it ("visited the University, where its Rector received him").
 pub fn possessor(
     text: &str,
     at: usize,
@@ -745,12 +747,23 @@ pub fn possessor(
     gazetteer: &Entities,
     mentions: &[Mention],
 ) -> Option<usize> {
-    let m = mentions.iter().rev().find(|m| m.range.end <= at)?;
-    let e = gazetteer.entry(m.entry);
-    (m.form != Form::Demonym
-        && matches!(e.kind, EntityKind::Country | EntityKind::Organization)
-        && lex.possessive().is_whole(&fold(text[m.range.end..at].trim())))
-    .then_some(m.entry)
+    let m = mentions
+        .iter()
+        .rev()
+        .filter(|m| m.range.end <= at)
+        .find(|m| {
+            m.form != Form::Demonym
+                && matches!(
+                    gazetteer.entry(m.entry).kind,
+                    EntityKind::Country | EntityKind::Organization
+                )
+        })?;
+    let between = text[m.range.end..at].trim_end();
+    let pronoun = between
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| with_fold(w, |f| lex.possessive_pronouns().is_whole(f)));
+    (lex.possessive().is_whole(&fold(between.trim_start())) || pronoun).then_some(m.entry)
 }
 
 pub fn represents(
@@ -1098,7 +1111,10 @@ mod tests {
             ("Japan's Minister of Culture spoke", "Minister", Some("country:JP")),
             ("ICESCO’s Head of the Culture Sector", "Head", Some("org:icesco")),
             ("the Japanese Minister of Culture", "Minister", None),
-            ("Japan and its Minister of Culture", "Minister", None),
+            ("Japan and its Minister of Culture", "Minister", Some("country:JP")),
+            ("visited WHO, where its Director-General", "Director-General", Some("org:who")),
+            ("l'UNESCO et sa directrice générale", "directrice", Some("org:unesco")),
+            ("Japan and the Minister of Culture", "Minister", None),
             ("Rabat's Mayor", "Mayor", None),
         ] {
             let at = text.find(role).unwrap();
