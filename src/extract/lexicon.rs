@@ -13,12 +13,12 @@
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{FoldedSlice, fold, fold_into, offset, with_fold};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::{FoldedSlice, WordStartPatterns, fold, fold_into, offset, with_fold};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -262,8 +262,9 @@ pub struct Phrases {
     /// For each pattern: its value (an index into a list) and whether it may
     /// continue into a longer word (`patient*`).
     targets: Vec<(usize, bool)>,
-    /// The list alone, searched in any text.
-    own: PhraseIndex,
+    /// The list alone, searched in any text; made when first searched
+    /// (most lists are only read from a sentence's scan).
+    own: OnceLock<PhraseIndex>,
     /// Each pattern and whether it is a stem (`patient*`), for the
     /// searches of one word that need no scan.
     whole: HashMap<String, bool, Fast>,
@@ -305,7 +306,6 @@ impl Phrases {
             pats.push(f.clone());
             targets.push((*value, *prefix));
         }
-        let own = PhraseIndex::new([(&pats, &targets)]);
         let mut whole = HashMap::default();
         for (p, &(_, prefix)) in pats.iter().zip(&targets) {
             whole.entry(p.clone()).or_insert(prefix);
@@ -313,7 +313,7 @@ impl Phrases {
         Phrases {
             patterns: pats,
             targets,
-            own,
+            own: OnceLock::new(),
             whole,
             slot: None,
         }
@@ -327,7 +327,10 @@ impl Phrases {
     /// phrases at whole words, a rejected one hiding none that starts later:
     /// in "via videoconference", "via video" does not hide "videoconference".
     pub fn find(&self, folded: &str) -> Vec<(Range<usize>, usize)> {
-        leftmost_longest(&self.own.hits(folded), folded.len())
+        let own = self
+            .own
+            .get_or_init(|| PhraseIndex::new([(&self.patterns, &self.targets)]));
+        leftmost_longest(&own.hits(folded), folded.len())
     }
 
     /// True when a phrase ends `folded`, maybe followed by articles
@@ -374,11 +377,13 @@ impl Phrases {
 struct PhraseIndex {
     /// Tells the lists of this index from those of another.
     id: u64,
-    /// Every occurrence of every pattern (overlapping matches).
-    automaton: AhoCorasick,
+    /// Every pattern, found where a word may start.
+    automaton: WordStartPatterns,
     /// For each pattern, each list it belongs to: (list, value, prefix), the
     /// list's first pattern of that string when it has several.
     tags: Vec<Vec<(u16, u32, bool)>>,
+    /// How many lists.
+    lists: usize,
 }
 
 impl PhraseIndex {
@@ -389,7 +394,9 @@ impl PhraseIndex {
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut tags: Vec<Vec<(u16, u32, bool)>> = Vec::new();
+        let mut count = 0;
         for (list, (pats, targets)) in lists.into_iter().enumerate() {
+            count = list + 1;
             let list = u16::try_from(list).expect("a lexicon has fewer than 65,536 lists");
             for (pattern, &(value, prefix)) in pats.iter().zip(targets) {
                 let value = offset(value);
@@ -404,14 +411,12 @@ impl PhraseIndex {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("lexicon phrases are plain strings");
+        let automaton = WordStartPatterns::new(&patterns);
         PhraseIndex {
             id,
             automaton,
             tags,
+            lists: count,
         }
     }
 
@@ -419,22 +424,23 @@ impl PhraseIndex {
     /// then start, the longest first. A phrase inside a word is left out:
     /// it is never accepted, and hides only phrases of its own start.
     fn hits(&self, text: &str) -> Vec<Hit> {
-        let word_before = |at: usize| {
-            text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        };
         let word_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
-        let mut hits: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            if word_before(m.start()) {
-                continue;
+        // Found by start, then end: each start's group is reversed (the
+        // longest first), then the hits are put in list order, each list's
+        // in the order found.
+        let mut found: Vec<Hit> = Vec::new();
+        let mut group = 0;
+        let mut counts = vec![0usize; self.lists + 1];
+        self.automaton.each(text, |start, end, pattern| {
+            let free_end = !word_after(end);
+            let (start, end) = (offset(start), offset(end));
+            if found.get(group).is_some_and(|h| h.start != start) {
+                found[group..].reverse();
+                group = found.len();
             }
-            let free_end = !word_after(m.end());
-            let (start, end) = (offset(m.start()), offset(m.end()));
-            for &(list, value, prefix) in &self.tags[m.pattern().as_usize()] {
-                hits.push(Hit {
+            for &(list, value, prefix) in &self.tags[pattern] {
+                counts[list as usize + 1] += 1;
+                found.push(Hit {
                     list,
                     start,
                     end,
@@ -443,15 +449,24 @@ impl PhraseIndex {
                     free_end,
                 });
             }
+        });
+        found[group..].reverse();
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
         }
-        hits.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
+        let mut hits = found.clone();
+        for h in found {
+            let at = &mut counts[h.list as usize];
+            hits[*at] = h;
+            *at += 1;
+        }
         hits
     }
 }
 
 /// A phrase of one list found at a word start, and whether a word
 /// character follows it (16 bytes: a sentence keeps its hits).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Hit {
     list: u16,
     prefix: bool,
@@ -1268,5 +1283,26 @@ mod tests {
             "coopération en matière d'éducation et de patrimoine pendant la pandémie",
         ));
         assert_eq!(topics, ["education", "heritage", "covid-19"]);
+    }
+    #[test]
+    fn a_scan_gives_its_hits_by_list_then_start_longest_first() {
+        let lex = Lexicon::builtin().unwrap();
+        for text in [
+            "le directeur general de l'icesco a recu l'ambassadeur du japon, le 4 mai 2022",
+            "the director-general met the minister of foreign affairs of japan on monday",
+            "",
+            "a a a de de la la l'a",
+        ] {
+            let hits = lex.index.hits(text);
+            let mut sorted = hits.clone();
+            sorted.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
+            let key = |h: &Hit| (h.list, h.start, h.end, h.value, h.prefix, h.free_end);
+            assert_eq!(
+                hits.iter().map(key).collect::<Vec<_>>(),
+                sorted.iter().map(key).collect::<Vec<_>>(),
+                "{text}"
+            );
+            assert!(text.is_empty() || !hits.is_empty());
+        }
     }
 }
