@@ -326,12 +326,14 @@ pub fn at_word_boundaries(text: &str, range: &Range<usize>) -> bool {
 /// makes.
 #[derive(Debug, Clone)]
 pub struct WordStartPatterns {
-    /// Anchored, so that a walk stops where no pattern continues; a
-    /// contiguous NFA (dense near the root, sparse below), compact enough
-    /// to stay in cache. A state's matches may hold patterns that end there
-    /// but start later (its suffixes, for unanchored searches): only those
-    /// as long as the walk are the start's.
-    nfa: aho_corasick::nfa::contiguous::NFA,
+    /// Anchored, so that a walk stops where no pattern continues, and a
+    /// DFA: one table step per byte. Leftmost-longest, so that past a
+    /// state that ends a pattern no state holds the patterns that end
+    /// there but start later (an unanchored search's suffixes); before
+    /// it some may, so only the matches as long as the walk count.
+    dfa: aho_corasick::dfa::DFA,
+    /// The walks' start state.
+    start: aho_corasick::automaton::StateID,
 }
 
 impl WordStartPatterns {
@@ -341,16 +343,21 @@ impl WordStartPatterns {
     ///
     /// On an empty pattern (it would match at every start).
     pub fn new<P: AsRef<[u8]>>(patterns: impl IntoIterator<Item = P>) -> Self {
+        use aho_corasick::{Anchored, automaton::Automaton};
         let patterns: Vec<P> = patterns.into_iter().collect();
         assert!(
             patterns.iter().all(|p| !p.as_ref().is_empty()),
             "an empty pattern would match everywhere"
         );
-        let nfa = aho_corasick::nfa::contiguous::Builder::new()
-            .match_kind(aho_corasick::MatchKind::Standard)
+        let dfa = aho_corasick::dfa::Builder::new()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
             .build(&patterns)
             .expect("patterns are plain strings");
-        WordStartPatterns { nfa }
+        let start = dfa
+            .start_state(Anchored::Yes)
+            .expect("the DFA is anchored");
+        WordStartPatterns { dfa, start }
     }
 
     /// Calls `found(start, end, pattern)` for every occurrence of every
@@ -383,22 +390,20 @@ impl WordStartPatterns {
     }
 
     /// The patterns that start at `at`, by end.
-    #[inline(never)]
+    #[inline]
     fn walk(&self, bytes: &[u8], at: usize, found: &mut impl FnMut(usize, usize, usize)) {
         use aho_corasick::{Anchored, automaton::Automaton};
-        let nfa = &self.nfa;
-        let mut sid = nfa
-            .start_state(Anchored::Yes)
-            .expect("an NFA searches anchored");
+        let dfa = &self.dfa;
+        let mut sid = self.start;
         for (i, &b) in bytes[at..].iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, b);
-            if nfa.is_special(sid) {
-                if nfa.is_dead(sid) {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
                     return;
                 }
-                for k in 0..nfa.match_len(sid) {
-                    let p = nfa.match_pattern(sid, k);
-                    if nfa.pattern_len(p) == i + 1 {
+                for k in 0..dfa.match_len(sid) {
+                    let p = dfa.match_pattern(sid, k);
+                    if dfa.pattern_len(p) == i + 1 {
                         found(at, at + i + 1, p.as_usize());
                     }
                 }

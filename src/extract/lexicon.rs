@@ -375,8 +375,6 @@ impl Phrases {
 /// it belongs to: one scan of a text finds the phrases of all the lists.
 #[derive(Debug, Clone)]
 struct PhraseIndex {
-    /// Tells the lists of this index from those of another.
-    id: u64,
     /// Every pattern, found where a word may start.
     automaton: WordStartPatterns,
     /// For each pattern, each list it belongs to: (list, value, prefix), the
@@ -386,11 +384,15 @@ struct PhraseIndex {
     lists: usize,
 }
 
+/// A new id of a lexicon's index, telling its lists from another's.
+fn next_index_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl PhraseIndex {
     /// The index of lists given as their patterns and targets.
     fn new<'a>(lists: impl IntoIterator<Item = (&'a Vec<String>, &'a Vec<(usize, bool)>)>) -> Self {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut tags: Vec<Vec<(u16, u32, bool)>> = Vec::new();
@@ -413,7 +415,6 @@ impl PhraseIndex {
         }
         let automaton = WordStartPatterns::new(&patterns);
         PhraseIndex {
-            id,
             automaton,
             tags,
             lists: count,
@@ -521,9 +522,9 @@ impl<'t> Scanned<'t> {
     pub fn new(lex: &Lexicon, folded: FoldedSlice<'t>) -> Self {
         Scanned {
             text: folded.text,
-            hits: lex.index.hits(folded.text),
+            hits: lex.index().hits(folded.text),
             slice: folded,
-            index: Some(lex.index.id),
+            index: Some(lex.index_id),
         }
     }
 
@@ -585,7 +586,11 @@ pub struct Lexicon {
     lists: Vec<Phrases>,
     names: HashMap<String, usize>,
     read: ReadLists,
-    index: PhraseIndex,
+    /// The id of `index`, known before it is made.
+    index_id: u64,
+    /// Every list in one index, made when a first text is scanned (the
+    /// merged lexicon's never is: items are scanned with their language's).
+    index: OnceLock<PhraseIndex>,
     titles: WordSet,
     /// First words of the titles, folded: most words start none.
     title_starts: WordSet,
@@ -626,8 +631,8 @@ pub struct Lexicon {
     /// Function words marking each language, for [`Lexicon::language`].
     markers: Vec<(String, Phrases)>,
     /// The markers of every language in one automaton, list `k` the `k`th
-    /// language's.
-    marker_index: PhraseIndex,
+    /// language's; made when a first language is guessed.
+    marker_index: OnceLock<PhraseIndex>,
     /// The lexicon of each language, its cue lists that language's only.
     languages: Vec<(String, Lexicon)>,
 }
@@ -786,9 +791,9 @@ impl Lexicon {
                 .enumerate()
                 .map(|(i, d)| (d.clone(), i))
         })));
-        let index = PhraseIndex::new(lists.iter().map(|p| (&p.patterns, &p.targets)));
+        let index_id = next_index_id();
         for (list, p) in lists.iter_mut().enumerate() {
-            p.slot = Some((index.id, list));
+            p.slot = Some((index_id, list));
         }
         let titles = folded_set("titles");
         let roles = folded_set("roles");
@@ -803,10 +808,10 @@ impl Lexicon {
             .filter(|f| !f.list("markers").is_empty())
             .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.list("markers")))))
             .collect();
-        let marker_index = PhraseIndex::new(markers.iter().map(|(_, p)| (&p.patterns, &p.targets)));
         let mut lex = Lexicon {
             read: ReadLists::new(&names, 0),
-            index,
+            index_id,
+            index: OnceLock::new(),
             lists,
             names,
             max_title_words: words(&titles),
@@ -851,7 +856,7 @@ impl Lexicon {
                 .map(|[fr, en]| (fold(fr), en.clone()))
                 .collect(),
             markers,
-            marker_index,
+            marker_index: OnceLock::new(),
             languages: Vec::new(),
         };
         let mut classes: HashMap<String, Classes, Fast> = HashMap::default();
@@ -927,6 +932,14 @@ impl Lexicon {
             .iter()
             .find(|(l, _)| l == lang)
             .map_or(self, |(_, lex)| lex)
+    }
+
+    /// The index of every phrase list, made when first read.
+    fn index(&self) -> &PhraseIndex {
+        self.index.get_or_init(|| {
+            let lists = self.lists.iter().map(|p| (&p.patterns, &p.targets));
+            PhraseIndex::new(lists)
+        })
     }
 
     /// True for a head noun of organization names ("University", "Fondation").
@@ -1102,7 +1115,13 @@ impl Lexicon {
 
     /// [`Lexicon::language`] of a folded text.
     pub fn language_of_folded(&self, folded: &str) -> &str {
-        let hits = self.marker_index.hits(folded);
+        let hits = self
+            .marker_index
+            .get_or_init(|| {
+                let lists = self.markers.iter().map(|(_, p)| (&p.patterns, &p.targets));
+                PhraseIndex::new(lists)
+            })
+            .hits(folded);
         self.markers
             .iter()
             .enumerate()
@@ -1293,7 +1312,7 @@ mod tests {
             "",
             "a a a de de la la l'a",
         ] {
-            let hits = lex.index.hits(text);
+            let hits = lex.index().hits(text);
             let mut sorted = hits.clone();
             sorted.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
             let key = |h: &Hit| (h.list, h.start, h.end, h.value, h.prefix, h.free_end);

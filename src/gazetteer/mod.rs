@@ -17,8 +17,7 @@ mod data;
 
 use crate::error::{Error, Result};
 use crate::model::{Entity, EntityKind};
-use crate::text::{Folded, FoldedSlice, at_word_boundaries, fold, is_word_char};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::text::{Folded, FoldedSlice, WordStartPatterns, at_word_boundaries, fold};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -94,8 +93,8 @@ pub struct Gazetteer {
 /// Names searched in one overlapping scan of a text.
 #[derive(Debug, Clone)]
 struct Matcher {
-    /// Every occurrence of every pattern.
-    automaton: AhoCorasick,
+    /// Every pattern, found where a word may start.
+    automaton: WordStartPatterns,
     targets: Vec<(EntryId, Form)>,
 }
 
@@ -107,12 +106,7 @@ impl Matcher {
             .filter(|(p, ..)| !p.is_empty())
             .map(|(p, e, f)| (p, (e, f)))
             .unzip();
-        // A DFA: one table step per byte, the scan every sentence pays.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            .expect("gazetteer patterns are plain strings");
+        let automaton = WordStartPatterns::new(&pats);
         Matcher { automaton, targets }
     }
 
@@ -125,19 +119,10 @@ impl Matcher {
     /// "videoconference"). A name inside a word is never kept and hides
     /// only names of its own start, so it is left out of the scan.
     fn find(&self, hay: &str) -> Vec<(Range<usize>, EntryId, Form)> {
-        let word_before = |at: usize| hay[..at].chars().next_back().is_some_and(is_word_char);
-        let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
-            .automaton
-            .find_overlapping_iter(hay)
-            .filter(|m| !word_before(m.start()))
-            .map(|m| {
-                (
-                    m.start(),
-                    std::cmp::Reverse(m.end()),
-                    m.pattern().as_usize(),
-                )
-            })
-            .collect();
+        let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
+        self.automaton.each(hay, |start, end, pattern| {
+            hits.push((start, std::cmp::Reverse(end), pattern));
+        });
         hits.sort_unstable();
         let mut out = Vec::new();
         let mut at = 0;
@@ -597,6 +582,7 @@ impl Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
 
     /// What [`Matcher::find`] stands for: a leftmost-longest search
     /// restarted after each match, a rejected one at its next char.
