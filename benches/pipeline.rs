@@ -5,12 +5,16 @@
 //! file, then the graph).
 //!
 //! `cargo bench --bench pipeline`; `PIPELINE_MB` sets the corpus size
-//! (default 4 MB). Threads: rayon's default, one per core.
+//! (default 4 MB). Folding, scanning and extraction are also measured on a
+//! corpus a quarter that size (at least 1 MB), so that one run shows
+//! whether their cost is linear (the same MB/s at both sizes). Threads:
+//! rayon's default, one per core.
 
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
 
-use criterion::{Criterion, Throughput, criterion_group};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group};
 use diplograph::analysis::{self, CentralityOptions, Granularity};
 use diplograph::corpus::{self, Corpus, Limits};
 use diplograph::extract::{Extractor, Lexicon, Scanned};
@@ -47,28 +51,15 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(10));
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("load", |b| b.iter(|| Corpus::load(black_box(&paths))));
-    group.bench_function("extract", |b| {
-        b.iter(|| extractor.extract(black_box(&corpus)))
-    });
-    group.bench_function("fold", |b| {
-        b.iter(|| {
-            let texts = corpus.documents.iter().map(|d| black_box(d.text.as_str()));
-            texts.map(|t| Folded::new(t).text.len()).sum::<usize>()
-        })
-    });
     let lexicon = Lexicon::builtin().expect("the built-in lexicon loads");
-    let folds: Vec<Folded> = corpus
-        .documents
-        .iter()
-        .map(|d| Folded::new(&d.text))
-        .collect();
-    group.bench_function("scan", |b| {
-        b.iter(|| {
-            for f in &folds {
-                black_box(Scanned::new(&lexicon, f.whole()));
-            }
-        })
-    });
+    let small_mb = mb.div_ceil(4).max(1);
+    if small_mb < mb {
+        let small_dir = tempfile::tempdir().expect("a temporary folder");
+        corpus_gen::write(small_dir.path(), small_mb * 1_000_000, 7).expect("the corpus is written");
+        let small = Corpus::load(&[small_dir.path().to_path_buf()]);
+        stages(&mut group, &small, &extractor, &lexicon, small_mb);
+    }
+    stages(&mut group, &corpus, &extractor, &lexicon, mb);
     group.bench_function("build", |b| {
         b.iter(|| {
             let inputs = corpus::inputs(black_box(&paths));
@@ -91,6 +82,41 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+/// Extraction, folding and the lexicon scan of `corpus` (`mb` MB), named
+/// `extract/{mb} MB`, `fold/{mb} MB`, `scan/{mb} MB`, in MB/s.
+fn stages(
+    group: &mut BenchmarkGroup<WallTime>,
+    corpus: &Corpus,
+    extractor: &Extractor,
+    lexicon: &Lexicon,
+    mb: u64,
+) {
+    let bytes: u64 = corpus.documents.iter().map(|d| d.text.len() as u64).sum();
+    group.throughput(Throughput::Bytes(bytes));
+    let size = format!("{mb} MB");
+    group.bench_with_input(BenchmarkId::new("extract", &size), corpus, |b, corpus| {
+        b.iter(|| extractor.extract(black_box(corpus)))
+    });
+    group.bench_with_input(BenchmarkId::new("fold", &size), corpus, |b, corpus| {
+        b.iter(|| {
+            let texts = corpus.documents.iter().map(|d| black_box(d.text.as_str()));
+            texts.map(|t| Folded::new(t).text.len()).sum::<usize>()
+        })
+    });
+    let folds: Vec<Folded> = corpus
+        .documents
+        .iter()
+        .map(|d| Folded::new(&d.text))
+        .collect();
+    group.bench_with_input(BenchmarkId::new("scan", &size), &folds, |b, folds| {
+        b.iter(|| {
+            for f in folds {
+                black_box(Scanned::new(lexicon, f.whole()));
+            }
+        })
+    });
 }
 
 criterion_group!(benches, bench);

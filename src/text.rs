@@ -318,9 +318,135 @@ pub fn at_word_boundaries(text: &str, range: &Range<usize>) -> bool {
     before && after
 }
 
+/// Patterns found only where a word may start: at the text's start and
+/// after a char that is not a word char. Each such start is walked in an
+/// anchored automaton (the patterns' trie, with dense transitions) until no
+/// pattern continues, so the cost is a few steps per word, not one report
+/// per occurrence of a short pattern inside a word as an overlapping search
+/// makes.
+#[derive(Debug, Clone)]
+pub struct WordStartPatterns {
+    /// Anchored, so that a walk stops where no pattern continues, and a
+    /// DFA: one table step per byte. Leftmost-longest, so that past a
+    /// state that ends a pattern no state holds the patterns that end
+    /// there but start later (an unanchored search's suffixes); before
+    /// it some may, so only the matches as long as the walk count.
+    dfa: aho_corasick::dfa::DFA,
+    /// The walks' start state.
+    start: aho_corasick::automaton::StateID,
+}
+
+impl WordStartPatterns {
+    /// The automaton of non-empty `patterns` (pattern `k` reported as `k`).
+    ///
+    /// # Panics
+    ///
+    /// On an empty pattern (it would match at every start).
+    pub fn new<P: AsRef<[u8]>>(patterns: impl IntoIterator<Item = P>) -> Self {
+        use aho_corasick::{Anchored, automaton::Automaton};
+        let patterns: Vec<P> = patterns.into_iter().collect();
+        assert!(
+            patterns.iter().all(|p| !p.as_ref().is_empty()),
+            "an empty pattern would match everywhere"
+        );
+        let dfa = aho_corasick::dfa::Builder::new()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&patterns)
+            .expect("patterns are plain strings");
+        let start = dfa
+            .start_state(Anchored::Yes)
+            .expect("the DFA is anchored");
+        WordStartPatterns { dfa, start }
+    }
+
+    /// Calls `found(start, end, pattern)` for every occurrence of every
+    /// pattern in `text` that starts where a word may start: the
+    /// occurrences an overlapping search reports, less those with a word
+    /// char just before them. In order of start, then end.
+    pub fn each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        // `at` is a char boundary with no word char just before it.
+        while at < bytes.len() {
+            self.walk(bytes, at, &mut found);
+            // Past the char at `at`, and if it is a word char, past the
+            // rest of its word and the char that ends it.
+            loop {
+                let Some(&b) = bytes.get(at) else { return };
+                let word = if b.is_ascii() {
+                    at += 1;
+                    b.is_ascii_alphanumeric()
+                } else {
+                    let c = text[at..].chars().next().expect("`at` starts a char");
+                    at += c.len_utf8();
+                    is_word_char(c)
+                };
+                if !word {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// The patterns that start at `at`, by end.
+    #[inline]
+    fn walk(&self, bytes: &[u8], at: usize, found: &mut impl FnMut(usize, usize, usize)) {
+        use aho_corasick::{Anchored, automaton::Automaton};
+        let dfa = &self.dfa;
+        let mut sid = self.start;
+        for (i, &b) in bytes[at..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    return;
+                }
+                for k in 0..dfa.match_len(sid) {
+                    let p = dfa.match_pattern(sid, k);
+                    if dfa.pattern_len(p) == i + 1 {
+                        found(at, at + i + 1, p.as_usize());
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_start_patterns_are_the_overlapping_matches_at_word_starts() {
+        let patterns = [
+            "a", "an", "de", "de la", "la", "l'", "l'union", "union", "é", "éte", "été", "an", "ann",
+            "-", "- de", "nation", "nations unies", "unies", "s",
+        ];
+        let texts = [
+            "",
+            "a",
+            "l'union des nations unies, de la paix",
+            "annan anna an-de - de la éte été étés",
+            "xa ba_de lala la la-la 'a ''l'union",
+            "été-an été,an Ⅻa ¹a aé éa",
+        ];
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .build(patterns)
+            .unwrap();
+        let scan = WordStartPatterns::new(patterns);
+        for text in texts {
+            let mut expected: Vec<(usize, usize, usize)> = ac
+                .find_overlapping_iter(text)
+                .filter(|m| !text[..m.start()].chars().next_back().is_some_and(is_word_char))
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            expected.sort_unstable();
+            let mut got = Vec::new();
+            scan.each(text, |s, e, p| got.push((s, e, p)));
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn folding_table() {

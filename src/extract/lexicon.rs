@@ -13,12 +13,12 @@
 
 use super::patterns::{Pattern, PatternSpec, Patterns};
 use crate::error::{Error, Result};
-use crate::text::{FoldedSlice, fold, fold_into, offset, with_fold};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::text::{FoldedSlice, WordStartPatterns, fold, fold_into, offset, with_fold};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 const BUILTIN: &[(&str, &str)] = &[
     (
@@ -277,8 +277,9 @@ pub struct Phrases {
     /// For each pattern: its value (an index into a list) and whether it may
     /// continue into a longer word (`patient*`).
     targets: Vec<(usize, bool)>,
-    /// The list alone, searched in any text.
-    own: PhraseIndex,
+    /// The list alone, searched in any text; made when first searched
+    /// (most lists are only read from a sentence's scan).
+    own: OnceLock<PhraseIndex>,
     /// Each pattern and whether it is a stem (`patient*`), for the
     /// searches of one word that need no scan.
     whole: HashMap<String, bool, Fast>,
@@ -320,7 +321,6 @@ impl Phrases {
             pats.push(f.clone());
             targets.push((*value, *prefix));
         }
-        let own = PhraseIndex::new([(&pats, &targets)]);
         let mut whole = HashMap::default();
         for (p, &(_, prefix)) in pats.iter().zip(&targets) {
             whole.entry(p.clone()).or_insert(prefix);
@@ -328,7 +328,7 @@ impl Phrases {
         Phrases {
             patterns: pats,
             targets,
-            own,
+            own: OnceLock::new(),
             whole,
             slot: None,
         }
@@ -342,7 +342,10 @@ impl Phrases {
     /// phrases at whole words, a rejected one hiding none that starts later:
     /// in "via videoconference", "via video" does not hide "videoconference".
     pub fn find(&self, folded: &str) -> Vec<(Range<usize>, usize)> {
-        leftmost_longest(&self.own.hits(folded), folded.len())
+        let own = self
+            .own
+            .get_or_init(|| PhraseIndex::new([(&self.patterns, &self.targets)]));
+        leftmost_longest(&own.hits(folded), folded.len())
     }
 
     /// True when a phrase ends `folded`, maybe followed by articles
@@ -387,24 +390,30 @@ impl Phrases {
 /// it belongs to: one scan of a text finds the phrases of all the lists.
 #[derive(Debug, Clone)]
 struct PhraseIndex {
-    /// Tells the lists of this index from those of another.
-    id: u64,
-    /// Every occurrence of every pattern (overlapping matches).
-    automaton: AhoCorasick,
+    /// Every pattern, found where a word may start.
+    automaton: WordStartPatterns,
     /// For each pattern, each list it belongs to: (list, value, prefix), the
     /// list's first pattern of that string when it has several.
     tags: Vec<Vec<(u16, u32, bool)>>,
+    /// How many lists.
+    lists: usize,
+}
+
+/// A new id of a lexicon's index, telling its lists from another's.
+fn next_index_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl PhraseIndex {
     /// The index of lists given as their patterns and targets.
     fn new<'a>(lists: impl IntoIterator<Item = (&'a Vec<String>, &'a Vec<(usize, bool)>)>) -> Self {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut ids: HashMap<&str, usize> = HashMap::new();
         let mut patterns: Vec<&str> = Vec::new();
         let mut tags: Vec<Vec<(u16, u32, bool)>> = Vec::new();
+        let mut count = 0;
         for (list, (pats, targets)) in lists.into_iter().enumerate() {
+            count = list + 1;
             let list = u16::try_from(list).expect("a lexicon has fewer than 65,536 lists");
             for (pattern, &(value, prefix)) in pats.iter().zip(targets) {
                 let value = offset(value);
@@ -419,14 +428,11 @@ impl PhraseIndex {
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("lexicon phrases are plain strings");
+        let automaton = WordStartPatterns::new(&patterns);
         PhraseIndex {
-            id,
             automaton,
             tags,
+            lists: count,
         }
     }
 
@@ -434,22 +440,23 @@ impl PhraseIndex {
     /// then start, the longest first. A phrase inside a word is left out:
     /// it is never accepted, and hides only phrases of its own start.
     fn hits(&self, text: &str) -> Vec<Hit> {
-        let word_before = |at: usize| {
-            text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        };
         let word_after = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
-        let mut hits: Vec<Hit> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            if word_before(m.start()) {
-                continue;
+        // Found by start, then end: each start's group is reversed (the
+        // longest first), then the hits are put in list order, each list's
+        // in the order found.
+        let mut found: Vec<Hit> = Vec::new();
+        let mut group = 0;
+        let mut counts = vec![0usize; self.lists + 1];
+        self.automaton.each(text, |start, end, pattern| {
+            let free_end = !word_after(end);
+            let (start, end) = (offset(start), offset(end));
+            if found.get(group).is_some_and(|h| h.start != start) {
+                found[group..].reverse();
+                group = found.len();
             }
-            let free_end = !word_after(m.end());
-            let (start, end) = (offset(m.start()), offset(m.end()));
-            for &(list, value, prefix) in &self.tags[m.pattern().as_usize()] {
-                hits.push(Hit {
+            for &(list, value, prefix) in &self.tags[pattern] {
+                counts[list as usize + 1] += 1;
+                found.push(Hit {
                     list,
                     start,
                     end,
@@ -458,15 +465,24 @@ impl PhraseIndex {
                     free_end,
                 });
             }
+        });
+        found[group..].reverse();
+        for k in 1..counts.len() {
+            counts[k] += counts[k - 1];
         }
-        hits.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
+        let mut hits = found.clone();
+        for h in found {
+            let at = &mut counts[h.list as usize];
+            hits[*at] = h;
+            *at += 1;
+        }
         hits
     }
 }
 
 /// A phrase of one list found at a word start, and whether a word
 /// character follows it (16 bytes: a sentence keeps its hits).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Hit {
     list: u16,
     prefix: bool,
@@ -521,9 +537,9 @@ impl<'t> Scanned<'t> {
     pub fn new(lex: &Lexicon, folded: FoldedSlice<'t>) -> Self {
         Scanned {
             text: folded.text,
-            hits: lex.index.hits(folded.text),
+            hits: lex.index().hits(folded.text),
             slice: folded,
-            index: Some(lex.index.id),
+            index: Some(lex.index_id),
         }
     }
 
@@ -585,7 +601,11 @@ pub struct Lexicon {
     lists: Vec<Phrases>,
     names: HashMap<String, usize>,
     read: ReadLists,
-    index: PhraseIndex,
+    /// The id of `index`, known before it is made.
+    index_id: u64,
+    /// Every list in one index, made when a first text is scanned (the
+    /// merged lexicon's never is: items are scanned with their language's).
+    index: OnceLock<PhraseIndex>,
     titles: WordSet,
     /// First words of the titles, folded: most words start none.
     title_starts: WordSet,
@@ -626,8 +646,8 @@ pub struct Lexicon {
     /// Function words marking each language, for [`Lexicon::language`].
     markers: Vec<(String, Phrases)>,
     /// The markers of every language in one automaton, list `k` the `k`th
-    /// language's.
-    marker_index: PhraseIndex,
+    /// language's; made when a first language is guessed.
+    marker_index: OnceLock<PhraseIndex>,
     /// The lexicon of each language, its cue lists that language's only.
     languages: Vec<(String, Lexicon)>,
 }
@@ -786,9 +806,9 @@ impl Lexicon {
                 .enumerate()
                 .map(|(i, d)| (d.clone(), i))
         })));
-        let index = PhraseIndex::new(lists.iter().map(|p| (&p.patterns, &p.targets)));
+        let index_id = next_index_id();
         for (list, p) in lists.iter_mut().enumerate() {
-            p.slot = Some((index.id, list));
+            p.slot = Some((index_id, list));
         }
         let titles = folded_set("titles");
         let roles = folded_set("roles");
@@ -803,10 +823,10 @@ impl Lexicon {
             .filter(|f| !f.list("markers").is_empty())
             .filter_map(|f| Some((f.lang.clone()?, Phrases::list(f.list("markers")))))
             .collect();
-        let marker_index = PhraseIndex::new(markers.iter().map(|(_, p)| (&p.patterns, &p.targets)));
         let mut lex = Lexicon {
             read: ReadLists::new(&names, 0),
-            index,
+            index_id,
+            index: OnceLock::new(),
             lists,
             names,
             max_title_words: words(&titles),
@@ -851,7 +871,7 @@ impl Lexicon {
                 .map(|[fr, en]| (fold(fr), en.clone()))
                 .collect(),
             markers,
-            marker_index,
+            marker_index: OnceLock::new(),
             languages: Vec::new(),
         };
         let mut classes: HashMap<String, Classes, Fast> = HashMap::default();
@@ -927,6 +947,14 @@ impl Lexicon {
             .iter()
             .find(|(l, _)| l == lang)
             .map_or(self, |(_, lex)| lex)
+    }
+
+    /// The index of every phrase list, made when first read.
+    fn index(&self) -> &PhraseIndex {
+        self.index.get_or_init(|| {
+            let lists = self.lists.iter().map(|p| (&p.patterns, &p.targets));
+            PhraseIndex::new(lists)
+        })
     }
 
     /// True for a head noun of organization names ("University", "Fondation").
@@ -1107,7 +1135,13 @@ impl Lexicon {
 
     /// [`Lexicon::language`] of a folded text.
     pub fn language_of_folded(&self, folded: &str) -> &str {
-        let hits = self.marker_index.hits(folded);
+        let hits = self
+            .marker_index
+            .get_or_init(|| {
+                let lists = self.markers.iter().map(|(_, p)| (&p.patterns, &p.targets));
+                PhraseIndex::new(lists)
+            })
+            .hits(folded);
         self.markers
             .iter()
             .enumerate()
@@ -1288,5 +1322,26 @@ mod tests {
             "coopération en matière d'éducation et de patrimoine pendant la pandémie",
         ));
         assert_eq!(topics, ["education", "heritage", "covid-19"]);
+    }
+    #[test]
+    fn a_scan_gives_its_hits_by_list_then_start_longest_first() {
+        let lex = Lexicon::builtin().unwrap();
+        for text in [
+            "le directeur general de l'icesco a recu l'ambassadeur du japon, le 4 mai 2022",
+            "the director-general met the minister of foreign affairs of japan on monday",
+            "",
+            "a a a de de la la l'a",
+        ] {
+            let hits = lex.index().hits(text);
+            let mut sorted = hits.clone();
+            sorted.sort_unstable_by_key(|h| (h.list, h.start, std::cmp::Reverse(h.end)));
+            let key = |h: &Hit| (h.list, h.start, h.end, h.value, h.prefix, h.free_end);
+            assert_eq!(
+                hits.iter().map(key).collect::<Vec<_>>(),
+                sorted.iter().map(key).collect::<Vec<_>>(),
+                "{text}"
+            );
+            assert!(text.is_empty() || !hits.is_empty());
+        }
     }
 }

@@ -17,8 +17,7 @@ mod data;
 
 use crate::error::{Error, Result};
 use crate::model::{Entity, EntityKind};
-use crate::text::{Folded, FoldedSlice, at_word_boundaries, fold, is_word_char};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::text::{Folded, FoldedSlice, WordStartPatterns, at_word_boundaries, fold};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::Path;
@@ -94,8 +93,8 @@ pub struct Gazetteer {
 /// Names searched in one overlapping scan of a text.
 #[derive(Debug, Clone)]
 struct Matcher {
-    /// Every occurrence of every pattern.
-    automaton: AhoCorasick,
+    /// Every pattern, found where a word may start.
+    automaton: WordStartPatterns,
     targets: Vec<(EntryId, Form)>,
 }
 
@@ -107,12 +106,7 @@ impl Matcher {
             .filter(|(p, ..)| !p.is_empty())
             .map(|(p, e, f)| (p, (e, f)))
             .unzip();
-        // A DFA: one table step per byte, the scan every sentence pays.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&pats)
-            .expect("gazetteer patterns are plain strings");
+        let automaton = WordStartPatterns::new(&pats);
         Matcher { automaton, targets }
     }
 
@@ -125,19 +119,10 @@ impl Matcher {
     /// "videoconference"). A name inside a word is never kept and hides
     /// only names of its own start, so it is left out of the scan.
     fn find(&self, hay: &str) -> Vec<(Range<usize>, EntryId, Form)> {
-        let word_before = |at: usize| hay[..at].chars().next_back().is_some_and(is_word_char);
-        let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = self
-            .automaton
-            .find_overlapping_iter(hay)
-            .filter(|m| !word_before(m.start()))
-            .map(|m| {
-                (
-                    m.start(),
-                    std::cmp::Reverse(m.end()),
-                    m.pattern().as_usize(),
-                )
-            })
-            .collect();
+        let mut hits: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
+        self.automaton.each(hay, |start, end, pattern| {
+            hits.push((start, std::cmp::Reverse(end), pattern));
+        });
         hits.sort_unstable();
         let mut out = Vec::new();
         let mut at = 0;
@@ -155,6 +140,33 @@ impl Matcher {
         }
         out
     }
+}
+
+/// How many times each char occurs in `s`: ASCII chars by value, every
+/// other char in one count (merging chars only lowers [`bag_distance`], so
+/// it stays a bound).
+fn char_counts(s: &str) -> [u32; 129] {
+    let mut counts = [0; 129];
+    for c in s.chars() {
+        counts[(c as usize).min(128)] += 1;
+    }
+    counts
+}
+
+/// A lower bound of the Levenshtein distance of two strings, from their
+/// [`char_counts`]: the chars that one has more of than the other, on the
+/// side with more of them. An edit adds, removes or replaces one char, so
+/// it closes at most one of each side's.
+fn bag_distance(a: &[u32; 129], b: &[u32; 129]) -> usize {
+    let (mut more, mut fewer) = (0, 0);
+    for (x, y) in a.iter().zip(b) {
+        if x > y {
+            more += (x - y) as usize;
+        } else {
+            fewer += (y - x) as usize;
+        }
+    }
+    more.max(fewer)
 }
 
 impl Gazetteer {
@@ -289,7 +301,8 @@ impl Gazetteer {
     /// The organization one of whose names is spelled closest to `name`,
     /// if its normalized Levenshtein similarity (folded) reaches `min`.
     /// Only names of a length that can reach it, starting with the same
-    /// letter, are compared.
+    /// letter, are compared, and only when their chars can (see
+    /// [`bag_distance`]).
     ///
     /// ```
     /// let g = diplograph::gazetteer::Gazetteer::builtin().unwrap();
@@ -304,11 +317,19 @@ impl Gazetteer {
         let lo = (n as f64 * min).floor() as usize;
         let hi = (n as f64 / min).ceil() as usize;
         let from = self.org_names.partition_point(|(len, ..)| *len < lo);
+        let counts = char_counts(&folded);
         self.org_names[from..]
             .iter()
             .take_while(|(len, ..)| *len <= hi)
             // Spellings of one name start alike; the rest is not worth a comparison.
             .filter(|(_, f, _)| f.chars().next() == folded.chars().next())
+            // The similarity is at most what the bound allows (a division
+            // and a subtraction keep the order of f64s), so a name whose
+            // bound misses `min` cannot reach it.
+            .filter(|(len, f, _)| {
+                let longest = (*len).max(n) as f64;
+                1.0 - bag_distance(&counts, &char_counts(f)) as f64 / longest >= min
+            })
             .map(|(_, f, e)| (strsim::normalized_levenshtein(f, &folded), *e))
             .filter(|(sim, _)| *sim >= min)
             .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -597,6 +618,7 @@ impl Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
 
     /// What [`Matcher::find`] stands for: a leftmost-longest search
     /// restarted after each match, a rejected one at its next char.
@@ -620,6 +642,34 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn the_bag_distance_bounds_the_levenshtein_distance() {
+        let names = [
+            "",
+            "a",
+            "organisation mondiale de la sante",
+            "organization mondiale de la santé",
+            "world health organization",
+            "world health organisation",
+            "islamic world educational, scientific and cultural organization",
+            "banque islamique de developpement",
+            "abc",
+            "cba",
+            "aab",
+            "éèê",
+            "eee",
+        ];
+        for a in names {
+            for b in names {
+                let bound = bag_distance(&char_counts(a), &char_counts(b));
+                assert!(bound <= strsim::levenshtein(a, b), "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(bag_distance(&char_counts("abc"), &char_counts("cba")), 0);
+        assert_eq!(bag_distance(&char_counts("abc"), &char_counts("abd")), 1);
+        assert_eq!(bag_distance(&char_counts("abcd"), &char_counts("x")), 4);
     }
 
     #[test]
