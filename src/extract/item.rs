@@ -665,9 +665,26 @@ impl Context<'_> {
         meeting: &[usize],
     ) -> Vec<(EntryId, Vec<usize>, usize, bool)> {
         let hub = self.gazetteer.hub();
+        // A meeting sentence opening on a subject pronoun ("He then held a
+        // virtual meeting with …") has the subject of the sentence before:
+        // its first person, when that sentence reports no meeting itself.
+        let subject_before = |i: usize| -> Option<(usize, &ItemPerson)> {
+            let opens_on_pronoun = sentences[i]
+                .folded
+                .find(self.lex.subject_pronouns())
+                .first()
+                .is_some_and(|(r, _)| r.start == 0);
+            let before = i.checked_sub(1).filter(|b| !meeting.contains(b) && !sentences[*b].headline)?;
+            let first = sentences[before].people.first()?;
+            (opens_on_pronoun && !first.attendee).then_some((i, first))
+        };
         let candidates: Vec<(usize, &ItemPerson)> = meeting
             .iter()
-            .flat_map(|&i| sentences[i].people.iter().map(move |p| (i, p)))
+            .flat_map(|&i| {
+                subject_before(i)
+                    .into_iter()
+                    .chain(sentences[i].people.iter().map(move |p| (i, p)))
+            })
             .filter(|(_, p)| !people[p.person].hub && !p.attendee)
             .collect();
         // Sentences where someone's role names the party they represent.

@@ -1857,6 +1857,19 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_sentence_opening_on_a_pronoun_has_the_subject_before() {
+        let x = extract(
+            "Minister seeks support\n\nDHAKA, 12 Sept 2023 (BSS) - State Minister for Primary Education \
+             Karim Uddin Bhuiyan today sought support from ICESCO for digital classrooms.\n\nHe made the \
+             request while holding a virtual meeting with ICESCO Director-General Dr Salim M. AlMalik.\n",
+        );
+        let m = &x.meetings[..];
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].parties, ["org:icesco", "country:BD"]);
+        assert!(m[0].participants.iter().any(|p| p.person == "person:karim-uddin-bhuiyan"));
+    }
+
+    #[test]
     fn a_french_name_found_by_its_form_has_its_english_alias() {
         let x = extract(
             "Titre\n\nL'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord.\n",
