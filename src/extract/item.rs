@@ -676,7 +676,7 @@ impl Context<'_> {
                 .is_some_and(|(r, _)| r.start == 0);
             let before = i.checked_sub(1).filter(|b| !meeting.contains(b) && !sentences[*b].headline)?;
             let first = sentences[before].people.first()?;
-            (opens_on_pronoun && !first.attendee).then_some((i, first))
+            opens_on_pronoun.then_some((i, first))
         };
         let candidates: Vec<(usize, &ItemPerson)> = meeting
             .iter()
