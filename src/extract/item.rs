@@ -265,10 +265,13 @@ pub fn sentences<'t>(
                 .role
                 .as_ref()
                 .map(|r| text[r.clone()].trim_end_matches([',', ' ']).to_string());
+            // A role naming no one else that says "the Director-General" or
+            // ends "of the Organization" is the publisher's.
             let hub = represents == Some(entities.hub())
                 || m.role.as_ref().is_some_and(|r| {
-                    let f = fold(&text[r.clone()]);
-                    lex.hub_head().occurs(&f) && represents.is_none()
+                    let f = fold(text[r.clone()].trim_end_matches([',', ' ']));
+                    (lex.hub_head().occurs(&f) || lex.hub_reference().ends(&f))
+                        && represents.is_none()
                 });
             let name = text[m.name.clone()].to_string();
             let person = register(people, &name, role_text, represents, hub);

@@ -193,6 +193,10 @@ read_lists! {
     videoconference,
     phone,
     hub_head,
+    /// How the publisher's releases name it back ("the Organization",
+    /// "l'Organisation"): a role that ends on it and names no one else is
+    /// the publisher's.
+    hub_reference,
     headquarters,
     invite,
     join,

@@ -1870,6 +1870,18 @@ mod tests {
     }
 
     #[test]
+    fn a_role_ending_on_the_organization_is_the_publishers() {
+        let x = extract(
+            "Audience\n\nNiamey, 3 mai 2021 (ANP) – Le ministre de la Culture du Niger a reçu une délégation \
+             de l'ICESCO conduite par M. Karim Sy, chef du secteur de la culture de l'Organisation.\n",
+        );
+        let m = &x.meetings[0];
+        assert_eq!(m.parties, ["org:icesco", "country:NE"]);
+        let sy = m.participants.iter().find(|p| p.person == "person:karim-sy").unwrap();
+        assert_eq!(sy.represents.as_deref(), Some("org:icesco"));
+    }
+
+    #[test]
     fn a_french_name_found_by_its_form_has_its_english_alias() {
         let x = extract(
             "Titre\n\nL'ICESCO et l'Université Cheikh Ahmadou Bamba de Touba ont signé un accord.\n",
