@@ -55,7 +55,8 @@ fn bench(c: &mut Criterion) {
     let small_mb = mb.div_ceil(4).max(1);
     if small_mb < mb {
         let small_dir = tempfile::tempdir().expect("a temporary folder");
-        corpus_gen::write(small_dir.path(), small_mb * 1_000_000, 7).expect("the corpus is written");
+        corpus_gen::write(small_dir.path(), small_mb * 1_000_000, 7)
+            .expect("the corpus is written");
         let small = Corpus::load(&[small_dir.path().to_path_buf()]);
         stages(&mut group, &small, &extractor, &lexicon, small_mb);
     }

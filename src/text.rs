@@ -354,9 +354,7 @@ impl WordStartPatterns {
             .start_kind(aho_corasick::StartKind::Anchored)
             .build(&patterns)
             .expect("patterns are plain strings");
-        let start = dfa
-            .start_state(Anchored::Yes)
-            .expect("the DFA is anchored");
+        let start = dfa.start_state(Anchored::Yes).expect("the DFA is anchored");
         WordStartPatterns { dfa, start }
     }
 
@@ -419,8 +417,25 @@ mod tests {
     #[test]
     fn word_start_patterns_are_the_overlapping_matches_at_word_starts() {
         let patterns = [
-            "a", "an", "de", "de la", "la", "l'", "l'union", "union", "é", "éte", "été", "an", "ann",
-            "-", "- de", "nation", "nations unies", "unies", "s",
+            "a",
+            "an",
+            "de",
+            "de la",
+            "la",
+            "l'",
+            "l'union",
+            "union",
+            "é",
+            "éte",
+            "été",
+            "an",
+            "ann",
+            "-",
+            "- de",
+            "nation",
+            "nations unies",
+            "unies",
+            "s",
         ];
         let texts = [
             "",
@@ -438,7 +453,12 @@ mod tests {
         for text in texts {
             let mut expected: Vec<(usize, usize, usize)> = ac
                 .find_overlapping_iter(text)
-                .filter(|m| !text[..m.start()].chars().next_back().is_some_and(is_word_char))
+                .filter(|m| {
+                    !text[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(is_word_char)
+                })
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
                 .collect();
             expected.sort_unstable();

@@ -254,13 +254,10 @@ pub fn sentences<'t>(
                 .filter(|x| x.range.start >= m.name.end || x.range.end <= m.span.start)
                 .cloned()
                 .collect();
-            let represents = m
-                .role
-                .as_ref()
-                .and_then(|r| {
-                    people::represents(text, r, lex, entities, &mentions_outside)
-                        .or_else(|| people::possessor(text, r.start, lex, entities, &mentions))
-                });
+            let represents = m.role.as_ref().and_then(|r| {
+                people::represents(text, r, lex, entities, &mentions_outside)
+                    .or_else(|| people::possessor(text, r.start, lex, entities, &mentions))
+            });
             let role_text = m
                 .role
                 .as_ref()
@@ -510,11 +507,7 @@ impl Context<'_> {
         let signed = |i: usize| signings.iter().any(|g| g.at == i);
         let mut hub_before = false;
         for (i, s) in sentences.iter().enumerate() {
-            let continues = hub_before
-                && s.folded
-                    .find(self.lex.subject_pronouns())
-                    .first()
-                    .is_some_and(|(r, _)| r.start == 0);
+            let continues = hub_before && self.opens_on_pronoun(s);
             let hub = self.hub_present(s, people) || continues;
             if !s.headline
                 && hub
@@ -672,14 +665,11 @@ impl Context<'_> {
         // virtual meeting with …") has the subject of the sentence before:
         // its first person, when that sentence reports no meeting itself.
         let subject_before = |i: usize| -> Option<(usize, &ItemPerson)> {
-            let opens_on_pronoun = sentences[i]
-                .folded
-                .find(self.lex.subject_pronouns())
-                .first()
-                .is_some_and(|(r, _)| r.start == 0);
-            let before = i.checked_sub(1).filter(|b| !meeting.contains(b) && !sentences[*b].headline)?;
+            let before = i
+                .checked_sub(1)
+                .filter(|b| !meeting.contains(b) && !sentences[*b].headline)?;
             let first = sentences[before].people.first()?;
-            opens_on_pronoun.then_some((i, first))
+            self.opens_on_pronoun(&sentences[i]).then_some((i, first))
         };
         let candidates: Vec<(usize, &ItemPerson)> = meeting
             .iter()
@@ -704,11 +694,12 @@ impl Context<'_> {
             let dp = &people[p.person];
             // A national office that names no state ("Minister of Education
             // Dr X", in a dispatch filed in Riyadh) is the filing city's state's.
-            let office_home = || {
-                dp.represents.is_none()
-                    && dp.role.as_deref().is_some_and(|r| self.is_national_office(r))
-            };
-            let home_party = if office_home() {
+            let home_party = if dp.represents.is_none()
+                && dp
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| self.is_national_office(r))
+            {
                 *home.get_or_init(|| self.dateline_state(sentences))
             } else {
                 None
@@ -921,9 +912,10 @@ impl Context<'_> {
         };
         s.people.iter().any(|p| people[p.person].hub)
             || s.mentions.iter().any(|m| m.entry == hub)
-            || s.folded.find_in(self.lex.hub_head()).into_iter().any(|(r, _)| {
-                !others_role(&(s.range.start + r.start..s.range.start + r.end))
-            })
+            || s.folded
+                .find_in(self.lex.hub_head())
+                .into_iter()
+                .any(|(r, _)| !others_role(&(s.range.start + r.start..s.range.start + r.end)))
     }
 
     /// Topics of the item's words, names of organizations left out
@@ -970,10 +962,17 @@ impl Context<'_> {
 
     /// The state of the city a dispatch was filed in, if its dateline names one.
     fn dateline_state(&self, sentences: &[Sentence]) -> Option<EntryId> {
-        let s = sentences.iter().find(|s| !s.headline)?;
-        let m = s.mentions.iter().find(|m| self.is_dateline_place(s, m))?;
-        let state = self.state_of(m.entry);
+        let state = self.state_of(self.dateline_place(sentences)?);
         (self.gazetteer.entry(state).kind == EntityKind::Country).then_some(state)
+    }
+
+    /// True when a sentence opens on a subject pronoun ("He", "Il"): it
+    /// continues the subject of the sentence before.
+    fn opens_on_pronoun(&self, s: &Sentence) -> bool {
+        s.folded
+            .find(self.lex.subject_pronouns())
+            .first()
+            .is_some_and(|(r, _)| r.start == 0)
     }
 
     /// The party of a person whose role names none: a state or organization
@@ -1286,10 +1285,15 @@ impl Context<'_> {
             }
         }
         // Where the dispatch was filed, when no sentence says where.
-        sentences
+        self.dateline_place(sentences)
+    }
+
+    /// The city a dispatch was filed in, if its dateline names one.
+    fn dateline_place(&self, sentences: &[Sentence]) -> Option<EntryId> {
+        let s = sentences.iter().find(|s| !s.headline)?;
+        s.mentions
             .iter()
-            .find(|s| !s.headline)
-            .and_then(|s| s.mentions.iter().find(|m| self.is_dateline_place(s, m)))
+            .find(|m| self.is_dateline_place(s, m))
             .map(|m| m.entry)
     }
 

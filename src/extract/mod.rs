@@ -1866,7 +1866,11 @@ mod tests {
         let m = &x.meetings[..];
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].parties, ["org:icesco", "country:BD"]);
-        assert!(m[0].participants.iter().any(|p| p.person == "person:karim-uddin-bhuiyan"));
+        assert!(
+            m[0].participants
+                .iter()
+                .any(|p| p.person == "person:karim-uddin-bhuiyan")
+        );
     }
 
     #[test]
@@ -1877,7 +1881,11 @@ mod tests {
         );
         let m = &x.meetings[0];
         assert_eq!(m.parties, ["org:icesco", "country:NE"]);
-        let sy = m.participants.iter().find(|p| p.person == "person:karim-sy").unwrap();
+        let sy = m
+            .participants
+            .iter()
+            .find(|p| p.person == "person:karim-sy")
+            .unwrap();
         assert_eq!(sy.represents.as_deref(), Some("org:icesco"));
     }
 

@@ -732,10 +732,6 @@ fn role_before(
     (end > start).then_some(start..end)
 }
 
-/// Whom a role says the person represents: the first organization or state
-/// named in it that is not where the person is posted ("auprès du Royaume du
-/// Maroc", "to Morocco") and not in a former role. `None` when the role names
-/// nobody.
 /// The state or organization whose possessive opens a role, at `at`
 /// ("Türkiye's Minister of National Education", "ICESCO's Head of …"), or
 /// that a possessive pronoun before the role refers to: the last one named
@@ -766,6 +762,10 @@ pub fn possessor(
     (lex.possessive().is_whole(&fold(between.trim_start())) || pronoun).then_some(m.entry)
 }
 
+/// Whom a role says the person represents: the first organization or state
+/// named in it that is not where the person is posted ("auprès du Royaume du
+/// Maroc", "to Morocco") and not in a former role. `None` when the role names
+/// nobody.
 pub fn represents(
     text: &str,
     role: &Range<usize>,
@@ -1108,22 +1108,38 @@ mod tests {
         let g = Gazetteer::builtin().unwrap();
         let entities = Entities::new(&g);
         for (text, role, want) in [
-            ("Japan's Minister of Culture spoke", "Minister", Some("country:JP")),
-            ("ICESCO’s Head of the Culture Sector", "Head", Some("org:icesco")),
+            (
+                "Japan's Minister of Culture spoke",
+                "Minister",
+                Some("country:JP"),
+            ),
+            (
+                "ICESCO’s Head of the Culture Sector",
+                "Head",
+                Some("org:icesco"),
+            ),
             ("the Japanese Minister of Culture", "Minister", None),
-            ("Japan and its Minister of Culture", "Minister", Some("country:JP")),
-            ("visited WHO, where its Director-General", "Director-General", Some("org:who")),
-            ("l'UNESCO et sa directrice générale", "directrice", Some("org:unesco")),
+            (
+                "Japan and its Minister of Culture",
+                "Minister",
+                Some("country:JP"),
+            ),
+            (
+                "visited WHO, where its Director-General",
+                "Director-General",
+                Some("org:who"),
+            ),
+            (
+                "l'UNESCO et sa directrice générale",
+                "directrice",
+                Some("org:unesco"),
+            ),
             ("Japan and the Minister of Culture", "Minister", None),
             ("Rabat's Mayor", "Mayor", None),
         ] {
             let at = text.find(role).unwrap();
             let got = possessor(text, at, &lex, &entities, &g.find(text));
-            assert_eq!(
-                got.map(|e| entities.entry(e).id.as_str()),
-                want,
-                "{text}"
-            );
+            assert_eq!(got.map(|e| entities.entry(e).id.as_str()), want, "{text}");
         }
     }
 
