@@ -155,9 +155,11 @@ proptest! {
 
     #[test]
     fn relative_dates_follow_the_anchor(a in full_date()) {
-        let wd = dates::weekday(a);
+        let wd = dates::weekday(a).expect("a possible date");
         let yesterday = dates::resolve(When::DaysBefore(1), Some(a));
-        prop_assert_eq!(yesterday.map(dates::weekday), Some((wd + 6) % 7));
+        prop_assert_eq!(yesterday.and_then(dates::weekday), Some((wd + 6) % 7));
+        let next = dates::resolve_after(When::DaysAfter(1), None, Some(a));
+        prop_assert_eq!(next.and_then(dates::weekday), Some((wd + 1) % 7));
         prop_assert_eq!(dates::resolve(When::DaysBefore(0), Some(a)), Some(a));
         prop_assert_eq!(dates::resolve(When::Weekday(wd), Some(a)), Some(a));
         // A day-month without year lies within the year before the anchor.

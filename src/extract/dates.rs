@@ -7,6 +7,7 @@
 use super::lexicon::{Lexicon, Scanned};
 use crate::model::PartialDate;
 use crate::text::Folded;
+use chrono::{Datelike, NaiveDate, TimeDelta};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -23,6 +24,10 @@ pub enum When {
     DaysBefore(u32),
     /// A day of the document's month ("le 3 courant", "the 3rd instant").
     DayOfMonth(u32),
+    /// A number of days after the meeting told before it: the same day (0:
+    /// "later in the day", "le même jour"), the next (1: "the following
+    /// day", "le lendemain"). [`resolve_after`] resolves it.
+    DaysAfter(u32),
 }
 
 /// A year written alone: four digits, 1900 to 2099 ("in 1984", "© 2011").
@@ -179,6 +184,11 @@ pub fn find_in(lex: &Lexicon, folded: &Scanned) -> Vec<DateExpr> {
             out.push((r, When::DaysBefore(back as u32)));
         }
     }
+    for (after, list) in [lex.same_day(), lex.next_day()].into_iter().enumerate() {
+        for (r, _) in folded.find(list) {
+            out.push((r, When::DaysAfter(after as u32)));
+        }
+    }
     for (r, _) in folded.find(lex.this_month()) {
         if let Some(c) = DAY_BEFORE.captures(&f[..r.start])
             && let Some(day) = c[1].parse::<u32>().ok().filter(|d| (1..=31).contains(d))
@@ -241,7 +251,7 @@ pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
             Some(d)
         }
         When::DaysBefore(back) => full
-            .map(|a| shift(a, -i64::from(back)))
+            .and_then(|a| shift(a, -i64::from(back)))
             .or_else(|| month_of(anchor))
             .or_else(|| day_of(anchor, back)),
         When::DayOfMonth(day) => anchor
@@ -251,13 +261,37 @@ pub fn resolve(when: When, anchor: Option<PartialDate>) -> Option<PartialDate> {
                 ..a
             })
             .filter(PartialDate::is_possible),
-        When::Weekday(wd) => match full {
-            Some(a) => {
-                let back = (weekday(a) + 7 - wd) % 7;
-                Some(shift(a, -(i64::from(back))))
-            }
-            None => None,
-        },
+        When::Weekday(wd) => full.and_then(|a| {
+            let back = (weekday(a)? + 7 - wd) % 7;
+            shift(a, -(i64::from(back)))
+        }),
+        When::DaysAfter(_) => None,
+    }
+}
+
+/// Resolves an expression told after a meeting of date `previous`: "the
+/// following day" is the day after it, "le même jour" that day; any other
+/// expression as [`resolve`] does. Without a full previous date, a
+/// [`When::DaysAfter`] says nothing.
+///
+/// ```
+/// use diplograph::extract::dates::{resolve_after, When};
+/// use diplograph::model::PartialDate;
+/// let monday = Some(PartialDate::ymd(2024, 12, 30));
+/// assert_eq!(resolve_after(When::DaysAfter(1), None, monday), Some(PartialDate::ymd(2024, 12, 31)));
+/// assert_eq!(resolve_after(When::DaysAfter(0), None, monday), monday);
+/// assert_eq!(resolve_after(When::DaysAfter(1), monday, None), None);
+/// ```
+pub fn resolve_after(
+    when: When,
+    anchor: Option<PartialDate>,
+    previous: Option<PartialDate>,
+) -> Option<PartialDate> {
+    match when {
+        When::DaysAfter(n) => previous
+            .filter(PartialDate::is_full)
+            .and_then(|p| shift(p, i64::from(n))),
+        _ => resolve(when, anchor),
     }
 }
 
@@ -278,43 +312,19 @@ fn month_of(anchor: Option<PartialDate>) -> Option<PartialDate> {
         .map(|a| PartialDate { day: None, ..a })
 }
 
-/// Days since 1970-01-01 of a full date (proleptic Gregorian).
-fn days(d: PartialDate) -> i64 {
-    let (y, m, day) = (
-        i64::from(d.year.unwrap_or(1970)),
-        i64::from(d.month.unwrap_or(1)),
-        i64::from(d.day.unwrap_or(1)),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+fn naive(d: PartialDate) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(d.year?, d.month?, d.day?)
 }
 
-fn from_days(z: i64) -> PartialDate {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    PartialDate::ymd(year as i32, month as u32, day as u32)
-}
-
-fn shift(d: PartialDate, by: i64) -> PartialDate {
-    from_days(days(d) + by)
+/// A full date moved by `by` days.
+fn shift(d: PartialDate, by: i64) -> Option<PartialDate> {
+    let moved = naive(d)?.checked_add_signed(TimeDelta::try_days(by)?)?;
+    Some(PartialDate::ymd(moved.year(), moved.month(), moved.day()))
 }
 
 /// Weekday of a full date, 0 = Monday.
-pub fn weekday(d: PartialDate) -> u32 {
-    // 1970-01-01 was a Thursday (3).
-    ((days(d) + 3).rem_euclid(7)) as u32
+pub fn weekday(d: PartialDate) -> Option<u32> {
+    naive(d).map(|n| n.weekday().num_days_from_monday())
 }
 
 #[cfg(test)]
@@ -403,6 +413,26 @@ mod tests {
                 When::DaysBefore(1),
             ),
             ("held today at", "today", When::DaysBefore(0)),
+            (
+                "The following day, the delegation visited",
+                "The following day",
+                When::DaysAfter(1),
+            ),
+            (
+                "Le lendemain, il a reçu",
+                "Le lendemain",
+                When::DaysAfter(1),
+            ),
+            (
+                "Later in the day, she met",
+                "Later in the day",
+                When::DaysAfter(0),
+            ),
+            (
+                "Le même jour, le ministre",
+                "Le même jour",
+                When::DaysAfter(0),
+            ),
             (
                 "reçu avant-hier mercredi au ministère",
                 "avant-hier",
@@ -514,8 +544,9 @@ mod tests {
 
     #[test]
     fn weekdays_of_known_dates() {
-        assert_eq!(weekday(pd("2024-06-28")), 4);
-        assert_eq!(weekday(pd("2020-07-16")), 3);
-        assert_eq!(weekday(pd("2000-02-29")), 1);
+        assert_eq!(weekday(pd("2024-06-28")), Some(4));
+        assert_eq!(weekday(pd("2020-07-16")), Some(3));
+        assert_eq!(weekday(pd("2000-02-29")), Some(1));
+        assert_eq!(weekday(PartialDate::ymd(2023, 2, 29)), None);
     }
 }

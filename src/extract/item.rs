@@ -325,7 +325,6 @@ impl Context<'_> {
             .filter_map(|(_, m)| m.first().copied())
             .collect();
         let setting = self.setting_sentences(sentences, &meeting_sentences, &principals, people);
-        let date = self.date(sentences, &setting);
         let mode = self.mode(sentences, &setting);
         let place = if mode == Mode::InPerson {
             self.place(sentences, people, &setting)
@@ -404,9 +403,11 @@ impl Context<'_> {
                 None => groups.push(vec![k]),
             }
         }
+        let dates = self.party_dates(sentences, &setting, &starts, &groups);
         groups
             .into_iter()
-            .map(|group| {
+            .zip(dates)
+            .map(|(group, date)| {
                 let mut attendees: Vec<usize> = Vec::new();
                 let principals: Vec<Option<usize>> = group
                     .iter()
@@ -458,18 +459,11 @@ impl Context<'_> {
                         signed.push(a.clone());
                     }
                 }
-                let k = group[0];
                 ItemMeeting {
                     parties: mine_parties.iter().copied().zip(principals).collect(),
                     hub_principal,
                     attendees,
-                    // A party first named in a dated sentence ("the ministers
-                    // he met today: …") has that sentence's date.
-                    date: if self.date_exprs(&sentences[starts[k]]).is_empty() {
-                        date
-                    } else {
-                        self.date(sentences, &starts[k..=k]).or(date)
-                    },
+                    date,
                     place,
                     mode,
                     topics: topics.clone(),
@@ -966,13 +960,35 @@ impl Context<'_> {
         (self.gazetteer.entry(state).kind == EntityKind::Country).then_some(state)
     }
 
-    /// True when a sentence opens on a subject pronoun ("He", "Il"): it
-    /// continues the subject of the sentence before.
+    /// True when a sentence opens on a subject pronoun ("He", "Il"), maybe
+    /// after a phrase of time or place ("Later in the day, he met …", "Le
+    /// lendemain, il a reçu …"): it continues the subject of the sentence
+    /// before.
     fn opens_on_pronoun(&self, s: &Sentence) -> bool {
+        const LEAD_MAX: usize = 60;
+        let text = &self.text[s.range.clone()];
         s.folded
-            .find(self.lex.subject_pronouns())
+            .find_in(self.lex.subject_pronouns())
             .first()
-            .is_some_and(|(r, _)| r.start == 0)
+            .is_some_and(|(r, _)| {
+                let named_before = s
+                    .people
+                    .iter()
+                    .any(|p| p.mention.span.start < s.range.start + r.start);
+                // "HE the Minister": capitals make the honorific, not "He".
+                let word = &text[r.clone()];
+                let honorific = word
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+                let lower = word.starts_with(char::is_lowercase);
+                !honorific
+                    && (r.start == 0
+                        || (r.start <= LEAD_MAX
+                            && lower
+                            && text[..r.start].trim_end().ends_with(',')
+                            && !named_before))
+            })
     }
 
     /// The party of a person whose role names none: a state or organization
@@ -1167,6 +1183,7 @@ impl Context<'_> {
     pub(super) fn date_exprs<'s>(&self, s: &'s Sentence) -> &'s [DateExpr] {
         s.dates.get_or_init(|| {
             let text = &self.text[s.range.clone()];
+            let dateline = dateline_end(self.text, &s.range).map(|end| end - s.range.start);
             // "officials said on Sunday": the day of the report, not of the meeting.
             let reported: Vec<usize> = s
                 .folded
@@ -1186,12 +1203,66 @@ impl Context<'_> {
                 .into_iter()
                 .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
                 .filter(|d| !is_dateline(&text[..d.range.start]))
+                .filter(|d| dateline.is_none_or(|end| d.range.end > end))
                 .filter(|d| !after_report(d.range.start))
                 .collect()
         })
     }
 
-    fn date(&self, sentences: &[Sentence], setting: &[usize]) -> Option<PartialDate> {
+    /// The date of each group of parties. A party's part of the item runs
+    /// from the sentence that first names it (the item's start for the
+    /// first) to the one that names the next; its date is what its first
+    /// sentence says ("the ministers he met today: …"), else what the
+    /// part's setting sentences say, else the date of the meeting told
+    /// before it ("He also received …"), else the anchor's month. "The following day" counts
+    /// from the meeting told before.
+    fn party_dates(
+        &self,
+        sentences: &[Sentence],
+        setting: &[usize],
+        starts: &[usize],
+        groups: &[Vec<usize>],
+    ) -> Vec<Option<PartialDate>> {
+        let first_start = starts.iter().copied().min().unwrap_or(0);
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&g| starts[groups[g][0]]);
+        let mut out = vec![None; groups.len()];
+        let mut previous: Option<PartialDate> = None;
+        for g in order {
+            let start = starts[groups[g][0]];
+            let end = starts
+                .iter()
+                .copied()
+                .filter(|&s| s > start)
+                .min()
+                .unwrap_or(sentences.len());
+            let begin = if start == first_start { 0 } else { start };
+            let own: Vec<usize> = setting
+                .iter()
+                .copied()
+                .filter(|i| (begin..end).contains(i))
+                .collect();
+            let date = self
+                .date(sentences, &[start], previous)
+                .or_else(|| self.date(sentences, &own, previous))
+                .or(previous)
+                .or_else(|| self.month_of_anchor());
+            previous = date.filter(PartialDate::is_full).or(previous);
+            out[g] = date;
+        }
+        out
+    }
+
+    /// The date the setting sentences give, resolved against the item's
+    /// anchor and, for "the following day" or "le même jour", against the
+    /// date of the meeting told before (`previous`); `None` when they give
+    /// none.
+    fn date(
+        &self,
+        sentences: &[Sentence],
+        setting: &[usize],
+        previous: Option<PartialDate>,
+    ) -> Option<PartialDate> {
         let explicit: Vec<PartialDate> = sentences
             .iter()
             .filter(|s| !s.headline)
@@ -1218,21 +1289,18 @@ impl Context<'_> {
             })
             .collect();
         // An absolute date says more than "hier" or "Tuesday" in the same setting.
-        let best = found
+        let first = found
             .iter()
             .find(|d| matches!(d.when, When::Date(p, _) if p.day.is_some()))
-            .or(found.first());
-        if let Some(first) = best {
-            if let When::Weekday(wd) = first.when
-                && let Some(d) = explicit
-                    .iter()
-                    .find(|d| d.is_full() && dates::weekday(**d) == wd)
-            {
-                return Some(*d);
-            }
-            return dates::resolve(first.when, self.anchor).or_else(|| self.month_of_anchor());
+            .or(found.first())?;
+        if let When::Weekday(wd) = first.when
+            && let Some(d) = explicit
+                .iter()
+                .find(|d| d.is_full() && dates::weekday(**d) == Some(wd))
+        {
+            return Some(*d);
         }
-        self.month_of_anchor()
+        dates::resolve_after(first.when, self.anchor, previous).or_else(|| self.month_of_anchor())
     }
 
     fn month_of_anchor(&self) -> Option<PartialDate> {
@@ -1711,19 +1779,40 @@ pub(super) fn dateline_end(text: &str, range: &Range<usize>) -> Option<usize> {
         .filter_map(|sep| s.find(sep).map(|at| (at, sep)))
         .min_by_key(|&(at, _)| at)?;
     let prefix = s[..at].trim_end();
-    let dated = prefix.contains(',') && prefix.bytes().any(|b| b.is_ascii_digit());
+    let dated = (prefix.contains(',') || prefix.ends_with(|c: char| c.is_ascii_digit()))
+        && prefix.bytes().any(|b| b.is_ascii_digit());
     let filed_by = prefix.ends_with(')') || sep.starts_with(')');
-    (at < MAX_LEN && (dated || filed_by)).then_some(range.start + at + sep.len())
+    if at >= MAX_LEN || !(dated || filed_by) {
+        return None;
+    }
+    let end = at + sep.len();
+    // "Conakry, 5 avril (AGP) – 05/04/2017 – La ministre": a numeric date
+    // between two dashes is the dateline's too.
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, '/' | '.' | '-');
+    let date_len = s[end..].find(|c: char| !numeric(c)).unwrap_or(0);
+    let more = (date_len >= 8)
+        .then(|| {
+            SEPARATORS
+                .iter()
+                .find(|sep| s[end + date_len..].starts_with(*sep))
+        })
+        .flatten()
+        .map_or(0, |sep| date_len + sep.len());
+    Some(range.start + end + more)
 }
 
 /// True when `before` (the text before a date) is a dateline's place:
-/// "DUSHANBE, ", "Rabat: ", "date ".
+/// "DUSHANBE, ", "Rabat: ", "APA-Dakar (Sénégal) ", "date ".
 pub(super) fn is_dateline(before: &str) -> bool {
     let t = before.trim();
     if t == "date" {
         return true;
     }
     let place_only = |p: &str| !p.is_empty() && p.len() < 30 && p.split_whitespace().count() <= 2;
+    // "APA-Nouakchott (Mauritanie) 27/09/2017": an agency's place in brackets.
+    if t.ends_with(')') {
+        return place_only(t);
+    }
     if !t.ends_with([',', ':']) {
         return false;
     }
@@ -1816,6 +1905,14 @@ mod tests {
             (
                 "HERAT (Bakhtar): The governor met",
                 Some("The governor met"),
+            ),
+            (
+                "Bamako, 3 mai (AMAP) – 03/05/2016 – Le ministre a reçu",
+                Some("Le ministre a reçu"),
+            ),
+            (
+                "AMAP-Kayes (Mali) 03/05/2016 - Le ministre a reçu",
+                Some("Le ministre a reçu"),
             ),
             // No date before the dash, or a dash far into the sentence.
             ("The minister - a former envoy - met the DG", None),

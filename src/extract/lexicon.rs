@@ -171,6 +171,10 @@ read_lists! {
     today,
     yesterday,
     day_before_yesterday,
+    /// The day of the meeting told before ("later in the day", "le même jour").
+    same_day,
+    /// The day after the meeting told before ("the following day", "le lendemain").
+    next_day,
     /// Words after a day of the document's month ("le 3 courant").
     this_month,
     former,

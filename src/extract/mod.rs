@@ -2056,6 +2056,55 @@ mod tests {
     }
 
     #[test]
+    fn a_tour_told_day_by_day_dates_each_meeting() {
+        let x = extract(
+            "ICESCO Director-General Concludes Visit to Chad\n\n\
+             Dr. Salim M. AlMalik, Director-General of ICESCO, met on Monday 9 June 2025 in N'Djamena with \
+             Mr. Idriss Saleh, Minister of Education of the Republic of Chad. The following day, \
+             Dr. AlMalik held talks with Ms. Hawa Brahim, Secretary-General of the Organisation of Islamic \
+             Cooperation (OIC). Later in the day, he met with Mr. Ali Mahamat, Director of the UNESCO Office \
+             in N'Djamena.\n",
+        );
+        let got: Vec<(&str, Option<String>)> = x
+            .meetings
+            .iter()
+            .map(|m| (m.parties[1].as_str(), m.date.map(|d| d.to_string())))
+            .collect();
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            got,
+            [
+                ("country:TD", day("2025-06-09")),
+                ("org:oic", day("2025-06-10")),
+                ("org:unesco", day("2025-06-10"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_party_without_a_date_of_its_own_takes_none_from_the_next_party() {
+        // "Yesterday" dates the second audience, not the first.
+        let x = extract(
+            "Jeddah, 14 May 2019 (SPA) -- Minister of Culture Dr. Faisal Al-Otaibi received at his office the \
+             Director General of ISESCO, Dr. Abdulaziz Othman Altwaijri.\n\n\
+             Yesterday, Dr. Altwaijri was received by the Secretary General of the Organisation of Islamic \
+             Cooperation (OIC), Dr. Yousef Al-Othaimeen.\n",
+        );
+        let got: Vec<(&str, Option<String>)> = x
+            .meetings
+            .iter()
+            .map(|m| (m.parties[1].as_str(), m.date.map(|d| d.to_string())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("country:SA", Some("2019-05".to_string())),
+                ("org:oic", Some("2019-05-13".to_string()))
+            ]
+        );
+    }
+
+    #[test]
     fn statements_speeches_and_announced_visits_are_not_meetings() {
         for text in [
             "ICESCO expresses its solidarity with the people of Chad after the floods, and calls on all states to help.\n",
