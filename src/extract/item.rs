@@ -1774,9 +1774,11 @@ pub(super) fn dateline_end(text: &str, range: &Range<usize>) -> Option<usize> {
     const SEPARATORS: [&str; 7] = [" -- ", " – ", " — ", " - ", ")- ", ")-- ", "): "];
     const MAX_LEN: usize = 160;
     let s = &text[range.clone()];
+    // A separator past MAX_LEN ends no dateline: look no further.
+    let head = &s[..s.floor_char_boundary(MAX_LEN + 4)];
     let (at, sep) = SEPARATORS
         .iter()
-        .filter_map(|sep| s.find(sep).map(|at| (at, sep)))
+        .filter_map(|sep| head.find(sep).map(|at| (at, sep)))
         .min_by_key(|&(at, _)| at)?;
     let prefix = s[..at].trim_end();
     let dated = (prefix.contains(',') || prefix.ends_with(|c: char| c.is_ascii_digit()))
