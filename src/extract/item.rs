@@ -1356,9 +1356,19 @@ impl Context<'_> {
         self.dateline_place(sentences)
     }
 
-    /// The city a dispatch was filed in, if its dateline names one.
+    /// The city a dispatch was filed in, if its dateline names one: a
+    /// country's name there is the city of its name ("KUWAIT, Jan 20
+    /// (KUNA)", "Djibouti, 9 décembre").
     fn dateline_place(&self, sentences: &[Sentence]) -> Option<EntryId> {
         let s = sentences.iter().find(|s| !s.headline)?;
+        let first = s.mentions.first()?;
+        if let Some(city) = (self.gazetteer.entry(first.entry).kind == EntityKind::Country)
+            .then(|| self.gazetteer.gazetteer().capital_named_after(first.entry))
+            .flatten()
+            .filter(|_| self.at_dateline(s, first))
+        {
+            return Some(city);
+        }
         s.mentions
             .iter()
             .find(|m| self.is_dateline_place(s, m))
@@ -1446,8 +1456,12 @@ impl Context<'_> {
     /// The city of a dateline ("Rabat, 5 mai (MAP) – …"): where the news
     /// was filed ("KABUL (Pajhwok): …" too).
     fn is_dateline_place(&self, s: &Sentence, m: &Mention) -> bool {
-        self.gazetteer.entry(m.entry).kind == EntityKind::Place
-            && self.text[s.range.start..m.range.start].trim().is_empty()
+        self.gazetteer.entry(m.entry).kind == EntityKind::Place && self.at_dateline(s, m)
+    }
+
+    /// True when a mention opens its sentence's dateline.
+    fn at_dateline(&self, s: &Sentence, m: &Mention) -> bool {
+        self.text[s.range.start..m.range.start].trim().is_empty()
             && (self.text[m.range.end..].starts_with(',')
                 || dateline_end(self.text, &s.range).is_some_and(|end| m.range.end < end))
     }
@@ -1810,7 +1824,14 @@ pub(super) fn is_dateline(before: &str) -> bool {
     if t == "date" {
         return true;
     }
-    let place_only = |p: &str| !p.is_empty() && p.len() < 30 && p.split_whitespace().count() <= 2;
+    // A name: "Abu Dhabi", "Le Caire", not "La veille".
+    let place_only = |p: &str| {
+        p.len() < 30
+            && p.split_whitespace().count() <= 2
+            && p.split_whitespace()
+                .last()
+                .is_some_and(|w| w.trim_start_matches('(').starts_with(char::is_uppercase))
+    };
     // "APA-Nouakchott (Mauritanie) 27/09/2017": an agency's place in brackets.
     if t.ends_with(')') {
         return place_only(t);
@@ -1884,6 +1905,23 @@ fn register(
 #[cfg(test)]
 mod tests {
     use super::dateline_end;
+
+    #[test]
+    fn what_may_stand_before_a_datelines_date() {
+        for (before, want) in [
+            ("DUSHANBE, ", true),
+            ("Rabat : ", true),
+            ("Abu Dhabi, ", true),
+            ("APA-Nouakchott (Mauritanie) ", true),
+            ("date ", true),
+            ("Riyadh, Rabi' al-Awwal 01, 1446, ", true),
+            ("La veille, ", false),
+            ("Le ministre a rappelé, ", false),
+            ("", false),
+        ] {
+            assert_eq!(super::is_dateline(before), want, "{before:?}");
+        }
+    }
 
     #[test]
     fn datelines_end_at_their_dash() {

@@ -1845,6 +1845,50 @@ mod tests {
     }
 
     #[test]
+    fn a_country_heading_a_dateline_is_its_city_of_that_name() {
+        let x = extract(
+            "Visite officielle\n\nKoweït, 12 mars 2008 (KUNA) - Le Directeur général de l'ISESCO, le Dr \
+             Abdulaziz Othman Altwaijri, a été reçu mardi par le ministre de l'Éducation, M. Fahd Saleh \
+             Al-Otaibi.\n",
+        );
+        let m = &x.meetings[0];
+        assert_eq!(m.parties, ["org:icesco", "country:KW"]);
+        assert_eq!(m.place.as_deref(), Some("Kuwait City"));
+        let people: Vec<_> = m
+            .participants
+            .iter()
+            .map(|p| {
+                let name = x.entities.iter().find(|e| e.id == p.person);
+                (name.map(|e| e.name.as_str()), p.represents.as_deref())
+            })
+            .collect();
+        assert!(
+            people.contains(&(Some("Fahd Saleh Al-Otaibi"), Some("country:KW"))),
+            "{people:?}"
+        );
+        assert!(
+            people.contains(&(Some("Abdulaziz Othman Altwaijri"), Some("org:icesco"))),
+            "{people:?}"
+        );
+    }
+
+    #[test]
+    fn the_head_of_the_organization_is_the_publishers() {
+        let x = extract(
+            "Tournée\n\nThiès, 7 mai 2019 (APS) - Le Directeur général de l'ISESCO, M. Abdulaziz Othman \
+             Altwaijri, a achevé sa tournée.\n\nLe responsable de l'organisation s'est entretenu mardi avec \
+             la ministre de la Culture du Sénégal, Mme Awa Sarr Ndiaye.\n",
+        );
+        assert!(
+            x.meetings
+                .iter()
+                .any(|m| m.parties == ["org:icesco", "country:SN"]),
+            "{:?}",
+            x.meetings
+        );
+    }
+
+    #[test]
     fn a_person_without_a_party_is_a_colleague_only_beside_a_role_of_the_same_sentence() {
         let x = extract(
             "ISESCO chief in Malaysia\n\nPUTRAJAYA, 22 Oct 2014 (Bernama) -- Malaysia's Deputy Prime \

@@ -130,7 +130,7 @@ pub fn tokenize(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Token> {
         if t.kind == TokenKind::Word
             && w.len() > 1
             && w.ends_with('.')
-            && !keeps_period(w)
+            && !keeps_period(w, lex)
             && !before_name
         {
             let end = t.range.end - 1;
@@ -148,9 +148,12 @@ pub fn tokenize(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Token> {
     fixed
 }
 
-fn keeps_period(w: &str) -> bool {
+/// True when a word's final period is its own: an abbreviation with
+/// periods inside ("H.E.", "U.S.") or a short title ("Dr.", "Pr."). A short
+/// name ending a sentence ("… Pr Mamadou Yao.") leaves its period.
+fn keeps_period(w: &str, lex: &Lexicon) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    letters <= 3 && w.chars().next().is_some_and(char::is_uppercase)
+    letters <= 3 && w.chars().next().is_some_and(char::is_uppercase) && lex.is_title(w)
         || w[..w.len() - 1].contains('.')
 }
 
@@ -586,6 +589,8 @@ fn role_before(
     let mut i = name_start;
     let mut head: Option<usize> = None;
     let mut comma_seen = false;
+    // The role ends before the name, or before the comma that opens it.
+    let mut role_end = name_start;
     let mut depth = 0usize;
     let mut loose_words = 0;
     let mut and_since_comma = false;
@@ -600,8 +605,21 @@ fn role_before(
                 if inside {
                     continue;
                 }
-                if i + 1 == name_start && !comma_seen {
+                // Right before the name, or before an article and titles
+                // that open it ("…, le Dr X").
+                let opens_name = tokens[i + 1..name_start].iter().all(|t| {
+                    t.kind == TokenKind::Word
+                        && (t.class.has(Classes::TITLE) || {
+                            let f = fold(&text[t.range.clone()]);
+                            lex.articles()
+                                .find(&f)
+                                .iter()
+                                .any(|(r, _)| *r == (0..f.len()))
+                        })
+                });
+                if opens_name && !comma_seen {
                     comma_seen = true;
+                    role_end = i;
                     continue;
                 }
                 // A list inside the role: "présidente de la Commission
@@ -721,7 +739,7 @@ fn role_before(
     } else {
         tokens[h].range.start
     };
-    let mut end_tok = name_start;
+    let mut end_tok = role_end;
     while end_tok > h
         && tokens[end_tok - 1].kind != TokenKind::Word
         && tokens[end_tok - 1].kind != TokenKind::Close
@@ -980,6 +998,19 @@ mod tests {
             (
                 "Before meeting the Director General, Ms Lea Roy took part in talks.",
                 vec![("Lea Roy", None)],
+            ),
+            // A short surname ending the sentence leaves its period.
+            (
+                "Il a été reçu par le Pr Koffi Yao.",
+                vec![("Koffi Yao", None)],
+            ),
+            // An article may open the name after the comma.
+            (
+                "Le directeur de l'Institut, le Dr Omar Said, a reçu la présidente du Conseil, la Pr Awa Diop.",
+                vec![
+                    ("Omar Said", Some("directeur de l'Institut")),
+                    ("Awa Diop", Some("présidente du Conseil")),
+                ],
             ),
             (
                 "reçu par le premier vice-président, Paul Mbarga.",

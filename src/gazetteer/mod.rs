@@ -356,6 +356,33 @@ impl Gazetteer {
         self.by_name.get(&fold(name.trim())).copied()
     }
 
+    /// The city that bears a country's name ("Djibouti City", "Kuwait
+    /// City", "Ville de Koweït"): what the country's name means where only
+    /// a city can stand, at the head of a dateline.
+    ///
+    /// ```
+    /// use diplograph::gazetteer::Gazetteer;
+    /// let g = Gazetteer::builtin().unwrap();
+    /// let kuwait = g.by_id("country:KW").unwrap();
+    /// assert_eq!(g.entry(g.capital_named_after(kuwait).unwrap()).name, "Kuwait City");
+    /// assert_eq!(g.capital_named_after(g.by_id("country:MA").unwrap()), None);
+    /// ```
+    pub fn capital_named_after(&self, country: EntryId) -> Option<EntryId> {
+        let e = self.entries.get(country)?;
+        if e.kind != EntityKind::Country {
+            return None;
+        }
+        std::iter::once(&e.name).chain(&e.aliases).find_map(|name| {
+            [format!("{name} City"), format!("Ville de {name}")]
+                .iter()
+                .filter_map(|city| self.lookup(city))
+                .find(|&c| {
+                    let c = &self.entries[c];
+                    c.kind == EntityKind::Place && c.iso == e.iso
+                })
+        })
+    }
+
     /// The publishing organization (the default publisher of a document,
     /// see [`crate::extract`]).
     pub fn hub(&self) -> EntryId {
