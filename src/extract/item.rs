@@ -1184,11 +1184,11 @@ impl Context<'_> {
         s.dates.get_or_init(|| {
             let text = &self.text[s.range.clone()];
             let dateline = dateline_end(self.text, &s.range).map(|end| end - s.range.start);
-            // "officials said on Sunday": the day of the report, not of the meeting.
-            let reported: Vec<usize> = s
-                .folded
-                .find_in(self.lex.reporting())
+            // "officials said on Sunday": the day of the report, not of the
+            // meeting; "en visite depuis dimanche": when the visit began.
+            let reported: Vec<usize> = [self.lex.reporting(), self.lex.since()]
                 .into_iter()
+                .flat_map(|list| s.folded.find_in(list))
                 .map(|(r, _)| r.end)
                 .collect();
             let after_report = |at: usize| {
@@ -1836,17 +1836,23 @@ pub(super) fn is_dateline(before: &str) -> bool {
     if t.ends_with(')') {
         return place_only(t);
     }
-    if !t.ends_with([',', ':']) {
-        return false;
-    }
-    // "Riyadh, Rabi' al-Awwal 01, 1446, September 04, 2024": a Hijri date
-    // (year 1300–1500) may come between the place and the Gregorian date.
+    // "Riyadh, Rabi' al-Awwal 01, 1446, September 04, 2024", "Djibouti,
+    // mercredi 21 Dhou al-Hijja 1430 / 9 décembre 2009": a Hijri date (year
+    // 1300–1500) may come between the place and the Gregorian date.
     let hijri = |rest: &str| {
         rest.len() < 40
             && rest
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|n| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1300..=1500).contains(&y)))
     };
+    if let Some(head) = t.strip_suffix('/') {
+        return head
+            .split_once(',')
+            .is_some_and(|(place, rest)| place_only(place) && hijri(rest));
+    }
+    if !t.ends_with([',', ':']) {
+        return false;
+    }
     place_only(&t[..t.len() - 1])
         || t.split_once(',')
             .is_some_and(|(place, rest)| place_only(place) && hijri(rest))
@@ -1915,6 +1921,8 @@ mod tests {
             ("APA-Nouakchott (Mauritanie) ", true),
             ("date ", true),
             ("Riyadh, Rabi' al-Awwal 01, 1446, ", true),
+            ("Djibouti, mercredi 21 Dhou al-Hijja 1430 / ", true),
+            ("Rabat, le 3/", false),
             ("La veille, ", false),
             ("Le ministre a rappelé, ", false),
             ("", false),

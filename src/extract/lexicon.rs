@@ -232,6 +232,7 @@ read_lists! {
     /// Verbs that report news ("said", "a indiqué"): a date right after one
     /// is the report's ("officials said on Sunday").
     reporting,
+    since,
     /// Words after an occasion cue that open on the event without naming it
     /// ("his participation in", "leur participation aux travaux de la").
     occasion_lead,

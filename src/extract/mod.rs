@@ -2126,6 +2126,23 @@ mod tests {
     }
 
     #[test]
+    fn a_hijri_dateline_dates_and_a_day_after_since_does_not() {
+        // The dateline gives the Gregorian date after the Hijri one; the
+        // visit began on Sunday ("depuis dimanche"), the audience was Monday.
+        let x = extract(
+            "Visite officielle\n\nNouakchott, jeudi 4 Safar 1431 / 21 janvier 2010 (AMI) - Le Directeur \
+             général de l'ISESCO, qui effectue depuis dimanche une visite en Mauritanie, a été reçu lundi par \
+             le ministre mauritanien de la Culture, M. Sidi Ould Brahim.\n",
+        );
+        let dates: Vec<String> = x
+            .meetings
+            .iter()
+            .filter_map(|m| m.date.map(|d| d.to_string()))
+            .collect();
+        assert_eq!(dates, ["2010-01-18"]);
+    }
+
+    #[test]
     fn a_party_without_a_date_of_its_own_takes_none_from_the_next_party() {
         // "Yesterday" dates the second audience, not the first.
         let x = extract(
