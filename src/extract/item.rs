@@ -1191,7 +1191,7 @@ impl Context<'_> {
                 .flat_map(|list| s.folded.find_in(list))
                 .map(|(r, _)| r.end)
                 .collect();
-            let after_report = |at: usize| {
+            let after_cue = |at: usize| {
                 reported.iter().any(|&end| {
                     end <= at && {
                         let gap: Vec<&str> = text[end..at].split_whitespace().collect();
@@ -1204,7 +1204,7 @@ impl Context<'_> {
                 .filter(|d| !matches!(d.when, When::Date(p, _) if p.month.is_none() || (p.day.is_none() && p.year.is_none())))
                 .filter(|d| !is_dateline(&text[..d.range.start]))
                 .filter(|d| dateline.is_none_or(|end| d.range.end > end))
-                .filter(|d| !after_report(d.range.start))
+                .filter(|d| !after_cue(d.range.start))
                 .collect()
         })
     }
@@ -1357,22 +1357,17 @@ impl Context<'_> {
     }
 
     /// The city a dispatch was filed in, if its dateline names one: a
-    /// country's name there is the city of its name ("KUWAIT, Jan 20
-    /// (KUNA)", "Djibouti, 9 décembre").
+    /// country there stands for its capital ("KUWAIT, Jan 20 (KUNA)").
     fn dateline_place(&self, sentences: &[Sentence]) -> Option<EntryId> {
         let s = sentences.iter().find(|s| !s.headline)?;
-        let first = s.mentions.first()?;
-        if let Some(city) = (self.gazetteer.entry(first.entry).kind == EntityKind::Country)
-            .then(|| self.gazetteer.gazetteer().capital_named_after(first.entry))
-            .flatten()
-            .filter(|_| self.at_dateline(s, first))
-        {
-            return Some(city);
-        }
         s.mentions
             .iter()
-            .find(|m| self.is_dateline_place(s, m))
-            .map(|m| m.entry)
+            .filter(|m| self.at_dateline(s, m))
+            .find_map(|m| match self.gazetteer.entry(m.entry).kind {
+                EntityKind::Place => Some(m.entry),
+                EntityKind::Country => self.gazetteer.gazetteer().capital(m.entry),
+                _ => None,
+            })
     }
 
     /// The places a sentence names as a setting: not in a role or a person's
@@ -1845,17 +1840,14 @@ pub(super) fn is_dateline(before: &str) -> bool {
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|n| n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1300..=1500).contains(&y)))
     };
-    if let Some(head) = t.strip_suffix('/') {
-        return head
-            .split_once(',')
-            .is_some_and(|(place, rest)| place_only(place) && hijri(rest));
-    }
-    if !t.ends_with([',', ':']) {
+    let Some(head) = t.strip_suffix([',', ':', '/']) else {
         return false;
-    }
-    place_only(&t[..t.len() - 1])
-        || t.split_once(',')
-            .is_some_and(|(place, rest)| place_only(place) && hijri(rest))
+    };
+    let after_hijri = head
+        .split_once(',')
+        .is_some_and(|(place, rest)| place_only(place) && hijri(rest));
+    // Only a Hijri date comes before a slash.
+    after_hijri || !t.ends_with('/') && place_only(head)
 }
 
 fn find_person(people: &[DocPerson], keys: &[String]) -> Option<usize> {

@@ -80,6 +80,8 @@ pub struct Spec {
     #[serde(default)]
     pub hub: bool,
     pub headquarters: Option<String>,
+    /// Id of a country's capital city.
+    pub capital: Option<String>,
     /// Names of the people who head (or headed) an organization.
     #[serde(default)]
     pub head: Vec<String>,
@@ -208,10 +210,23 @@ fn check_names(
     Ok(())
 }
 
-/// Every place or national body's country, and every headquarters, must
-/// be an entry: an error naming `path` otherwise.
+/// Every place or national body's country, every headquarters and every
+/// capital (a place of its country) must be an entry: an error naming
+/// `path` otherwise.
 pub(super) fn check_references(entries: &[Entry], path: &Path) -> Result<()> {
     let ids: HashSet<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    for e in entries.iter().filter(|e| e.kind == EntityKind::Country) {
+        if let Some(capital) = &e.capital
+            && !entries
+                .iter()
+                .any(|c| &c.id == capital && c.kind == EntityKind::Place && c.iso == e.iso)
+        {
+            return Err(Error::data(
+                path,
+                format!("{}: capital {capital:?} is no known place of it", e.id),
+            ));
+        }
+    }
     for e in entries.iter().filter(|e| e.kind != EntityKind::Country) {
         if let Some(iso) = &e.iso
             && !ids.contains(format!("country:{iso}").as_str())
@@ -306,6 +321,7 @@ fn merge(
         extend_unique(&mut e.demonyms, spec.demonyms);
         e.hub |= spec.hub;
         e.headquarters = spec.headquarters.or(e.headquarters.take());
+        e.capital = spec.capital.or(e.capital.take());
         extend_unique(&mut e.head, spec.head);
         extend_unique(&mut e.head_titles, spec.head_title);
         e.iso = iso.or(e.iso.take());
@@ -325,6 +341,7 @@ fn merge(
         iso,
         hub: spec.hub,
         headquarters: spec.headquarters,
+        capital: spec.capital,
         head: spec.head,
         head_titles: spec.head_title,
     };
@@ -406,6 +423,7 @@ pub(super) fn countries() -> Result<Vec<Entry>> {
             iso: Some(iso),
             hub: false,
             headquarters: None,
+            capital: None,
             head: Vec::new(),
             head_titles: Vec::new(),
         });

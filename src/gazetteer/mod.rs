@@ -48,6 +48,8 @@ pub struct Entry {
     pub hub: bool,
     /// Id of the headquarters city of an organization.
     pub headquarters: Option<String>,
+    /// Id of a country's capital city (`capital`).
+    pub capital: Option<String>,
     /// Names of the people who head or headed an organization (`head`).
     pub head: Vec<String>,
     /// Titles of an organization's head (`head_title`: "Director-General").
@@ -356,31 +358,19 @@ impl Gazetteer {
         self.by_name.get(&fold(name.trim())).copied()
     }
 
-    /// The city that bears a country's name ("Djibouti City", "Kuwait
-    /// City", "Ville de Koweït"): what the country's name means where only
-    /// a city can stand, at the head of a dateline.
+    /// A country's capital, where the countries file gives it: a
+    /// dispatch whose dateline names the country was filed there
+    /// ("KUWAIT, Jan 20 (KUNA)").
     ///
     /// ```
     /// use diplograph::gazetteer::Gazetteer;
     /// let g = Gazetteer::builtin().unwrap();
     /// let kuwait = g.by_id("country:KW").unwrap();
-    /// assert_eq!(g.entry(g.capital_named_after(kuwait).unwrap()).name, "Kuwait City");
-    /// assert_eq!(g.capital_named_after(g.by_id("country:MA").unwrap()), None);
+    /// assert_eq!(g.entry(g.capital(kuwait).unwrap()).name, "Kuwait City");
+    /// assert_eq!(g.capital(g.by_id("place:rabat").unwrap()), None);
     /// ```
-    pub fn capital_named_after(&self, country: EntryId) -> Option<EntryId> {
-        let e = self.entries.get(country)?;
-        if e.kind != EntityKind::Country {
-            return None;
-        }
-        std::iter::once(&e.name).chain(&e.aliases).find_map(|name| {
-            [format!("{name} City"), format!("Ville de {name}")]
-                .iter()
-                .filter_map(|city| self.lookup(city))
-                .find(|&c| {
-                    let c = &self.entries[c];
-                    c.kind == EntityKind::Place && c.iso == e.iso
-                })
-        })
+    pub fn capital(&self, country: EntryId) -> Option<EntryId> {
+        self.by_id(self.entries.get(country)?.capital.as_deref()?)
     }
 
     /// The publishing organization (the default publisher of a document,
@@ -605,6 +595,7 @@ impl Entry {
             iso: None,
             hub: false,
             headquarters: None,
+            capital: None,
             head: Vec::new(),
             head_titles: Vec::new(),
         }
@@ -1288,6 +1279,10 @@ mod tests {
             (
                 "[[organization]]\nid = \"org:x\"\nname = \"X Y\"\nheadquarters = \"place:nowhere\"\n",
                 "org:x: headquarters \"place:nowhere\" is no known place",
+            ),
+            (
+                "[[country]]\niso = \"JP\"\ncapital = \"place:rabat\"\n",
+                "country:JP: capital \"place:rabat\" is no known place of it",
             ),
             (
                 "[[place]]\nid = \"place:x\"\nname = \"Xville\"\n[[place]]\nid = \"place:x\"\nname = \"Xtown\"\n",
